@@ -1,0 +1,71 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    migrations: {
+      migrationsList,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    forceUtcTimezone: true,
+    ensureDatabase: false,
+    debug: false,
+    // MikroORM's own logger would print SQL with values: never on.
+    logger: () => undefined,
+    pool: { min: 0, max: 10 },
+    driverOptions: { connection: { connectionTimeoutMillis: 10_000 } },
+    ...overrides,
+  });
+}
+
+export class DatabaseUnreachableError extends Error {
+  override readonly name = 'DatabaseUnreachableError';
+}
+
+/** Plain words for why a connection failed. Never includes the password or any data. */
+function describeConnectionError(error: unknown, clientUrl: string): string {
+  const url = new URL(clientUrl);
+  const where = `${url.hostname}${url.port ? ':' + url.port : ''}${url.pathname}`;
+  const code = (error as { code?: string } | undefined)?.code;
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot connect to the database: host "${url.hostname}" not found`;
+    case 'ECONNREFUSED':
+      return `cannot connect to the database at ${where}: connection refused`;
+    case '28P01':
+    case '28000':
+      return `cannot connect to the database at ${where}: the user name or password was refused`;
+    case '3D000':
+      return `cannot connect to the database at ${where}: the database does not exist`;
+    default:
+      return `cannot connect to the database at ${where}${code ? ` (${code})` : ''}`;
+  }
+}
+
+/** Opens MikroORM and proves the connection works, or throws one plain sentence. */
+export async function openOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, { ...overrides, connect: false }));
+  const check = await orm.checkConnection();
+  if (!check.ok) {
+    await orm.close(true).catch(() => undefined);
+    throw new DatabaseUnreachableError(describeConnectionError(check.error, clientUrl));
+  }
+  return orm;
+}
+
+/** Applies every committed migration not yet applied. Schema changes happen nowhere else. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

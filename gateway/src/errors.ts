@@ -1,0 +1,65 @@
+import { GraphQLError } from 'graphql';
+import type { FieldError } from '@doorstep/schema';
+
+/**
+ * Expected failures: each has a stable `extensions.code` that clients can act on. Anything that is
+ * not one of these is masked as INTERNAL_SERVER_ERROR (see `formatError` in server.ts).
+ */
+const BRAND = Symbol.for('doorstep.expected-error');
+
+export class DoorstepError extends GraphQLError {
+  readonly [BRAND] = true;
+  constructor(code: string, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/**
+ * True if `error`, or any error it wraps, is one of ours. Walks `originalError` by shape, not by
+ * class: graphql-js may be loaded twice (its CommonJS and ES builds), so `instanceof` is unreliable.
+ */
+export function isExpectedError(error: unknown): boolean {
+  for (let e = error as { originalError?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if ((e as Record<symbol, unknown>)[BRAND] === true) return true;
+    e = e.originalError as typeof e;
+  }
+  return false;
+}
+
+export class UnauthenticatedError extends DoorstepError {
+  constructor() {
+    super('UNAUTHENTICATED', 'Sign in to do this: the request has no valid token');
+  }
+}
+
+export class ForbiddenError extends DoorstepError {
+  constructor() {
+    super('FORBIDDEN', 'You do not have access to this');
+  }
+}
+
+/** Also used for records that exist but are not the caller's to see: existence is not leaked. */
+export class NotFoundError extends DoorstepError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} not found`);
+  }
+}
+
+export class BadUserInputError extends DoorstepError {
+  constructor(fields: FieldError[]) {
+    super('BAD_USER_INPUT', fields.map((f) => `${f.field}: ${f.message}`).join('; ') || 'Invalid input', {
+      fields,
+    });
+  }
+}
+
+/** Codes produced by graphql-js or Apollo itself that are safe to pass through. */
+export const PASS_THROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { EmbeddedStartError, startEmbedded, type EmbeddedDatabase } from './db/embedded.js';
+import { seedDemo } from './db/demo.js';
+import { DatabaseUnreachableError, migrate, openOrm } from './db/orm.js';
+import { createLogger } from './logger.js';
+import { createGateway } from './server.js';
+
+/** Errors whose message is written for the person starting Doorstep. */
+const PLAIN = [ConfigError, DatabaseUnreachableError, EmbeddedStartError];
+
+/** Set once the configuration is read: print the stack of an unexpected start-up failure. */
+let debugStartup = false;
+
+function fail(message: string): never {
+  process.stderr.write(`doorstep: ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const config = loadConfig();
+  debugStartup = config.logLevel === 'debug';
+  const logger = createLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | undefined;
+  const stopEmbedded = async () => {
+    await embedded?.stop();
+    embedded = undefined;
+  };
+  try {
+    let url = config.databaseUrl;
+    if (!url) {
+      embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'doorstep' });
+      url = embedded.url;
+    }
+    const orm = await openOrm(url);
+    const applied = await migrate(orm);
+    if (applied.length) logger.info('db.migrated', { count: applied.length });
+    if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info('db.demo_seeded');
+
+    const gateway = await createGateway(config, orm, logger);
+    let port: number;
+    try {
+      port = await gateway.listen();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new ConfigError(
+        code === 'EADDRINUSE'
+          ? `PORT ${config.port} is already in use (set PORT to another port)`
+          : `could not listen on ${config.host}:${config.port} (${code ?? 'unknown error'})`,
+      );
+    }
+
+    let stopping = false;
+    const shutdown = async () => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write('\nStopping Doorstep…\n');
+      await gateway.close();
+      await orm.close();
+      await stopEmbedded();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown());
+    process.on('SIGTERM', () => void shutdown());
+
+    const shown = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
+    const base = `http://${shown}:${port}`;
+    process.stdout.write(
+      [
+        '',
+        `Doorstep is running (${config.mode}${embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''}).`,
+        `  GraphQL:         ${base}/graphql`,
+        `  Example portal:  ${base}/`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n') + '\n',
+    );
+  } catch (error) {
+    await stopEmbedded().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (PLAIN.some((kind) => error instanceof kind)) fail((error as Error).message);
+  if (debugStartup) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  fail(`could not start (${(error as Error)?.name ?? 'unknown error'}); run with LOG_LEVEL=debug for more`);
+});

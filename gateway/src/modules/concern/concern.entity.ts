@@ -1,0 +1,136 @@
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import {
+  CHILDREN_PRESENT,
+  CONCERN_CATEGORIES,
+  CONCERN_STATUSES,
+  CONCERN_URGENCIES,
+  CONSENT_STATUSES,
+  REPORTER_KINDS,
+  VIEWS_STATUSES,
+  type ChildrenPresent,
+  type ConcernCategory,
+  type ConcernStatus,
+  type ConcernUrgency,
+  type ConsentStatus,
+  type ReporterKind,
+  type ViewsStatus,
+} from '@doorstep/schema';
+import {
+  ChildrenPresentEnum,
+  ConcernCategoryEnum,
+  ConcernStatusEnum,
+  ConcernUrgencyEnum,
+  ConsentStatusEnum,
+  ReporterKindEnum,
+  ViewsStatusEnum,
+} from '../../common/enums.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { User } from '../organisation/user.entity.js';
+
+/**
+ * A safeguarding concern as raised: what someone saw or heard, about whom, how urgent, and the
+ * person's own views and consent (Making Safeguarding Personal). Only the fields marked @Field are
+ * readable through GraphQL, and only by the roles the resolver allows.
+ */
+@ObjectType({ description: 'A safeguarding concern as raised' })
+@Entity({ tableName: 'concern' })
+@Index({ properties: ['organisation', 'raisedAt', 'id'] })
+export class Concern {
+  [OptionalProps]?: 'raisedAt' | 'updatedAt' | 'status' | 'mentalCapacityConcern' | 'childrenPresent';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field({ description: 'Human-readable reference, e.g. SG-2026-000123' })
+  @Property({ type: 'text', unique: true })
+  reference!: string;
+
+  @ManyToOne(() => Organisation)
+  organisation!: Rel<Organisation>;
+
+  /** Null only for public reports, which arrive without a signed-in user. */
+  @ManyToOne(() => User, { nullable: true })
+  raisedBy?: Rel<User> | null;
+
+  @Field(() => ReporterKindEnum)
+  @Enum({ items: () => [...REPORTER_KINDS] })
+  reporterKind!: ReporterKind;
+
+  @Field(() => ConcernStatusEnum)
+  @Enum({ items: () => [...CONCERN_STATUSES] })
+  status: ConcernStatus = 'RAISED';
+
+  @Field(() => ConcernUrgencyEnum)
+  @Enum({ items: () => [...CONCERN_URGENCIES] })
+  urgency!: ConcernUrgency;
+
+  @Field(() => [ConcernCategoryEnum])
+  @Enum({ items: () => [...CONCERN_CATEGORIES], array: true })
+  categories: ConcernCategory[] = [];
+
+  @Field(() => ConcernCategoryEnum, { nullable: true })
+  @Enum({ items: () => [...CONCERN_CATEGORIES], nullable: true })
+  primaryCategory?: ConcernCategory | null;
+
+  @Field({ description: 'Who the concern is about, as the reporter described them' })
+  @Property({ type: 'text' })
+  subjectDescription!: string;
+
+  @Field({ description: 'Address or place' })
+  @Property({ type: 'text' })
+  location!: string;
+
+  @Field({ description: 'What the reporter saw or heard' })
+  @Property({ type: 'text' })
+  whatHappened!: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  happenedAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  actionsTaken?: string | null;
+
+  @Field(() => ViewsStatusEnum)
+  @Enum({ items: () => [...VIEWS_STATUSES] })
+  viewsStatus!: ViewsStatus;
+
+  @Field(() => String, { nullable: true, description: 'What the person wants to happen, in their words' })
+  @Property({ type: 'text', nullable: true })
+  views?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  viewsNotAskedReason?: string | null;
+
+  @Field(() => ConsentStatusEnum)
+  @Enum({ items: () => [...CONSENT_STATUSES] })
+  consentStatus!: ConsentStatus;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  consentReason?: string | null;
+
+  @Field()
+  @Property({ type: 'boolean' })
+  mentalCapacityConcern: boolean = false;
+
+  @Field(() => ChildrenPresentEnum)
+  @Enum({ items: () => [...CHILDREN_PRESENT] })
+  childrenPresent: ChildrenPresent = 'NOT_KNOWN';
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  othersAtRisk?: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  raisedAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { signToken } from '../src/auth/tokens.js';
+import type { Config } from '../src/config.js';
+import { DEMO_USERS, seedDemo, type DemoUser } from '../src/db/demo.js';
+import { migrate, openOrm } from '../src/db/orm.js';
+import { createLogger } from '../src/logger.js';
+import { createGateway, type Gateway } from '../src/server.js';
+
+/** A fresh, migrated database in the run's PostgreSQL: no test sees another file's rows. */
+export async function testDatabase() {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const orm = await openOrm(url.toString());
+  await migrate(orm);
+  return {
+    orm,
+    url: url.toString(),
+    /** A plain SQL client on the same database, to check what was really stored. */
+    async sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query<T>(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    close: () => orm.close(),
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    mode: 'development',
+    host: '127.0.0.1',
+    port: 0,
+    databaseUrl: undefined,
+    dataDir: '/nonexistent',
+    embeddedPgPort: 0,
+    jwt: { secret: new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256!!'), issuer: 'doorstep', audience: 'doorstep' },
+    seedDemo: false,
+    logLevel: 'info',
+    maxBodyBytes: 1_000_000,
+    ...overrides,
+  };
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+}
+
+/**
+ * The real gateway on a random port over a fresh database with the demo organisations and users,
+ * and helpers to call it as any demo user. Log lines are kept in `logs`.
+ */
+export async function testGateway(configOverrides: Partial<Config> = {}) {
+  const db = await testDatabase();
+  await seedDemo(db.orm.em.fork());
+  const config = testConfig(configOverrides);
+  const logs: string[] = [];
+  const gateway: Gateway = await createGateway(config, db.orm, createLogger('debug', (line) => logs.push(line)));
+  const port = await gateway.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}`;
+
+  const tokenFor = async (user: DemoUser, lifetimeSeconds = 600) =>
+    (await signToken(config.jwt, { userId: user.id, organisationId: user.organisationId, roles: user.roles }, lifetimeSeconds)).token;
+
+  async function graphql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    auth?: DemoUser | { token: string },
+  ): Promise<GraphQLResult<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (auth) headers.authorization = `Bearer ${'token' in auth ? auth.token : await tokenFor(auth)}`;
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return { status: response.status, ...((await response.json()) as object) };
+  }
+
+  return {
+    ...db,
+    base,
+    config,
+    logs,
+    gateway,
+    graphql,
+    tokenFor,
+    async close() {
+      await gateway.close();
+      await db.close();
+    },
+  };
+}
+
+export const user = (email: string): DemoUser => {
+  const found = DEMO_USERS.find((u) => u.email.startsWith(email));
+  if (!found) throw new Error(`no demo user ${email}`);
+  return found;
+};
+
+/** A complete, valid concern: tests change what they need. */
+export const validConcern = (overrides: Record<string, unknown> = {}) => ({
+  urgency: 'URGENT',
+  categories: ['SELF_NEGLECT'],
+  subjectDescription: 'Older man, flat 2',
+  location: '2 Test Street',
+  whatHappened: 'Heating off and little food in the flat.',
+  personViews: { status: 'ASKED_EXPRESSED', views: 'Wants help with shopping' },
+  consent: { status: 'GIVEN' },
+  ...overrides,
+});

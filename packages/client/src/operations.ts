@@ -1,0 +1,78 @@
+import type { ConcernCategory, ConcernStatus, ConcernUrgency, RaiseConcernInput } from '@doorstep/schema';
+
+/**
+ * A GraphQL document tagged with the types of its variables and result, so a call site gets both
+ * checked. `test/client-operations.test.ts` in the gateway validates every document here against the
+ * gateway's schema, so a drift between the two fails the build.
+ */
+export interface TypedDocument<TResult, TVariables> {
+  readonly operationName: string;
+  readonly document: string;
+  /** Phantom fields: never set, only carry the types. */
+  readonly __result?: TResult;
+  readonly __variables?: TVariables;
+}
+
+function typed<TResult, TVariables>(operationName: string, document: string): TypedDocument<TResult, TVariables> {
+  return { operationName, document };
+}
+
+export interface RaiseConcernResult {
+  raiseConcern: { reference: string; receivedAt: string };
+}
+
+export const RaiseConcern = typed<RaiseConcernResult, { input: RaiseConcernInput }>(
+  'RaiseConcern',
+  `mutation RaiseConcern($input: RaiseConcernInput!) {
+  raiseConcern(input: $input) {
+    reference
+    receivedAt
+  }
+}`,
+);
+
+export interface ConcernSummary {
+  id: string;
+  reference: string;
+  status: ConcernStatus;
+  urgency: ConcernUrgency;
+  primaryCategory: ConcernCategory | null;
+  subjectDescription: string;
+  raisedAt: string;
+}
+
+export interface ConcernsResult {
+  concerns: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: ConcernSummary }[];
+  };
+}
+
+export const Concerns = typed<ConcernsResult, { first?: number; after?: string | null }>(
+  'Concerns',
+  `query Concerns($first: Int, $after: String) {
+  concerns(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        reference
+        status
+        urgency
+        primaryCategory
+        subjectDescription
+        raisedAt
+      }
+    }
+  }
+}`,
+);
+
+/** Every operation this package ships, for the schema drift test. */
+export const allOperations: readonly TypedDocument<unknown, unknown>[] = [RaiseConcern, Concerns];

@@ -1,0 +1,74 @@
+import type { FieldError } from '@doorstep/schema';
+import type { TypedDocument } from './operations.js';
+
+/** A typed error from the gateway (`extensions.code`), or a transport failure. */
+export class DoorstepError extends Error {
+  override readonly name = 'DoorstepError';
+  constructor(
+    /** `BAD_USER_INPUT`, `UNAUTHENTICATED`, `FORBIDDEN`, `NOT_FOUND`, …, or `NETWORK_ERROR`. */
+    readonly code: string,
+    message: string,
+    /** One message per input field, for `BAD_USER_INPUT`. */
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+
+  /** True when the request may not have reached the gateway: worth retrying later. */
+  get retryable(): boolean {
+    return this.code === 'NETWORK_ERROR' || this.code === 'SERVICE_UNAVAILABLE';
+  }
+}
+
+export interface ClientOptions {
+  /** The gateway's GraphQL address, e.g. `https://doorstep.example.org/graphql`. */
+  endpoint: string;
+  /** A bearer token, or a function returning one (called before each request). */
+  token?: string | (() => string | undefined | Promise<string | undefined>);
+  fetch?: typeof fetch;
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: FieldError[] } }[];
+}
+
+/** Sends one typed operation; resolves with its data or rejects with a `DoorstepError`. */
+export async function request<TResult, TVariables>(
+  options: ClientOptions,
+  operation: TypedDocument<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
+  const token = typeof options.token === 'function' ? await options.token() : options.token;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(options.endpoint, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: operation.document, operationName: operation.operationName, variables }),
+    });
+  } catch {
+    throw new DoorstepError('NETWORK_ERROR', 'Could not reach Doorstep');
+  }
+  let body: GraphQLResponse<TResult>;
+  try {
+    body = (await response.json()) as GraphQLResponse<TResult>;
+  } catch {
+    throw new DoorstepError(
+      response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'NETWORK_ERROR',
+      `Doorstep answered ${response.status}`,
+    );
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    throw new DoorstepError(
+      first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+      first.message,
+      first.extensions?.fields ?? [],
+    );
+  }
+  if (!body.data) throw new DoorstepError('INTERNAL_SERVER_ERROR', 'Doorstep sent no data');
+  return body.data;
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  CHILDREN_PRESENT,
+  CONCERN_CATEGORIES,
+  CONCERN_URGENCIES,
+  CONSENT_STATUSES,
+  VIEWS_STATUSES,
+} from './enums.js';
+
+/** Limits shared by the form (maxlength) and the gateway (validation). */
+export const CONCERN_LIMITS = {
+  shortText: 500,
+  longText: 10_000,
+  reason: 2_000,
+} as const;
+
+/** Free text: trimmed; blank counts as missing. */
+const text = (max: number, requiredMessage: string) =>
+  z
+    .string({ error: requiredMessage })
+    .trim()
+    .min(1, { error: requiredMessage })
+    .max(max, { error: `Must be ${max.toLocaleString('en-GB')} characters or fewer` });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Must be ${max.toLocaleString('en-GB')} characters or fewer` })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+/** A little clock drift between a phone and the server is not "in the future". */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export const personViewsSchema = z
+  .object({
+    status: z.enum(VIEWS_STATUSES, { error: 'Say whether the person was asked what they want to happen' }),
+    views: optionalText(CONCERN_LIMITS.longText),
+    notAskedReason: optionalText(CONCERN_LIMITS.reason),
+  })
+  .superRefine((value, ctx) => {
+    if (value.status === 'ASKED_EXPRESSED' && !value.views) {
+      ctx.addIssue({ code: 'custom', path: ['views'], message: 'Enter what the person wants to happen' });
+    }
+    if (value.status === 'NOT_ASKED' && !value.notAskedReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notAskedReason'],
+        message: 'Enter why the person was not asked',
+      });
+    }
+  });
+
+export const consentSchema = z
+  .object({
+    status: z.enum(CONSENT_STATUSES, { error: 'Say whether the person agreed to information being shared' }),
+    reason: optionalText(CONCERN_LIMITS.reason),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.status === 'NOT_SOUGHT' || value.status === 'LACKS_CAPACITY') && !value.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message:
+          value.status === 'NOT_SOUGHT'
+            ? 'Enter why consent was not asked for'
+            : 'Enter why sharing is in the person’s best interests',
+      });
+    }
+  });
+
+/**
+ * What a reporter sends to raise a concern. The reporter's identity, organisation and kind come from
+ * their token, never from this input.
+ */
+export const raiseConcernInputSchema = z
+  .object({
+    urgency: z.enum(CONCERN_URGENCIES, { error: 'Select how urgent this is' }),
+    categories: z
+      .array(z.enum(CONCERN_CATEGORIES, { error: 'Select a type of harm from the list' }))
+      .max(CONCERN_CATEGORIES.length)
+      .default([]),
+    primaryCategory: z.enum(CONCERN_CATEGORIES, { error: 'Select a type of harm from the list' }).optional(),
+    subjectDescription: text(CONCERN_LIMITS.shortText, 'Enter who the concern is about'),
+    location: text(CONCERN_LIMITS.shortText, 'Enter the address or place'),
+    whatHappened: text(CONCERN_LIMITS.longText, 'Enter what you saw or heard'),
+    happenedAt: z.iso
+      .datetime({ offset: true, error: 'Enter a real date and time' })
+      .optional()
+      .refine((value) => !value || Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, {
+        error: 'The date and time must be in the past',
+      }),
+    actionsTaken: optionalText(CONCERN_LIMITS.longText),
+    personViews: personViewsSchema,
+    consent: consentSchema,
+    mentalCapacityConcern: z.boolean().default(false),
+    childrenPresent: z.enum(CHILDREN_PRESENT).default('NOT_KNOWN'),
+    othersAtRisk: optionalText(CONCERN_LIMITS.longText),
+  })
+  .superRefine((value, ctx) => {
+    if (new Set(value.categories).size !== value.categories.length) {
+      ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Select each type of harm only once' });
+    }
+    if (value.primaryCategory && !value.categories.includes(value.primaryCategory)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['primaryCategory'],
+        message: 'The main type of harm must be one of the types selected',
+      });
+    }
+  })
+  .transform((value) => ({
+    ...value,
+    primaryCategory: value.primaryCategory ?? value.categories[0],
+  }));
+
+export type RaiseConcernInput = z.input<typeof raiseConcernInputSchema>;
+export type RaiseConcernData = z.output<typeof raiseConcernInputSchema>;

@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './concern.js';
+export * from './validation.js';
