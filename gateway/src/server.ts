@@ -30,7 +30,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: 'Something went wrong. It has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Something went wrong. It has been logged.',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** Logs unexpected errors by kind only: never their message (it may hold SQL values or user text). */
@@ -70,13 +73,21 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, ...extra });
   res.end(body);
 }
 
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'cache-control': 'no-store' });
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', {
+    'cache-control': 'no-store',
+  });
 
 function bearer(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
@@ -119,7 +130,9 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
     }
     const headers = new HeaderMap();
@@ -135,9 +148,13 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
           identity = token ? await verifyToken(config.jwt, token) : undefined;
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
-          throw new DoorstepError('UNAUTHENTICATED', 'The token is not valid or has expired. Sign in again.', {
-            http: { status: 401 },
-          });
+          throw new DoorstepError(
+            'UNAUTHENTICATED',
+            'The token is not valid or has expired. Sign in again.',
+            {
+              http: { status: 401 },
+            },
+          );
         }
         return { em: orm.em.fork() as Context['em'], identity, requestId };
       },
@@ -180,19 +197,22 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
         sendJson(res, 200, { status: 'ok' });
       } else if (!production && url.pathname.startsWith('/dev/')) {
         await handleDev(req, res, url.pathname);
-      } else if (req.method === 'GET' || req.method === 'HEAD') {
-        const file = await readStatic(url.pathname);
+      } else {
+        const file = req.method === 'GET' || req.method === 'HEAD' ? await readStatic(url.pathname) : null;
         if (file) send(res, 200, file.body, file.type, { 'cache-control': 'no-cache' });
         else send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-      } else {
-        send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       }
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errors: [{ message: 'The request is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        sendJson(res, 413, {
+          errors: [{ message: 'The request is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
       } else {
         logger.error('http.unexpected_error', { requestId, kind: (error as Error)?.constructor?.name });
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Something went wrong', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            errors: [{ message: 'Something went wrong', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          });
         else res.destroy();
       }
     } finally {

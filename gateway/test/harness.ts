@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -47,7 +46,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: undefined,
     dataDir: '/nonexistent',
     embeddedPgPort: 0,
-    jwt: { secret: new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256!!'), issuer: 'doorstep', audience: 'doorstep' },
+    jwt: {
+      secret: new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256!!'),
+      issuer: 'doorstep',
+      audience: 'doorstep',
+    },
     seedDemo: false,
     logLevel: 'info',
     maxBodyBytes: 1_000_000,
@@ -58,7 +61,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; fields?: { field: string; message: string }[] };
+  }[];
 }
 
 /**
@@ -70,12 +76,22 @@ export async function testGateway(configOverrides: Partial<Config> = {}) {
   await seedDemo(db.orm.em.fork());
   const config = testConfig(configOverrides);
   const logs: string[] = [];
-  const gateway: Gateway = await createGateway(config, db.orm, createLogger('debug', (line) => logs.push(line)));
+  const gateway: Gateway = await createGateway(
+    config,
+    db.orm,
+    createLogger('debug', (line) => logs.push(line)),
+  );
   const port = await gateway.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
 
   const tokenFor = async (user: DemoUser, lifetimeSeconds = 600) =>
-    (await signToken(config.jwt, { userId: user.id, organisationId: user.organisationId, roles: user.roles }, lifetimeSeconds)).token;
+    (
+      await signToken(
+        config.jwt,
+        { userId: user.id, organisationId: user.organisationId, roles: user.roles },
+        lifetimeSeconds,
+      )
+    ).token;
 
   async function graphql<T = Record<string, unknown>>(
     query: string,
@@ -84,7 +100,11 @@ export async function testGateway(configOverrides: Partial<Config> = {}) {
   ): Promise<GraphQLResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth) headers.authorization = `Bearer ${'token' in auth ? auth.token : await tokenFor(auth)}`;
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, ...((await response.json()) as object) };
   }
 

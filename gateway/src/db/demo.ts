@@ -94,7 +94,10 @@ const DEMO_CONCERNS: { raisedBy: string; input: RaiseConcernInput }[] = [
       location: '4 Alder Court, Riverside',
       whatHappened:
         'No heating on, very little food in the kitchen, post piled up behind the door. He seemed confused about the date.',
-      personViews: { status: 'ASKED_EXPRESSED', views: 'He wants to stay at home but would like help with shopping.' },
+      personViews: {
+        status: 'ASKED_EXPRESSED',
+        views: 'He wants to stay at home but would like help with shopping.',
+      },
       consent: { status: 'GIVEN' },
       mentalCapacityConcern: true,
       childrenPresent: 'NO',
@@ -151,7 +154,10 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
     const user = DEMO_USERS.find((u) => u.id === concern.raisedBy)!;
     await raiseConcern(
       em,
-      { identity: { userId: user.id, organisationId: user.organisationId, roles: user.roles }, requestId: 'demo-seed' },
+      {
+        identity: { userId: user.id, organisationId: user.organisationId, roles: user.roles },
+        requestId: 'demo-seed',
+      },
       concern.input,
     );
   }

@@ -3,9 +3,14 @@ import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
+/** The database used when DATABASE_URL names none (postgres://host/ with no path). */
+export const DEFAULT_DATABASE = 'doorstep';
+
 export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  const named = new URL(clientUrl).pathname.length > 1;
   return defineConfig({
     clientUrl,
+    ...(named ? {} : { dbName: DEFAULT_DATABASE }),
     entities,
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },

@@ -28,7 +28,9 @@ try {
 if (config.mode !== 'development') fail('tokens are minted here only in development mode');
 
 const wanted = (values.user ?? '').toLowerCase();
-const matches = DEMO_USERS.filter((u) => wanted && (u.name + ' ' + u.email + ' ' + u.id).toLowerCase().includes(wanted));
+const matches = DEMO_USERS.filter(
+  (u) => wanted && (u.name + ' ' + u.email + ' ' + u.id).toLowerCase().includes(wanted),
+);
 if (matches.length !== 1) {
   fail(
     `${matches.length ? 'more than one' : 'no'} demo user matches "${values.user ?? ''}". Demo users:\n` +

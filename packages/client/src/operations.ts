@@ -13,7 +13,10 @@ export interface TypedDocument<TResult, TVariables> {
   readonly __variables?: TVariables;
 }
 
-function typed<TResult, TVariables>(operationName: string, document: string): TypedDocument<TResult, TVariables> {
+function typed<TResult, TVariables>(
+  operationName: string,
+  document: string,
+): TypedDocument<TResult, TVariables> {
   return { operationName, document };
 }
 

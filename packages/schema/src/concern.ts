@@ -33,12 +33,18 @@ const optionalText = (max: number) =>
 /** A little clock drift between a phone and the server is not "in the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
+const VIEWS_MISSING = 'Say whether the person was asked what they want to happen';
+const CONSENT_MISSING = 'Say whether the person agreed to information being shared';
+
 export const personViewsSchema = z
-  .object({
-    status: z.enum(VIEWS_STATUSES, { error: 'Say whether the person was asked what they want to happen' }),
-    views: optionalText(CONCERN_LIMITS.longText),
-    notAskedReason: optionalText(CONCERN_LIMITS.reason),
-  })
+  .object(
+    {
+      status: z.enum(VIEWS_STATUSES, { error: VIEWS_MISSING }),
+      views: optionalText(CONCERN_LIMITS.longText),
+      notAskedReason: optionalText(CONCERN_LIMITS.reason),
+    },
+    { error: VIEWS_MISSING },
+  )
   .superRefine((value, ctx) => {
     if (value.status === 'ASKED_EXPRESSED' && !value.views) {
       ctx.addIssue({ code: 'custom', path: ['views'], message: 'Enter what the person wants to happen' });
@@ -53,10 +59,13 @@ export const personViewsSchema = z
   });
 
 export const consentSchema = z
-  .object({
-    status: z.enum(CONSENT_STATUSES, { error: 'Say whether the person agreed to information being shared' }),
-    reason: optionalText(CONCERN_LIMITS.reason),
-  })
+  .object(
+    {
+      status: z.enum(CONSENT_STATUSES, { error: CONSENT_MISSING }),
+      reason: optionalText(CONCERN_LIMITS.reason),
+    },
+    { error: CONSENT_MISSING },
+  )
   .superRefine((value, ctx) => {
     if ((value.status === 'NOT_SOUGHT' || value.status === 'LACKS_CAPACITY') && !value.reason) {
       ctx.addIssue({

@@ -53,13 +53,23 @@ describe('raiseConcern', () => {
   });
 
   it('records staff as STAFF and writes a CREATE audit row in the same transaction', async () => {
-    const result = await gw.graphql<{ raiseConcern: { reference: string } }>(RAISE, { input: validConcern() }, frontline);
-    const [row] = await gw.sql<{ id: string; reporter_kind: string }>('select id, reporter_kind from concern where reference = $1', [
-      result.data!.raiseConcern.reference,
-    ]);
+    const result = await gw.graphql<{ raiseConcern: { reference: string } }>(
+      RAISE,
+      { input: validConcern() },
+      frontline,
+    );
+    const [row] = await gw.sql<{ id: string; reporter_kind: string }>(
+      'select id, reporter_kind from concern where reference = $1',
+      [result.data!.raiseConcern.reference],
+    );
     expect(row!.reporter_kind).toBe('STAFF');
-    const audit = await gw.sql('select action, actor_user_id, organisation_id from audit_event where entity_id = $1', [row!.id]);
-    expect(audit).toEqual([{ action: 'CREATE', actor_user_id: frontline.id, organisation_id: frontline.organisationId }]);
+    const audit = await gw.sql(
+      'select action, actor_user_id, organisation_id from audit_event where entity_id = $1',
+      [row!.id],
+    );
+    expect(audit).toEqual([
+      { action: 'CREATE', actor_user_id: frontline.id, organisation_id: frontline.organisationId },
+    ]);
   });
 
   it('refuses bad input with BAD_USER_INPUT, a message per field, and saves nothing', async () => {
@@ -106,7 +116,11 @@ describe('raiseConcern', () => {
     const forged = await gw.graphql(RAISE, { input: validConcern() }, { token: 'eyJhbGciOiJub25lIn0.e30.' });
     expect(forged.status).toBe(401);
     expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const expired = await gw.graphql(RAISE, { input: validConcern() }, { token: await gw.tokenFor(frontline, -60) });
+    const expired = await gw.graphql(
+      RAISE,
+      { input: validConcern() },
+      { token: await gw.tokenFor(frontline, -60) },
+    );
     expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await count()).toBe(before);
   });
@@ -122,14 +136,20 @@ describe('raiseConcern', () => {
         gw.graphql<{ raiseConcern: { reference: string } }>(RAISE, { input: validConcern() }, frontline),
       ),
     );
-    const numbers = results.map((r) => Number(r.data!.raiseConcern.reference.slice(-6))).sort((a, b) => a - b);
+    const numbers = results
+      .map((r) => Number(r.data!.raiseConcern.reference.slice(-6)))
+      .sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(12);
     expect(numbers.at(-1)! - numbers[0]!).toBe(11);
   });
 
   it('never writes what was reported into the logs', async () => {
     const marker = 'Marker-7c1f the tenant said her son takes her pension';
-    await gw.graphql(RAISE, { input: validConcern({ whatHappened: marker, subjectDescription: marker }) }, frontline);
+    await gw.graphql(
+      RAISE,
+      { input: validConcern({ whatHappened: marker, subjectDescription: marker }) },
+      frontline,
+    );
     await gw.graphql(LIST, {}, lead);
     expect(gw.logs.length).toBeGreaterThan(0);
     expect(gw.logs.join('\n')).not.toContain('Marker-7c1f');
@@ -176,7 +196,11 @@ describe('reading concerns', () => {
   });
 
   it('audits every concern read', async () => {
-    const list = await gw.graphql<{ concerns: { edges: { node: { id: string } }[] } }>(LIST, { first: 3 }, lead);
+    const list = await gw.graphql<{ concerns: { edges: { node: { id: string } }[] } }>(
+      LIST,
+      { first: 3 },
+      lead,
+    );
     const ids = list.data!.concerns.edges.map((e) => e.node.id);
     expect(ids.length).toBe(3);
     const rows = await gw.sql<{ entity_id: string }>(
@@ -187,7 +211,13 @@ describe('reading concerns', () => {
   });
 
   it('pages through every concern exactly once, newest first', async () => {
-    type Page = { concerns: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; reference: string; raisedAt: string } }[] } };
+    type Page = {
+      concerns: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string; reference: string; raisedAt: string } }[];
+      };
+    };
     const seen: string[] = [];
     const times: number[] = [];
     let after: string | null = null;
@@ -200,7 +230,10 @@ describe('reading concerns', () => {
       if (!page.concerns.pageInfo.hasNextPage) break;
       after = page.concerns.pageInfo.endCursor;
     }
-    const [{ n }] = (await gw.sql<{ n: string }>('select count(*) as n from concern where organisation_id = $1', [lead.organisationId])) as [{ n: string }];
+    const [{ n }] = (await gw.sql<{ n: string }>(
+      'select count(*) as n from concern where organisation_id = $1',
+      [lead.organisationId],
+    )) as [{ n: string }];
     expect(seen.length).toBe(Number(n));
     expect(total).toBe(Number(n));
     expect(new Set(seen).size).toBe(seen.length);

@@ -1,0 +1,64 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const dirs: string[] = [];
+async function tempDir() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'doorstep-config-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+const message = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('starts in development on port 4000 with the embedded database', async () => {
+    const config = loadConfig({ DOORSTEP_DATA_DIR: await tempDir() });
+    expect(config).toMatchObject({ mode: 'development', port: 4000, databaseUrl: undefined, seedDemo: true });
+  });
+
+  it('names the variable that is wrong, in one line', () => {
+    expect(message({ PORT: 'abc' })).toBe('PORT must be a whole number from 1 to 65535');
+    expect(message({ PORT: '70000' })).toBe('PORT must be a whole number from 1 to 65535');
+    expect(message({ DATABASE_URL: 'mysql://x/y' })).toBe(
+      'DATABASE_URL must be a postgres:// or postgresql:// address',
+    );
+    expect(message({ DOORSTEP_MODE: 'prod' })).toBe('DOORSTEP_MODE must be "development" or "production"');
+    expect(message({ JWT_SECRET: 'short' })).toBe('JWT_SECRET must be at least 32 characters');
+    for (const text of [message({ PORT: 'abc' }), message({ LOG_LEVEL: 'loud' })])
+      expect(text).not.toContain('\n');
+  });
+
+  it('has no fallback secret in production', async () => {
+    expect(message({ DOORSTEP_MODE: 'production', DOORSTEP_DATA_DIR: await tempDir() })).toMatch(
+      /^JWT_SECRET must be set/,
+    );
+    const config = loadConfig({ DOORSTEP_MODE: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(new TextDecoder().decode(config.jwt.secret)).toBe('x'.repeat(32));
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('keeps one development secret per data folder, readable only by its owner', async () => {
+    const dir = await tempDir();
+    const first = loadConfig({ DOORSTEP_DATA_DIR: dir }).jwt.secret;
+    const second = loadConfig({ DOORSTEP_DATA_DIR: dir }).jwt.secret;
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect((await stat(path.join(dir, 'dev-jwt-secret'))).mode & 0o777).toBe(0o600);
+    const other = loadConfig({ DOORSTEP_DATA_DIR: await tempDir() }).jwt.secret;
+    expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+  });
+});
