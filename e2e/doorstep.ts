@@ -1,64 +1,52 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort, repoRoot, runDoorstep } from '@doorstep/testkit';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
- * Starts the real, built Doorstep (`gateway/dist/main.js`, as `npm start` does) in a fresh data
- * folder with its embedded PostgreSQL, and gives a SQL client onto that database.
+ * The real, built Doorstep in a fresh data folder with its embedded PostgreSQL, plus a SQL client
+ * onto that database and its HTTP address. `restart()` starts it again on the same folder.
  */
-export async function startDoorstep() {
-  for (const built of ['gateway/dist/main.js', 'widgets/dist/sg-concern-form.bundle.js']) {
-    if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: run \`pnpm build\` first`);
+export async function startDoorstep(extraEnv: Record<string, string> = {}) {
+  if (!existsSync(path.join(repoRoot, 'widgets/dist/sg-concern-form.bundle.js'))) {
+    throw new Error('widgets/dist is missing: run `pnpm build` first');
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'doorstep-e2e-'));
   const port = await freePort();
   const pgPort = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'gateway/dist/main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DOORSTEP_DATA_DIR: dataDir,
-      PORT: String(port),
-      EMBEDDED_PG_PORT: String(pgPort),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  for (let waited = 0; !output.includes('Doorstep is running'); waited += 100) {
-    if (child.exitCode !== null || waited > 60_000) throw new Error(`Doorstep did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const password = (await readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
+  const env = {
+    DOORSTEP_DATA_DIR: dataDir,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  const start = async () => {
+    const started = runDoorstep(env);
+    await started.ready();
+    return started;
+  };
+  let current = await start();
+  const password = async () => (await readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
+
   return {
     base: `http://localhost:${port}`,
-    output: () => output,
+    dataDir,
+    get process() {
+      return current;
+    },
+    async restart() {
+      current = await start();
+      return current;
+    },
     async sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
       const client = new pg.Client({
         host: '127.0.0.1',
         port: pgPort,
         user: 'postgres',
-        password,
+        password: await password(),
         database: 'doorstep',
       });
       await client.connect();
@@ -68,12 +56,25 @@ export async function startDoorstep() {
         await client.end();
       }
     },
+    /** A development token for a demo user, from the gateway's own /dev/token route. */
+    async token(userId: string) {
+      const response = await fetch(`http://127.0.0.1:${port}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId }),
+      });
+      return ((await response.json()) as { token: string }).token;
+    },
+    async graphql<T>(query: string, variables: object, token: string) {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data: T; errors?: unknown[] };
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGINT');
-        await exited;
-      }
+      await current.interrupt();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -93,3 +94,9 @@ export const CHROMIUM_ARGS = [
   '--disable-extensions',
   '--no-first-run',
 ];
+
+export const DEMO = {
+  lead: '00000000-0000-4000-8000-000000000101',
+  frontline: '00000000-0000-4000-8000-000000000102',
+  contractor: '00000000-0000-4000-8000-000000000103',
+};

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForeignKeyConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { raiseConcernInputSchema, type Role } from '@doorstep/schema';
 import type { Identity } from '../../auth/identity.js';
 import type { Context } from '../../context.js';
@@ -10,7 +10,7 @@ import {
   isUuid,
   pageSize,
 } from '../../common/pagination.js';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
@@ -41,35 +41,42 @@ function reporterKindFor(roles: readonly Role[]): 'CONTRACTOR' | 'STAFF' {
 /** Raises a concern: validated, numbered, stored and audited in one transaction, or not at all. */
 export async function raiseConcern(em: EntityManager, caller: Caller, rawInput: unknown) {
   const input = parseInput(raiseConcernInputSchema, rawInput);
-  return em.transactional(async (tx) => {
-    const receivedAt = new Date();
-    const concern = tx.create(Concern, {
-      reference: await nextReference(tx, receivedAt.getUTCFullYear()),
-      organisation: tx.getReference(Organisation, caller.identity.organisationId),
-      raisedBy: tx.getReference(User, caller.identity.userId),
-      reporterKind: reporterKindFor(caller.identity.roles),
-      urgency: input.urgency,
-      categories: input.categories,
-      primaryCategory: input.primaryCategory ?? null,
-      subjectDescription: input.subjectDescription,
-      location: input.location,
-      whatHappened: input.whatHappened,
-      happenedAt: input.happenedAt ? new Date(input.happenedAt) : null,
-      actionsTaken: input.actionsTaken ?? null,
-      viewsStatus: input.personViews.status,
-      views: input.personViews.views ?? null,
-      viewsNotAskedReason: input.personViews.notAskedReason ?? null,
-      consentStatus: input.consent.status,
-      consentReason: input.consent.reason ?? null,
-      mentalCapacityConcern: input.mentalCapacityConcern,
-      childrenPresent: input.childrenPresent,
-      othersAtRisk: input.othersAtRisk ?? null,
-      raisedAt: receivedAt,
+  return em
+    .transactional(async (tx) => {
+      const receivedAt = new Date();
+      const concern = tx.create(Concern, {
+        reference: await nextReference(tx, receivedAt.getUTCFullYear()),
+        organisation: tx.getReference(Organisation, caller.identity.organisationId),
+        raisedBy: tx.getReference(User, caller.identity.userId),
+        reporterKind: reporterKindFor(caller.identity.roles),
+        urgency: input.urgency,
+        categories: input.categories,
+        primaryCategory: input.primaryCategory ?? null,
+        subjectDescription: input.subjectDescription,
+        location: input.location,
+        whatHappened: input.whatHappened,
+        happenedAt: input.happenedAt ? new Date(input.happenedAt) : null,
+        actionsTaken: input.actionsTaken ?? null,
+        viewsStatus: input.personViews.status,
+        views: input.personViews.views ?? null,
+        viewsNotAskedReason: input.personViews.notAskedReason ?? null,
+        consentStatus: input.consent.status,
+        consentReason: input.consent.reason ?? null,
+        mentalCapacityConcern: input.mentalCapacityConcern,
+        childrenPresent: input.childrenPresent,
+        othersAtRisk: input.othersAtRisk ?? null,
+        raisedAt: receivedAt,
+      });
+      audit(tx, caller, 'CREATE', 'Concern', [concern.id]);
+      await tx.flush();
+      return { reference: concern.reference, receivedAt };
+    })
+    .catch((error: unknown) => {
+      // A validly signed token for a user or organisation that no longer exists (a database reset
+      // under a stored token): ask for a new sign-in rather than fail obscurely.
+      if (error instanceof ForeignKeyConstraintViolationException) throw new UnauthenticatedError();
+      throw error;
     });
-    audit(tx, caller, 'CREATE', 'Concern', [concern.id]);
-    await tx.flush();
-    return { reference: concern.reference, receivedAt };
-  });
 }
 
 /** One concern of the caller's organisation; another organisation's is "not found". */

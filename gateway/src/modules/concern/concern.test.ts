@@ -125,6 +125,14 @@ describe('raiseConcern', () => {
     expect(await count()).toBe(before);
   });
 
+  it('asks a user who no longer exists to sign in again, and saves nothing', async () => {
+    const before = await count();
+    const ghost = { ...frontline, id: '00000000-0000-4000-8000-00000000dead' };
+    const result = await gw.graphql(RAISE, { input: validConcern() }, ghost);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await count()).toBe(before);
+  });
+
   it('refuses roles that do not raise concerns', async () => {
     const result = await gw.graphql(RAISE, { input: validConcern() }, auditor);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

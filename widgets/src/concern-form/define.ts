@@ -1,0 +1,16 @@
+import { SgConcernForm } from './concern-form.js';
+
+export { SgConcernForm };
+export { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
+export { SgErrorEvent } from '../events/error.js';
+
+/** Registers `<sg-concern-form>`, unless this or another copy of the widget already has. */
+if (!customElements.get('sg-concern-form')) {
+  customElements.define('sg-concern-form', SgConcernForm);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sg-concern-form': SgConcernForm;
+  }
+}

@@ -1,0 +1,111 @@
+import type {
+  ChildrenPresent,
+  ConcernCategory,
+  ConcernUrgency,
+  ConsentStatus,
+  RaiseConcernInput,
+  ViewsStatus,
+} from '@doorstep/schema';
+
+/** A choice in a radio or checkbox group: its label and an optional hint under it. */
+export interface Choice {
+  label: string;
+  hint?: string;
+}
+
+/** A question answered in one control. */
+export interface Question {
+  label: string;
+  hint?: string;
+}
+
+/** A question answered by a group of radios or checkboxes, asked in a `<legend>`. */
+export interface ChoiceQuestion<T extends string> {
+  legend: string;
+  hint?: string;
+  options: Record<T, Choice>;
+}
+
+/**
+ * An error message: fixed text, or text that depends on the other answers (e.g. the reason asked
+ * for depends on the consent answer).
+ */
+export type ErrorMessage = string | ((input: RaiseConcernInput) => string);
+
+/**
+ * Error messages for one field, keyed by the zod issue code the schema produces (`invalid_type`,
+ * `invalid_value` and `too_small` for a missing answer, `custom` for a rule, …). A code not listed
+ * falls back to the schema's English message.
+ */
+export type FieldMessages = Partial<Record<string, ErrorMessage>>;
+
+/**
+ * Every word a widget shows, for one language. `$code` is a BCP 47 tag; a widget picks the
+ * translation for the `lang` of its closest ancestor that has one (`cy-GB` → `cy`), or English.
+ */
+export interface Translation {
+  $code: string;
+  $name: string;
+  /** Locale for dates and numbers when the page's `lang` names no region (`en` → `en-GB`). */
+  $formatLocale: string;
+  $dir: 'ltr' | 'rtl';
+
+  /** Visually hidden prefix of every error message (GOV.UK pattern). */
+  errorPrefix: string;
+  /** Visually hidden word read before the warning icon's text. */
+  warningPrefix: string;
+  /** Appended to the label of an optional question. */
+  optional: string;
+
+  concernForm: {
+    emergency: {
+      /** Always shown first. */
+      notice: string;
+      /** Shown when "someone is in danger right now" is chosen. */
+      chosen: string;
+    };
+    urgency: ChoiceQuestion<ConcernUrgency>;
+    subjectDescription: Question;
+    location: Question;
+    whatHappened: Question;
+    happenedAt: Question;
+    categories: ChoiceQuestion<ConcernCategory> & {
+      groups: { adults: string; children: string; other: string };
+    };
+    primaryCategory: Question;
+    actionsTaken: Question;
+    personViews: ChoiceQuestion<ViewsStatus> & { views: Question; notAskedReason: Question };
+    consent: ChoiceQuestion<ConsentStatus> & {
+      /** The reason's question depends on the answer. */
+      reason: Record<'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY', Question>;
+    };
+    mentalCapacityConcern: { legend: string; label: string; hint?: string };
+    childrenPresent: ChoiceQuestion<ChildrenPresent>;
+    othersAtRisk: Question;
+
+    submit: string;
+    sending: string;
+
+    errorSummaryTitle: string;
+    /** Per field (dotted path, e.g. `consent.reason`), per zod issue code. */
+    errors: Record<string, FieldMessages>;
+    /** For any text longer than its limit. */
+    tooLong: (max: number, locale: string) => string;
+
+    /** When the gateway could not take the concern, by `DoorstepError.code`. */
+    requestFailed: {
+      title: string;
+      byCode: Partial<Record<string, string>>;
+      other: string;
+    };
+
+    confirmation: {
+      title: string;
+      referenceLabel: string;
+      receivedAt: (date: Date, locale: string) => string;
+      nextStepsTitle: string;
+      nextSteps: string[];
+      another: string;
+    };
+  };
+}
