@@ -36,7 +36,7 @@ async function main() {
       });
       url = embedded.url;
     }
-    const orm = await openOrm(url);
+    const orm = await openOrm(url, { pool: { min: 0, max: config.dbPoolMax } });
     const applied = await migrate(orm);
     if (applied.length) logger.info('db.migrated', { count: applied.length });
     if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info('db.demo_seeded');

@@ -1,4 +1,10 @@
-import type { ConcernCategory, ConcernStatus, ConcernUrgency, RaiseConcernInput } from '@doorstep/schema';
+import type {
+  ConcernCategory,
+  ConcernStatus,
+  ConcernUrgency,
+  PublicConcernInput,
+  RaiseConcernInput,
+} from '@doorstep/schema';
 
 /**
  * A GraphQL document tagged with the types of its variables and result, so a call site gets both
@@ -24,12 +30,33 @@ export interface RaiseConcernResult {
   raiseConcern: { reference: string; receivedAt: string };
 }
 
-export const RaiseConcern = typed<RaiseConcernResult, { input: RaiseConcernInput }>(
+/**
+ * `idempotencyKey`: make one per submission (e.g. `crypto.randomUUID()`) and send the same key on
+ * every retry of it; the gateway stores the concern once and answers retries with the same receipt.
+ */
+export const RaiseConcern = typed<RaiseConcernResult, { idempotencyKey: string; input: RaiseConcernInput }>(
   'RaiseConcern',
-  `mutation RaiseConcern($input: RaiseConcernInput!) {
-  raiseConcern(input: $input) {
+  `mutation RaiseConcern($idempotencyKey: String!, $input: RaiseConcernInput!) {
+  raiseConcern(idempotencyKey: $idempotencyKey, input: $input) {
     reference
     receivedAt
+  }
+}`,
+);
+
+export interface RaisePublicConcernResult {
+  raisePublicConcern: { reference: string };
+}
+
+/** A concern from a public form (public token) or a tenant site (tenant widget token). */
+export const RaisePublicConcern = typed<
+  RaisePublicConcernResult,
+  { idempotencyKey: string; input: PublicConcernInput }
+>(
+  'RaisePublicConcern',
+  `mutation RaisePublicConcern($idempotencyKey: String!, $input: PublicConcernInput!) {
+  raisePublicConcern(idempotencyKey: $idempotencyKey, input: $input) {
+    reference
   }
 }`,
 );
@@ -78,4 +105,8 @@ export const Concerns = typed<ConcernsResult, { first?: number; after?: string |
 );
 
 /** Every operation this package ships, for the schema drift test. */
-export const allOperations: readonly TypedDocument<unknown, unknown>[] = [RaiseConcern, Concerns];
+export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
+  RaiseConcern,
+  RaisePublicConcern,
+  Concerns,
+];

@@ -6,32 +6,7 @@ import {
   CONSENT_STATUSES,
   VIEWS_STATUSES,
 } from './enums.js';
-
-/** Limits shared by the form (maxlength) and the gateway (validation). */
-export const CONCERN_LIMITS = {
-  shortText: 500,
-  longText: 10_000,
-  reason: 2_000,
-} as const;
-
-/** Free text: trimmed; blank counts as missing. */
-const text = (max: number, requiredMessage: string) =>
-  z
-    .string({ error: requiredMessage })
-    .trim()
-    .min(1, { error: requiredMessage })
-    .max(max, { error: `Must be ${max.toLocaleString('en-GB')} characters or fewer` });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Must be ${max.toLocaleString('en-GB')} characters or fewer` })
-    .optional()
-    .transform((value) => (value ? value : undefined));
-
-/** A little clock drift between a phone and the server is not "in the future". */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+import { CONCERN_LIMITS, happenedAtSchema, optionalText, text } from './text.js';
 
 const VIEWS_MISSING = 'Say whether the person was asked what they want to happen';
 const CONSENT_MISSING = 'Say whether the person agreed to information being shared';
@@ -94,12 +69,7 @@ export const raiseConcernInputSchema = z
     subjectDescription: text(CONCERN_LIMITS.shortText, 'Enter who the concern is about'),
     location: text(CONCERN_LIMITS.shortText, 'Enter the address or place'),
     whatHappened: text(CONCERN_LIMITS.longText, 'Enter what you saw or heard'),
-    happenedAt: z.iso
-      .datetime({ offset: true, error: 'Enter a real date and time' })
-      .optional()
-      .refine((value) => !value || Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, {
-        error: 'The date and time must be in the past',
-      }),
+    happenedAt: happenedAtSchema,
     actionsTaken: optionalText(CONCERN_LIMITS.longText),
     personViews: personViewsSchema,
     consent: consentSchema,

@@ -1,3 +1,5 @@
 export * from './enums.js';
+export * from './text.js';
 export * from './concern.js';
+export * from './public-concern.js';
 export * from './validation.js';

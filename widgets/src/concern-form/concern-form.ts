@@ -129,6 +129,9 @@ export class SgConcernForm extends LitElement {
 
   readonly #localize = new LocalizeController(this);
 
+  /** The answers last sent and their idempotency key, until the gateway has taken them. */
+  #attempt: { answers: string; key: string } | undefined;
+
   /** Clears every answer and message and shows an empty form. */
   reset(): void {
     // The render root exists once the element has been connected.
@@ -410,12 +413,17 @@ export class SgConcernForm extends LitElement {
     }
     this.errors = undefined;
     this.sending = true;
+    // One key per set of answers: sending the same answers again (after a lost reply) cannot make a
+    // second concern; changed answers are a new submission.
+    const answers = JSON.stringify(parsed.data);
+    if (this.#attempt?.answers !== answers) this.#attempt = { answers, key: crypto.randomUUID() };
     try {
       const { raiseConcern } = await request(
         { endpoint: this.endpoint, token: this.token || undefined },
         RaiseConcern,
-        { input: parsed.data },
+        { idempotencyKey: this.#attempt.key, input: parsed.data },
       );
+      this.#attempt = undefined;
       this.sending = false;
       this.received = raiseConcern;
       await this.updateComplete;

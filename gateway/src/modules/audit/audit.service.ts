@@ -1,29 +1,40 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../context.js';
+import { actorRef } from '../../auth/identity.js';
+import type { Caller } from '../../context.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
 
+export interface AuditOptions {
+  /** The reason given, or the legal basis of a share. Never free text about a person. */
+  reason?: string | null;
+}
+
 /**
- * Records what someone did, in the caller's unit of work: the rows are flushed with the work they
- * describe (writes), or straight away (reads), so a read is never returned without its audit row.
+ * Records what the caller did, in the caller's unit of work: the rows are flushed with the work
+ * they describe (writes) or before the response (reads), and committed with it or not at all, so a
+ * read is never answered without its audit row. `entityIds` empty: one row with no record (a
+ * search or a list export).
  */
 export function audit(
   em: EntityManager,
-  ctx: Pick<Context, 'identity' | 'requestId'>,
+  caller: Caller,
   action: AuditAction,
   entityType: string,
   entityIds: readonly string[],
-  reason?: string,
+  options: AuditOptions = {},
 ): void {
-  if (!ctx.identity) throw new Error('audit needs an identity');
-  for (const entityId of entityIds) {
+  const actor = actorRef(caller.identity);
+  const ids = entityIds.length ? entityIds : [null];
+  for (const entityId of ids) {
     em.create(AuditEvent, {
-      actorUserId: ctx.identity.userId,
-      organisationId: ctx.identity.organisationId,
+      organisationId: caller.identity.organisationId,
+      actorKind: actor.kind,
+      actorUserId: actor.userId,
+      actorRef: actor.ref,
       action,
       entityType,
       entityId,
-      reason: reason ?? null,
-      requestId: ctx.requestId,
+      reason: options.reason ?? null,
+      requestId: caller.requestId,
     });
   }
 }

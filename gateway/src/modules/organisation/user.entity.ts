@@ -1,12 +1,13 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@doorstep/schema';
 import { Organisation } from './organisation.entity.js';
 
 /** Someone who signs in: staff of a housing provider, a contractor, or an agency officer. */
 @Entity({ tableName: 'app_user' })
+@Unique({ properties: ['organisation', 'externalSubject'] })
 export class User {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'deactivatedAt' | 'externalSubject';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -20,8 +21,17 @@ export class User {
   @Property({ type: 'text', unique: true })
   email!: string;
 
+  /** What they may do. A token can narrow these, never widen them. */
   @Property({ type: 'text[]' })
   roles!: Role[];
+
+  /** Their `sub` in the organisation's own sign-in (OpenID Connect), when it has one. */
+  @Property({ type: 'text', nullable: true })
+  externalSubject?: string | null = null;
+
+  /** Set when they leave: their tokens stop working at once. */
+  @Property({ type: 'timestamptz', nullable: true })
+  deactivatedAt?: Date | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
