@@ -1,5 +1,6 @@
 import { IdempotencyRecord } from '../common/idempotency.entity.js';
 import { RateLimitWindow } from '../common/rate-limit.entity.js';
+import { AccessGrant } from '../modules/access/access-grant.entity.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
@@ -14,6 +15,7 @@ export const entities = [
   IdentityProvider,
   ApiKey,
   PublicToken,
+  AccessGrant,
   Concern,
   ConcernReferenceCounter,
   AuditEvent,
