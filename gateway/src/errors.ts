@@ -53,6 +53,25 @@ export class BadUserInputError extends DoorstepError {
   }
 }
 
+/** A lifecycle move the record's state does not allow (closing an untriaged concern …). Nothing changed. */
+export class InvalidTransitionError extends DoorstepError {
+  constructor(message: string, from: string, to: string) {
+    super('INVALID_TRANSITION', message, { from, to });
+  }
+}
+
+/**
+ * The client acted on an old view of the record (its `expectedVersion` is not the record's version):
+ * someone else changed it first. Nothing changed; reload and decide again.
+ */
+export class StaleVersionError extends DoorstepError {
+  constructor(current: number) {
+    super('STALE_VERSION', 'Someone else changed this record since you loaded it. Reload it and try again.', {
+      currentVersion: current,
+    });
+  }
+}
+
 /** Codes produced by graphql-js or Apollo itself that are safe to pass through. */
 export const PASS_THROUGH_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -2,9 +2,30 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { enforceAccess } from './auth/access.js';
+import { ChronologyResolver } from './modules/chronology/chronology.resolver.js';
 import { ConcernResolver } from './modules/concern/concern.resolver.js';
+import { CumulativeResolver } from './modules/cumulative/cumulative.resolver.js';
+import {
+  HouseholdAssignmentResolver,
+  HouseholdMemberResolver,
+  HouseholdResolver,
+} from './modules/household/household.resolver.js';
+import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
+import { SearchResolver } from './modules/search/search.resolver.js';
+import { WarningResolver } from './modules/warning/warning.resolver.js';
 
-export const resolvers = [ConcernResolver] as const;
+export const resolvers = [
+  ConcernResolver,
+  HouseholdResolver,
+  HouseholdMemberResolver,
+  HouseholdAssignmentResolver,
+  PersonResolver,
+  PersonRelationshipResolver,
+  WarningResolver,
+  ChronologyResolver,
+  CumulativeResolver,
+  SearchResolver,
+] as const;
 
 let built: GraphQLSchema | undefined;
 

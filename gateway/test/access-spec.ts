@@ -22,6 +22,14 @@ const RAISERS: readonly Actor[] = [
   'ADMIN',
 ];
 const SAFEGUARDING: readonly Actor[] = ['SAFEGUARDING_LEAD', 'SAFEGUARDING_CHAMPION'];
+const LEAD: readonly Actor[] = ['SAFEGUARDING_LEAD'];
+/** Managers sign warnings off, so they see them; nothing else person-level. */
+const WARNING_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
+/**
+ * Before a visit: frontline staff and contractors (households they work with, decided by the
+ * service), leads, champions and managers. Only type, how to stay safe, review date, who lives there.
+ */
+const VISITORS: readonly Actor[] = ['CONTRACTOR', 'FRONTLINE', ...WARNING_READERS];
 
 export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   // Raising concerns: staff and contractors get back a receipt; the public and tenants too.
@@ -37,7 +45,104 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'ConcernConnection.*': 'envelope',
   'ConcernEdge.*': 'envelope',
   'PageInfo.*': 'envelope',
+
+  // Triage (leads and champions): the lifecycle, the history of decisions, the people named.
+  'Mutation.triageConcern': SAFEGUARDING,
+  'Mutation.closeConcern': SAFEGUARDING,
+  'ConcernTriage.*': SAFEGUARDING,
+  'ConcernPersonLink.*': SAFEGUARDING,
+
+  // People and households in full: the organisation's safeguarding leads and champions. Agency
+  // officers, auditors, admins, tenants and the public: none of it (referrals come later).
+  'Query.household': SAFEGUARDING,
+  'Query.person': SAFEGUARDING,
+  'Query.searchPeople': SAFEGUARDING,
+  'Query.searchHouseholds': SAFEGUARDING,
+  'Query.householdAssignments': SAFEGUARDING,
+  'Mutation.createHousehold': SAFEGUARDING,
+  'Mutation.updateHousehold': SAFEGUARDING,
+  'Mutation.addHouseholdMember': SAFEGUARDING,
+  'Mutation.endHouseholdMembership': SAFEGUARDING,
+  'Mutation.createPerson': SAFEGUARDING,
+  'Mutation.updatePerson': SAFEGUARDING,
+  'Mutation.addRelationship': SAFEGUARDING,
+  'Mutation.removeRelationship': SAFEGUARDING,
+  'Household.*': SAFEGUARDING,
+  'HouseholdMember.*': SAFEGUARDING,
+  'HouseholdAssignment.*': SAFEGUARDING,
+  'Person.*': SAFEGUARDING,
+  'PersonRelationship.*': SAFEGUARDING,
+  'CreatePersonResult.*': 'envelope',
+  'DuplicateCandidate.*': 'envelope',
+  'PersonSearchConnection.*': 'envelope',
+  'PersonSearchEdge.*': 'envelope',
+  'PersonMatch.*': 'envelope',
+  'HouseholdSearchConnection.*': 'envelope',
+  'HouseholdSearchEdge.*': 'envelope',
+  'HouseholdMatch.*': 'envelope',
+
+  // Restricting people, merging records, who works with which household, the cumulative rule: leads.
+  'Mutation.restrictPerson': LEAD,
+  'Mutation.unrestrictPerson': LEAD,
+  'Mutation.mergePeople': LEAD,
+  'Mutation.assignHousehold': LEAD,
+  'Mutation.endHouseholdAssignment': LEAD,
+  'Mutation.setCumulativeRule': LEAD,
+
+  // Cumulative low-level concerns and the triage tasks they make.
+  'Query.cumulativeRule': SAFEGUARDING,
+  'Query.cumulativeFlags': SAFEGUARDING,
+  'Query.tasks': SAFEGUARDING,
+  'Mutation.reviewCumulativeFlag': SAFEGUARDING,
+  'CumulativeRule.*': SAFEGUARDING,
+  'CumulativeFlag.*': SAFEGUARDING,
+  'Task.*': SAFEGUARDING,
+
+  // The chronology: leads and champions; exports too (audited as EXPORT).
+  'Query.chronology': SAFEGUARDING,
+  'Query.chronologyExport': SAFEGUARDING,
+  'Mutation.pinChronologyEntry': SAFEGUARDING,
+  'ChronologyEntry.*': SAFEGUARDING,
+  'ChronologyConnection.*': 'envelope',
+  'ChronologyEdge.*': 'envelope',
+  'ChronologyExport.*': 'envelope',
+
+  // Warnings in full: leads, champions, and managers (who sign them off). Leads and champions write.
+  'Query.warning': WARNING_READERS,
+  'Query.warningsDueForReview': WARNING_READERS,
+  'Query.warningsAwaitingSignOff': WARNING_READERS,
+  'Mutation.addWarning': SAFEGUARDING,
+  'Mutation.updateWarning': SAFEGUARDING,
+  'Mutation.endWarning': SAFEGUARDING,
+  'Mutation.signOffWarning': ['MANAGER'],
+  'Warning.*': WARNING_READERS,
+  'WarningConnection.*': 'envelope',
+  'WarningEdge.*': 'envelope',
+
+  // Before a visit: who lives there and the warnings, never the concerns behind them.
+  'Query.householdsIWorkWith': VISITORS,
+  'Query.visitHousehold': VISITORS,
+  'VisitHousehold.*': VISITORS,
+  'VisitMember.*': VISITORS,
+  'VisitWarning.*': VISITORS,
 };
 
 /** Types whose records are their organisation's: another organisation's record is refused. */
-export const organisationOwned: readonly string[] = ['Concern'];
+export const organisationOwned: readonly string[] = [
+  'Concern',
+  'ConcernTriage',
+  'ConcernPersonLink',
+  'Household',
+  'HouseholdMember',
+  'HouseholdAssignment',
+  'Person',
+  'PersonRelationship',
+  'CumulativeRule',
+  'CumulativeFlag',
+  'Task',
+  'ChronologyEntry',
+  'Warning',
+  'VisitHousehold',
+  'VisitMember',
+  'VisitWarning',
+];

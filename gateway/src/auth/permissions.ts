@@ -22,6 +22,28 @@ export const Permission = {
   Envelope: 'envelope',
   /** Read the audit trail of one's own organisation. */
   AuditRead: 'audit:read',
+  /** Triage and close concerns of one's own organisation; review cumulative-concern flags. */
+  ConcernTriage: 'concern:triage',
+  /**
+   * People, households, their members and relationships, the chronology, search, triage tasks:
+   * the organisation's safeguarding leads and champions. Restricted people need a grant besides.
+   */
+  RecordRead: 'record:read',
+  /** Create and change people, households, memberships and relationships; pin chronology entries. */
+  RecordWrite: 'record:write',
+  /** Restrict a person, merge two records, manage who works with which household, set the rule. */
+  RecordAdminister: 'record:administer',
+  /** Warnings in full (who they are on, whether the person was told, sign-off): leads and managers. */
+  WarningRead: 'warning:read',
+  /** Add, review, change and end warnings. */
+  WarningWrite: 'warning:write',
+  /** A manager's sign-off of a warning. */
+  WarningSignOff: 'warning:sign-off',
+  /**
+   * What a visitor needs before a visit: the warnings (type, how to stay safe, review date) of a
+   * household they work with, and who lives there. The services decide which households.
+   */
+  HouseholdVisit: 'household:visit',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -53,9 +75,26 @@ const RAISERS: readonly Actor[] = [
 /** Safeguarding leads and champions: they triage and manage concerns. */
 const SAFEGUARDING: readonly Actor[] = ['SAFEGUARDING_LEAD', 'SAFEGUARDING_CHAMPION'];
 
+/** Who may see a household's warnings before a visit (frontline and contractors: only households they work with). */
+const VISITORS: readonly Actor[] = [
+  'CONTRACTOR',
+  'FRONTLINE',
+  'SAFEGUARDING_CHAMPION',
+  'SAFEGUARDING_LEAD',
+  'MANAGER',
+];
+
 export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'concern:raise': { actors: RAISERS },
   'concern:raise-public': { actors: ['PUBLIC', 'TENANT'] },
   'concern:read': { actors: SAFEGUARDING, relation: sameOrganisation },
   'audit:read': { actors: ['AUDITOR'], relation: sameOrganisation },
+  'concern:triage': { actors: SAFEGUARDING, relation: sameOrganisation },
+  'record:read': { actors: SAFEGUARDING, relation: sameOrganisation },
+  'record:write': { actors: SAFEGUARDING, relation: sameOrganisation },
+  'record:administer': { actors: ['SAFEGUARDING_LEAD'], relation: sameOrganisation },
+  'warning:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
+  'warning:write': { actors: SAFEGUARDING, relation: sameOrganisation },
+  'warning:sign-off': { actors: ['MANAGER'], relation: sameOrganisation },
+  'household:visit': { actors: VISITORS, relation: sameOrganisation },
 };

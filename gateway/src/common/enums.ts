@@ -11,6 +11,25 @@ import {
   ROLES,
   SELF_CONSENT,
   VIEWS_STATUSES,
+  ASSIGNMENT_REASONS,
+  CHRONOLOGY_KINDS,
+  EXPORT_FORMATS,
+  FLAG_STATUSES,
+  FLAG_SUBJECTS,
+  HOUSEHOLD_ROLES,
+  LOCATIONS_OF_RISK,
+  RELATIONSHIP_TYPES,
+  RISK_LEVELS,
+  SOURCES_OF_RISK,
+  TASK_KINDS,
+  TASK_STATUSES,
+  TENURES,
+  TRIAGE_DECISIONS,
+  VULNERABILITY_FACTORS,
+  WARNING_STATUSES,
+  WARNING_TOLD,
+  WARNING_TYPES,
+  CONCERN_PERSON_ROLES,
 } from '@doorstep/schema';
 
 /** type-graphql wants an enum-like object; the shared tuples are the source. */
@@ -52,4 +71,71 @@ registerEnumType(ChildrenPresentEnum, { name: 'ChildrenPresent' });
 registerEnumType(SelfConsentEnum, {
   name: 'SelfConsent',
   description: 'Whether the person a concern is about agreed to it being shared to get them help',
+});
+
+export const TenureEnum = enumObject(TENURES);
+export const HouseholdRoleEnum = enumObject(HOUSEHOLD_ROLES);
+export const AssignmentReasonEnum = enumObject(ASSIGNMENT_REASONS);
+export const VulnerabilityFactorEnum = enumObject(VULNERABILITY_FACTORS);
+export const RelationshipTypeEnum = enumObject(RELATIONSHIP_TYPES);
+export const LocationOfRiskEnum = enumObject(LOCATIONS_OF_RISK);
+export const SourceOfRiskEnum = enumObject(SOURCES_OF_RISK);
+export const TriageDecisionEnum = enumObject(TRIAGE_DECISIONS);
+export const RiskLevelEnum = enumObject(RISK_LEVELS);
+export const WarningTypeEnum = enumObject(WARNING_TYPES);
+export const WarningToldEnum = enumObject(WARNING_TOLD);
+export const WarningStatusEnum = enumObject(WARNING_STATUSES);
+export const ChronologyKindEnum = enumObject(CHRONOLOGY_KINDS);
+export const ExportFormatEnum = enumObject(EXPORT_FORMATS);
+export const FlagSubjectEnum = enumObject(FLAG_SUBJECTS);
+export const FlagStatusEnum = enumObject(FLAG_STATUSES);
+export const TaskKindEnum = enumObject(TASK_KINDS);
+export const TaskStatusEnum = enumObject(TASK_STATUSES);
+export const ConcernPersonRoleEnum = enumObject(CONCERN_PERSON_ROLES);
+
+registerEnumType(TenureEnum, { name: 'Tenure' });
+registerEnumType(HouseholdRoleEnum, {
+  name: 'HouseholdRole',
+  description: 'A person’s place in a household',
+});
+registerEnumType(AssignmentReasonEnum, {
+  name: 'AssignmentReason',
+  description: 'Why a member of staff or a contractor works with a household',
+});
+registerEnumType(VulnerabilityFactorEnum, {
+  name: 'VulnerabilityFactor',
+  description: 'What may make an adult at risk (Care Act)',
+});
+registerEnumType(RelationshipTypeEnum, {
+  name: 'RelationshipType',
+  description: 'What one person is to another; stored with its inverse (PARENT ↔ CHILD, CARER ↔ CARED_FOR)',
+});
+registerEnumType(LocationOfRiskEnum, {
+  name: 'LocationOfRisk',
+  description: 'Safeguarding Adults Collection: where the risk was',
+});
+registerEnumType(SourceOfRiskEnum, {
+  name: 'SourceOfRisk',
+  description: 'Safeguarding Adults Collection: who the risk came from',
+});
+registerEnumType(TriageDecisionEnum, { name: 'TriageDecision' });
+registerEnumType(RiskLevelEnum, { name: 'RiskLevel' });
+registerEnumType(WarningTypeEnum, { name: 'WarningType' });
+registerEnumType(WarningToldEnum, {
+  name: 'WarningTold',
+  description: 'Whether the person the warning is about was told about it',
+});
+registerEnumType(WarningStatusEnum, {
+  name: 'WarningStatus',
+  description: 'PENDING_SIGN_OFF until a manager signs it off; ENDED when it no longer applies',
+});
+registerEnumType(ChronologyKindEnum, { name: 'ChronologyKind' });
+registerEnumType(ExportFormatEnum, { name: 'ExportFormat' });
+registerEnumType(FlagSubjectEnum, { name: 'FlagSubject' });
+registerEnumType(FlagStatusEnum, { name: 'FlagStatus' });
+registerEnumType(TaskKindEnum, { name: 'TaskKind' });
+registerEnumType(TaskStatusEnum, { name: 'TaskStatus' });
+registerEnumType(ConcernPersonRoleEnum, {
+  name: 'ConcernPersonRole',
+  description: 'Someone a concern is about, or an alleged source of harm',
 });

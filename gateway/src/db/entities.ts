@@ -4,7 +4,19 @@ import { AccessGrant } from '../modules/access/access-grant.entity.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
+import { ChronologyEntry } from '../modules/chronology/chronology-entry.entity.js';
+import { ConcernPerson } from '../modules/concern/concern-person.entity.js';
+import { ConcernTriage } from '../modules/concern/concern-triage.entity.js';
 import { Concern } from '../modules/concern/concern.entity.js';
+import {
+  CumulativeFlag,
+  CumulativeFlagConcern,
+  CumulativeRule,
+  Task,
+} from '../modules/cumulative/cumulative.entity.js';
+import { Household, HouseholdAssignment, HouseholdMember } from '../modules/household/household.entity.js';
+import { Person, PersonRelationship } from '../modules/person/person.entity.js';
+import { Warning } from '../modules/warning/warning.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 
@@ -21,4 +33,17 @@ export const entities = [
   AuditEvent,
   IdempotencyRecord,
   RateLimitWindow,
+  Household,
+  HouseholdMember,
+  HouseholdAssignment,
+  Person,
+  PersonRelationship,
+  ConcernPerson,
+  ConcernTriage,
+  Warning,
+  ChronologyEntry,
+  CumulativeRule,
+  CumulativeFlag,
+  CumulativeFlagConcern,
+  Task,
 ];

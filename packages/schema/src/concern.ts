@@ -7,6 +7,7 @@ import {
   VIEWS_STATUSES,
 } from './enums.js';
 import { CONCERN_LIMITS, happenedAtSchema, optionalText, text } from './text.js';
+import { concernLinksShape, subjectsApartFromSources } from './concern-links.js';
 
 const VIEWS_MISSING = 'Say whether the person was asked what they want to happen';
 const CONSENT_MISSING = 'Say whether the person agreed to information being shared';
@@ -76,7 +77,9 @@ export const raiseConcernInputSchema = z
     mentalCapacityConcern: z.boolean().default(false),
     childrenPresent: z.enum(CHILDREN_PRESENT).default('NOT_KNOWN'),
     othersAtRisk: optionalText(CONCERN_LIMITS.longText),
+    ...concernLinksShape,
   })
+  .check(subjectsApartFromSources)
   .superRefine((value, ctx) => {
     if (new Set(value.categories).size !== value.categories.length) {
       ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Select each type of harm only once' });

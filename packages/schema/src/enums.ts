@@ -92,3 +92,157 @@ export type ChildrenPresent = (typeof CHILDREN_PRESENT)[number];
 
 export const CONCERN_STATUSES = ['RAISED', 'TRIAGED', 'CLOSED'] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+/** How a household holds its home. */
+export const TENURES = [
+  'SOCIAL_RENT',
+  'AFFORDABLE_RENT',
+  'SHARED_OWNERSHIP',
+  'LEASEHOLD',
+  'TEMPORARY_ACCOMMODATION',
+  'SUPPORTED_HOUSING',
+  'LICENCE',
+  'OTHER',
+] as const;
+export type Tenure = (typeof TENURES)[number];
+
+/** A person's place in a household. */
+export const HOUSEHOLD_ROLES = ['LEAD_TENANT', 'JOINT_TENANT', 'OCCUPANT', 'LODGER'] as const;
+export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
+
+/**
+ * Why a member of staff or a contractor works with a household (and so sees its warnings): a
+ * housing officer's patch, a repair or gas job, tenancy support.
+ */
+export const ASSIGNMENT_REASONS = [
+  'HOUSING_OFFICER_PATCH',
+  'REPAIR_JOB',
+  'GAS_SAFETY_CHECK',
+  'TENANCY_SUPPORT',
+  'OTHER',
+] as const;
+export type AssignmentReason = (typeof ASSIGNMENT_REASONS)[number];
+
+/** What may make an adult at risk (Care Act; Livv policy's definition). */
+export const VULNERABILITY_FACTORS = [
+  'OLDER_FRAIL',
+  'LEARNING_DISABILITY',
+  'PHYSICAL_OR_SENSORY_DISABILITY',
+  'MENTAL_HEALTH',
+  'LONG_TERM_ILLNESS',
+  'SUBSTANCE_MISUSE',
+  'CARER',
+  'MAY_LACK_CAPACITY',
+] as const;
+export type VulnerabilityFactor = (typeof VULNERABILITY_FACTORS)[number];
+
+/** How one person is related to another. Each is stored with its inverse (`INVERSE_RELATIONSHIP`). */
+export const RELATIONSHIP_TYPES = [
+  'PARENT',
+  'CHILD',
+  'PARTNER',
+  'EX_PARTNER',
+  'CARER',
+  'CARED_FOR',
+  'SIBLING',
+  'OTHER',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** A is B's PARENT ⇔ B is A's CHILD; partners, ex-partners, siblings and "other" are symmetric. */
+export const INVERSE_RELATIONSHIP: { readonly [K in RelationshipType]: RelationshipType } = {
+  PARENT: 'CHILD',
+  CHILD: 'PARENT',
+  PARTNER: 'PARTNER',
+  EX_PARTNER: 'EX_PARTNER',
+  CARER: 'CARED_FOR',
+  CARED_FOR: 'CARER',
+  SIBLING: 'SIBLING',
+  OTHER: 'OTHER',
+};
+
+/** How a person is involved in a concern: someone it is about, or an alleged source of harm. */
+export const CONCERN_PERSON_ROLES = ['SUBJECT', 'ALLEGED_SOURCE'] as const;
+export type ConcernPersonRole = (typeof CONCERN_PERSON_ROLES)[number];
+
+/** Safeguarding Adults Collection: where the risk was. */
+export const LOCATIONS_OF_RISK = [
+  'OWN_HOME',
+  'COMMUNITY',
+  'COMMUNITY_SERVICE',
+  'CARE_HOME_NURSING',
+  'CARE_HOME_RESIDENTIAL',
+  'HOSPITAL_ACUTE',
+  'HOSPITAL_MENTAL_HEALTH',
+  'HOSPITAL_COMMUNITY',
+  'OTHER',
+] as const;
+export type LocationOfRisk = (typeof LOCATIONS_OF_RISK)[number];
+
+/** Safeguarding Adults Collection: who the risk came from. */
+export const SOURCES_OF_RISK = ['SERVICE_PROVIDER', 'KNOWN_TO_INDIVIDUAL', 'UNKNOWN_TO_INDIVIDUAL'] as const;
+export type SourceOfRisk = (typeof SOURCES_OF_RISK)[number];
+
+/** What a safeguarding lead decides when triaging a concern. */
+export const TRIAGE_DECISIONS = ['NO_FURTHER_ACTION', 'MONITOR_LOW_LEVEL', 'REFER', 'OPEN_CASE'] as const;
+export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
+
+export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** Warnings (alerts) on a person or household, seen by staff before a visit. */
+export const WARNING_TYPES = [
+  'RISK_TO_STAFF',
+  'RISK_TO_CHILDREN',
+  'RISK_TO_ADULTS',
+  'ADULT_AT_RISK',
+  'DISCLOSURE_RISK',
+  'MARAC_CASE',
+  'PROTECTION_ORDER',
+] as const;
+export type WarningType = (typeof WARNING_TYPES)[number];
+
+/** Whether the person the warning is about was told about it. */
+export const WARNING_TOLD = ['TOLD', 'NOT_TOLD'] as const;
+export type WarningTold = (typeof WARNING_TOLD)[number];
+
+/** PENDING_SIGN_OFF until a manager signs it off; ENDED when it no longer applies. */
+export const WARNING_STATUSES = ['PENDING_SIGN_OFF', 'ACTIVE', 'ENDED'] as const;
+export type WarningStatus = (typeof WARNING_STATUSES)[number];
+
+/**
+ * What a chronology entry records. Other modules (referrals, cases, contacts) add their kinds here
+ * and a migration that widens the column's check.
+ */
+export const CHRONOLOGY_KINDS = [
+  'CONCERN_RAISED',
+  'CONCERN_TRIAGED',
+  'RISK_LEVEL_CHANGED',
+  'CONCERN_CLOSED',
+  'CUMULATIVE_FLAG_RAISED',
+  'CUMULATIVE_FLAG_REVIEWED',
+  'WARNING_ADDED',
+  'WARNING_CHANGED',
+  'WARNING_SIGNED_OFF',
+  'WARNING_ENDED',
+  'MEMBER_JOINED',
+  'MEMBER_LEFT',
+  'PERSON_MERGED',
+] as const;
+export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
+
+export const EXPORT_FORMATS = ['CSV', 'JSON'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A cumulative-concern flag is about one person or one household. */
+export const FLAG_SUBJECTS = ['PERSON', 'HOUSEHOLD'] as const;
+export type FlagSubject = (typeof FLAG_SUBJECTS)[number];
+
+export const FLAG_STATUSES = ['OPEN', 'REVIEWED'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+export const TASK_KINDS = ['TRIAGE_CUMULATIVE_FLAG'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['OPEN', 'DONE'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];

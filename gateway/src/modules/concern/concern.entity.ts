@@ -9,12 +9,20 @@ import {
   type Rel,
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import {
   CHILDREN_PRESENT,
   CONCERN_CATEGORIES,
+  LOCATIONS_OF_RISK,
+  RISK_LEVELS,
+  SOURCES_OF_RISK,
+  TRIAGE_DECISIONS,
+  type LocationOfRisk,
+  type RiskLevel,
+  type SourceOfRisk,
+  type TriageDecision,
   CONCERN_STATUSES,
   CONCERN_URGENCIES,
   CONSENT_STATUSES,
@@ -34,9 +42,14 @@ import {
   ConcernStatusEnum,
   ConcernUrgencyEnum,
   ConsentStatusEnum,
+  LocationOfRiskEnum,
   ReporterKindEnum,
+  RiskLevelEnum,
+  SourceOfRiskEnum,
+  TriageDecisionEnum,
   ViewsStatusEnum,
 } from '../../common/enums.js';
+import { Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 
@@ -49,9 +62,16 @@ import { User } from '../organisation/user.entity.js';
 @Access(Permission.ConcernRead)
 @Entity({ tableName: 'concern' })
 @Index({ properties: ['organisation', 'raisedAt', 'id'] })
+@Index({ properties: ['household', 'raisedAt', 'id'] })
 export class Concern {
   [OptionalProps]?:
-    'raisedAt' | 'updatedAt' | 'status' | 'mentalCapacityConcern' | 'childrenPresent' | 'aboutSelf';
+    | 'raisedAt'
+    | 'updatedAt'
+    | 'status'
+    | 'mentalCapacityConcern'
+    | 'childrenPresent'
+    | 'aboutSelf'
+    | 'version';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -161,10 +181,62 @@ export class Concern {
   @Property({ type: 'text', nullable: true })
   othersAtRisk?: string | null;
 
+  /** The household the concern is about, when the reporter picked one. */
+  @ManyToOne(() => Household, { nullable: true })
+  household?: Rel<Household> | null = null;
+
+  @Field(() => LocationOfRiskEnum, { nullable: true, description: 'Safeguarding Adults Collection' })
+  @Enum({ items: () => [...LOCATIONS_OF_RISK], nullable: true })
+  locationOfRisk?: LocationOfRisk | null = null;
+
+  @Field(() => SourceOfRiskEnum, { nullable: true, description: 'Safeguarding Adults Collection' })
+  @Enum({ items: () => [...SOURCES_OF_RISK], nullable: true })
+  sourceOfRisk?: SourceOfRisk | null = null;
+
+  @Field(() => TriageDecisionEnum, { nullable: true, description: 'The latest triage decision' })
+  @Enum({ items: () => [...TRIAGE_DECISIONS], nullable: true })
+  triageDecision?: TriageDecision | null = null;
+
+  @Field(() => RiskLevelEnum, { nullable: true, description: 'The latest triage risk level' })
+  @Enum({ items: () => [...RISK_LEVELS], nullable: true })
+  riskLevel?: RiskLevel | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The reason for the latest triage decision' })
+  @Property({ type: 'text', nullable: true })
+  triageReason?: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  triagedAt?: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  triagedBy?: Rel<User> | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt?: Date | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  closeReason?: string | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  closedBy?: Rel<User> | null = null;
+
+  /** Goes up by one with every triage or closure: a client's `expectedVersion` is checked against it. */
+  @Field(() => Int, { description: 'Goes up with every triage or closure' })
+  @Property({ type: 'integer' })
+  version: number = 1;
+
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
   raisedAt: Date = new Date();
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+}
+
+/** Whether a concern counts towards the cumulative rule: raised as, or triaged as, low-level. */
+export function isLowLevel(c: Pick<Concern, 'urgency' | 'triageDecision'>): boolean {
+  return c.urgency === 'LOW_LEVEL' || c.triageDecision === 'MONITOR_LOW_LEVEL';
 }

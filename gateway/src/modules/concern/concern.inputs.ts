@@ -1,5 +1,9 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type {
+  LocationOfRisk,
+  RiskLevel,
+  SourceOfRisk,
+  TriageDecision,
   SelfConsent,
   ChildrenPresent,
   ConcernCategory,
@@ -15,6 +19,10 @@ import {
   ConcernCategoryEnum,
   ConcernUrgencyEnum,
   ConsentStatusEnum,
+  LocationOfRiskEnum,
+  RiskLevelEnum,
+  SourceOfRiskEnum,
+  TriageDecisionEnum,
   ViewsStatusEnum,
 } from '../../common/enums.js';
 
@@ -83,6 +91,56 @@ export class RaiseConcernInput {
 
   @Field(() => String, { nullable: true })
   othersAtRisk?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'People the concern is about, by record (from search, or householdsIWorkWith for frontline staff and contractors)',
+  })
+  subjectIds?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Alleged sources of harm, by record: never also a subject',
+  })
+  allegedSourceIds?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The household, by record. Frontline staff and contractors: one they work with.',
+  })
+  householdId?: string | null;
+
+  @Field(() => LocationOfRiskEnum, { nullable: true })
+  locationOfRisk?: LocationOfRisk | null;
+
+  @Field(() => SourceOfRiskEnum, { nullable: true })
+  sourceOfRisk?: SourceOfRisk | null;
+}
+
+/** Rules in `triageInputSchema` (@doorstep/schema). */
+@InputType({ description: 'A triage decision' })
+export class TriageInput {
+  @Field(() => TriageDecisionEnum)
+  decision!: TriageDecision;
+
+  @Field(() => RiskLevelEnum)
+  riskLevel!: RiskLevel;
+
+  @Field({ description: 'Why this decision' })
+  reason!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Needed when the risk level changes from an earlier triage',
+  })
+  riskChangeReason?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you decided on: if someone else triaged since, you get STALE_VERSION',
+  })
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'How to reach someone who raised a concern without signing in. All optional.' })

@@ -1,11 +1,53 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { ConcernPersonRole } from '@doorstep/schema';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { Connection } from '../../common/pagination.js';
 import { callerOf, type Context } from '../../context.js';
 import { Concern } from './concern.entity.js';
-import { ConcernReceipt, PublicConcernInput, RaiseConcernInput } from './concern.inputs.js';
-import { getConcern, listConcerns, raiseConcern, raisePublicConcern } from './concern.service.js';
+import { ConcernPersonRoleEnum } from '../../common/enums.js';
+import { Household } from '../household/household.entity.js';
+import { findHousehold } from '../household/household.service.js';
+import { Person } from '../person/person.entity.js';
+import { ReasonInput } from '../person/person.inputs.js';
+import { ConcernTriage } from './concern-triage.entity.js';
+import { ConcernReceipt, PublicConcernInput, RaiseConcernInput, TriageInput } from './concern.inputs.js';
+import {
+  getConcern,
+  listConcerns,
+  peopleOfConcern,
+  raiseConcern,
+  raisePublicConcern,
+} from './concern.service.js';
+import { closeConcern, triageConcern, triageHistory } from './triage.service.js';
+
+@ObjectType({ description: 'A person named in a concern' })
+@Access(Permission.ConcernRead)
+export class ConcernPersonLink {
+  @Field(() => Person)
+  person!: Person;
+
+  @Field(() => ConcernPersonRoleEnum)
+  role!: ConcernPersonRole;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Under 18 when it happened (from the date of birth; empty when not known)',
+  })
+  childAtEvent!: boolean | null;
+}
 
 @ObjectType()
 @Access(Permission.Envelope)
@@ -71,5 +113,50 @@ export class ConcernResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     return listConcerns(ctx.em, callerOf(ctx), { first: first ?? null, after: after ?? null });
+  }
+
+  @Access(Permission.ConcernTriage)
+  @Mutation(() => Concern, {
+    description:
+      'Triage a concern (RAISED → TRIAGED), or re-triage it. A changed risk level needs riskChangeReason. ' +
+      'A closed concern gives INVALID_TRANSITION.',
+  })
+  triageConcern(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => TriageInput) input: TriageInput,
+    @Ctx() ctx: Context,
+  ) {
+    return triageConcern(ctx.em, callerOf(ctx), id, input);
+  }
+
+  @Access(Permission.ConcernTriage)
+  @Mutation(() => Concern, { description: 'Close a triaged concern (TRIAGED → CLOSED), with the reason' })
+  closeConcern(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ReasonInput) input: ReasonInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return closeConcern(ctx.em, callerOf(ctx), id, input, expectedVersion);
+  }
+
+  @FieldResolver(() => Household, { nullable: true })
+  household(@Root() concern: Concern, @Ctx() ctx: Context) {
+    return concern.household ? findHousehold(ctx.em, concern.household.id) : null;
+  }
+
+  @FieldResolver(() => [ConcernPersonLink], { description: 'The people it is about' })
+  async subjects(@Root() concern: Concern, @Ctx() ctx: Context) {
+    return (await peopleOfConcern(ctx.em, callerOf(ctx), concern)).filter((p) => p.role === 'SUBJECT');
+  }
+
+  @FieldResolver(() => [ConcernPersonLink], { description: 'Alleged sources of harm' })
+  async allegedSources(@Root() concern: Concern, @Ctx() ctx: Context) {
+    return (await peopleOfConcern(ctx.em, callerOf(ctx), concern)).filter((p) => p.role === 'ALLEGED_SOURCE');
+  }
+
+  @FieldResolver(() => [ConcernTriage], { description: 'Every triage decision, oldest first' })
+  triageHistory(@Root() concern: Concern, @Ctx() ctx: Context) {
+    return triageHistory(ctx.em, concern.id);
   }
 }

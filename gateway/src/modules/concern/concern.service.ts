@@ -1,4 +1,5 @@
 import { ForeignKeyConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { isChildOn, type ConcernPersonRole } from '@doorstep/schema';
 import { createHash } from 'node:crypto';
 import {
   publicConcernInputSchema,
@@ -18,8 +19,18 @@ import {
 } from '../../common/pagination.js';
 import { consume, type Limit } from '../../common/rate-limit.js';
 import type { Caller } from '../../context.js';
-import { NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { groupBy, load } from '../../common/loader.js';
+import { sqlOf } from '../../common/sql.js';
 import { audit } from '../audit/audit.service.js';
+import { recordChronology } from '../chronology/chronology.service.js';
+import { checkCumulative } from '../cumulative/cumulative.service.js';
+import { Household } from '../household/household.entity.js';
+import { seesAllHouseholds, worksWith } from '../household/household.service.js';
+import { HouseholdMember } from '../household/household.entity.js';
+import { Person } from '../person/person.entity.js';
+import { hiddenAmong, personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { ConcernPerson } from './concern-person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { ConcernReferenceCounter } from './concern-reference.entity.js';
@@ -61,10 +72,99 @@ function reporterOf(caller: Caller, contactGiven: boolean): Pick<Concern, 'repor
   }
 }
 
-type ConcernFields = Omit<
+type ConcernFields = Pick<
   Concern,
-  'id' | 'reference' | 'organisation' | 'raisedBy' | 'reporterKind' | 'status' | 'raisedAt' | 'updatedAt'
->;
+  | 'urgency'
+  | 'categories'
+  | 'primaryCategory'
+  | 'subjectDescription'
+  | 'location'
+  | 'whatHappened'
+  | 'happenedAt'
+  | 'actionsTaken'
+  | 'viewsStatus'
+  | 'views'
+  | 'viewsNotAskedReason'
+  | 'consentStatus'
+  | 'consentReason'
+  | 'mentalCapacityConcern'
+  | 'childrenPresent'
+  | 'othersAtRisk'
+  | 'aboutSelf'
+> &
+  Partial<
+    Pick<
+      Concern,
+      | 'reporterContactName'
+      | 'reporterContactPhone'
+      | 'reporterContactEmail'
+      | 'locationOfRisk'
+      | 'sourceOfRisk'
+    >
+  >;
+
+/** The records a concern names: people it is about, alleged sources of harm, the household. */
+export interface ConcernLinks {
+  subjectIds: readonly string[];
+  allegedSourceIds: readonly string[];
+  householdId?: string | undefined;
+}
+
+const NO_LINKS: ConcernLinks = { subjectIds: [], allegedSourceIds: [] };
+
+const linkError = (field: string, message: string) =>
+  new BadUserInputError([{ field, code: 'invalid_reference', message }]);
+
+/**
+ * Checks the people and household a concern names, and finds them. A merged-away person is taken
+ * as the record they were merged into. Staff who do not see every household (frontline,
+ * contractors) may name only a household they work with, and only people living there today.
+ */
+async function resolveLinks(em: EntityManager, caller: Caller, links: ConcernLinks) {
+  let household: Household | null = null;
+  if (links.householdId) {
+    household = await em.findOne(Household, { id: links.householdId });
+    if (!household) throw linkError('householdId', 'No such household');
+    if (!(await worksWith(em, caller, household.id))) {
+      throw linkError('householdId', 'You can only choose a household you work with');
+    }
+  }
+  const ids = [...links.subjectIds, ...links.allegedSourceIds];
+  const found = ids.length ? await em.find(Person, { id: { $in: ids } }, { populate: ['mergedInto'] }) : [];
+  const byId = new Map(found.map((p) => [p.id, p.mergedInto ?? p]));
+  const hidden = await hiddenAmong(em, caller, [...byId.values()]);
+  const resolve = (field: string, list: readonly string[]) =>
+    list.map((id) => {
+      const person = byId.get(id);
+      if (!person || hidden.has(person.id)) throw linkError(field, 'No such person');
+      return person;
+    });
+  const subjects = resolve('subjectIds', links.subjectIds);
+  const sources = resolve('allegedSourceIds', links.allegedSourceIds);
+  if (!seesAllHouseholds(caller) && ids.length) {
+    const members = household
+      ? await em.find(HouseholdMember, { household, leftOn: null }, { fields: ['person'] })
+      : [];
+    const living = new Set(members.map((m) => m.person.id));
+    for (const [field, list] of [
+      ['subjectIds', subjects],
+      ['allegedSourceIds', sources],
+    ] as const) {
+      if (list.some((p) => !living.has(p.id))) {
+        throw linkError(field, 'Choose people who live in the household you chose');
+      }
+    }
+  }
+  const subjectIds = new Set(subjects.map((p) => p.id));
+  const sourceOnly = [...new Set(sources.map((p) => p.id))].filter((id) => !subjectIds.has(id));
+  if (sourceOnly.length !== new Set(sources.map((p) => p.id)).size) {
+    throw linkError(
+      'allegedSourceIds',
+      'A person the concern is about cannot also be an alleged source of harm',
+    );
+  }
+  return { household, subjectIds: [...subjectIds], sourceIds: sourceOnly };
+}
 
 /**
  * Numbers, stores and audits one concern in the caller's transaction, once per idempotency key:
@@ -78,6 +178,7 @@ async function store(
   input: unknown,
   fields: ConcernFields,
   contactGiven = false,
+  links: ConcernLinks = NO_LINKS,
 ): Promise<ConcernReceiptData> {
   return em
     .transactional((tx) =>
@@ -90,6 +191,7 @@ async function store(
         async () => {
           const receivedAt = new Date();
           const identity = caller.identity;
+          const { household, subjectIds, sourceIds } = await resolveLinks(tx, caller, links);
           const concern = tx.create(Concern, {
             ...fields,
             ...reporterOf(caller, contactGiven),
@@ -97,9 +199,43 @@ async function store(
             organisation: tx.getReference(Organisation, identity.organisationId),
             raisedBy: identity.kind === 'staff' ? tx.getReference(User, identity.userId) : null,
             raisedAt: receivedAt,
+            household,
+          });
+          const link = (ids: string[], role: ConcernPersonRole) => {
+            for (const id of ids) {
+              tx.create(ConcernPerson, {
+                organisation: concern.organisation,
+                concern,
+                person: tx.getReference(Person, id),
+                role,
+              });
+            }
+          };
+          link(subjectIds, 'SUBJECT');
+          link(sourceIds, 'ALLEGED_SOURCE');
+          recordChronology(tx, caller, {
+            kind: 'CONCERN_RAISED',
+            occurredAt: concern.happenedAt ?? receivedAt,
+            householdId: household?.id ?? null,
+            personIds: [...subjectIds, ...sourceIds],
+            sourceType: 'Concern',
+            sourceId: concern.id,
+            summary: `Concern ${concern.reference} raised (${concern.urgency}${
+              concern.primaryCategory ? `, ${concern.primaryCategory}` : ''
+            })`,
+            detail: {
+              reference: concern.reference,
+              urgency: concern.urgency,
+              categories: concern.categories,
+              reporterKind: concern.reporterKind,
+              subjectIds,
+              allegedSourceIds: sourceIds,
+              whatHappened: concern.whatHappened,
+            },
           });
           audit(tx, caller, 'CREATE', 'Concern', [concern.id]);
           await tx.flush();
+          await checkCumulative(tx, caller, concern, subjectIds);
           return { reference: concern.reference, receivedAt };
         },
         (stored) => {
@@ -124,7 +260,11 @@ export async function raiseConcern(
   rawInput: unknown,
 ): Promise<ConcernReceiptData> {
   const { input, idempotencyKey } = parseSubmission(raiseConcernInputSchema, rawInput, rawKey);
-  return store(em, caller, 'raiseConcern', idempotencyKey, input, staffFields(input));
+  return store(em, caller, 'raiseConcern', idempotencyKey, input, staffFields(input), false, {
+    subjectIds: input.subjectIds,
+    allegedSourceIds: input.allegedSourceIds,
+    householdId: input.householdId,
+  });
 }
 
 function staffFields(input: RaiseConcernData): ConcernFields {
@@ -146,6 +286,8 @@ function staffFields(input: RaiseConcernData): ConcernFields {
     childrenPresent: input.childrenPresent,
     othersAtRisk: input.othersAtRisk ?? null,
     aboutSelf: false,
+    locationOfRisk: input.locationOfRisk ?? null,
+    sourceOfRisk: input.sourceOfRisk ?? null,
   };
 }
 
@@ -219,49 +361,120 @@ export async function raisePublicConcern(
   return { reference: receipt.reference };
 }
 
-/** One concern of the caller's organisation; another organisation's is "not found". */
-export async function getConcern(em: EntityManager, caller: Caller, id: string): Promise<Concern> {
+/** An SQL condition: concern `c` names no person restricted from the caller (two `?` follow). */
+const concernVisibleSql = `not exists (select 1 from concern_person cp join person p on p.id = cp.person_id
+  where cp.concern_id = c.id and not ${personVisibleSql('p')})`;
+
+/**
+ * One concern of the caller's organisation; another organisation's, or one naming a person
+ * restricted from the caller, is "not found".
+ */
+export async function findConcern(em: EntityManager, caller: Caller, id: string): Promise<Concern> {
   if (!isUuid(id)) throw new NotFoundError('Concern');
-  const concern = await em.findOne(Concern, { id, organisation: caller.identity.organisationId });
-  if (!concern) throw new NotFoundError('Concern');
+  const [row] = await sqlOf(em)(`select c.* from concern c where c.id = ? and ${concernVisibleSql}`, [
+    id,
+    ...visibilityParams(caller),
+  ]);
+  if (!row) throw new NotFoundError('Concern');
+  return em.map(Concern, row);
+}
+
+export async function getConcern(em: EntityManager, caller: Caller, id: string): Promise<Concern> {
+  const concern = await findConcern(em, caller, id);
   audit(em, caller, 'READ', 'Concern', [concern.id]);
-  await em.flush();
   return concern;
 }
 
-/** The caller's organisation's concerns, newest first, a page at a time. */
+/** Which concerns a list holds: the organisation's, one household's, or those naming one person. */
+export type ConcernScope = { householdId: string } | { personId: string } | Record<string, never>;
+
+/** Concerns, newest first, a page at a time; those naming a person restricted from the caller left out. */
 export async function listConcerns(
   em: EntityManager,
   caller: Caller,
   args: { first?: number | null; after?: string | null },
+  scope: ConcernScope = {},
 ): Promise<ConnectionShape<Concern>> {
   const limit = pageSize(args.first);
-  const organisation = caller.identity.organisationId;
+  const where = ['c.organisation_id = ?', concernVisibleSql];
+  const params: unknown[] = [caller.identity.organisationId, ...visibilityParams(caller)];
+  if ('householdId' in scope) {
+    where.push('c.household_id = ?');
+    params.push(scope.householdId);
+  } else if ('personId' in scope) {
+    where.push('exists (select 1 from concern_person s where s.concern_id = c.id and s.person_id = ?)');
+    params.push(scope.personId);
+  }
   const cursor = args.after ? decodeCursor(args.after) : undefined;
-  const where = cursor
-    ? {
-        organisation,
-        $or: [{ raisedAt: { $lt: cursor.at } }, { raisedAt: cursor.at, id: { $lt: cursor.id } }],
-      }
-    : { organisation };
-  const rows = await em.find(Concern, where, {
-    orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
-    limit: limit + 1,
-  });
-  const totalCount = await em.count(Concern, { organisation });
-  const page = rows.slice(0, limit);
-  audit(
-    em,
-    caller,
-    'READ',
-    'Concern',
-    page.map((c) => c.id),
+  const sql = sqlOf(em);
+  const rows = await sql(
+    `select c.* from concern c where ${where.join(' and ')} ${cursor ? 'and (c.raised_at, c.id) < (?, ?)' : ''}
+      order by c.raised_at desc, c.id desc limit ?`,
+    [...params, ...(cursor ? [cursor.at, cursor.id] : []), limit + 1],
   );
-  await em.flush();
+  const [count] = await sql<{ n: number }>(
+    `select count(*)::int as n from concern c where ${where.join(' and ')}`,
+    params,
+  );
+  const page = rows.slice(0, limit).map((row) => em.map(Concern, row));
+  if (page.length) {
+    audit(
+      em,
+      caller,
+      'READ',
+      'Concern',
+      page.map((c) => c.id),
+    );
+  }
   const edges = page.map((node) => ({ cursor: encodeCursor(node.raisedAt, node.id), node }));
   return {
-    totalCount,
+    totalCount: count?.n ?? 0,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
     edges,
   };
+}
+
+/** A person named in a concern, with whether they were a child at the time of the concern. */
+export interface ConcernPersonView {
+  /** For the access rule's organisation check. */
+  organisationId: string;
+  person: Person;
+  role: ConcernPersonRole;
+  childAtEvent: boolean | null;
+}
+
+/** The people named in concerns (batched per request); anyone restricted from the caller left out. */
+export function peopleOfConcern(
+  em: EntityManager,
+  caller: Caller,
+  concern: Concern,
+): Promise<ConcernPersonView[]> {
+  return load<ConcernPersonView[]>(
+    em,
+    'concern.people',
+    concern.id,
+    async (ids) => {
+      const links = await em.find(
+        ConcernPerson,
+        { concern: { $in: [...ids] } },
+        { populate: ['person', 'concern'], orderBy: [{ id: 'asc' }] },
+      );
+      const hidden = await hiddenAmong(
+        em,
+        caller,
+        links.map((l) => l.person),
+      );
+      const visible = links.filter((l) => !hidden.has(l.person.id));
+      if (visible.length) audit(em, caller, 'READ', 'Person', [...new Set(visible.map((l) => l.person.id))]);
+      const views = visible.map((l) => ({
+        organisationId: l.organisation.id,
+        concernId: l.concern.id,
+        person: l.person,
+        role: l.role,
+        childAtEvent: isChildOn(l.person.dateOfBirth, l.concern.happenedAt ?? l.concern.raisedAt),
+      }));
+      return groupBy(views, (v) => v.concernId);
+    },
+    [],
+  );
 }

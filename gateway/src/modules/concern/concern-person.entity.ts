@@ -1,0 +1,27 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Unique, type Rel } from '@mikro-orm/core';
+import { CONCERN_PERSON_ROLES, type ConcernPersonRole } from '@doorstep/schema';
+import { randomUUID } from 'node:crypto';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Person } from '../person/person.entity.js';
+import { Concern } from './concern.entity.js';
+
+/** A person a concern is about (SUBJECT), or, apart from them, an alleged source of harm. */
+@Entity({ tableName: 'concern_person' })
+@Unique({ properties: ['concern', 'person'] })
+@Index({ properties: ['person'] })
+export class ConcernPerson {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organisation)
+  organisation!: Rel<Organisation>;
+
+  @ManyToOne(() => Concern)
+  concern!: Rel<Concern>;
+
+  @ManyToOne(() => Person)
+  person!: Rel<Person>;
+
+  @Enum({ items: () => [...CONCERN_PERSON_ROLES] })
+  role!: ConcernPersonRole;
+}

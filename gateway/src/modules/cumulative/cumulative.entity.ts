@@ -1,0 +1,201 @@
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Rel,
+} from '@mikro-orm/core';
+import {
+  FLAG_STATUSES,
+  FLAG_SUBJECTS,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type FlagStatus,
+  type FlagSubject,
+  type TaskKind,
+  type TaskStatus,
+} from '@doorstep/schema';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
+import { FlagStatusEnum, FlagSubjectEnum, TaskKindEnum, TaskStatusEnum } from '../../common/enums.js';
+import { Concern } from '../concern/concern.entity.js';
+import { Household } from '../household/household.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { User } from '../organisation/user.entity.js';
+import { Person } from '../person/person.entity.js';
+
+/** An organisation's rule for low-level concerns adding up. Absent: the default (3 in 12 months). */
+@ObjectType({ description: 'How many low-level concerns, within how many months, raise a cumulative flag' })
+@Access(Permission.RecordRead)
+@Entity({ tableName: 'cumulative_rule' })
+export class CumulativeRule {
+  [OptionalProps]?: 'updatedAt' | 'updatedBy';
+
+  @PrimaryKey({ type: 'uuid' })
+  organisationId!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  threshold!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  windowMonths!: number;
+
+  @ManyToOne(() => User, { nullable: true })
+  updatedBy?: Rel<User> | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  updatedAt?: Date | null = null;
+}
+
+/**
+ * Raised once when low-level concerns about one person or one household reach the organisation's
+ * threshold within its window; linked to the concerns behind it, and to a triage task. While it is
+ * OPEN, further low-level concerns about the same subject join it; at most one is open per subject
+ * (a partial unique index, beside the advisory lock the service takes).
+ */
+@ObjectType({ description: 'Low-level concerns about one person or household that have added up' })
+@Access(Permission.RecordRead)
+@Entity({ tableName: 'cumulative_flag' })
+@Index({
+  name: 'cumulative_flag_one_open_per_person',
+  expression:
+    'create unique index "cumulative_flag_one_open_per_person" on "cumulative_flag" ("person_id") where "status" = \'OPEN\' and "person_id" is not null',
+})
+@Index({
+  name: 'cumulative_flag_one_open_per_household',
+  expression:
+    'create unique index "cumulative_flag_one_open_per_household" on "cumulative_flag" ("household_id") where "status" = \'OPEN\' and "household_id" is not null',
+})
+@Index({ properties: ['organisation', 'status', 'raisedAt'] })
+export class CumulativeFlag {
+  [OptionalProps]?: 'raisedAt' | 'status' | 'personId' | 'householdId';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organisation)
+  organisation!: Rel<Organisation>;
+
+  @Field(() => FlagSubjectEnum)
+  @Enum({ items: () => [...FLAG_SUBJECTS] })
+  subjectType!: FlagSubject;
+
+  @ManyToOne(() => Person, { nullable: true })
+  person?: Rel<Person> | null = null;
+
+  @ManyToOne(() => Household, { nullable: true })
+  household?: Rel<Household> | null = null;
+
+  @Field(() => FlagStatusEnum)
+  @Enum({ items: () => [...FLAG_STATUSES] })
+  status: FlagStatus = 'OPEN';
+
+  @Field(() => Int, { description: 'The rule when it was raised: this many…' })
+  @Property({ type: 'integer' })
+  threshold!: number;
+
+  @Field(() => Int, { description: '…within this many months' })
+  @Property({ type: 'integer' })
+  windowMonths!: number;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  raisedAt: Date = new Date();
+
+  @ManyToOne(() => User, { nullable: true })
+  reviewedBy?: Rel<User> | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  reviewedAt?: Date | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reviewReason?: string | null = null;
+
+  @Field(() => ID, { nullable: true })
+  get personId(): string | null {
+    return this.person?.id ?? null;
+  }
+
+  @Field(() => ID, { nullable: true })
+  get householdId(): string | null {
+    return this.household?.id ?? null;
+  }
+}
+
+/** A concern behind a cumulative flag. */
+@Entity({ tableName: 'cumulative_flag_concern' })
+@Unique({ properties: ['flag', 'concern'] })
+@Index({ properties: ['concern'] })
+export class CumulativeFlagConcern {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organisation)
+  organisation!: Rel<Organisation>;
+
+  @ManyToOne(() => CumulativeFlag)
+  flag!: Rel<CumulativeFlag>;
+
+  @ManyToOne(() => Concern)
+  concern!: Rel<Concern>;
+}
+
+/** Work waiting for a safeguarding lead or champion: for now, triaging a cumulative-concern flag. */
+@ObjectType({ description: 'Work waiting for the safeguarding team' })
+@Access(Permission.RecordRead)
+@Entity({ tableName: 'task' })
+@Index({ properties: ['organisation', 'status', 'createdAt'] })
+@Index({ properties: ['sourceType', 'sourceId'] })
+export class Task {
+  [OptionalProps]?: 'createdAt' | 'status';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organisation)
+  organisation!: Rel<Organisation>;
+
+  @Field(() => TaskKindEnum)
+  @Enum({ items: () => [...TASK_KINDS] })
+  kind!: TaskKind;
+
+  @Field({ description: 'The kind of record the task is about (CumulativeFlag, …)' })
+  @Property({ type: 'text' })
+  sourceType!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  sourceId!: string;
+
+  @Field(() => TaskStatusEnum)
+  @Enum({ items: () => [...TASK_STATUSES] })
+  status: TaskStatus = 'OPEN';
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  doneAt?: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  doneBy?: Rel<User> | null = null;
+}

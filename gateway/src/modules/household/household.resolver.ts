@@ -1,0 +1,214 @@
+import { wrap } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
+import { callerOf, type Context } from '../../context.js';
+import { ChronologyConnection, ChronologyFilterInput } from '../chronology/chronology.resolver.js';
+import { listChronology } from '../chronology/chronology.service.js';
+import { ConcernConnection } from '../concern/concern.resolver.js';
+import { listConcerns } from '../concern/concern.service.js';
+import { User } from '../organisation/user.entity.js';
+import { Person } from '../person/person.entity.js';
+import { personById } from '../person/person.service.js';
+import { Warning } from '../warning/warning.entity.js';
+import { warningsForHousehold } from '../warning/warning.service.js';
+import { load } from '../../common/loader.js';
+import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
+import {
+  AssignmentInput,
+  HouseholdInput,
+  HouseholdMemberInput,
+  LeaveHouseholdInput,
+} from './household.inputs.js';
+import {
+  addHouseholdMember,
+  assignHousehold,
+  createHousehold,
+  endAssignment,
+  endHouseholdMembership,
+  findHousehold,
+  getHousehold,
+  listAssignments,
+  membersOf,
+  updateHousehold,
+} from './household.service.js';
+import { householdsIWorkWith, VisitHousehold, visitHousehold } from './visit.js';
+
+const KEY_HELP =
+  'A key you generate for this submission (a UUID): a retry with the same key and input returns the first answer.';
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @Access(Permission.RecordRead)
+  @Query(() => Household, { description: 'One household of your organisation, in full' })
+  household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return getHousehold(ctx.em, callerOf(ctx), id);
+  }
+
+  @Access(Permission.HouseholdVisit)
+  @Query(() => [VisitHousehold], {
+    description:
+      'The households you work with today (assignments, or your widget token’s household), with their warnings',
+  })
+  householdsIWorkWith(@Ctx() ctx: Context) {
+    return householdsIWorkWith(ctx.em, callerOf(ctx));
+  }
+
+  @Access(Permission.HouseholdVisit)
+  @Query(() => VisitHousehold, {
+    description: 'One household you work with, as a visitor sees it: who lives there and the warnings',
+  })
+  visitHousehold(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return visitHousehold(ctx.em, callerOf(ctx), id);
+  }
+
+  @Access(Permission.RecordWrite)
+  @Mutation(() => Household)
+  createHousehold(
+    @Arg('idempotencyKey', () => String, { description: KEY_HELP }) idempotencyKey: string,
+    @Arg('input', () => HouseholdInput) input: HouseholdInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createHousehold(ctx.em, callerOf(ctx), idempotencyKey, input);
+  }
+
+  @Access(Permission.RecordWrite)
+  @Mutation(() => Household)
+  updateHousehold(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => HouseholdInput) input: HouseholdInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateHousehold(ctx.em, callerOf(ctx), id, input);
+  }
+
+  @Access(Permission.RecordWrite)
+  @Mutation(() => HouseholdMember, { description: 'Someone joins a household' })
+  addHouseholdMember(
+    @Arg('householdId', () => ID) householdId: string,
+    @Arg('input', () => HouseholdMemberInput) input: HouseholdMemberInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addHouseholdMember(ctx.em, callerOf(ctx), householdId, input);
+  }
+
+  @Access(Permission.RecordWrite)
+  @Mutation(() => HouseholdMember, { description: 'Someone leaves a household' })
+  endHouseholdMembership(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('input', () => LeaveHouseholdInput) input: LeaveHouseholdInput,
+    @Ctx() ctx: Context,
+  ) {
+    return endHouseholdMembership(ctx.em, callerOf(ctx), memberId, input);
+  }
+
+  @Access(Permission.RecordRead)
+  @Query(() => [HouseholdAssignment], {
+    description: 'Who works with a household, or which households someone works with',
+  })
+  householdAssignments(
+    @Ctx() ctx: Context,
+    @Arg('householdId', () => ID, { nullable: true }) householdId?: string,
+    @Arg('userId', () => ID, { nullable: true }) userId?: string,
+    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
+  ) {
+    return listAssignments(ctx.em, { householdId, userId, includeEnded });
+  }
+
+  @Access(Permission.RecordAdminister)
+  @Mutation(() => HouseholdAssignment, {
+    description:
+      'A member of staff or contractor starts working with a household: they see its warnings while it lasts',
+  })
+  assignHousehold(@Arg('input', () => AssignmentInput) input: AssignmentInput, @Ctx() ctx: Context) {
+    return assignHousehold(ctx.em, callerOf(ctx), input);
+  }
+
+  @Access(Permission.RecordAdminister)
+  @Mutation(() => HouseholdAssignment, { description: 'Ends an assignment (today, unless a day is given)' })
+  endHouseholdAssignment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('until', () => String, { nullable: true, description: 'YYYY-MM-DD' }) until?: string,
+  ) {
+    return endAssignment(ctx.em, callerOf(ctx), id, until);
+  }
+
+  @FieldResolver(() => [HouseholdMember], { description: 'Who lives there (today, unless includePast)' })
+  members(
+    @Root() household: Household,
+    @Ctx() ctx: Context,
+    @Arg('includePast', () => Boolean, { nullable: true }) includePast?: boolean,
+  ) {
+    return membersOf(ctx.em, callerOf(ctx), household.id, !includePast);
+  }
+
+  @FieldResolver(() => [Warning], {
+    description: 'Warnings on the household and on anyone living there today (ended ones if asked)',
+  })
+  async warnings(
+    @Root() household: Household,
+    @Ctx() ctx: Context,
+    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
+  ) {
+    const found = await warningsForHousehold(ctx.em, callerOf(ctx), household.id, !!includeEnded);
+    return found.filter((w) => !w.personHidden).map((w) => w.warning);
+  }
+
+  @FieldResolver(() => ConcernConnection, { description: 'Concerns about the household, newest first' })
+  concerns(
+    @Root() household: Household,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listConcerns(ctx.em, callerOf(ctx), { first, after }, { householdId: household.id });
+  }
+
+  @FieldResolver(() => ChronologyConnection, {
+    description: 'The household’s chronology, with its members’ entries from while they lived there',
+  })
+  chronology(
+    @Root() household: Household,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ChronologyFilterInput, { nullable: true }) filter?: ChronologyFilterInput,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listChronology(ctx.em, callerOf(ctx), { householdId: household.id }, filter, { first, after });
+  }
+
+  @FieldResolver(() => [HouseholdAssignment], { description: 'Who works with the household today' })
+  assignments(@Root() household: Household, @Ctx() ctx: Context) {
+    return listAssignments(ctx.em, { householdId: household.id });
+  }
+}
+
+@Resolver(() => HouseholdMember)
+export class HouseholdMemberResolver {
+  @FieldResolver(() => Person)
+  async person(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
+    return wrap(member.person).isInitialized()
+      ? member.person
+      : personById(ctx.em, callerOf(ctx), member.person.id);
+  }
+
+  @FieldResolver(() => Household)
+  household(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
+    return findHousehold(ctx.em, member.household.id);
+  }
+}
+
+@Resolver(() => HouseholdAssignment)
+export class HouseholdAssignmentResolver {
+  @FieldResolver(() => String, { description: 'The name of who works with the household' })
+  userName(@Root() assignment: HouseholdAssignment, @Ctx() ctx: Context) {
+    return load<string>(
+      ctx.em,
+      'user.name',
+      assignment.user.id,
+      async (ids) => new Map((await ctx.em.find(User, { id: { $in: [...ids] } })).map((u) => [u.id, u.name])),
+      '',
+    );
+  }
+}

@@ -1,0 +1,397 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  assignmentInputSchema,
+  householdInputSchema,
+  householdMemberInputSchema,
+  isoDateOf,
+  leaveHouseholdInputSchema,
+  type HouseholdData,
+} from '@doorstep/schema';
+import { exactlyOnce } from '../../common/idempotency.js';
+import { parseInput, parseSubmission } from '../../common/input.js';
+import { groupBy, load } from '../../common/loader.js';
+import { isUuid } from '../../common/pagination.js';
+import type { Caller } from '../../context.js';
+import { BadUserInputError, InvalidTransitionError, NotFoundError } from '../../errors.js';
+import { audit } from '../audit/audit.service.js';
+import { recordChronology } from '../chronology/chronology.service.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { User } from '../organisation/user.entity.js';
+import { Person } from '../person/person.entity.js';
+import { hiddenAmong } from '../person/visibility.js';
+import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
+
+const orgRef = (em: EntityManager, caller: Caller) =>
+  em.getReference(Organisation, caller.identity.organisationId);
+const userRef = (em: EntityManager, caller: Caller) =>
+  caller.identity.kind === 'staff' ? em.getReference(User, caller.identity.userId) : undefined;
+
+/** Safeguarding leads, champions and managers see every household of their organisation. */
+export function seesAllHouseholds(caller: Caller): boolean {
+  const identity = caller.identity;
+  return (
+    identity.kind === 'staff' &&
+    identity.roles.some((r) => r === 'SAFEGUARDING_LEAD' || r === 'SAFEGUARDING_CHAMPION' || r === 'MANAGER')
+  );
+}
+
+/**
+ * The households a member of staff or contractor works with today: their current assignments
+ * (a housing officer's patch, a repair job), and the household their widget token is bound to.
+ */
+export async function householdIdsWorkedWith(em: EntityManager, caller: Caller): Promise<string[]> {
+  const identity = caller.identity;
+  if (identity.kind !== 'staff') return [];
+  const today = isoDateOf();
+  const assignments = await em.find(
+    HouseholdAssignment,
+    {
+      user: identity.userId,
+      fromDate: { $lte: today },
+      $or: [{ untilDate: null }, { untilDate: { $gte: today } }],
+    },
+    { fields: ['household'] },
+  );
+  const ids = new Set(assignments.map((a) => a.household.id));
+  if (identity.householdId) ids.add(identity.householdId);
+  return [...ids];
+}
+
+/** Whether the caller may see this household's warnings before a visit. */
+export async function worksWith(em: EntityManager, caller: Caller, householdId: string): Promise<boolean> {
+  if (seesAllHouseholds(caller)) return true;
+  return (await householdIdsWorkedWith(em, caller)).includes(householdId);
+}
+
+/** One household of the caller's organisation, or NOT_FOUND. */
+export async function findHousehold(em: EntityManager, id: string): Promise<Household> {
+  const household = isUuid(id) ? await em.findOne(Household, { id }) : null;
+  if (!household) throw new NotFoundError('Household');
+  return household;
+}
+
+/** A household for the safeguarding team's view. Audited. */
+export async function getHousehold(em: EntityManager, caller: Caller, id: string): Promise<Household> {
+  const household = await findHousehold(em, id);
+  audit(em, caller, 'READ', 'Household', [household.id]);
+  return household;
+}
+
+const tenancyTaken = () =>
+  new BadUserInputError([
+    {
+      field: 'tenancyReference',
+      code: 'taken',
+      message: 'Another household already has this tenancy reference',
+    },
+  ]);
+
+async function saving<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw tenancyTaken();
+    throw error;
+  }
+}
+
+/** Creates a household, once per idempotency key. */
+export async function createHousehold(
+  em: EntityManager,
+  caller: Caller,
+  rawKey: unknown,
+  rawInput: unknown,
+): Promise<Household> {
+  const { input, idempotencyKey } = parseSubmission(householdInputSchema, rawInput, rawKey);
+  const { id } = await saving(() =>
+    em.transactional((tx) =>
+      exactlyOnce(
+        tx,
+        caller,
+        'createHousehold',
+        idempotencyKey,
+        input,
+        async () => {
+          const household = tx.create(Household, { ...fieldsOf(input), organisation: orgRef(tx, caller) });
+          audit(tx, caller, 'CREATE', 'Household', [household.id]);
+          await tx.flush();
+          return { id: household.id };
+        },
+        (stored) => stored as { id: string },
+      ),
+    ),
+  );
+  return findHousehold(em, id);
+}
+
+function fieldsOf(input: HouseholdData) {
+  return {
+    tenancyReference: input.tenancyReference,
+    addressLine1: input.addressLine1,
+    addressLine2: input.addressLine2 ?? null,
+    town: input.town ?? null,
+    postcode: input.postcode,
+    localAuthorityArea: input.localAuthorityArea,
+    tenure: input.tenure,
+  };
+}
+
+export async function updateHousehold(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  rawInput: unknown,
+): Promise<Household> {
+  const input = parseInput(householdInputSchema, rawInput);
+  return saving(() =>
+    em.transactional(async (tx) => {
+      const household = await findHousehold(tx, id);
+      tx.assign(household, fieldsOf(input));
+      audit(tx, caller, 'UPDATE', 'Household', [household.id]);
+      await tx.flush();
+      return household;
+    }),
+  );
+}
+
+/** A person of the organisation the caller may see (not restricted from them, not merged away). */
+export async function findVisiblePerson(em: EntityManager, caller: Caller, id: string): Promise<Person> {
+  const person = isUuid(id) ? await em.findOne(Person, { id, mergedInto: null }) : null;
+  if (!person || (await hiddenAmong(em, caller, [person])).has(person.id)) throw new NotFoundError('Person');
+  return person;
+}
+
+/** Someone joins a household. Recorded in both chronologies. */
+export async function addHouseholdMember(
+  em: EntityManager,
+  caller: Caller,
+  householdId: string,
+  rawInput: unknown,
+): Promise<HouseholdMember> {
+  const input = parseInput(householdMemberInputSchema, rawInput);
+  return em.transactional(async (tx) => {
+    const household = await findHousehold(tx, householdId);
+    const person = await findVisiblePerson(tx, caller, input.personId).catch(() => {
+      throw new BadUserInputError([{ field: 'personId', code: 'not_found', message: 'No such person' }]);
+    });
+    return joinHousehold(tx, caller, household, person, input.role, input.joinedOn);
+  });
+}
+
+/** Adds a membership and its chronology entry, in the caller's transaction. */
+export async function joinHousehold(
+  em: EntityManager,
+  caller: Caller,
+  household: Household,
+  person: Person,
+  role: HouseholdMember['role'],
+  joinedOn: string,
+): Promise<HouseholdMember> {
+  const open = await em.count(HouseholdMember, { household, person, leftOn: null });
+  if (open) {
+    throw new BadUserInputError([
+      { field: 'personId', code: 'already_member', message: 'This person already lives in this household' },
+    ]);
+  }
+  const member = em.create(HouseholdMember, {
+    organisation: orgRef(em, caller),
+    household,
+    person,
+    role,
+    joinedOn,
+  });
+  recordChronology(em, caller, {
+    kind: 'MEMBER_JOINED',
+    occurredAt: new Date(`${joinedOn}T00:00:00Z`),
+    householdId: household.id,
+    personIds: [person.id],
+    sourceType: 'HouseholdMember',
+    sourceId: member.id,
+    summary: `Joined the household (${role})`,
+    detail: { role, joinedOn },
+  });
+  audit(em, caller, 'CREATE', 'HouseholdMember', [member.id]);
+  await em.flush();
+  return member;
+}
+
+/** Someone leaves a household. */
+export async function endHouseholdMembership(
+  em: EntityManager,
+  caller: Caller,
+  memberId: string,
+  rawInput: unknown,
+): Promise<HouseholdMember> {
+  const input = parseInput(leaveHouseholdInputSchema, rawInput);
+  return em.transactional(async (tx) => {
+    const member = isUuid(memberId) ? await tx.findOne(HouseholdMember, { id: memberId }) : null;
+    if (!member || (await hiddenAmong(tx, caller, [await tx.findOneOrFail(Person, member.person.id)])).size) {
+      throw new NotFoundError('Household member');
+    }
+    if (member.leftOn) {
+      throw new InvalidTransitionError('This person has already left the household', 'LEFT', 'LEFT');
+    }
+    if (input.leftOn < member.joinedOn) {
+      throw new BadUserInputError([
+        { field: 'leftOn', code: 'too_small', message: 'The date they left must be on or after they joined' },
+      ]);
+    }
+    member.leftOn = input.leftOn;
+    recordChronology(tx, caller, {
+      kind: 'MEMBER_LEFT',
+      occurredAt: new Date(`${input.leftOn}T00:00:00Z`),
+      householdId: member.household.id,
+      personIds: [member.person.id],
+      sourceType: 'HouseholdMember',
+      sourceId: member.id,
+      summary: 'Left the household',
+      detail: { leftOn: input.leftOn },
+    });
+    audit(tx, caller, 'UPDATE', 'HouseholdMember', [member.id]);
+    await tx.flush();
+    return member;
+  });
+}
+
+/**
+ * The members of households (batched per request), people loaded, leaving out anyone restricted
+ * from the caller. `current`: only those living there today.
+ */
+export function membersOf(
+  em: EntityManager,
+  caller: Caller,
+  householdId: string,
+  current: boolean,
+): Promise<HouseholdMember[]> {
+  return load<HouseholdMember[]>(
+    em,
+    `household.members:${current}`,
+    householdId,
+    async (ids) => {
+      const today = isoDateOf();
+      const rows = await em.find(
+        HouseholdMember,
+        {
+          household: { $in: [...ids] },
+          ...(current
+            ? { joinedOn: { $lte: today }, $or: [{ leftOn: null }, { leftOn: { $gte: today } }] }
+            : {}),
+        },
+        { populate: ['person'], orderBy: [{ joinedOn: 'asc' }, { id: 'asc' }] },
+      );
+      const hidden = await hiddenAmong(
+        em,
+        caller,
+        rows.map((r) => r.person),
+      );
+      const visible = rows.filter((r) => !hidden.has(r.person.id));
+      const people = [...new Set(visible.map((r) => r.person.id))];
+      if (people.length) audit(em, caller, 'READ', 'Person', people);
+      return groupBy(visible, (r) => r.household.id);
+    },
+    [],
+  );
+}
+
+/** A person's household memberships (batched per request). */
+export function membershipsOf(
+  em: EntityManager,
+  caller: Caller,
+  personId: string,
+): Promise<HouseholdMember[]> {
+  return load<HouseholdMember[]>(
+    em,
+    'person.memberships',
+    personId,
+    async (ids) => {
+      const rows = await em.find(
+        HouseholdMember,
+        { person: { $in: [...ids] } },
+        { populate: ['household'], orderBy: [{ joinedOn: 'asc' }, { id: 'asc' }] },
+      );
+      if (rows.length) audit(em, caller, 'READ', 'Household', [...new Set(rows.map((r) => r.household.id))]);
+      return groupBy(rows, (r) => r.person.id);
+    },
+    [],
+  );
+}
+
+/** Someone starts working with a household (a patch, a job). Managed by safeguarding leads. */
+export async function assignHousehold(
+  em: EntityManager,
+  caller: Caller,
+  rawInput: unknown,
+): Promise<HouseholdAssignment> {
+  const input = parseInput(assignmentInputSchema, rawInput);
+  return em.transactional(async (tx) => {
+    const household = await findHousehold(tx, input.householdId).catch(() => {
+      throw new BadUserInputError([
+        { field: 'householdId', code: 'not_found', message: 'No such household' },
+      ]);
+    });
+    const worker = await tx.findOne(User, { id: input.userId, deactivatedAt: null });
+    if (!worker) {
+      throw new BadUserInputError([
+        { field: 'userId', code: 'not_found', message: 'No such member of staff in your organisation' },
+      ]);
+    }
+    const assignment = tx.create(HouseholdAssignment, {
+      organisation: orgRef(tx, caller),
+      user: worker,
+      household,
+      fromDate: input.from,
+      untilDate: input.until ?? null,
+      reason: input.reason,
+      note: input.note ?? null,
+      createdBy: userRef(tx, caller)!,
+    });
+    audit(tx, caller, 'CREATE', 'HouseholdAssignment', [assignment.id]);
+    await tx.flush();
+    return assignment;
+  });
+}
+
+/** Ends an assignment on a day (today by default): from the next day they no longer see the household. */
+export async function endAssignment(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  until: string | null | undefined,
+): Promise<HouseholdAssignment> {
+  const day = until ?? isoDateOf();
+  return em.transactional(async (tx) => {
+    const assignment = isUuid(id) ? await tx.findOne(HouseholdAssignment, { id }) : null;
+    if (!assignment) throw new NotFoundError('Assignment');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < assignment.fromDate) {
+      throw new BadUserInputError([
+        { field: 'until', code: 'invalid', message: 'Enter a date on or after the assignment started' },
+      ]);
+    }
+    if (assignment.untilDate && assignment.untilDate < isoDateOf()) {
+      throw new InvalidTransitionError('This assignment has already ended', 'ENDED', 'ENDED');
+    }
+    assignment.untilDate = day;
+    audit(tx, caller, 'UPDATE', 'HouseholdAssignment', [assignment.id]);
+    await tx.flush();
+    return assignment;
+  });
+}
+
+/** Assignments, of one household or one member of staff; current ones only unless asked. */
+export async function listAssignments(
+  em: EntityManager,
+  args: { householdId?: string | null; userId?: string | null; includeEnded?: boolean | null },
+): Promise<HouseholdAssignment[]> {
+  const today = isoDateOf();
+  if (args.householdId && !isUuid(args.householdId)) return [];
+  if (args.userId && !isUuid(args.userId)) return [];
+  return em.find(
+    HouseholdAssignment,
+    {
+      ...(args.householdId ? { household: args.householdId } : {}),
+      ...(args.userId ? { user: args.userId } : {}),
+      ...(args.includeEnded ? {} : { $or: [{ untilDate: null }, { untilDate: { $gte: today } }] }),
+    },
+    { populate: ['user'], orderBy: [{ fromDate: 'asc' }, { id: 'asc' }], limit: 500 },
+  );
+}

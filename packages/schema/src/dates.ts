@@ -1,0 +1,47 @@
+import * as z from 'zod';
+
+/*
+ * Calendar dates (YYYY-MM-DD), as people give them: dates of birth, when someone joined a household,
+ * when a warning is next reviewed. Written with zod's functional API only, like every schema here,
+ * so the widgets can run them on zod/mini.
+ */
+
+/** The date of `at` in UTC, as YYYY-MM-DD. */
+export function isoDateOf(at: Date = new Date()): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** `date` plus `months` calendar months; a day past the end of the month becomes its last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return isoDateOf(first);
+}
+
+/** Age in whole years on a day (a date, or the date of a moment in UTC). */
+export function ageOn(dateOfBirth: string, on: Date | string): number {
+  const day = typeof on === 'string' ? on : isoDateOf(on);
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * Whether someone was a child (under 18) on a day. Derived from the date of birth at the date of
+ * each event, never typed in; `null` when the date of birth is not known.
+ */
+export function isChildOn(dateOfBirth: string | null | undefined, on: Date | string): boolean | null {
+  return dateOfBirth ? ageOn(dateOfBirth, on) < 18 : null;
+}
+
+/** A real calendar date, YYYY-MM-DD. */
+export const isoDate = (message = 'Enter a real date, like 2026-03-31') =>
+  z.iso
+    .date({ error: message })
+    .check(z.refine((value) => isoDateOf(new Date(`${value}T00:00:00Z`)) === value, { error: message }));
+
+/** A date that is not after today. */
+export const pastDate = (message: string) =>
+  isoDate().check(z.refine((value) => value <= isoDateOf(), { error: message }));
