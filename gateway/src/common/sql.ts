@@ -11,3 +11,11 @@ export function sqlOf(em: EntityManager): Sql {
   return (sql, params = []) =>
     em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext()) as never;
 }
+
+/**
+ * An array as one parameter (`?::uuid[]`, `?::text[]`): the driver expands a JavaScript array into
+ * a list of values, so arrays are passed as PostgreSQL array literals.
+ */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}

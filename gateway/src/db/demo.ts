@@ -1,8 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RaiseConcernInput, Role } from '@doorstep/schema';
+import {
+  addMonths,
+  INVERSE_RELATIONSHIP,
+  isoDateOf,
+  type HouseholdRole,
+  type RaiseConcernInput,
+  type RelationshipType,
+  type Role,
+  type Tenure,
+  type VulnerabilityFactor,
+  type WarningInput,
+} from '@doorstep/schema';
+import type { Caller } from '../context.js';
 import { raiseConcern } from '../modules/concern/concern.service.js';
+import { Household, HouseholdAssignment, HouseholdMember } from '../modules/household/household.entity.js';
+import { joinHousehold } from '../modules/household/household.service.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
+import { Person, PersonRelationship } from '../modules/person/person.entity.js';
+import { addWarning, signOffWarning } from '../modules/warning/warning.service.js';
 
 /**
  * A small synthetic demo set: fictional organisations and staff, never real people. The ids are
@@ -97,6 +113,177 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Fictional households of the demo organisations. Fixed ids, so the portal and docs can name them. */
+export const DEMO_HOUSEHOLDS: {
+  id: string;
+  organisationId: string;
+  tenancyReference: string;
+  addressLine1: string;
+  town: string;
+  postcode: string;
+  localAuthorityArea: string;
+  tenure: Tenure;
+}[] = [
+  {
+    id: id(401),
+    organisationId: RIVERSIDE,
+    tenancyReference: 'RH-100234',
+    addressLine1: '4 Alder Court',
+    town: 'Riverside',
+    postcode: 'RV1 4AC',
+    localAuthorityArea: 'Northshire Council',
+    tenure: 'SOCIAL_RENT',
+  },
+  {
+    id: id(402),
+    organisationId: RIVERSIDE,
+    tenancyReference: 'RH-100871',
+    addressLine1: '12 Birch Road',
+    town: 'Riverside',
+    postcode: 'RV2 7BR',
+    localAuthorityArea: 'Northshire Council',
+    tenure: 'SOCIAL_RENT',
+  },
+  {
+    id: id(403),
+    organisationId: RIVERSIDE,
+    tenancyReference: 'RH-101562',
+    addressLine1: '7 Cedar Walk',
+    town: 'Riverside',
+    postcode: 'RV3 2CW',
+    localAuthorityArea: 'Northshire Council',
+    tenure: 'AFFORDABLE_RENT',
+  },
+  {
+    id: id(404),
+    organisationId: RIVERSIDE,
+    tenancyReference: 'RH-102003',
+    addressLine1: '21 Elm Row',
+    town: 'Riverside',
+    postcode: 'RV4 9ER',
+    localAuthorityArea: 'Northshire Council',
+    tenure: 'TEMPORARY_ACCOMMODATION',
+  },
+  {
+    id: id(451),
+    organisationId: HILLCREST,
+    tenancyReference: 'HH-2001',
+    addressLine1: '3 Quarry Lane',
+    town: 'Hillcrest',
+    postcode: 'HC1 3QL',
+    localAuthorityArea: 'Southvale Council',
+    tenure: 'SOCIAL_RENT',
+  },
+];
+
+interface DemoPerson {
+  id: string;
+  organisationId: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  vulnerabilityFactors?: VulnerabilityFactor[];
+  preferredLanguage?: string;
+  household?: { id: string; role: HouseholdRole; joinedOn: string };
+}
+
+/** Fictional people. Mason and Lily Price are children: that is derived from their dates of birth. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  {
+    id: id(501),
+    organisationId: RIVERSIDE,
+    givenName: 'Walter',
+    familyName: 'Briggs',
+    dateOfBirth: '1942-06-11',
+    vulnerabilityFactors: ['OLDER_FRAIL', 'MAY_LACK_CAPACITY'],
+    household: { id: id(401), role: 'LEAD_TENANT', joinedOn: '1998-04-01' },
+  },
+  {
+    id: id(502),
+    organisationId: RIVERSIDE,
+    givenName: 'Edith',
+    familyName: 'Marsh',
+    dateOfBirth: '1943-02-19',
+    vulnerabilityFactors: ['OLDER_FRAIL'],
+    household: { id: id(402), role: 'LEAD_TENANT', joinedOn: '2004-09-13' },
+  },
+  {
+    id: id(503),
+    organisationId: RIVERSIDE,
+    givenName: 'Darren',
+    familyName: 'Marsh',
+    dateOfBirth: '1989-08-03',
+    household: { id: id(402), role: 'OCCUPANT', joinedOn: '2026-06-01' },
+  },
+  {
+    id: id(504),
+    organisationId: RIVERSIDE,
+    givenName: 'Kelly',
+    familyName: 'Price',
+    dateOfBirth: '1995-04-14',
+    household: { id: id(403), role: 'LEAD_TENANT', joinedOn: '2019-02-01' },
+  },
+  {
+    id: id(505),
+    organisationId: RIVERSIDE,
+    givenName: 'Mason',
+    familyName: 'Price',
+    dateOfBirth: '2018-09-02',
+    household: { id: id(403), role: 'OCCUPANT', joinedOn: '2019-02-01' },
+  },
+  {
+    id: id(506),
+    organisationId: RIVERSIDE,
+    givenName: 'Lily',
+    familyName: 'Price',
+    dateOfBirth: '2021-01-27',
+    household: { id: id(403), role: 'OCCUPANT', joinedOn: '2021-01-27' },
+  },
+  {
+    id: id(507),
+    organisationId: RIVERSIDE,
+    givenName: 'Ryan',
+    familyName: 'Cole',
+    dateOfBirth: '1992-11-30',
+  },
+  {
+    id: id(508),
+    organisationId: RIVERSIDE,
+    givenName: 'Sophie',
+    familyName: 'Hart',
+    dateOfBirth: '1999-07-08',
+    preferredLanguage: 'English',
+    household: { id: id(404), role: 'LEAD_TENANT', joinedOn: '2026-08-15' },
+  },
+  {
+    id: id(551),
+    organisationId: HILLCREST,
+    givenName: 'Aled',
+    familyName: 'Rhys',
+    dateOfBirth: '1958-05-21',
+    preferredLanguage: 'Welsh',
+    household: { id: id(451), role: 'LEAD_TENANT', joinedOn: '2010-01-04' },
+  },
+];
+
+/** `related` is `type` to `person` (stored with the inverse). */
+const DEMO_RELATIONSHIPS: { person: string; related: string; type: RelationshipType; note?: string }[] = [
+  { person: id(502), related: id(503), type: 'OTHER', note: 'Nephew' },
+  { person: id(504), related: id(505), type: 'CHILD' },
+  { person: id(504), related: id(506), type: 'CHILD' },
+  { person: id(505), related: id(506), type: 'SIBLING' },
+  { person: id(504), related: id(507), type: 'EX_PARTNER' },
+];
+
+/** Who works with which household: Tom's patch, Gareth's gas safety check. */
+const DEMO_ASSIGNMENTS = [
+  { user: '00000000-0000-4000-8000-000000000102', household: id(402), reason: 'HOUSING_OFFICER_PATCH' },
+  { user: '00000000-0000-4000-8000-000000000102', household: id(403), reason: 'HOUSING_OFFICER_PATCH' },
+  { user: '00000000-0000-4000-8000-000000000103', household: id(401), reason: 'GAS_SAFETY_CHECK' },
+] as const;
+
 /** Synthetic concerns, so a lead signing in to the demo sees a list. Fictional people and places. */
 const DEMO_CONCERNS: { raisedBy: string; input: RaiseConcernInput }[] = [
   {
@@ -115,6 +302,9 @@ const DEMO_CONCERNS: { raisedBy: string; input: RaiseConcernInput }[] = [
       consent: { status: 'GIVEN' },
       mentalCapacityConcern: true,
       childrenPresent: 'NO',
+      householdId: id(401),
+      subjectIds: [id(501)],
+      locationOfRisk: 'OWN_HOME',
     },
   },
   {
@@ -130,6 +320,11 @@ const DEMO_CONCERNS: { raisedBy: string; input: RaiseConcernInput }[] = [
       personViews: { status: 'NOT_ASKED', notAskedReason: 'The nephew would not leave the room.' },
       consent: { status: 'NOT_SOUGHT', reason: 'Could not speak to her alone.' },
       childrenPresent: 'NO',
+      householdId: id(402),
+      subjectIds: [id(502)],
+      allegedSourceIds: [id(503)],
+      locationOfRisk: 'OWN_HOME',
+      sourceOfRisk: 'KNOWN_TO_INDIVIDUAL',
     },
   },
   {
@@ -143,6 +338,8 @@ const DEMO_CONCERNS: { raisedBy: string; input: RaiseConcernInput }[] = [
       personViews: { status: 'ASKED_NONE_EXPRESSED' },
       consent: { status: 'REFUSED', reason: 'Parent said it is nobody else’s business.' },
       childrenPresent: 'YES',
+      householdId: id(403),
+      subjectIds: [id(505), id(506)],
     },
   },
 ];
@@ -164,17 +361,142 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
       });
     }
   });
+  await seedDemoRecords(em);
   for (const [index, concern] of DEMO_CONCERNS.entries()) {
-    const user = DEMO_USERS.find((u) => u.id === concern.raisedBy)!;
-    await raiseConcern(
-      em,
-      {
-        identity: { kind: 'staff', userId: user.id, organisationId: user.organisationId, roles: user.roles },
-        requestId: 'demo-seed',
-      },
-      `demo-seed-concern-${index + 1}`,
-      concern.input,
-    );
+    await raiseConcern(em, demoCaller(concern.raisedBy), `demo-seed-concern-${index + 1}`, concern.input);
   }
+  await seedDemoWarnings(em);
   return true;
+}
+
+const demoCaller = (userId: string): Caller => {
+  const user = DEMO_USERS.find((u) => u.id === userId)!;
+  return {
+    identity: { kind: 'staff', userId: user.id, organisationId: user.organisationId, roles: user.roles },
+    requestId: 'demo-seed',
+  };
+};
+const PRIYA = '00000000-0000-4000-8000-000000000101';
+const ANA = '00000000-0000-4000-8000-000000000104';
+
+/** Households, people, memberships (with their chronology), relationships and assignments. */
+async function seedDemoRecords(em: EntityManager): Promise<void> {
+  await em.transactional(async (tx) => {
+    const org = (organisationId: string) => tx.getReference(Organisation, organisationId);
+    const households = new Map(
+      DEMO_HOUSEHOLDS.map((h) => [h.id, tx.create(Household, { ...h, organisation: org(h.organisationId) })]),
+    );
+    const people = new Map(
+      DEMO_PEOPLE.map(({ household: _household, ...p }) => [
+        p.id,
+        tx.create(Person, { ...p, organisation: org(p.organisationId) }),
+      ]),
+    );
+    await tx.flush();
+    for (const p of DEMO_PEOPLE) {
+      if (!p.household) continue;
+      const household = households.get(p.household.id)!;
+      if (p.organisationId === RIVERSIDE) {
+        // Through the service, so the chronology shows them joining.
+        await joinHousehold(
+          tx,
+          demoCaller(PRIYA),
+          household,
+          people.get(p.id)!,
+          p.household.role,
+          p.household.joinedOn,
+        );
+      } else {
+        // Hillcrest's demo holds records but no activity (no audit rows, no chronology).
+        tx.create(HouseholdMember, {
+          organisation: org(p.organisationId),
+          household,
+          person: people.get(p.id)!,
+          role: p.household.role,
+          joinedOn: p.household.joinedOn,
+        });
+      }
+    }
+    for (const [index, r] of DEMO_RELATIONSHIPS.entries()) {
+      const pairId = id(600 + index);
+      for (const [from, to, type] of [
+        [r.person, r.related, r.type],
+        [r.related, r.person, INVERSE_RELATIONSHIP[r.type]],
+      ] as const) {
+        tx.create(PersonRelationship, {
+          organisation: org(RIVERSIDE),
+          person: people.get(from)!,
+          relatedPerson: people.get(to)!,
+          type,
+          pairId,
+          note: r.note ?? null,
+        });
+      }
+    }
+    // Sophie Hart has just fled domestic abuse: restricted by Priya, so only she (and anyone she grants) sees her.
+    Object.assign(people.get(id(508))!, {
+      restricted: true,
+      restrictedReason: 'Fled domestic abuse; new address must not become known',
+      restrictedBy: tx.getReference(User, PRIYA),
+      restrictedAt: new Date(),
+    });
+    const from = addMonths(isoDateOf(), -3);
+    for (const a of DEMO_ASSIGNMENTS) {
+      tx.create(HouseholdAssignment, {
+        organisation: org(RIVERSIDE),
+        user: tx.getReference(User, a.user),
+        household: households.get(a.household)!,
+        fromDate: from,
+        reason: a.reason,
+        createdBy: tx.getReference(User, PRIYA),
+      });
+    }
+    await tx.flush();
+  });
+}
+
+/** Warnings on the demo households: added by Priya, most signed off by Ana. */
+async function seedDemoWarnings(em: EntityManager): Promise<void> {
+  const review = addMonths(isoDateOf(), 6);
+  const warnings: { input: WarningInput; signOff: boolean }[] = [
+    {
+      input: {
+        householdId: id(402),
+        type: 'DISCLOSURE_RISK',
+        description:
+          'Speak to Mrs Marsh on her own. Do not discuss her money or this warning in front of her nephew.',
+        reviewDate: review,
+        told: {
+          status: 'NOT_TOLD',
+          whyNot: 'She could not be spoken to alone; telling her with the nephew there would raise the risk.',
+        },
+      },
+      signOff: true,
+    },
+    {
+      input: {
+        householdId: id(403),
+        type: 'RISK_TO_STAFF',
+        description:
+          'A former partner may call and has been aggressive to staff. Visit in pairs and in daylight; leave if he arrives.',
+        reviewDate: review,
+        told: { status: 'TOLD', how: 'Explained to Ms Price by phone by the housing officer.' },
+      },
+      signOff: true,
+    },
+    {
+      input: {
+        personId: id(501),
+        type: 'ADULT_AT_RISK',
+        description: 'May be confused about the date and who you are. Show your ID card and speak slowly.',
+        reviewDate: review,
+        told: { status: 'TOLD', how: 'Talked through with Mr Briggs at home.' },
+      },
+      signOff: false,
+    },
+  ];
+  for (const [index, w] of warnings.entries()) {
+    const warning = await addWarning(em, demoCaller(PRIYA), `demo-seed-warning-${index + 1}`, w.input);
+    if (w.signOff) await signOffWarning(em, demoCaller(ANA), warning.id);
+  }
 }

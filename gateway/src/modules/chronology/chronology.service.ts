@@ -13,7 +13,7 @@ import {
   pageSize,
   type ConnectionShape,
 } from '../../common/pagination.js';
-import { sqlOf } from '../../common/sql.js';
+import { pgArray, sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
@@ -77,7 +77,7 @@ function selection(caller: Caller, subject: ChronologySubject, filter: Chronolog
   }
   if (filter.kinds?.length) {
     where.push(`e.kind = any(?::text[])`);
-    params.push(filter.kinds);
+    params.push(pgArray(filter.kinds));
   }
   if (filter.from) {
     where.push(`e.occurred_at >= ?::date`);

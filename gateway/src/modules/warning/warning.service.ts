@@ -17,7 +17,7 @@ import {
   pageSize,
   type ConnectionShape,
 } from '../../common/pagination.js';
-import { sqlOf } from '../../common/sql.js';
+import { pgArray, sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
@@ -255,7 +255,7 @@ export function warningsForHousehold(
            left join person p on p.id = w.person_id
           where (w.household_id = any(?::uuid[]) or m.id is not null) ${includeEnded ? '' : `and w.status <> 'ENDED'`}
           order by w.created_at, w.id`,
-        [...visibilityParams(caller), ids, today, today, ids],
+        [...visibilityParams(caller), pgArray(ids), today, today, pgArray(ids)],
       );
       const found = rows.map((row) => ({
         household: row.for_household,

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { DemoUser } from '../src/db/demo.js';
+import { newKey, user, validConcern, type testGateway } from './harness.js';
+
+/**
+ * Helpers that make records through the real API, for the safeguarding tests: each throws on a
+ * GraphQL error so a test fails where the setup failed, not later.
+ */
+type Gateway = Awaited<ReturnType<typeof testGateway>>;
+
+export const lead = user('priya');
+
+export async function ok<T>(
+  gw: Gateway,
+  query: string,
+  variables: Record<string, unknown>,
+  as: DemoUser = lead,
+): Promise<T> {
+  const result = await gw.graphql<T>(query, variables, as);
+  if (result.errors?.length) throw new Error(`${JSON.stringify(result.errors)}`);
+  return result.data!;
+}
+
+let tenancies = 0;
+
+export const householdInput = (overrides: Record<string, unknown> = {}) => ({
+  tenancyReference: `T-${Date.now().toString(36)}-${++tenancies}`,
+  addressLine1: `${tenancies} Hawthorn Way`,
+  town: 'Riverside',
+  postcode: 'RV9 1HW',
+  localAuthorityArea: 'Northshire Council',
+  tenure: 'SOCIAL_RENT',
+  ...overrides,
+});
+
+export async function createHousehold(gw: Gateway, overrides: Record<string, unknown> = {}, as = lead) {
+  const data = await ok<{ createHousehold: { id: string; address: string } }>(
+    gw,
+    `mutation($key: String!, $input: HouseholdInput!) { createHousehold(idempotencyKey: $key, input: $input) { id address } }`,
+    { key: newKey(), input: householdInput(overrides) },
+    as,
+  );
+  return data.createHousehold;
+}
+
+export async function createPerson(
+  gw: Gateway,
+  person: Record<string, unknown>,
+  household?: { householdId: string; role?: string; joinedOn?: string },
+  as = lead,
+) {
+  const data = await ok<{
+    createPerson: {
+      person: { id: string; displayName: string };
+      possibleDuplicates: { score: number; reasons: string[]; person: { id: string } }[];
+    };
+  }>(
+    gw,
+    `mutation($key: String!, $input: CreatePersonInput!) {
+      createPerson(idempotencyKey: $key, input: $input) {
+        person { id displayName }
+        possibleDuplicates { score reasons person { id } }
+      }
+    }`,
+    {
+      key: newKey(),
+      input: {
+        person: { givenName: 'Test', familyName: `Person${randomUUID().slice(0, 6)}`, ...person },
+        ...(household ? { household: { role: 'OCCUPANT', joinedOn: '2020-01-01', ...household } } : {}),
+      },
+    },
+    as,
+  );
+  return data.createPerson;
+}
+
+/** Raises a concern and returns its id (read back by reference). */
+export async function raise(gw: Gateway, overrides: Record<string, unknown> = {}, as = lead) {
+  const data = await ok<{ raiseConcern: { reference: string } }>(
+    gw,
+    `mutation($key: String!, $input: RaiseConcernInput!) { raiseConcern(idempotencyKey: $key, input: $input) { reference } }`,
+    { key: newKey(), input: validConcern(overrides) },
+    as,
+  );
+  const [row] = await gw.sql<{ id: string }>('select id from concern where reference = $1', [
+    data.raiseConcern.reference,
+  ]);
+  return { id: row!.id, reference: data.raiseConcern.reference };
+}
+
+export const count = async (gw: Gateway, sql: string, params: unknown[] = []) =>
+  Number((await gw.sql<{ n: string }>(sql, params))[0]!.n);
