@@ -1,6 +1,7 @@
 import { addMonths, isoDateOf } from '@doorstep/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey, testGateway, user } from '../../../test/harness.js';
+import { csvCell } from './chronology.service.js';
 import { count, createHousehold, createPerson, lead, ok, raise } from '../../../test/records.js';
 
 const tom = user('tom');
@@ -204,5 +205,17 @@ describe('the chronology', () => {
       (await gw.graphql(EXPORT, { s: { personId: person.id }, format: 'CSV' }, tom)).errors?.[0]?.extensions
         ?.code,
     ).toBe('FORBIDDEN');
+  });
+});
+
+describe('a CSV cell', () => {
+  it('is quoted, with quotes doubled, and never starts with a formula character', () => {
+    expect(csvCell('plain')).toBe('"plain"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    for (const attack of ['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tcmd', '\rcmd']) {
+      expect(csvCell(attack)).toBe(`"'${attack}"`);
+    }
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
   });
 });
