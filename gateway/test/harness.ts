@@ -5,12 +5,13 @@ import { inject } from 'vitest';
 import { signSessionToken } from '../src/auth/tokens.js';
 import type { Config } from '../src/config.js';
 import { DEMO_USERS, seedDemo, type DemoUser } from '../src/db/demo.js';
+import type { Options } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { createLogger } from '../src/logger.js';
 import { createGateway, type Gateway } from '../src/server.js';
 
 /** A fresh, migrated database in the run's PostgreSQL: no test sees another file's rows. */
-export async function testDatabase() {
+export async function testDatabase(ormOverrides: Partial<Options> = {}) {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -19,7 +20,7 @@ export async function testDatabase() {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const orm = await openOrm(url.toString());
+  const orm = await openOrm(url.toString(), ormOverrides);
   await migrate(orm);
   return {
     orm,
@@ -79,8 +80,11 @@ export interface GraphQLResult<T = Record<string, unknown>> {
  * The real gateway on a random port over a fresh database with the demo organisations and users,
  * and helpers to call it as any demo user. Log lines are kept in `logs`.
  */
-export async function testGateway(configOverrides: Partial<Config> = {}) {
-  const db = await testDatabase();
+export async function testGateway(
+  configOverrides: Partial<Config> = {},
+  ormOverrides: Partial<Options> = {},
+) {
+  const db = await testDatabase(ormOverrides);
   await seedDemo(db.orm.em.fork());
   const config = testConfig(configOverrides);
   const logs: string[] = [];

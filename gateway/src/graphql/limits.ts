@@ -125,6 +125,8 @@ function multiplier(field: FieldNode, definition: GraphQLField<unknown, unknown>
   }
   let type = definition.type;
   if (isNonNullType(type)) type = type.ofType;
+  // A connection's edges are its page: already counted by the connection's `first`.
+  if (getNamedType(type).name.endsWith('Edge')) return 1;
   return isListType(type) && field.selectionSet ? DEFAULT_PAGE_SIZE : 1;
 }
 

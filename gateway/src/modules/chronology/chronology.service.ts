@@ -124,14 +124,15 @@ export async function listChronology(
     pageParams.push(cursor.at, cursor.id);
   }
   const sql = sqlOf(em);
-  const [rows, [count]] = await Promise.all([
-    sql(
-      `select e.* from chronology_entry e where ${where}${page}
-        order by e.occurred_at ${direction}, e.id ${direction} limit ?`,
-      [...params, ...pageParams, limit + 1],
-    ),
-    sql<{ n: number }>(`select count(*)::int as n from chronology_entry e where ${where}`, params),
-  ]);
+  const rows = await sql(
+    `select e.* from chronology_entry e where ${where}${page}
+      order by e.occurred_at ${direction}, e.id ${direction} limit ?`,
+    [...params, ...pageParams, limit + 1],
+  );
+  const [count] = await sql<{ n: number }>(
+    `select count(*)::int as n from chronology_entry e where ${where}`,
+    params,
+  );
   const entries = rows.slice(0, limit).map((row) => em.map(ChronologyEntry, row));
   audit(em, caller, 'READ', auditType(subject), [subjectId(subject)]);
   const edges = entries.map((node) => ({ cursor: encodeCursor(node.occurredAt, node.id), node }));
