@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { enforceAccess } from './auth/access.js';
+import { AccessResolver } from './modules/access/access.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ConcernResolver } from './modules/concern/concern.resolver.js';
+import { NotificationResolver } from './modules/notification/notification.resolver.js';
 
-export const resolvers = [ConcernResolver] as const;
+export const resolvers = [ConcernResolver, AuditResolver, AccessResolver, NotificationResolver] as const;
 
 let built: GraphQLSchema | undefined;
 

@@ -3,6 +3,7 @@ import { RateLimitWindow } from '../common/rate-limit.entity.js';
 import { AccessGrant } from '../modules/access/access-grant.entity.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Notification } from '../modules/notification/notification.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
 import { Concern } from '../modules/concern/concern.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
@@ -19,6 +20,7 @@ export const entities = [
   Concern,
   ConcernReferenceCounter,
   AuditEvent,
+  Notification,
   IdempotencyRecord,
   RateLimitWindow,
 ];
