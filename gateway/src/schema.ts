@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { enforceAccess } from './auth/access.js';
+import { AccessResolver } from './modules/access/access.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ChronologyResolver } from './modules/chronology/chronology.resolver.js';
 import { ConcernResolver } from './modules/concern/concern.resolver.js';
 import { CumulativeResolver } from './modules/cumulative/cumulative.resolver.js';
@@ -10,12 +12,16 @@ import {
   HouseholdMemberResolver,
   HouseholdResolver,
 } from './modules/household/household.resolver.js';
+import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { WarningResolver } from './modules/warning/warning.resolver.js';
 
 export const resolvers = [
   ConcernResolver,
+  AuditResolver,
+  AccessResolver,
+  NotificationResolver,
   HouseholdResolver,
   HouseholdMemberResolver,
   HouseholdAssignmentResolver,

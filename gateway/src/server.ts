@@ -9,11 +9,14 @@ import { createAuthenticator } from './auth/authenticate.js';
 import { InvalidTokenError, type VerifiedToken } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
+import { EventListener } from './db/events.js';
+import { connectionUrl } from './db/orm.js';
 import { openScope } from './db/request-scope.js';
 import { DoorstepError, isExpectedError, PASS_THROUGH_CODES } from './errors.js';
 import { limitRules, QUERY_LIMITS } from './graphql/limits.js';
 import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
+import { createEventStream } from './http/events.js';
 import { BodyTooLargeError, errorBody, readBody, securityHeaders, sender } from './http/respond.js';
 import { readStatic } from './http/static.js';
 import type { Logger } from './logger.js';
@@ -83,6 +86,9 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
   const origins = new OriginPolicy(orm);
   const headers = securityHeaders(config.frameAncestors);
   const { send, sendJson } = sender(headers);
+  const listener = new EventListener(connectionUrl(orm), logger);
+  await listener.start();
+  const events = createEventStream(orm, auth, listener, origins, headers, sendJson);
 
   /**
    * Once the operation has parsed and validated, opens the request's unit of work (as the
@@ -122,6 +128,8 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Operations are sent whole: no automatic persisted queries (and no cache to fill with them).
+    persistedQueries: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: limitRules,
     plugins: [
@@ -255,6 +263,8 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     try {
       if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url, requestId);
+      } else if (url.pathname === '/events') {
+        await events.handle(req, res);
       } else if (url.pathname === '/auth/widget-token') {
         await handleWidgetToken(req, res, requestId);
       } else if (url.pathname === '/health') {
@@ -303,6 +313,8 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
         });
       }),
     async close() {
+      events.closeAll();
+      await listener.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

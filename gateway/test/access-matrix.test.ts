@@ -9,7 +9,7 @@ import type { Context } from '../src/context.js';
 import { openScope } from '../src/db/request-scope.js';
 import { testConfig, testDatabase } from './harness.js';
 import { getSchema } from '../src/schema.js';
-import { organisationOwned, spec } from './access-spec.js';
+import { organisationOwned, relatedRecord, spec, unrelatedRecord } from './access-spec.js';
 
 const ORG = '00000000-0000-4000-8000-000000000001';
 const OTHER_ORG = '00000000-0000-4000-8000-000000000002';
@@ -104,14 +104,10 @@ describe('the access matrix', () => {
             expect(ruleOf(schema, type.name, field.name), `${type.name}.${field.name}`).toBe('envelope');
           continue;
         }
-        const source = { organisation: { id: ORG } };
         for (const actor of ACTORS) {
-          const outcome = await attempt(
-            field as GraphQLField<unknown, Context>,
-            root,
-            identityFor(actor),
-            source,
-          );
+          const identity = identityFor(actor);
+          const source = relatedRecord[type.name]?.(identity) ?? { organisation: { id: ORG } };
+          const outcome = await attempt(field as GraphQLField<unknown, Context>, root, identity, source);
           const allowed = want.includes(actor);
           checked++;
           if ((outcome === 'allowed') !== allowed) {
@@ -120,7 +116,9 @@ describe('the access matrix', () => {
             );
           }
         }
-        const anonymous = await attempt(field as GraphQLField<unknown, Context>, root, undefined, source);
+        const anonymous = await attempt(field as GraphQLField<unknown, Context>, root, undefined, {
+          organisation: { id: ORG },
+        });
         if (anonymous !== 'UNAUTHENTICATED')
           mismatches.push(`${type.name}.${field.name} without a token: ${anonymous}`);
       }
@@ -139,11 +137,38 @@ describe('the access matrix', () => {
         const want = expected(typeName, field.name);
         if (!Array.isArray(want)) continue;
         for (const actor of want) {
-          const outcome = await attempt(field as GraphQLField<unknown, Context>, false, identityFor(actor), {
-            organisation: { id: OTHER_ORG },
-          });
+          // As related to the caller as a record can be, but in another organisation.
+          const identity = identityFor(actor);
+          const record = { ...(relatedRecord[typeName]?.(identity) ?? {}), organisation: { id: OTHER_ORG } };
+          const outcome = await attempt(field as GraphQLField<unknown, Context>, false, identity, record);
           if (outcome !== 'FORBIDDEN')
             mismatches.push(`${typeName}.${field.name} of another organisation for ${actor}: ${outcome}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a record about someone else to everyone the model does not name', async () => {
+    const schema = await getSchema();
+    const mismatches: string[] = [];
+    for (const [typeName, { record, allowed }] of Object.entries(unrelatedRecord)) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} is not in the schema`);
+      for (const field of Object.values(type.getFields())) {
+        const want = expected(typeName, field.name);
+        if (!Array.isArray(want)) continue;
+        for (const actor of want) {
+          const identity = identityFor(actor);
+          const outcome = await attempt(
+            field as GraphQLField<unknown, Context>,
+            false,
+            identity,
+            record(identity),
+          );
+          if ((outcome === 'allowed') !== allowed.includes(actor)) {
+            mismatches.push(`${typeName}.${field.name} about someone else, for ${actor}: ${outcome}`);
+          }
         }
       }
     }

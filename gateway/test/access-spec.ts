@@ -1,4 +1,4 @@
-import type { Actor } from '../src/auth/identity.js';
+import type { Actor, Identity } from '../src/auth/identity.js';
 
 /**
  * The access model of DESIGN.md ("Access: need to know, and nothing else"), written out by hand,
@@ -30,6 +30,18 @@ const WARNING_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
  * service), leads, champions and managers. Only type, how to stay safe, review date, who lives there.
  */
 const VISITORS: readonly Actor[] = ['CONTRACTOR', 'FRONTLINE', ...WARNING_READERS];
+const ALL_STAFF: readonly Actor[] = [
+  'CONTRACTOR',
+  'FRONTLINE',
+  'SAFEGUARDING_CHAMPION',
+  'SAFEGUARDING_LEAD',
+  'MANAGER',
+  'AUDITOR',
+  'ADMIN',
+  'AGENCY_OFFICER',
+];
+/** Who may break glass: staff who may need a record in an emergency. */
+const BREAK_GLASS: readonly Actor[] = ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'];
 
 export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   // Raising concerns: staff and contractors get back a receipt; the public and tenants too.
@@ -125,6 +137,29 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'VisitHousehold.*': VISITORS,
   'VisitMember.*': VISITORS,
   'VisitWarning.*': VISITORS,
+  // The audit trail: auditors of the organisation, and nobody else.
+  'Query.auditEvents': ['AUDITOR'],
+  'AuditEvent.*': ['AUDITOR'],
+  'AuditEventConnection.*': 'envelope',
+  'AuditEventEdge.*': 'envelope',
+
+  // Break-glass and grants: leads grant and see the report; whoever broke glass sees their own.
+  'Mutation.breakGlass': BREAK_GLASS,
+  'Mutation.grantAccess': ['SAFEGUARDING_LEAD'],
+  'Mutation.revokeAccessGrant': ['SAFEGUARDING_LEAD'],
+  'Query.accessGrants': ['SAFEGUARDING_LEAD'],
+  'AccessGrant.*': BREAK_GLASS,
+  'AccessGrantConnection.*': 'envelope',
+  'AccessGrantEdge.*': 'envelope',
+  // Fellow staff's names, as they appear on grants.
+  'StaffMember.*': [...BREAK_GLASS, 'ADMIN'],
+
+  // Notifications: every member of staff, their own only.
+  'Query.notifications': ALL_STAFF,
+  'Mutation.markNotificationsRead': ALL_STAFF,
+  'Notification.*': ALL_STAFF,
+  'NotificationConnection.*': 'envelope',
+  'NotificationEdge.*': 'envelope',
 };
 
 /** Types whose records are their organisation's: another organisation's record is refused. */
@@ -145,4 +180,43 @@ export const organisationOwned: readonly string[] = [
   'VisitHousehold',
   'VisitMember',
   'VisitWarning',
+  'AuditEvent',
+  'AccessGrant',
+  'StaffMember',
+  'Notification',
 ];
+
+const userIdOf = (identity: Identity) => (identity.kind === 'staff' ? identity.userId : undefined);
+
+/**
+ * A record of each type that the caller is related to as the model requires (their own
+ * notification, a grant to them). Types not listed: a record of the caller's organisation.
+ */
+export const relatedRecord: Record<string, (identity: Identity) => object> = {
+  Notification: (identity) => ({
+    organisation: { id: identity.organisationId },
+    recipient: { id: userIdOf(identity) },
+  }),
+  AccessGrant: (identity) => ({
+    organisation: { id: identity.organisationId },
+    user: { id: userIdOf(identity) },
+  }),
+};
+
+/** Records of the caller's organisation but about someone else, and who may still read them. */
+export const unrelatedRecord: Record<
+  string,
+  { record: (identity: Identity) => object; allowed: readonly Actor[] }
+> = {
+  Notification: {
+    record: (identity) => ({
+      organisation: { id: identity.organisationId },
+      recipient: { id: 'someone-else' },
+    }),
+    allowed: [],
+  },
+  AccessGrant: {
+    record: (identity) => ({ organisation: { id: identity.organisationId }, user: { id: 'someone-else' } }),
+    allowed: ['SAFEGUARDING_LEAD'],
+  },
+};

@@ -44,6 +44,16 @@ export const Permission = {
    * household they work with, and who lives there. The services decide which households.
    */
   HouseholdVisit: 'household:visit',
+  /** Read one's own notifications. */
+  NotificationRead: 'notification:read',
+  /** Take emergency access to a record one would not otherwise see, with a reason. Reported. */
+  BreakGlass: 'access:break-glass',
+  /** Give or withdraw a member of staff's access to a restricted record. */
+  GrantAccess: 'access:grant',
+  /** Read an access grant: leads read all of their organisation's, anyone their own. */
+  GrantRead: 'access:grant-read',
+  /** Names and roles of fellow staff (who broke glass, who was granted). */
+  StaffRead: 'staff:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -63,6 +73,34 @@ export function organisationOf(record: unknown): string | undefined {
 /** The record is the caller's organisation's. */
 export const sameOrganisation: Relation = (identity, record) =>
   organisationOf(record) === identity.organisationId;
+
+const ALL_STAFF: readonly Actor[] = [
+  'CONTRACTOR',
+  'FRONTLINE',
+  'SAFEGUARDING_CHAMPION',
+  'SAFEGUARDING_LEAD',
+  'MANAGER',
+  'AUDITOR',
+  'ADMIN',
+  'AGENCY_OFFICER',
+];
+/** Staff who may need a record in an emergency: not contractors, auditors, admins or agencies. */
+const BREAK_GLASS: readonly Actor[] = ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'];
+
+const isStaff = (identity: Identity, userId: string | undefined) =>
+  identity.kind === 'staff' && userId !== undefined && identity.userId === userId;
+const idOf = (value: unknown) => (value as { id?: string } | null | undefined)?.id;
+
+/** The caller's own notification. */
+const ownNotification: Relation = (identity, record) =>
+  sameOrganisation(identity, record) &&
+  isStaff(identity, idOf((record as { recipient?: unknown }).recipient));
+
+/** A lead reads every grant of their organisation; anyone else only grants to themselves. */
+const leadOrGrantee: Relation = (identity, record) =>
+  sameOrganisation(identity, record) &&
+  ((identity.kind === 'staff' && identity.roles.includes('SAFEGUARDING_LEAD')) ||
+    isStaff(identity, idOf((record as { user?: unknown }).user)));
 
 const RAISERS: readonly Actor[] = [
   'CONTRACTOR',
@@ -97,4 +135,9 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'warning:write': { actors: SAFEGUARDING, relation: sameOrganisation },
   'warning:sign-off': { actors: ['MANAGER'], relation: sameOrganisation },
   'household:visit': { actors: VISITORS, relation: sameOrganisation },
+  'notification:read': { actors: ALL_STAFF, relation: ownNotification },
+  'access:break-glass': { actors: BREAK_GLASS },
+  'access:grant': { actors: ['SAFEGUARDING_LEAD'] },
+  'access:grant-read': { actors: BREAK_GLASS, relation: leadOrGrantee },
+  'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
 };

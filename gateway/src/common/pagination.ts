@@ -75,3 +75,16 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   }
   return { at, id };
 }
+
+/** Cursor over a numeric id (newest first by id): opaque to clients. */
+export function encodeIdCursor(id: string): string {
+  return Buffer.from(`id:${id}`).toString('base64url');
+}
+
+export function decodeIdCursor(cursor: string): string {
+  const match = /^id:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
+    throw new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
+  }
+  return match[1]!;
+}

@@ -3,6 +3,7 @@ import { RateLimitWindow } from '../common/rate-limit.entity.js';
 import { AccessGrant } from '../modules/access/access-grant.entity.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Notification } from '../modules/notification/notification.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
 import { ChronologyEntry } from '../modules/chronology/chronology-entry.entity.js';
 import { ConcernPerson } from '../modules/concern/concern-person.entity.js';
@@ -31,6 +32,7 @@ export const entities = [
   Concern,
   ConcernReferenceCounter,
   AuditEvent,
+  Notification,
   IdempotencyRecord,
   RateLimitWindow,
   Household,

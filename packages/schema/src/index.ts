@@ -10,3 +10,5 @@ export * from './concern-links.js';
 export * from './triage.js';
 export * from './warning.js';
 export * from './chronology.js';
+export * from './audit.js';
+export * from './access.js';

@@ -3,11 +3,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124094401_initial } from './Migration20261124094401_initial.js';
 import { Migration20261125045001_access } from './Migration20261125045001_access.js';
 import { Migration20261125045408_grants } from './Migration20261125045408_grants.js';
+import { Migration20261125050044_notifications } from './Migration20261125050044_notifications.js';
 import { Migration20261125053117_safeguarding_core } from './Migration20261125053117_safeguarding_core.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
   { name: 'Migration20261125045001_access', class: Migration20261125045001_access },
   { name: 'Migration20261125045408_grants', class: Migration20261125045408_grants },
+  { name: 'Migration20261125050044_notifications', class: Migration20261125050044_notifications },
   { name: 'Migration20261125053117_safeguarding_core', class: Migration20261125053117_safeguarding_core },
 ];

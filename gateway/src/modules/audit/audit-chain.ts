@@ -75,17 +75,17 @@ export async function sealAuditTrail(em: EntityManager, batch = 5_000): Promise<
     );
     let sealed = 0;
     for (const { organisation_id: organisation } of organisations) {
-      const [head] = await run<{ chain_seq: string; hash: string }>(
-        `select chain_seq::text, hash from audit_event
-          where organisation_id = ? and chain_seq is not null order by chain_seq desc limit 1`,
+      const [head] = await run<{ seq: string; hash: string }>(
+        `select chain_seq::text as seq, hash from audit_event
+          where organisation_id = ? and chain_seq is not null order by audit_event.chain_seq desc limit 1`,
         [organisation],
       );
       const rows = await run<AuditRow>(
         `select ${ROW_COLUMNS} from audit_event
-          where organisation_id = ? and chain_seq is null order by id limit ?`,
+          where organisation_id = ? and chain_seq is null order by audit_event.id limit ?`,
         [organisation, batch],
       );
-      let seq = BigInt(head?.chain_seq ?? 0);
+      let seq = BigInt(head?.seq ?? 0);
       let prev = head?.hash ?? GENESIS;
       const ids: string[] = [];
       const seqs: string[] = [];
@@ -105,7 +105,8 @@ export async function sealAuditTrail(em: EntityManager, batch = 5_000): Promise<
           `update audit_event a set chain_seq = s.seq, prev_hash = s.prev, hash = s.hash
              from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as s(id, seq, prev, hash)
             where a.id = s.id`,
-          [ids, seqs, prevs, hashes],
+          // Array literals: the values are digits and hex only.
+          [ids, seqs, prevs, hashes].map((values) => `{${values.join(',')}}`),
         );
       }
       sealed += ids.length;
@@ -140,7 +141,7 @@ export async function verifyAuditTrail(em: EntityManager, page = 10_000): Promis
     for (;;) {
       const rows = await run<AuditRow & { chain_seq: string; prev_hash: string | null; hash: string | null }>(
         `select ${ROW_COLUMNS}, chain_seq::text, prev_hash, hash from audit_event
-          where organisation_id = ? and chain_seq >= ? order by chain_seq limit ?`,
+          where organisation_id = ? and chain_seq >= ? order by audit_event.chain_seq limit ?`,
         [organisationId, expectedSeq.toString(), page],
       );
       for (const row of rows) {

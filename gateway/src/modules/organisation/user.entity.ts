@@ -1,20 +1,28 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@doorstep/schema';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
+import { RoleEnum } from '../../common/enums.js';
 import { Organisation } from './organisation.entity.js';
 
 /** Someone who signs in: staff of a housing provider, a contractor, or an agency officer. */
+@ObjectType('StaffMember', { description: 'A member of staff of your organisation' })
+@Access(Permission.StaffRead)
 @Entity({ tableName: 'app_user' })
 @Unique({ properties: ['organisation', 'externalSubject'] })
 export class User {
   [OptionalProps]?: 'createdAt' | 'deactivatedAt' | 'externalSubject';
 
+  @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   @ManyToOne(() => Organisation)
   organisation!: Rel<Organisation>;
 
+  @Field()
   @Property({ type: 'text' })
   name!: string;
 
@@ -22,6 +30,7 @@ export class User {
   email!: string;
 
   /** What they may do. A token can narrow these, never widen them. */
+  @Field(() => [RoleEnum])
   @Property({ type: 'text[]' })
   roles!: Role[];
 
