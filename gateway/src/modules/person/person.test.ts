@@ -150,14 +150,22 @@ describe('restricted people', () => {
     expect(await seen(lead)).toEqual({ byId: 'seen', inHousehold: true, inSearch: true });
     expect(await seen(secondLead)).toEqual({ byId: 'NOT_FOUND', inHousehold: false, inSearch: false });
     expect(await seen(champion)).toEqual({ byId: 'NOT_FOUND', inHousehold: false, inSearch: false });
-    const grant = randomUUID();
-    await gw.sql(
-      `insert into access_grant (id, organisation_id, user_id, subject_type, subject_id, kind, reason, granted_by_id, created_at, expires_at)
-       values ($1, $2, $3, 'Person', $4, 'GRANT', 'Allocated worker', $5, now(), now() + interval '1 hour')`,
-      [grant, lead.organisationId, champion.id, sophie.id, lead.id],
+    // The lead's grant (access module) lets the champion see her; revoking it hides her again.
+    const { grantAccess } = await ok<{ grantAccess: { id: string } }>(
+      gw,
+      `mutation($input: GrantAccessInput!) { grantAccess(input: $input) { id } }`,
+      {
+        input: {
+          userId: champion.id,
+          subjectType: 'Person',
+          subjectId: sophie.id,
+          reason: 'Allocated worker for the move',
+          days: 1,
+        },
+      },
     );
     expect(await seen(champion)).toEqual({ byId: 'seen', inHousehold: true, inSearch: true });
-    await gw.sql(`update access_grant set revoked_at = now() where id = $1`, [grant]);
+    await ok(gw, `mutation($id: ID!) { revokeAccessGrant(id: $id) { id } }`, { id: grantAccess.id });
     expect(await seen(champion)).toEqual({ byId: 'NOT_FOUND', inHousehold: false, inSearch: false });
   });
 
