@@ -1,2 +1,3 @@
 export * from './operations.js';
 export * from './transport.js';
+export * from './safeguarding.js';

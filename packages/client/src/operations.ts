@@ -5,6 +5,7 @@ import type {
   PublicConcernInput,
   RaiseConcernInput,
 } from '@doorstep/schema';
+import { safeguardingOperations } from './safeguarding.js';
 
 /**
  * A GraphQL document tagged with the types of its variables and result, so a call site gets both
@@ -19,7 +20,7 @@ export interface TypedDocument<TResult, TVariables> {
   readonly __variables?: TVariables;
 }
 
-function typed<TResult, TVariables>(
+export function typed<TResult, TVariables>(
   operationName: string,
   document: string,
 ): TypedDocument<TResult, TVariables> {
@@ -109,4 +110,5 @@ export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
   RaiseConcern,
   RaisePublicConcern,
   Concerns,
+  ...safeguardingOperations,
 ];
