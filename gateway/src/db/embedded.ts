@@ -63,8 +63,24 @@ async function stopLeftoverServer(pgDir: string): Promise<void> {
   }
 }
 
+/**
+ * The PostgreSQL already serving `<dataDir>/pg` (a running Doorstep's), if any: its pid and port,
+ * from `postmaster.pid` (line 1: pid, line 4: port), and only if that process is alive and is
+ * PostgreSQL.
+ */
+export async function runningServer(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  if (!alive(pid) || !(await isPostgres(pid))) return undefined;
+  return { pid, port };
+}
+
 /** The password is made once per data folder and kept beside the cluster, readable only by us. */
-async function clusterPassword(dataDir: string): Promise<string> {
+export async function clusterPassword(dataDir: string): Promise<string> {
   const file = path.join(dataDir, 'pg-password');
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');

@@ -5,6 +5,7 @@ import { Migration20261125045001_access } from './Migration20261125045001_access
 import { Migration20261125045408_grants } from './Migration20261125045408_grants.js';
 import { Migration20261125050044_notifications } from './Migration20261125050044_notifications.js';
 import { Migration20261125053117_safeguarding_core } from './Migration20261125053117_safeguarding_core.js';
+import { Migration20261125054934_search_functions } from './Migration20261125054934_search_functions.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125045408_grants', class: Migration20261125045408_grants },
   { name: 'Migration20261125050044_notifications', class: Migration20261125050044_notifications },
   { name: 'Migration20261125053117_safeguarding_core', class: Migration20261125053117_safeguarding_core },
+  { name: 'Migration20261125054934_search_functions', class: Migration20261125054934_search_functions },
 ];

@@ -64,12 +64,15 @@ export type ChronologySubject = { personId: string } | { householdId: string };
 function selection(caller: Caller, subject: ChronologySubject, filter: ChronologyFilterData) {
   const where: string[] = [];
   const params: unknown[] = [];
+  // Entries naming people come through `doorstep_entries_naming` (the GIN index on person_ids; see
+  // the search migration for why not `person_ids @> …` directly under row-level security).
   if ('personId' in subject) {
-    where.push(`e.person_ids @> array[?::uuid]`);
+    where.push(`e.id in (select id from doorstep_entries_naming(array[?::uuid]))`);
     params.push(subject.personId);
   } else {
     // The household's own entries, and its members' entries from while they lived there.
-    where.push(`(e.household_id = ? or (e.person_ids && (select coalesce(array_agg(m.person_id), '{}') from household_member m where m.household_id = ?)
+    where.push(`(e.household_id = ? or (e.id in (select id from doorstep_entries_naming(
+        array(select m.person_id from household_member m where m.household_id = ?)))
       and exists (select 1 from household_member m where m.household_id = ? and m.person_id = any(e.person_ids)
                    and m.joined_on <= (e.occurred_at at time zone 'UTC')::date
                    and (m.left_on is null or m.left_on >= (e.occurred_at at time zone 'UTC')::date))))`);

@@ -99,32 +99,16 @@ export async function findDuplicates(
   const rows = await sqlOf(em)<
     Record<string, unknown> & { name_score: number; same_dob: boolean | null; same_household: boolean }
   >(
-    `with scored as (
-       select p.*,
-              greatest(similarity(lower(p.given_name || ' ' || p.family_name), ?),
-                       similarity(doorstep_person_search_text(p.given_name, p.family_name, p.other_names), ?)) as name_score,
-              (p.date_of_birth = ?::date) as same_dob,
-              (?::uuid is not null and exists (select 1 from household_member m
-                 where m.person_id = p.id and m.household_id = ?::uuid)) as same_household
-         from person p
-        where p.merged_into_id is null and p.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')
-          and ${personVisibleSql('p')}
-          and (doorstep_person_search_text(p.given_name, p.family_name, p.other_names) % ?
-               or (p.date_of_birth = ?::date and similarity(doorstep_person_search_text(p.given_name, p.family_name, p.other_names), ?) > 0.1))
-     )
-     select * from scored order by name_score desc, id limit 50`,
-    [
-      name,
-      name,
-      dob,
-      householdId,
-      householdId,
-      candidate.id ?? null,
-      ...visibilityParams(caller),
-      name,
-      dob,
-      name,
-    ],
+    `select p.*,
+            greatest(similarity(lower(p.given_name || ' ' || p.family_name), ?),
+                     similarity(doorstep_person_search_text(p.given_name, p.family_name, p.other_names), ?)) as name_score,
+            (p.date_of_birth = ?::date) as same_dob,
+            (?::uuid is not null and exists (select 1 from household_member m
+               where m.person_id = p.id and m.household_id = ?::uuid)) as same_household
+       from doorstep_similar_people(?, ?::date) s join person p on p.id = s.id
+      where p.merged_into_id is null and p.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')
+        and ${personVisibleSql('p')}`,
+    [name, name, dob, householdId, householdId, name, dob, candidate.id ?? null, ...visibilityParams(caller)],
   );
   const found = rows
     .map((row) => {
@@ -455,7 +439,7 @@ export async function mergePeople(em: EntityManager, caller: Caller, rawInput: u
     ]);
     await sql(
       `update chronology_entry set person_ids = array(select distinct unnest(array_replace(person_ids, ?::uuid, ?::uuid)))
-                where person_ids @> array[?::uuid]`,
+        where id in (select id from doorstep_entries_naming(array[?::uuid]))`,
       [m, s, m],
     );
     // Details: the survivor's win; gaps are filled from the other record.

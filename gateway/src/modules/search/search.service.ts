@@ -15,13 +15,11 @@ import { personVisibleSql, visibilityParams } from '../person/visibility.js';
  * Ranked search over people (by name and other names, or the address and tenancy reference of the
  * household they live in) and households (by address, postcode, tenancy reference, or the name of
  * someone living there), with PostgreSQL's trigram matching (pg_trgm's word similarity, through
- * GIN indexes). Restricted people the caller may not see, and merged-away records, are never found,
- * and never make a household match. Results are audited as reads; the words searched for are not
- * recorded anywhere.
+ * GIN indexes, in the `doorstep_match_*` functions of the search migration, which keep to the
+ * caller's organisation). At most the 200 best matches of each kind are ranked. Restricted people the
+ * caller may not see, and merged-away records, are never found, and never make a household match.
+ * Results are audited as reads; the words searched for are not recorded anywhere.
  */
-
-/** How alike (0–1) the words searched for must be to some part of the text. */
-const WORD_SIMILARITY = 0.5;
 
 export interface Match<T> {
   score: number;
@@ -40,9 +38,6 @@ function offsetOf(after: string | null | undefined): number {
   return Number(match[1]);
 }
 
-const PERSON_TEXT = 'doorstep_person_search_text(p.given_name, p.family_name, p.other_names)';
-const HOUSEHOLD_TEXT =
-  'doorstep_household_search_text(h.tenancy_reference, h.address_line1, h.address_line2, h.town, h.postcode)';
 /** Living there today. */
 const CURRENT = `m.joined_on <= ?::date and (m.left_on is null or m.left_on >= ?::date)`;
 
@@ -52,20 +47,23 @@ async function ranked<T extends object>(
   hitsSql: string,
   params: unknown[],
   table: string,
+  /** A condition on the result rows (`t`), and its parameters. */
+  keep: string,
+  keepParams: unknown[],
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<Match<T>> & { ids: string[] }> {
   const limit = pageSize(args.first);
   const offset = offsetOf(args.after);
   const sql = sqlOf(em);
-  await sql(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(WORD_SIMILARITY)]);
   const rows = await sql<Record<string, unknown> & { score: number; total: number }>(
     `with hits as (${hitsSql}),
           best as (select id, max(score) as score from hits group by id)
      select t.*, best.score, count(*) over ()::int as total
        from best join ${table} t on t.id = best.id
+      where ${keep}
       order by best.score desc, t.id
       limit ? offset ?`,
-    [...params, limit + 1, offset],
+    [...params, ...keepParams, limit + 1, offset],
   );
   const page = rows.slice(0, limit);
   const edges = page.map((row, i) => ({
@@ -88,19 +86,17 @@ export async function searchPeople(
 ): Promise<ConnectionShape<Match<Person>>> {
   const q = parseQuery(rawQuery).toLowerCase();
   const today = isoDateOf();
-  const visible = `p.merged_into_id is null and ${personVisibleSql('p')}`;
   const result = await ranked(
     em,
     Person,
-    `select p.id, word_similarity(?, ${PERSON_TEXT}) as score
-       from person p where ${PERSON_TEXT} %> ? and ${visible}
+    `select f.id, f.score from doorstep_match_people(?) f
      union all
-     select p.id, 0.9 * word_similarity(?, ${HOUSEHOLD_TEXT}) as score
-       from household h join household_member m on m.household_id = h.id and ${CURRENT}
-       join person p on p.id = m.person_id
-      where ${HOUSEHOLD_TEXT} %> ? and ${visible}`,
-    [q, q, ...visibilityParams(caller), q, today, today, q, ...visibilityParams(caller)],
+     select m.person_id, 0.9 * f.score from doorstep_match_households(?) f
+       join household_member m on m.household_id = f.id and ${CURRENT}`,
+    [q, q, today, today],
     'person',
+    `t.merged_into_id is null and ${personVisibleSql('t')}`,
+    visibilityParams(caller),
     args,
   );
   audit(em, caller, 'READ', result.ids.length ? 'Person' : 'PersonSearch', result.ids);
@@ -118,14 +114,15 @@ export async function searchHouseholds(
   const result = await ranked(
     em,
     Household,
-    `select h.id, word_similarity(?, ${HOUSEHOLD_TEXT}) as score
-       from household h where ${HOUSEHOLD_TEXT} %> ?
+    `select f.id, f.score from doorstep_match_households(?) f
      union all
-     select m.household_id as id, 0.9 * word_similarity(?, ${PERSON_TEXT}) as score
-       from person p join household_member m on m.person_id = p.id and ${CURRENT}
-      where ${PERSON_TEXT} %> ? and p.merged_into_id is null and ${personVisibleSql('p')}`,
-    [q, q, q, today, today, q, ...visibilityParams(caller)],
+     select m.household_id, 0.9 * f.score from doorstep_match_people(?) f
+       join person p on p.id = f.id and p.merged_into_id is null and ${personVisibleSql('p')}
+       join household_member m on m.person_id = p.id and ${CURRENT}`,
+    [q, q, ...visibilityParams(caller), today, today],
     'household',
+    'true',
+    [],
     args,
   );
   audit(em, caller, 'READ', result.ids.length ? 'Household' : 'HouseholdSearch', result.ids);

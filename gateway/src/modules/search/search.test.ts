@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOUSEHOLDS } from '../../db/demo.js';
 import { testGateway, user } from '../../../test/harness.js';
@@ -113,5 +114,38 @@ describe('search', () => {
     expect(words).toEqual([]);
     const tooShort = await gw.graphql(PEOPLE, { q: 'a' }, lead);
     expect(tooShort.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('query');
+  });
+});
+
+describe('the index-backed match functions', () => {
+  it('keep to the organisation of the request, as row-level security would', async () => {
+    const asApp = async (organisationId: string, sql: string, params: unknown[]) => {
+      const client = new pg.Client({ connectionString: gw.url });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query(
+          `select set_config('role', 'doorstep_app', true), set_config('doorstep.organisation_id', $1, true)`,
+          [organisationId],
+        );
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.query('rollback').catch(() => undefined);
+        await client.end();
+      }
+    };
+    const edith = 'select id from doorstep_match_people($1)';
+    expect(await asApp(lead.organisationId, edith, ['Edith Marsh'])).not.toEqual([]);
+    expect(await asApp(otherLead.organisationId, edith, ['Edith Marsh'])).toEqual([]);
+    expect(await asApp('', edith, ['Edith Marsh'])).toEqual([]);
+    const birch = 'select id from doorstep_match_households($1)';
+    expect(await asApp(otherLead.organisationId, birch, ['RH-100871'])).toEqual([]);
+    expect(await asApp(lead.organisationId, birch, ['RH-100871'])).toEqual([{ id: DEMO_HOUSEHOLDS[1]!.id }]);
+    const similar = 'select id from doorstep_similar_people($1, $2)';
+    expect(await asApp(otherLead.organisationId, similar, ['Edith Marsh', '1943-02-19'])).toEqual([]);
+    const naming = 'select id from doorstep_entries_naming($1)';
+    const walter = '00000000-0000-4000-8000-000000000501';
+    expect(await asApp(lead.organisationId, naming, [[walter]])).not.toEqual([]);
+    expect(await asApp(otherLead.organisationId, naming, [[walter]])).toEqual([]);
   });
 });
