@@ -6,6 +6,7 @@ import { Migration20261125045408_grants } from './Migration20261125045408_grants
 import { Migration20261125050044_notifications } from './Migration20261125050044_notifications.js';
 import { Migration20261125053117_safeguarding_core } from './Migration20261125053117_safeguarding_core.js';
 import { Migration20261125054934_search_functions } from './Migration20261125054934_search_functions.js';
+import { Migration20261125055703_restricted_people_index } from './Migration20261125055703_restricted_people_index.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -14,4 +15,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125050044_notifications', class: Migration20261125050044_notifications },
   { name: 'Migration20261125053117_safeguarding_core', class: Migration20261125053117_safeguarding_core },
   { name: 'Migration20261125054934_search_functions', class: Migration20261125054934_search_functions },
+  {
+    name: 'Migration20261125055703_restricted_people_index',
+    class: Migration20261125055703_restricted_people_index,
+  },
 ];

@@ -71,12 +71,16 @@ function selection(caller: Caller, subject: ChronologySubject, filter: Chronolog
     params.push(subject.personId);
   } else {
     // The household's own entries, and its members' entries from while they lived there.
-    where.push(`(e.household_id = ? or (e.id in (select id from doorstep_entries_naming(
-        array(select m.person_id from household_member m where m.household_id = ?)))
-      and exists (select 1 from household_member m where m.household_id = ? and m.person_id = any(e.person_ids)
-                   and m.joined_on <= (e.occurred_at at time zone 'UTC')::date
-                   and (m.left_on is null or m.left_on >= (e.occurred_at at time zone 'UTC')::date))))`);
-    params.push(subject.householdId, subject.householdId, subject.householdId);
+    // (Candidates first, as a union of ids, so both halves use their indexes.)
+    where.push(`e.id in (select x.id from chronology_entry x where x.household_id = ?
+                          union all
+                          select n.id from doorstep_entries_naming(
+                            array(select m.person_id from household_member m where m.household_id = ?)) n)
+      and (e.household_id = ? or exists (
+             select 1 from household_member m where m.household_id = ? and m.person_id = any(e.person_ids)
+                and m.joined_on <= (e.occurred_at at time zone 'UTC')::date
+                and (m.left_on is null or m.left_on >= (e.occurred_at at time zone 'UTC')::date)))`);
+    params.push(subject.householdId, subject.householdId, subject.householdId, subject.householdId);
   }
   if (filter.kinds?.length) {
     where.push(`e.kind = any(?::text[])`);
