@@ -39,6 +39,30 @@ export async function testDatabase(ormOverrides: Partial<Options> = {}) {
   };
 }
 
+/**
+ * Runs statements as the application role for one organisation, in a transaction rolled back
+ * after: what a request's unit of work sees under row-level security.
+ */
+export async function asApp<T>(
+  url: string,
+  organisationId: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query(
+      `select set_config('role', 'doorstep_app', true), set_config('doorstep.organisation_id', $1, true)`,
+      [organisationId],
+    );
+    return await work(client);
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+}
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     mode: 'development',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openScope } from '../src/db/request-scope.js';
 import { seedDemo } from '../src/db/demo.js';
 import { Concern } from '../src/modules/concern/concern.entity.js';
-import { testDatabase, user } from './harness.js';
+import { asApp as asAppIn, testDatabase, user } from './harness.js';
 
 /**
  * Tables with no organisation column, each with why it needs none. Every other table must carry
@@ -27,21 +27,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 /** Runs statements as the application role for one organisation, in a transaction rolled back after. */
-async function asApp<T>(organisationId: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await client.query('begin');
-    await client.query(
-      `select set_config('role', 'doorstep_app', true), set_config('doorstep.organisation_id', $1, true)`,
-      [organisationId],
-    );
-    return await work(client);
-  } finally {
-    await client.query('rollback').catch(() => undefined);
-    await client.end();
-  }
-}
+const asApp = <T>(organisationId: string, work: (client: pg.Client) => Promise<T>) =>
+  asAppIn(db.url, organisationId, work);
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(

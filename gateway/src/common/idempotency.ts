@@ -4,6 +4,11 @@ import { actorRef } from '../auth/identity.js';
 import type { Caller } from '../context.js';
 import { DoorstepError } from '../errors.js';
 
+/** The description of every `idempotencyKey` argument. */
+export const IDEMPOTENCY_KEY_HELP =
+  'A key you generate for this submission (a UUID is good). Sending again with the same key and the ' +
+  'same input returns the first answer and records nothing new, so retries after a lost answer are safe.';
+
 /** Keys are kept at least this long; a retry within it is recognised. */
 export const IDEMPOTENCY_KEEP_DAYS = 30;
 

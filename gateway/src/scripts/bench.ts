@@ -15,7 +15,7 @@ import { Household as HouseholdQuery } from '@doorstep/client';
 import { freePort } from '@doorstep/testkit';
 import { parseArgs } from 'node:util';
 import { signSessionToken } from '../auth/tokens.js';
-import type { Config } from '../config.js';
+import { loadConfig } from '../config.js';
 import { DEMO_USERS, seedDemo } from '../db/demo.js';
 import { startMaintenance } from '../db/maintenance.js';
 import { migrate, openOrm } from '../db/orm.js';
@@ -38,29 +38,13 @@ const households = Number(values.households);
 
 const lead = DEMO_USERS.find((u) => u.roles.includes('SAFEGUARDING_LEAD'))!;
 const cluster = await startThrowawayCluster(await freePort());
-const config: Config = {
-  mode: 'production',
-  host: '127.0.0.1',
-  port: 0,
-  databaseUrl: cluster.url,
-  dataDir: '/nonexistent',
-  embeddedPgPort: 0,
-  jwt: {
-    secret: new TextEncoder().encode('bench-secret-that-is-long-enough-for-hs256!'),
-    issuer: 'doorstep',
-  },
-  seedDemo: false,
-  logLevel: 'warn',
-  maxBodyBytes: 1_000_000,
-  frameAncestors: "'self'",
-  trustProxy: false,
-  publicLimits: {
-    perToken: { max: 1_000, windowSeconds: 60 },
-    perAddress: { max: 1_000, windowSeconds: 60 },
-  },
-  widgetTokenLimitPerKey: 1_000,
-  dbPoolMax: 20,
-};
+const config = loadConfig({
+  DOORSTEP_MODE: 'production',
+  DATABASE_URL: cluster.url,
+  JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256!',
+  LOG_LEVEL: 'warn',
+  DB_POOL_MAX: '20',
+});
 const trace = process.env.BENCH_TRACE === '1';
 const orm = await openOrm(cluster.url, {
   pool: { min: 0, max: config.dbPoolMax },

@@ -21,6 +21,13 @@ import { typed, type TypedDocument } from './operations.js';
  * triage, warnings, the chronology. The gateway's schema test validates every document here.
  */
 
+/** The count and page info every connection is asked for. */
+const PAGE = `totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }`;
+
 interface Page<T> {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -49,11 +56,7 @@ export const SearchPeople = typed<
   'SearchPeople',
   `query SearchPeople($query: String!, $first: Int, $after: String) {
   searchPeople(query: $query, first: $first, after: $after) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
+    ${PAGE}
     edges {
       cursor
       node {
@@ -92,11 +95,7 @@ export const SearchHouseholds = typed<
   'SearchHouseholds',
   `query SearchHouseholds($query: String!, $first: Int, $after: String) {
   searchHouseholds(query: $query, first: $first, after: $after) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
+    ${PAGE}
     edges {
       cursor
       node {
@@ -275,11 +274,7 @@ export const Household = typed<
       subjectName
     }
     concerns(first: $concerns) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ${PAGE}
       edges {
         cursor
         node {
@@ -300,11 +295,7 @@ export const Household = typed<
       }
     }
     chronology(first: $chronology, filter: { newestFirst: true }) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ${PAGE}
       edges {
         cursor
         node {
@@ -501,11 +492,7 @@ export const WarningsDueForReview = typed<
   'WarningsDueForReview',
   `query WarningsDueForReview($first: Int, $after: String) {
   warningsDueForReview(first: $first, after: $after) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
+    ${PAGE}
     edges {
       cursor
       node {
@@ -533,11 +520,7 @@ export const Chronology = typed<
   'Chronology',
   `query Chronology($subject: ChronologySubjectInput!, $filter: ChronologyFilterInput, $first: Int, $after: String) {
   chronology(subject: $subject, filter: $filter, first: $first, after: $after) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
+    ${PAGE}
     edges {
       cursor
       node {

@@ -15,6 +15,7 @@ import {
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { Connection } from '../../common/pagination.js';
+import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
 import { Concern } from './concern.entity.js';
 import { ConcernPersonRoleEnum } from '../../common/enums.js';
@@ -60,10 +61,6 @@ export class PublicConcernReceipt {
   reference!: string;
 }
 
-const KEY_HELP =
-  'A key you generate for this submission (a UUID is good). Sending again with the same key and the ' +
-  'same input returns the first answer and records nothing new, so retries after a lost answer are safe.';
-
 @Resolver(() => Concern)
 export class ConcernResolver {
   @Access(Permission.ConcernRaise)
@@ -71,7 +68,7 @@ export class ConcernResolver {
     description: 'Raise a safeguarding concern as staff or a contractor. Returns only its reference.',
   })
   raiseConcern(
-    @Arg('idempotencyKey', () => String, { description: KEY_HELP }) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, { description: IDEMPOTENCY_KEY_HELP }) idempotencyKey: string,
     @Arg('input', () => RaiseConcernInput) input: RaiseConcernInput,
     @Ctx() ctx: Context,
   ) {
@@ -85,7 +82,7 @@ export class ConcernResolver {
       'Rate-limited per token and per address.',
   })
   raisePublicConcern(
-    @Arg('idempotencyKey', () => String, { description: KEY_HELP }) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, { description: IDEMPOTENCY_KEY_HELP }) idempotencyKey: string,
     @Arg('input', () => PublicConcernInput) input: PublicConcernInput,
     @Ctx() ctx: Context,
   ) {

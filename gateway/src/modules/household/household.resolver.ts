@@ -2,6 +2,7 @@ import { wrap } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
+import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
 import { ChronologyConnection, ChronologyFilterInput } from '../chronology/chronology.resolver.js';
 import { listChronology } from '../chronology/chronology.service.js';
@@ -34,9 +35,6 @@ import {
 } from './household.service.js';
 import { householdsIWorkWith, VisitHousehold, visitHousehold } from './visit.js';
 
-const KEY_HELP =
-  'A key you generate for this submission (a UUID): a retry with the same key and input returns the first answer.';
-
 @Resolver(() => Household)
 export class HouseholdResolver {
   @Access(Permission.RecordRead)
@@ -65,7 +63,7 @@ export class HouseholdResolver {
   @Access(Permission.RecordWrite)
   @Mutation(() => Household)
   createHousehold(
-    @Arg('idempotencyKey', () => String, { description: KEY_HELP }) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, { description: IDEMPOTENCY_KEY_HELP }) idempotencyKey: string,
     @Arg('input', () => HouseholdInput) input: HouseholdInput,
     @Ctx() ctx: Context,
   ) {

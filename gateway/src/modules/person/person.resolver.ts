@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
+import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
 import { ChronologyConnection, ChronologyFilterInput } from '../chronology/chronology.resolver.js';
 import { listChronology } from '../chronology/chronology.service.js';
@@ -33,9 +34,6 @@ import {
   updatePerson,
 } from './person.service.js';
 
-const KEY_HELP =
-  'A key you generate for this submission (a UUID): a retry with the same key and input returns the first answer.';
-
 @Resolver(() => Person)
 export class PersonResolver {
   @Access(Permission.RecordRead)
@@ -51,7 +49,7 @@ export class PersonResolver {
     description: 'Create a person (optionally into a household); returns likely duplicates to merge with',
   })
   createPerson(
-    @Arg('idempotencyKey', () => String, { description: KEY_HELP }) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, { description: IDEMPOTENCY_KEY_HELP }) idempotencyKey: string,
     @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
     @Ctx() ctx: Context,
   ) {

@@ -1,7 +1,6 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOUSEHOLDS } from '../../db/demo.js';
-import { testGateway, user } from '../../../test/harness.js';
+import { asApp as asAppIn, testGateway, user } from '../../../test/harness.js';
 import { createHousehold, createPerson, lead, ok } from '../../../test/records.js';
 
 const tom = user('tom');
@@ -119,21 +118,8 @@ describe('search', () => {
 
 describe('the index-backed match functions', () => {
   it('keep to the organisation of the request, as row-level security would', async () => {
-    const asApp = async (organisationId: string, sql: string, params: unknown[]) => {
-      const client = new pg.Client({ connectionString: gw.url });
-      await client.connect();
-      try {
-        await client.query('begin');
-        await client.query(
-          `select set_config('role', 'doorstep_app', true), set_config('doorstep.organisation_id', $1, true)`,
-          [organisationId],
-        );
-        return (await client.query(sql, params)).rows;
-      } finally {
-        await client.query('rollback').catch(() => undefined);
-        await client.end();
-      }
-    };
+    const asApp = (organisationId: string, sql: string, params: unknown[]) =>
+      asAppIn(gw.url, organisationId, async (client) => (await client.query(sql, params)).rows);
     const edith = 'select id from doorstep_match_people($1)';
     expect(await asApp(lead.organisationId, edith, ['Edith Marsh'])).not.toEqual([]);
     expect(await asApp(otherLead.organisationId, edith, ['Edith Marsh'])).toEqual([]);

@@ -17,6 +17,7 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { WarningToldEnum, WarningTypeEnum } from '../../common/enums.js';
 import { Connection } from '../../common/pagination.js';
+import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
 import { addressOf } from '../household/household.entity.js';
 import { findHousehold } from '../household/household.service.js';
@@ -74,9 +75,6 @@ export class WarningInput extends WarningUpdateInput {
   householdId?: string | null;
 }
 
-const KEY_HELP =
-  'A key you generate for this submission (a UUID): a retry with the same key and input returns the first answer.';
-
 @Resolver(() => Warning)
 export class WarningResolver {
   @Access(Permission.WarningRead)
@@ -110,7 +108,7 @@ export class WarningResolver {
   @Access(Permission.WarningWrite)
   @Mutation(() => Warning, { description: 'Add a warning to a person or household; a manager signs it off' })
   addWarning(
-    @Arg('idempotencyKey', () => String, { description: KEY_HELP }) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, { description: IDEMPOTENCY_KEY_HELP }) idempotencyKey: string,
     @Arg('input', () => WarningInput) input: WarningInput,
     @Ctx() ctx: Context,
   ) {
