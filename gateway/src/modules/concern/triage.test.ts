@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOUSEHOLDS, DEMO_PEOPLE } from '../../db/demo.js';
-import { testGateway, user } from '../../../test/harness.js';
+import { testGateway, user, validConcern } from '../../../test/harness.js';
 import { count, createHousehold, createPerson, lead, ok, raise } from '../../../test/records.js';
 
 const champion = user('jo');
@@ -224,7 +224,7 @@ describe('concerns naming people and a household', () => {
       `mutation($key: String!, $input: RaiseConcernInput!) { raiseConcern(idempotencyKey: $key, input: $input) { reference } }`,
       {
         key: crypto.randomUUID(),
-        input: { ...validInput(), subjectIds: [teen.id], allegedSourceIds: [teen.id] },
+        input: { ...validConcern(), subjectIds: [teen.id], allegedSourceIds: [teen.id] },
       },
       lead,
     );
@@ -246,7 +246,7 @@ describe('concerns naming people and a household', () => {
     for (const attempt of attempts) {
       const result = await gw.graphql(
         `mutation($key: String!, $input: RaiseConcernInput!) { raiseConcern(idempotencyKey: $key, input: $input) { reference } }`,
-        { key: crypto.randomUUID(), input: { ...validInput(), ...attempt.input } },
+        { key: crypto.randomUUID(), input: { ...validConcern(), ...attempt.input } },
         attempt.as,
       );
       expect(result.errors?.[0]?.extensions?.fields?.[0]?.field, JSON.stringify(attempt.input)).toBe(
@@ -256,14 +256,3 @@ describe('concerns naming people and a household', () => {
     expect(await count(gw, 'select count(*) as n from concern')).toBe(before);
   });
 });
-
-function validInput() {
-  return {
-    urgency: 'ROUTINE',
-    subjectDescription: 'A tenant',
-    location: 'Home',
-    whatHappened: 'Something seen',
-    personViews: { status: 'ASKED_NONE_EXPRESSED' },
-    consent: { status: 'GIVEN' },
-  };
-}
