@@ -85,6 +85,25 @@ describe('people', () => {
     ]);
   });
 
+  it('are created once when a client retries the same submission at the same moment', async () => {
+    const key = newKey();
+    const CREATE = `mutation($key: String!, $input: CreatePersonInput!) { createPerson(idempotencyKey: $key, input: $input) { person { id } } }`;
+    const input = { person: { givenName: 'Retry', familyName: 'Parallel', dateOfBirth: '1970-01-01' } };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        gw.graphql<{ createPerson: { person: { id: string } } }>(CREATE, { key, input }, lead),
+      ),
+    );
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((r) => r.data!.createPerson.person.id)).size).toBe(1);
+    expect(
+      await count(
+        gw,
+        `select count(*) as n from person where given_name = 'Retry' and family_name = 'Parallel'`,
+      ),
+    ).toBe(1);
+  });
+
   it('have typed relationships, each stored with its inverse, and removed together', async () => {
     const { person: parent } = await createPerson(gw, { givenName: 'Pat' });
     const { person: kid } = await createPerson(gw, { givenName: 'Kid' });
