@@ -5,20 +5,19 @@ import { noRepeats } from './person.js';
 /**
  * Who and where a concern is about, by record: the people it is about (subjects), apart from them
  * the alleged sources of harm, the household, and the Safeguarding Adults Collection's location and
- * source of risk. All optional, so a form that only describes the person in words still works.
+ * source of risk. All optional (and left out of the parsed input when not given), so a form that only
+ * describes the person in words works as before.
  */
 export const concernLinksShape = {
-  subjectIds: z._default(
+  subjectIds: z.optional(
     z
       .array(z.uuid({ error: 'Select a person' }))
       .check(z.maxLength(20, { error: 'At most 20 people' }), noRepeats('Select each person once')),
-    [],
   ),
-  allegedSourceIds: z._default(
+  allegedSourceIds: z.optional(
     z
       .array(z.uuid({ error: 'Select a person' }))
       .check(z.maxLength(20, { error: 'At most 20 people' }), noRepeats('Select each person once')),
-    [],
   ),
   householdId: z.optional(z.uuid({ error: 'Select a household' })),
   locationOfRisk: z.optional(z.enum(LOCATIONS_OF_RISK, { error: 'Select where the risk was' })),
@@ -26,8 +25,8 @@ export const concernLinksShape = {
 };
 
 /** A person is either someone the concern is about or an alleged source of harm, not both. */
-export const subjectsApartFromSources = z.refine<{ subjectIds: string[]; allegedSourceIds: string[] }>(
-  (value) => !value.allegedSourceIds.some((id) => value.subjectIds.includes(id)),
+export const subjectsApartFromSources = z.refine<{ subjectIds?: string[]; allegedSourceIds?: string[] }>(
+  (value) => !(value.allegedSourceIds ?? []).some((id) => (value.subjectIds ?? []).includes(id)),
   {
     error: 'A person the concern is about cannot also be an alleged source of harm',
     path: ['allegedSourceIds'],

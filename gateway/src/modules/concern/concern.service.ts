@@ -261,8 +261,8 @@ export async function raiseConcern(
 ): Promise<ConcernReceiptData> {
   const { input, idempotencyKey } = parseSubmission(raiseConcernInputSchema, rawInput, rawKey);
   return store(em, caller, 'raiseConcern', idempotencyKey, input, staffFields(input), false, {
-    subjectIds: input.subjectIds,
-    allegedSourceIds: input.allegedSourceIds,
+    subjectIds: input.subjectIds ?? [],
+    allegedSourceIds: input.allegedSourceIds ?? [],
     householdId: input.householdId,
   });
 }
