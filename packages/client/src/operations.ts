@@ -1,4 +1,10 @@
-import type { ConcernCategory, ConcernStatus, ConcernUrgency, RaiseConcernInput } from '@doorstep/schema';
+import type {
+  ConcernCategory,
+  ConcernStatus,
+  ConcernUrgency,
+  PublicConcernInput,
+  RaiseConcernInput,
+} from '@doorstep/schema';
 
 /**
  * A GraphQL document tagged with the types of its variables and result, so a call site gets both
@@ -24,12 +30,34 @@ export interface RaiseConcernResult {
   raiseConcern: { reference: string; receivedAt: string };
 }
 
-export const RaiseConcern = typed<RaiseConcernResult, { input: RaiseConcernInput }>(
+/**
+ * `idempotencyKey`: 16–100 characters of `[A-Za-z0-9_-]`, made by the client once per concern (a
+ * UUID). The same key with the same input returns the first receipt again, so a retry after a lost
+ * answer never raises a second concern; the same key with other input is `IDEMPOTENCY_CONFLICT`.
+ */
+export const RaiseConcern = typed<RaiseConcernResult, { idempotencyKey: string; input: RaiseConcernInput }>(
   'RaiseConcern',
-  `mutation RaiseConcern($input: RaiseConcernInput!) {
-  raiseConcern(input: $input) {
+  `mutation RaiseConcern($idempotencyKey: String!, $input: RaiseConcernInput!) {
+  raiseConcern(idempotencyKey: $idempotencyKey, input: $input) {
     reference
     receivedAt
+  }
+}`,
+);
+
+export interface RaisePublicConcernResult {
+  raisePublicConcern: { reference: string };
+}
+
+/** A concern from a member of the public or a tenant, sent with an organisation's public token. */
+export const RaisePublicConcern = typed<
+  RaisePublicConcernResult,
+  { idempotencyKey: string; input: PublicConcernInput }
+>(
+  'RaisePublicConcern',
+  `mutation RaisePublicConcern($idempotencyKey: String!, $input: PublicConcernInput!) {
+  raisePublicConcern(idempotencyKey: $idempotencyKey, input: $input) {
+    reference
   }
 }`,
 );
@@ -78,4 +106,8 @@ export const Concerns = typed<ConcernsResult, { first?: number; after?: string |
 );
 
 /** Every operation this package ships, for the schema drift test. */
-export const allOperations: readonly TypedDocument<unknown, unknown>[] = [RaiseConcern, Concerns];
+export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
+  RaiseConcern,
+  RaisePublicConcern,
+  Concerns,
+];

@@ -1,7 +1,7 @@
 // Before @doorstep/schema builds its schemas: keeps zod from probing for `eval` under a strict CSP.
 import '../internal/zod-jitless.js';
 
-import { DoorstepError, RaiseConcern, request } from '@doorstep/client';
+import { RaiseConcern, RaisePublicConcern } from '@doorstep/client';
 import {
   ADULT_CATEGORIES,
   CHILD_CATEGORIES,
@@ -9,86 +9,128 @@ import {
   CONCERN_URGENCIES,
   CONSENT_STATUSES,
   OTHER_CATEGORIES,
+  PUBLIC_CONSENT_STATUSES,
   VIEWS_STATUSES,
   parseWith,
+  publicConcernInputSchema,
   raiseConcernInputSchema,
-  type ConcernCategory,
-  type ConsentStatus,
   type FieldError,
+  type PublicConcernInput,
   type RaiseConcernInput,
-  type ViewsStatus,
 } from '@doorstep/schema';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SgConcernQueuedEvent } from '../events/concern-queued.js';
 import { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
 import { SgErrorEvent } from '../events/error.js';
+import type { Choice } from '../i18n/translation.js';
+import { ApiController, send } from '../internal/api.js';
 import {
   choiceId,
   choices,
   errorSummary,
   idFor,
   selectField,
+  summaryList,
   textArea,
   textInput,
   type ChoiceItem,
+  type SummaryRow,
 } from '../internal/fields.js';
-import { LocalizeController } from '../internal/localize.js';
-import { readConcernInput, shownErrors, type ConcernField } from './concern-input.js';
+import { LocalizeController, plural } from '../internal/localize.js';
+import {
+  outboxFor,
+  OutboxSync,
+  type OutboxNews,
+  type QueuedConcern,
+  type Receipt,
+} from '../internal/outbox.js';
+import { deleteSealed, getSealed, putSealed, STORAGE_TTL_MS } from '../internal/secure-store.js';
+import { tokenSubject } from '../internal/token.js';
+import {
+  fieldOf,
+  fieldsOf,
+  readConcernInput,
+  readPublicInput,
+  shownErrors,
+  stepOf,
+  stepsFor,
+  type Answers,
+  type Mode,
+  type StepId,
+} from './concern-input.js';
 import { concernFormStyles } from './concern-form.styles.js';
 
 /** The control an error summary link moves focus to: the first choice of a group. */
-const FIRST_CHOICE: Partial<Record<ConcernField, string>> = {
+const FIRST_CHOICE: Partial<Record<string, string>> = {
   urgency: CONCERN_URGENCIES[0],
+  aboutSelf: 'yes',
   categories: ADULT_CATEGORIES[0],
   'personViews.status': VIEWS_STATUSES[0],
   'consent.status': CONSENT_STATUSES[0],
+  consent: PUBLIC_CONSENT_STATUSES[0],
   mentalCapacityConcern: 'true',
   childrenPresent: CHILDREN_PRESENT[0],
 };
-const targetFor = (field: ConcernField): string => {
+const targetFor = (field: string): string => {
   const first = FIRST_CHOICE[field];
   return first ? choiceId(field, first) : idFor(field);
 };
 
-/** Consent answers that ask for a reason (required for two, optional for a refusal). */
-const REASON_STATUSES = ['REFUSED', 'NOT_SOUGHT', 'LACKS_CAPACITY'] as const;
-type ReasonStatus = (typeof REASON_STATUSES)[number];
-const asksReason = (status: ConsentStatus | undefined): status is ReasonStatus =>
-  (REASON_STATUSES as readonly string[]).includes(status ?? '');
+/** Questions shown inside another question (a follow-up), not on their own. */
+const FOLLOW_UPS = ['primaryCategory', 'personViews.views', 'personViews.notAskedReason', 'consent.reason'];
 
-interface Received {
-  reference: string;
-  receivedAt: string;
+/** Consent answers that ask for a reason (required for two, optional for a refusal). */
+const REASON_STATUSES: readonly string[] = ['REFUSED', 'NOT_SOUGHT', 'LACKS_CAPACITY'];
+
+type Phase = 'form' | 'sending' | 'queued' | 'sent';
+type Notice = { type: 'sent'; reference: string } | { type: 'refused' };
+
+interface Draft {
+  answers: Answers;
+  step: StepId;
 }
 
 /**
- * A form to raise a safeguarding concern, for staff and contractors. It validates with the same
- * schema as the gateway, sends the concern with the host's token, and shows the reference number.
+ * A form to raise a safeguarding concern, one step at a time, for staff, contractors or the public.
+ * It validates each step with the same schema as the gateway, keeps an encrypted draft on the device
+ * while the person types, and when sending fails for want of a connection keeps the concern in an
+ * encrypted outbox and sends it when the connection returns — exactly once, by its idempotency key.
+ *
+ * It takes the gateway's address and token from its own `endpoint` / `token`, else from the closest
+ * `<sg-provider>`.
  *
  * @summary Raise a safeguarding concern.
  *
- * @event {SgConcernSubmittedEvent} sg-concern-submitted - The gateway accepted the concern:
- *   `event.reference`, `event.receivedAt`.
- * @event {SgErrorEvent} sg-error - Sending failed for a reason other than the answers
- *   (`event.code`: `UNAUTHENTICATED`, `FORBIDDEN`, `NETWORK_ERROR`, …). The form has told the user.
+ * @event {SgConcernSubmittedEvent} sg-concern-submitted - The gateway accepted a concern (now, or
+ *   later from the outbox): `event.reference`, `event.receivedAt`, `event.idempotencyKey`.
+ * @event {SgConcernQueuedEvent} sg-concern-queued - The concern could not be sent now and waits in
+ *   the outbox: `event.idempotencyKey`, `event.storage` (`device` or `memory`).
+ * @event {SgErrorEvent} sg-error - Sending failed for a reason other than the connection or the
+ *   answers (`event.code`: `UNAUTHENTICATED`, `FORBIDDEN`, …). The form has told the person.
  *
  * @csspart base - The wrapper of everything.
- * @csspart warning - The "call 999" notice at the top.
+ * @csspart status - The line saying how many concerns wait to be sent, and which were sent.
+ * @csspart warning - The "call 999" notice at the top of every step.
  * @csspart emergency - The "call 999 now" message shown when someone is in danger right now.
  * @csspart error-summary - The "There is a problem" box, or the box saying the concern was not sent.
+ * @csspart back - The "Back" button.
+ * @csspart step-heading - The heading of each step.
  * @csspart label - Every label and legend.
  * @csspart hint - Every hint.
  * @csspart control - Text inputs, text areas and the select.
  * @csspart choice - Radio and checkbox inputs (transparent: style their label's `::before` instead).
  * @csspart error - Every error message next to a field.
- * @csspart button - The send button.
+ * @csspart summary - The "check your answers" list.
+ * @csspart button - The continue and send buttons.
+ * @csspart queued - The panel saying the concern is saved and will be sent later.
  * @csspart confirmation - The panel that replaces the form once the concern is sent.
  * @csspart confirmation-title - Its "Concern sent" heading.
  * @csspart reference - The reference number in it.
  *
  * @cssproperty --sg-concern-form-font-family - Falls back to `--sg-font-family`, then system-ui.
- * @cssproperty --sg-concern-form-font-size - Falls back to `--sg-font-size`, then 1.1875rem (1rem when narrow).
- * @cssproperty --sg-concern-form-max-width - Width of the form's column. Default 40rem.
+ * @cssproperty --sg-concern-form-font-size - Falls back to `--sg-font-size`, then 1.1875 × the browser's default size (1 × when narrow).
+ * @cssproperty --sg-concern-form-max-width - Width of the form's column. Default 40em.
  * @cssproperty --sg-concern-form-text-color - Falls back to `--sg-color-text`.
  * @cssproperty --sg-concern-form-secondary-text-color - Hints. Falls back to `--sg-color-secondary-text`.
  * @cssproperty --sg-concern-form-background - Inputs' background. Falls back to `--sg-color-background`.
@@ -97,6 +139,7 @@ interface Received {
  * @cssproperty --sg-concern-form-error-color - Falls back to `--sg-color-error`.
  * @cssproperty --sg-concern-form-focus-color - The focus indicator. Falls back to `--sg-color-focus`.
  * @cssproperty --sg-concern-form-focus-text-color - Text on the focus colour. Falls back to `--sg-color-focus-text`.
+ * @cssproperty --sg-concern-form-link-color - Links and change buttons. Falls back to `--sg-color-link`.
  * @cssproperty --sg-concern-form-button-color - Falls back to `--sg-color-button`.
  * @cssproperty --sg-concern-form-button-text-color - Falls back to `--sg-color-button-text`.
  * @cssproperty --sg-concern-form-button-shadow-color - Falls back to `--sg-color-button-shadow`.
@@ -106,242 +149,495 @@ interface Received {
 export class SgConcernForm extends LitElement {
   static override styles = concernFormStyles;
 
-  /** The gateway's GraphQL address. */
-  @property() endpoint = '/graphql';
+  /** The gateway's GraphQL address. Default: the provider's, else `/graphql`. */
+  @property() endpoint: string | undefined = undefined;
 
   /**
-   * The bearer token sent with the concern: the host page's sign-in supplies it. Prefer setting the
-   * property; the attribute is read but never written back.
+   * The bearer token sent with the concern: the host page's sign-in supplies it (or a public token
+   * for `mode="public"`). Default: the provider's. Prefer the property; the attribute is visible.
    */
   @property() token: string | undefined = undefined;
 
-  @state() private urgency: string | undefined;
-  @state() private categories: ConcernCategory[] = [];
-  @state() private primaryCategory: ConcernCategory | undefined;
-  @state() private viewsStatus: ViewsStatus | undefined;
-  @state() private consentStatus: ConsentStatus | undefined;
-  /** Errors from the schema or the gateway, with the input they were found in. */
-  @state() private errors: { fields: readonly FieldError[]; input: RaiseConcernInput } | undefined;
+  /** `staff` (the full form, default), `contractor` (the least to type) or `public` (anonymous). */
+  @property({ reflect: true }) mode: Mode = 'staff';
+
+  /**
+   * `off` for shared computers: no draft and no outbox on the device. A concern that cannot be sent
+   * is then kept in this page's memory only, and the form says so.
+   */
+  @property({ attribute: 'offline-storage' }) offlineStorage: 'on' | 'off' = 'on';
+
+  @state() private answers: Answers = {};
+  @state() private step: StepId = 'urgency';
+  /** Errors from the schema or the gateway. */
+  @state() private errors: readonly FieldError[] | undefined;
   /** The code of a failed request other than invalid input. */
   @state() private failure: string | undefined;
-  @state() private sending = false;
-  @state() private received: Received | undefined;
+  @state() private phase: Phase = 'form';
+  @state() private received: Receipt | undefined;
+  @state() private waiting = 0;
+  @state() private notices: Notice[] = [];
+  @state() private restored = false;
 
   readonly #localize = new LocalizeController(this);
+  readonly #api = new ApiController(this);
+  readonly #sync = new OutboxSync(
+    this,
+    () => this.#outbox,
+    () => this.#sendOne,
+  );
+  #pendingKey: string | undefined;
+  #pendingFailure: { code: string; fields: FieldError[] } | undefined;
+  #unlisten: (() => void) | undefined;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** IndexedDB refused (private browsing, say): device storage is treated as off. */
+  #storageBroken = false;
 
-  /** Clears every answer and message and shows an empty form. */
+  get #onDevice(): boolean {
+    return this.offlineStorage !== 'off' && !this.#storageBroken;
+  }
+
+  get #outbox() {
+    return outboxFor(this.#onDevice);
+  }
+
+  get #draftId(): string {
+    return `concern-form:${this.mode}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#restoreDraft();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+    clearTimeout(this.#saveTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('offlineStorage') || !this.#unlisten) {
+      this.#unlisten?.();
+      this.#unlisten = this.#outbox.listen(this.#onNews);
+      void this.#countWaiting();
+    }
+    if (changed.has('mode') && changed.get('mode') !== undefined) this.reset();
+  }
+
+  /** Clears every answer and message and shows the first step. The device's draft is deleted. */
   reset(): void {
-    // The render root exists once the element has been connected.
-    (this.renderRoot as ParentNode | undefined)?.querySelector('form')?.reset();
-    this.urgency = undefined;
-    this.categories = [];
-    this.primaryCategory = undefined;
-    this.viewsStatus = undefined;
-    this.consentStatus = undefined;
+    this.answers = {};
+    this.step = 'urgency';
     this.errors = undefined;
     this.failure = undefined;
     this.received = undefined;
+    this.restored = false;
+    this.phase = 'form';
+    this.#pendingKey = undefined;
+    void this.#deleteDraft();
   }
 
   override render(): TemplateResult {
     const t = this.#localize.t;
     return html`<div class="base" part="base" lang=${t.$code} dir=${t.$dir}>
-      ${this.received ? this.#renderConfirmation(this.received) : this.#renderForm()}
+      <div class="content">
+        ${this.#renderStatus()}
+        ${
+          this.phase === 'sent' && this.received
+            ? this.#renderConfirmation(this.received)
+            : this.phase === 'queued'
+              ? this.#renderQueued()
+              : this.#renderStep()
+        }
+      </div>
     </div>`;
   }
 
-  #renderForm(): TemplateResult {
+  /** Always in the page, so what changes in it is announced. */
+  #renderStatus(): TemplateResult {
+    const { t } = this.#localize;
+    const q = t.concernForm.queued;
+    return html`<div class="status" part="status" role="status">
+      ${this.notices.map(
+        (notice) =>
+          html`<p class="status__line">${notice.type === 'sent' ? q.sent(notice.reference) : q.refused}</p>`,
+      )}
+      ${this.waiting > 0 ? html`<p class="status__line">${plural(q.waiting, this.waiting, t.$code)}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderStep(): TemplateResult {
     const { t, locale } = this.#localize;
     const f = t.concernForm;
-    const shown = this.errors ? shownErrors(this.errors.fields, this.errors.input, t, locale) : [];
-    const errorFor = (field: ConcernField) => shown.find((e) => e.field === field)?.message;
-    const words = { errorPrefix: t.errorPrefix };
-    const optional = { errorPrefix: t.errorPrefix, optional: t.optional };
-    const danger = this.urgency === 'IMMEDIATE_DANGER';
-
-    const item = <T extends string>(
-      options: Record<T, { label: string; hint?: string }>,
-      value: T,
-      extra: Partial<ChoiceItem> = {},
-    ): ChoiceItem => ({ value, label: options[value].label, hint: options[value].hint, ...extra });
-
-    const categoryItems = (values: readonly ConcernCategory[]) =>
-      values.map((value) => item(f.categories.options, value));
-
-    const reasonQuestion = asksReason(this.consentStatus) ? f.consent.reason[this.consentStatus] : undefined;
+    const steps = stepsFor(this.mode, this.answers);
+    const index = Math.max(0, steps.indexOf(this.step));
+    const onCheck = this.step === 'check';
+    const here = new Set(
+      onCheck ? steps.flatMap((step) => fieldsOf(this.mode, step)) : fieldsOf(this.mode, this.step),
+    );
+    const shown = (this.errors ? shownErrors(this.errors, this.answers, t, locale, this.mode) : []).filter(
+      (e) => !e.field || here.has(e.field),
+    );
+    const errorFor = (field: string) => (onCheck ? undefined : shown.find((e) => e.field === field)?.message);
+    const danger = this.answers.urgency === 'IMMEDIATE_DANGER';
+    const sending = this.phase === 'sending';
 
     return html`<form
       novalidate
-      aria-busy=${this.sending ? 'true' : 'false'}
+      aria-busy=${sending ? 'true' : 'false'}
       @submit=${this.#onSubmit}
-      @change=${this.#onChange}
+      @input=${this.#onInput}
+      @change=${this.#onInput}
     >
-      ${
-        shown.length
-          ? errorSummary({
-              title: f.errorSummaryTitle,
-              items: shown.map((e) => ({ message: e.message, target: e.field && targetFor(e.field) })),
-              onFollow: (target) => this.#focusControl(target),
-            })
-          : nothing
-      }
-      ${this.failure ? this.#renderFailure(this.failure) : nothing}
-
-      <div class="warning ${danger ? 'warning--emphasised' : ''}" part="warning" tabindex="-1">
+      <div class="warning ${danger ? 'warning--emphasised' : ''}" part="warning">
         <span class="warning__icon" aria-hidden="true">!</span>
         <strong class="warning__text">
           <span class="visually-hidden">${t.warningPrefix}</span> ${f.emergency.notice}
         </strong>
       </div>
-
-      ${choices({
-        ...words,
-        type: 'radio',
-        name: 'urgency',
-        legend: f.urgency.legend,
-        hint: f.urgency.hint,
-        legendSize: 'l',
-        error: errorFor('urgency'),
-        items: CONCERN_URGENCIES.map((value) =>
-          item(f.urgency.options, value, {
-            after:
-              value === 'IMMEDIATE_DANGER'
-                ? // Always in the page, so the alert is announced when its text appears.
-                  html`<div role="alert">
-                    ${danger ? html`<p class="emergency" part="emergency">${f.emergency.chosen}</p>` : nothing}
-                  </div>`
-                : undefined,
-          }),
-        ),
-      })}
-      ${textInput({
-        ...words,
-        name: 'subjectDescription',
-        ...f.subjectDescription,
-        error: errorFor('subjectDescription'),
-      })}
-      ${textInput({
-        ...words,
-        name: 'location',
-        ...f.location,
-        autocomplete: 'off',
-        error: errorFor('location'),
-      })}
-      ${textArea({ ...words, name: 'whatHappened', ...f.whatHappened, rows: 6, error: errorFor('whatHappened') })}
-      ${textInput({
-        ...optional,
-        name: 'happenedAt',
-        type: 'datetime-local',
-        ...f.happenedAt,
-        error: errorFor('happenedAt'),
-      })}
-      ${choices({
-        ...optional,
-        type: 'checkbox',
-        name: 'categories',
-        legend: f.categories.legend,
-        hint: f.categories.hint,
-        error: errorFor('categories'),
-        sections: [
-          { heading: f.categories.groups.adults, items: categoryItems(ADULT_CATEGORIES) },
-          { heading: f.categories.groups.children, items: categoryItems(CHILD_CATEGORIES) },
-          { heading: f.categories.groups.other, items: categoryItems(OTHER_CATEGORIES) },
-        ],
-      })}
       ${
-        this.categories.length > 1
-          ? selectField({
-              ...words,
-              name: 'primaryCategory',
-              ...f.primaryCategory,
-              error: errorFor('primaryCategory'),
-              choices: this.categories.map((value) => ({ value, label: f.categories.options[value].label })),
-              value: this.primaryCategory ?? this.categories[0],
-              onChange: (value) => (this.primaryCategory = value as ConcernCategory),
+        shown.length
+          ? errorSummary({
+              title: f.errorSummaryTitle,
+              items: shown.map((e) => ({ message: e.message, target: e.field && targetFor(e.field) })),
+              onFollow: (target) => this.#follow(target),
             })
           : nothing
       }
-      ${textArea({ ...optional, name: 'actionsTaken', ...f.actionsTaken, rows: 3, error: errorFor('actionsTaken') })}
-      ${choices({
-        ...words,
-        type: 'radio',
-        name: 'personViews.status',
-        legend: f.personViews.legend,
-        hint: f.personViews.hint,
-        error: errorFor('personViews.status'),
-        items: VIEWS_STATUSES.map((value) =>
-          item(f.personViews.options, value, {
-            selected: this.viewsStatus === value,
-            conditional:
-              value === 'ASKED_EXPRESSED'
-                ? textArea({
-                    ...words,
-                    name: 'personViews.views',
-                    ...f.personViews.views,
-                    rows: 3,
-                    error: errorFor('personViews.views'),
-                  })
-                : value === 'NOT_ASKED'
-                  ? textArea({
-                      ...words,
-                      name: 'personViews.notAskedReason',
-                      ...f.personViews.notAskedReason,
-                      rows: 3,
-                      error: errorFor('personViews.notAskedReason'),
-                    })
-                  : undefined,
-          }),
-        ),
-      })}
-      ${choices({
-        ...words,
-        type: 'radio',
-        name: 'consent.status',
-        legend: f.consent.legend,
-        hint: f.consent.hint,
-        error: errorFor('consent.status'),
-        items: CONSENT_STATUSES.map((value) => item(f.consent.options, value)),
-        // One follow-up for three answers, so it sits after them; its question follows the answer.
-        after: html`<div class="conditional" id="consent-reason-conditional" ?hidden=${!reasonQuestion}>
-          ${textArea({
-            ...(this.consentStatus === 'REFUSED' ? optional : words),
-            name: 'consent.reason',
-            label: reasonQuestion?.label ?? '',
-            hint: reasonQuestion?.hint,
-            rows: 3,
-            error: errorFor('consent.reason'),
-          })}
-        </div>`,
-      })}
-      ${choices({
-        ...words,
-        type: 'checkbox',
-        name: 'mentalCapacityConcern',
-        legend: f.mentalCapacityConcern.legend,
-        error: errorFor('mentalCapacityConcern'),
-        items: [{ value: 'true', label: f.mentalCapacityConcern.label, hint: f.mentalCapacityConcern.hint }],
-      })}
-      ${choices({
-        ...optional,
-        type: 'radio',
-        name: 'childrenPresent',
-        legend: f.childrenPresent.legend,
-        hint: f.childrenPresent.hint,
-        error: errorFor('childrenPresent'),
-        items: CHILDREN_PRESENT.map((value) => item(f.childrenPresent.options, value)),
-      })}
-      ${textArea({ ...optional, name: 'othersAtRisk', ...f.othersAtRisk, rows: 3, error: errorFor('othersAtRisk') })}
-
+      ${this.failure ? this.#renderFailure(this.failure) : nothing}
+      ${
+        this.restored
+          ? html`<div class="notice">
+              <p>${f.draft.restored}</p>
+              <button type="button" class="link" @click=${this.#startAgain}>${f.draft.startAgain}</button>
+            </div>`
+          : nothing
+      }
+      ${
+        index > 0
+          ? html`<button
+              type="button"
+              class="link back"
+              part="back"
+              @click=${() => this.#goTo(steps[index - 1]!)}
+            >
+              ${f.back}
+            </button>`
+          : nothing
+      }
+      <p class="caption">${f.stepOf(index + 1, steps.length)}</p>
+      ${
+        this.step === 'urgency'
+          ? nothing
+          : html`<h2 class="step-heading" part="step-heading" tabindex="-1">${f.steps[this.step]}</h2>`
+      }
+      ${onCheck ? this.#renderCheck(steps) : this.#renderQuestions(errorFor)}
       <button
         class="button"
         part="button"
         type="submit"
-        ?disabled=${this.sending}
-        aria-busy=${this.sending ? 'true' : 'false'}
+        ?disabled=${sending}
+        aria-busy=${sending ? 'true' : 'false'}
       >
-        ${this.sending ? f.sending : f.submit}
+        ${onCheck ? (sending ? f.sending : f.submit) : f.continue}
       </button>
     </form>`;
+  }
+
+  /** The questions of the current step. */
+  #renderQuestions(errorFor: (field: string) => string | undefined): TemplateResult[] {
+    const { t } = this.#localize;
+    const f = t.concernForm;
+    const p = f.public;
+    const pub = this.mode === 'public';
+    const a = this.answers;
+    const value = (name: string) => {
+      const v = a[name];
+      return typeof v === 'string' ? v : undefined;
+    };
+    const words = (name: string, optional = false) => ({
+      name,
+      errorPrefix: t.errorPrefix,
+      optional: optional ? t.optional : undefined,
+      error: errorFor(name),
+      value: value(name),
+    });
+    const radios = <T extends string>(
+      name: string,
+      question: { legend: string; hint?: string; options: Record<T, Choice> },
+      values: readonly T[],
+      extra: {
+        optional?: boolean;
+        conditional?: (value: T) => TemplateResult | undefined;
+        after?: TemplateResult;
+      } = {},
+    ) =>
+      choices({
+        ...words(name, extra.optional),
+        type: 'radio',
+        legend: question.legend,
+        hint: question.hint,
+        items: values.map((v) => ({
+          value: v,
+          ...question.options[v],
+          selected: value(name) === v,
+          conditional: extra.conditional?.(v),
+        })),
+        after: extra.after,
+      });
+    const categoryItems = (values: readonly string[]): ChoiceItem[] =>
+      values.map((v) => ({
+        value: v,
+        ...f.categories.options[v as keyof typeof f.categories.options],
+        selected: (a.categories ?? []).includes(v),
+      }));
+    const categories = Array.isArray(a.categories) ? a.categories : [];
+    const consentStatus = value('consent.status');
+    const reason =
+      consentStatus && REASON_STATUSES.includes(consentStatus)
+        ? f.consent.reason[consentStatus as 'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY']
+        : undefined;
+
+    const render = (field: string): TemplateResult => {
+      switch (field) {
+        case 'urgency':
+          return choices({
+            ...words('urgency'),
+            type: 'radio',
+            legend: f.urgency.legend,
+            hint: f.urgency.hint,
+            legendSize: 'l',
+            headingClass: 'step-heading',
+            items: CONCERN_URGENCIES.map((v) => ({
+              value: v,
+              ...f.urgency.options[v],
+              selected: value('urgency') === v,
+              after:
+                v === 'IMMEDIATE_DANGER'
+                  ? // Always in the page, so the alert is announced when its text appears.
+                    html`<div role="alert">
+                      ${
+                        value('urgency') === v
+                          ? html`<p class="emergency" part="emergency">${f.emergency.chosen}</p>`
+                          : nothing
+                      }
+                    </div>`
+                  : undefined,
+            })),
+          });
+        case 'aboutSelf':
+          return radios('aboutSelf', p.aboutSelf, ['yes', 'no'] as const);
+        case 'subjectDescription':
+        case 'location':
+          return textInput({ ...words(field), ...(pub ? p[field] : f[field]) });
+        case 'whatHappened':
+          return textArea({ ...words(field), ...(pub ? p.whatHappened : f.whatHappened), rows: 6 });
+        case 'happenedAt':
+          return textInput({ ...words(field, true), type: 'datetime-local', ...f.happenedAt });
+        case 'childrenPresent':
+          return radios(field, f.childrenPresent, CHILDREN_PRESENT, { optional: true });
+        case 'othersAtRisk':
+        case 'actionsTaken':
+          return textArea({ ...words(field, true), ...f[field], rows: 3 });
+        case 'categories':
+          return html`${choices({
+            ...words(field, true),
+            type: 'checkbox',
+            legend: f.categories.legend,
+            hint: f.categories.hint,
+            sections: [
+              { heading: f.categories.groups.adults, items: categoryItems(ADULT_CATEGORIES) },
+              { heading: f.categories.groups.children, items: categoryItems(CHILD_CATEGORIES) },
+              { heading: f.categories.groups.other, items: categoryItems(OTHER_CATEGORIES) },
+            ],
+          })}
+          ${
+            categories.length > 1
+              ? selectField({
+                  ...words('primaryCategory'),
+                  ...f.primaryCategory,
+                  choices: categories.map((v) => ({
+                    value: v,
+                    label: f.categories.options[v as keyof typeof f.categories.options].label,
+                  })),
+                  value: value('primaryCategory') ?? categories[0],
+                  onChange: () => undefined, // the form's change listener records it
+                })
+              : nothing
+          }`;
+        case 'mentalCapacityConcern':
+          return choices({
+            ...words(field),
+            type: 'checkbox',
+            legend: f.mentalCapacityConcern.legend,
+            items: [
+              {
+                value: 'true',
+                label: f.mentalCapacityConcern.label,
+                hint: f.mentalCapacityConcern.hint,
+                selected: (a.mentalCapacityConcern ?? []).includes('true'),
+              },
+            ],
+          });
+        case 'personViews.status':
+          return radios(field, f.personViews, VIEWS_STATUSES, {
+            conditional: (v) =>
+              v === 'ASKED_EXPRESSED'
+                ? textArea({ ...words('personViews.views'), ...f.personViews.views, rows: 3 })
+                : v === 'NOT_ASKED'
+                  ? textArea({
+                      ...words('personViews.notAskedReason'),
+                      ...f.personViews.notAskedReason,
+                      rows: 3,
+                    })
+                  : undefined,
+          });
+        case 'consent.status':
+          return radios(field, f.consent, CONSENT_STATUSES, {
+            // One follow-up for three answers, so it sits after them; its question follows the answer.
+            after: html`<div class="conditional" ?hidden=${!reason}>
+              ${textArea({
+                ...words('consent.reason', consentStatus === 'REFUSED'),
+                label: reason?.label ?? '',
+                hint: reason?.hint,
+                rows: 3,
+              })}
+            </div>`,
+          });
+        case 'views':
+          return textArea({ ...words(field, true), ...p.views, rows: 4 });
+        case 'consent':
+          return radios(field, p.consent, PUBLIC_CONSENT_STATUSES);
+        default: {
+          // contact.name, contact.phone, contact.email
+          const part = field.slice('contact.'.length) as 'name' | 'phone' | 'email';
+          return textInput({
+            ...words(field, true),
+            ...p.contact[part],
+            type: part === 'email' ? 'email' : part === 'phone' ? 'tel' : 'text',
+            autocomplete: part === 'phone' ? 'tel' : part,
+            spellcheck: false,
+          });
+        }
+      }
+    };
+
+    const fields = fieldsOf(this.mode, this.step).filter((field) => !FOLLOW_UPS.includes(field));
+    if (this.step === 'contact') {
+      return [html`<p class="hint">${p.contact.hint}</p>`, ...fields.map(render)];
+    }
+    return fields.map(render);
+  }
+
+  /** "Check your answers": every question asked, its answer, and a way back to change it. */
+  #renderCheck(steps: StepId[]): TemplateResult {
+    const { t, locale } = this.#localize;
+    const f = t.concernForm;
+    const p = f.public;
+    const pub = this.mode === 'public';
+    const a = this.answers;
+    const text = (name: string) => (typeof a[name] === 'string' ? (a[name] as string).trim() : '');
+    const option = (options: Record<string, Choice>, name: string) => options[text(name)]?.label ?? '';
+    const rows: SummaryRow[] = [];
+    const row = (field: string, key: string, value: string) =>
+      rows.push({
+        key,
+        value: value || f.check.notGiven,
+        change: f.check.change,
+        onChange: () => this.#goTo(stepOf(this.mode, field)!, field),
+      });
+    for (const step of steps) {
+      for (const field of fieldsOf(this.mode, step)) {
+        switch (field) {
+          case 'urgency':
+            row(field, f.urgency.legend, option(f.urgency.options, field));
+            break;
+          case 'aboutSelf':
+            row(field, p.aboutSelf.legend, option(p.aboutSelf.options, field));
+            break;
+          case 'subjectDescription':
+          case 'location':
+          case 'whatHappened':
+            row(field, (pub ? p[field] : f[field]).label, text(field));
+            break;
+          case 'happenedAt': {
+            const iso = readConcernInput(a).happenedAt;
+            const date = iso ? new Date(iso) : undefined;
+            row(
+              field,
+              f.happenedAt.label,
+              date && !Number.isNaN(date.getTime())
+                ? date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
+                : '',
+            );
+            break;
+          }
+          case 'childrenPresent':
+            row(field, f.childrenPresent.legend, option(f.childrenPresent.options, field));
+            break;
+          case 'othersAtRisk':
+          case 'actionsTaken':
+            row(field, f[field].label, text(field));
+            break;
+          case 'categories': {
+            const list = Array.isArray(a.categories) ? a.categories : [];
+            row(field, f.categories.legend, list.map((v) => option(f.categories.options, v) || v).join(', '));
+            if (list.length > 1) {
+              const main = text('primaryCategory') || list[0]!;
+              row(
+                field,
+                f.primaryCategory.label,
+                f.categories.options[main as keyof typeof f.categories.options]?.label ?? '',
+              );
+            }
+            break;
+          }
+          case 'mentalCapacityConcern':
+            row(
+              field,
+              f.mentalCapacityConcern.label,
+              (a.mentalCapacityConcern ?? []).includes('true') ? t.yes : t.no,
+            );
+            break;
+          case 'personViews.status': {
+            row(field, f.personViews.legend, option(f.personViews.options, field));
+            const status = text(field);
+            if (status === 'ASKED_EXPRESSED')
+              row(field, f.personViews.views.label, text('personViews.views'));
+            if (status === 'NOT_ASKED')
+              row(field, f.personViews.notAskedReason.label, text('personViews.notAskedReason'));
+            break;
+          }
+          case 'consent.status': {
+            row(field, f.consent.legend, option(f.consent.options, field));
+            const status = text(field);
+            if (REASON_STATUSES.includes(status)) {
+              row(
+                field,
+                f.consent.reason[status as 'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY'].label,
+                text('consent.reason'),
+              );
+            }
+            break;
+          }
+          case 'views':
+            row(field, p.views.label, text(field));
+            break;
+          case 'consent':
+            row(field, p.consent.legend, option(p.consent.options, field));
+            break;
+          case 'contact.name':
+          case 'contact.phone':
+          case 'contact.email':
+            row(field, p.contact[field.slice(8) as 'name' | 'phone' | 'email'].label, text(field));
+            break;
+        }
+      }
+    }
+    return html`<p>${f.check.intro}</p>
+      ${summaryList(rows)}`;
   }
 
   #renderFailure(code: string): TemplateResult {
@@ -354,102 +650,226 @@ export class SgConcernForm extends LitElement {
     </div>`;
   }
 
-  #renderConfirmation(received: Received): TemplateResult {
+  #renderQueued(): TemplateResult {
+    const { t } = this.#localize;
+    const q = t.concernForm.queued;
+    const device = this.#outbox.onDevice;
+    return html`<div class="queued" part="queued">
+      <h2 class="queued__title" tabindex="-1">${device ? q.deviceTitle : q.memoryTitle}</h2>
+      ${(device ? q.deviceBody : q.memoryBody).map((line) => html`<p>${line}</p>`)}
+      <button class="button button--secondary" type="button" @click=${this.#another}>
+        ${t.concernForm.confirmation.another}
+      </button>
+    </div>`;
+  }
+
+  #renderConfirmation(received: Receipt): TemplateResult {
     const { t, locale } = this.#localize;
     const c = t.concernForm.confirmation;
-    const at = new Date(received.receivedAt);
+    const at = received.receivedAt ? new Date(received.receivedAt) : undefined;
     return html`<div class="confirmation" part="confirmation">
       <div class="confirmation__panel">
         <h2 class="confirmation__title" part="confirmation-title" tabindex="-1">${c.title}</h2>
         <span class="confirmation__reference-label">${c.referenceLabel}</span>
         <strong class="confirmation__reference" part="reference">${received.reference}</strong>
       </div>
-      ${Number.isNaN(at.getTime()) ? nothing : html`<p>${c.receivedAt(at, locale)}</p>`}
+      ${at && !Number.isNaN(at.getTime()) ? html`<p>${c.receivedAt(at, locale)}</p>` : nothing}
       <h3>${c.nextStepsTitle}</h3>
-      ${c.nextSteps.map((step) => html`<p>${step}</p>`)}
+      ${(this.mode === 'public' ? t.concernForm.public.nextSteps : c.nextSteps).map((step) => html`<p>${step}</p>`)}
       <button class="button button--secondary" type="button" @click=${this.#another}>${c.another}</button>
     </div>`;
   }
 
-  /** Keeps the answers that change what is shown (follow-up questions, the 999 message). */
-  #onChange = (event: Event) => {
-    const target = event.target as HTMLInputElement;
-    const value = target.value;
-    switch (target.name) {
-      case 'urgency':
-        this.urgency = value;
-        break;
-      case 'categories': {
-        const form = target.form;
-        const checked = form ? new FormData(form).getAll('categories') : [];
-        this.categories = checked.filter((v): v is ConcernCategory => typeof v === 'string');
-        if (this.primaryCategory && !this.categories.includes(this.primaryCategory)) {
-          this.primaryCategory = undefined;
-        }
-        break;
-      }
-      case 'personViews.status':
-        this.viewsStatus = value as ViewsStatus;
-        break;
-      case 'consent.status':
-        this.consentStatus = value as ConsentStatus;
-        break;
+  /** Records every answer as it is typed or chosen, and saves the draft soon after. */
+  #onInput = (event: Event) => {
+    const control = event.target as HTMLInputElement;
+    const name = control.name;
+    if (!name) return;
+    let value: string | string[];
+    if (control.type === 'checkbox') {
+      value = [...this.renderRoot.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map(
+        (input) => input.value,
+      );
+    } else if (control.type === 'radio') {
+      if (!control.checked) return;
+      value = control.value;
+    } else {
+      value = control.value;
     }
+    const answers = { ...this.answers, [name]: value };
+    const categories = answers.categories;
+    if (Array.isArray(categories) && !categories.includes(answers.primaryCategory as string)) {
+      delete answers.primaryCategory;
+    }
+    this.answers = answers;
+    this.#saveDraftSoon();
   };
+
+  /** Validates with the shared schema. */
+  #parse() {
+    return this.mode === 'public'
+      ? parseWith(publicConcernInputSchema, readPublicInput(this.answers))
+      : parseWith(raiseConcernInputSchema, readConcernInput(this.answers));
+  }
 
   #onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.sending) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const input = readConcernInput(form);
-    const parsed = parseWith(raiseConcernInputSchema, input);
+    if (this.phase !== 'form') return;
     this.failure = undefined;
-    if (!parsed.ok) {
-      await this.#showErrors(parsed.errors, input);
-      return;
+    const parsed = this.#parse();
+    if (this.step !== 'check') {
+      const here = fieldsOf(this.mode, this.step);
+      const errors = parsed.ok ? [] : parsed.errors.filter((e) => here.includes(fieldOf(e, this.mode) ?? ''));
+      if (errors.length) return this.#showErrors(errors);
+      const steps = stepsFor(this.mode, this.answers);
+      return this.#goTo(steps[steps.indexOf(this.step) + 1] ?? 'check');
     }
-    this.errors = undefined;
-    this.sending = true;
-    try {
-      const { raiseConcern } = await request(
-        { endpoint: this.endpoint, token: this.token || undefined },
-        RaiseConcern,
-        { input: parsed.data },
-      );
-      this.sending = false;
-      this.received = raiseConcern;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.confirmation__title')?.focus();
-      this.dispatchEvent(new SgConcernSubmittedEvent(raiseConcern.reference, raiseConcern.receivedAt));
-    } catch (error) {
-      this.sending = false;
-      if (error instanceof DoorstepError && error.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-        await this.#showErrors(error.fields, input);
-        return;
-      }
-      const code = error instanceof DoorstepError ? error.code : 'INTERNAL_SERVER_ERROR';
-      this.failure = code;
-      await this.#focusSummary();
-      this.dispatchEvent(new SgErrorEvent(code, error instanceof Error ? error.message : String(error)));
-    }
+    if (!parsed.ok) return this.#showErrors(parsed.errors);
+    await this.#send(parsed.data);
   };
 
-  async #showErrors(fields: readonly FieldError[], input: RaiseConcernInput): Promise<void> {
-    this.errors = { fields, input };
-    await this.#focusSummary();
+  /** Queues the concern with a key fixed now, then tries to send it at once. */
+  async #send(input: unknown): Promise<void> {
+    this.errors = undefined;
+    this.phase = 'sending';
+    const api = this.#api.api;
+    const key = crypto.randomUUID();
+    const concern: QueuedConcern = {
+      key,
+      kind: this.mode === 'public' ? 'public' : 'staff',
+      endpoint: api.endpoint,
+      input,
+      queuedAt: Date.now(),
+      owner: tokenSubject(await api.tokens.get().catch(() => undefined)),
+    };
+    this.#pendingKey = key;
+    this.#pendingFailure = undefined;
+    try {
+      await this.#outbox.add(concern);
+    } catch {
+      this.#storageBroken = true; // IndexedDB refused: keep it in memory instead
+      this.#unlisten?.();
+      this.#unlisten = this.#outbox.listen(this.#onNews);
+      await this.#outbox.add(concern);
+    }
+    void this.#deleteDraft();
+    await this.#sync.kick();
+    if ((this.phase as Phase) === 'sent' || this.#pendingKey !== key) return;
+
+    const refused = this.#pendingFailure as { code: string; fields: FieldError[] } | undefined;
+    if (refused) {
+      // The person is here to put it right: the answers go back to the form, out of the outbox.
+      await this.#outbox.remove(key);
+      this.#pendingKey = undefined;
+      this.phase = 'form';
+      this.#saveDraftSoon();
+      if (refused.code === 'BAD_USER_INPUT' && refused.fields.length) return this.#showErrors(refused.fields);
+      this.failure = refused.code;
+      await this.#focus('.error-summary');
+      this.dispatchEvent(new SgErrorEvent(refused.code, `The gateway refused the concern: ${refused.code}`));
+      return;
+    }
+    this.phase = 'queued';
+    await this.#focus('.queued__title');
+    this.dispatchEvent(new SgConcernQueuedEvent(key, this.#outbox.onDevice ? 'device' : 'memory'));
   }
 
-  async #focusSummary(): Promise<void> {
+  /** Sends one queued concern with the current token; skips one queued by someone else. */
+  #sendOne = async (concern: QueuedConcern): Promise<Receipt | undefined> => {
+    const api = { ...this.#api.api, endpoint: concern.endpoint };
+    const token = await api.tokens.get();
+    // Queued under another sign-in on this device: only that person's token may send it.
+    if (concern.owner && concern.owner !== tokenSubject(token)) return undefined;
+    const variables = { idempotencyKey: concern.key, input: concern.input };
+    if (concern.kind === 'public') {
+      const { raisePublicConcern } = await send(
+        api,
+        RaisePublicConcern,
+        variables as { idempotencyKey: string; input: PublicConcernInput },
+      );
+      return raisePublicConcern;
+    }
+    const { raiseConcern } = await send(
+      api,
+      RaiseConcern,
+      variables as { idempotencyKey: string; input: RaiseConcernInput },
+    );
+    return raiseConcern;
+  };
+
+  /** What the outbox says: a concern sent (here or in another tab), refused, or the queue changed. */
+  #onNews = (news: OutboxNews, local: boolean) => {
+    if (news.type === 'sent') {
+      if (news.key === this.#pendingKey) {
+        this.received = news;
+        this.phase = 'sent';
+        this.#pendingKey = undefined;
+        void this.#focus('.confirmation__title');
+      } else if (local) {
+        this.notices = [...this.notices, { type: 'sent', reference: news.reference }];
+      }
+      if (local || news.key === this.#pendingKey) {
+        this.dispatchEvent(new SgConcernSubmittedEvent(news.reference, news.receivedAt, news.key));
+      }
+    } else if (news.type === 'failed') {
+      if (news.key === this.#pendingKey && this.phase === 'sending') {
+        this.#pendingFailure = { code: news.code, fields: news.fields };
+      } else if (local && !this.notices.some((n) => n.type === 'refused')) {
+        this.notices = [...this.notices, { type: 'refused' }];
+        this.dispatchEvent(new SgErrorEvent(news.code, `A queued concern was refused: ${news.code}`));
+      }
+    }
+    void this.#countWaiting();
+  };
+
+  #counting = 0;
+
+  /** Counts the queue; only the latest count is shown, whatever order the reads finish in. */
+  async #countWaiting(): Promise<void> {
+    const call = ++this.#counting;
+    const count = await this.#outbox.count().catch(() => 0);
+    if (call === this.#counting) this.waiting = count;
+  }
+
+  async #showErrors(errors: readonly FieldError[]): Promise<void> {
+    this.errors = errors;
+    this.phase = 'form';
+    await this.#focus('.error-summary');
+  }
+
+  /** Opens a step, and focuses its heading or, when given, a question on it. */
+  async #goTo(step: StepId, field?: string): Promise<void> {
+    if (step !== this.step) this.restored = false;
+    this.step = step;
+    if (!field) this.errors = undefined;
+    this.#saveDraftSoon();
+    if (field) {
+      await this.updateComplete;
+      this.#follow(targetFor(field));
+    } else {
+      await this.#focus('.step-heading');
+    }
+  }
+
+  /** Focuses an element after the next render, scrolled into view. */
+  async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    const summary = this.renderRoot.querySelector<HTMLElement>('.error-summary');
-    summary?.scrollIntoView?.({ block: 'start' });
-    summary?.focus({ preventScroll: true });
+    const element = this.renderRoot.querySelector<HTMLElement>(selector);
+    element?.scrollIntoView?.({ block: 'start' });
+    element?.focus({ preventScroll: true });
   }
 
-  /** From an error summary link: shows the question, then focuses its control. */
-  #focusControl(id: string): void {
+  /** From an error summary link: shows the question, then focuses its control (on its step). */
+  #follow(id: string): void {
     const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-    if (!control) return;
+    if (!control) {
+      const field = ['urgency', ...Object.keys(FIRST_CHOICE), ...this.#allFields()].find(
+        (f) => targetFor(f) === id,
+      );
+      const step = field && stepOf(this.mode, field);
+      if (step) void this.#goTo(step, field);
+      return;
+    }
     const question =
       control.closest('fieldset')?.querySelector('legend') ??
       this.renderRoot.querySelector(`label[for="${CSS.escape(id)}"]`);
@@ -457,9 +877,45 @@ export class SgConcernForm extends LitElement {
     control.focus({ preventScroll: true });
   }
 
+  #allFields(): string[] {
+    return stepsFor(this.mode, this.answers).flatMap((step) => fieldsOf(this.mode, step));
+  }
+
+  #saveDraftSoon(): void {
+    if (!this.#onDevice) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      // Sent or queued in the meantime: the answers are in the outbox, not a draft any more.
+      if (this.phase !== 'form' || !Object.keys(this.answers).length) return;
+      const draft: Draft = { answers: this.answers, step: this.step };
+      putSealed('drafts', this.#draftId, draft, STORAGE_TTL_MS).catch(() => undefined);
+    }, 300);
+  }
+
+  async #deleteDraft(): Promise<void> {
+    clearTimeout(this.#saveTimer);
+    if (!this.#onDevice) return;
+    await deleteSealed('drafts', this.#draftId).catch(() => undefined);
+  }
+
+  async #restoreDraft(): Promise<void> {
+    if (!this.#onDevice) return;
+    const draft = await getSealed<Draft>('drafts', this.#draftId).catch(() => undefined);
+    // Only into an untouched form: never over what the person has started typing here.
+    if (!draft || Object.keys(this.answers).length || this.phase !== 'form') return;
+    this.answers = draft.answers;
+    this.step = draft.step;
+    this.restored = true;
+  }
+
+  #startAgain = async () => {
+    this.reset();
+    await this.#focus('.step-heading');
+  };
+
   #another = async () => {
     this.reset();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.warning')?.focus();
+    this.notices = [];
+    await this.#focus('.step-heading');
   };
 }
