@@ -45,8 +45,9 @@ describe('the embedded database across restarts', () => {
     expect(doorstep.process.stdout()).toContain(`${doorstep.base}/graphql`);
     expect(doorstep.process.stdout()).toContain(`${doorstep.base}/`);
     const raised = await doorstep.graphql<{ raiseConcern: { reference: string } }>(
-      'mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { reference } }',
+      'mutation ($key: String!, $input: RaiseConcernInput!) { raiseConcern(idempotencyKey: $key, input: $input) { reference } }',
       {
+        key: 'e2e-restart-concern-0001',
         input: {
           urgency: 'ROUTINE',
           subjectDescription: 'Tenant, flat 1',

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // type-graphql's decorators need it before any entity or resolver module loads.
+    setupFiles: ['reflect-metadata'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -18,6 +18,11 @@ const port = z.coerce
   .min(1, { error: 'must be a whole number from 1 to 65535' })
   .max(65535, { error: 'must be a whole number from 1 to 65535' });
 
+const perMinute = z.coerce
+  .number({ error: 'must be a whole number of requests per minute' })
+  .int({ error: 'must be a whole number of requests per minute' })
+  .min(1, { error: 'must be at least 1 request per minute' });
+
 const envSchema = z.object({
   DOORSTEP_MODE: z
     .enum(['development', 'production'], { error: 'must be "development" or "production"' })
@@ -40,6 +45,26 @@ const envSchema = z.object({
       error: 'must be one of debug, info, warn, error, silent',
     })
     .default('info'),
+  FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .regex(/^('self'|'none'|https?:\/\/[a-z0-9.*-]+(:\d+)?)( ('self'|https?:\/\/[a-z0-9.*-]+(:\d+)?))*$/i, {
+      error: "must be 'none', 'self' or a space-separated list of origins like https://portal.example.org",
+    })
+    .default("'self'"),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be "true" or "false"' })
+    .transform((value) => value === 'true')
+    .default(false),
+  PUBLIC_LIMIT_PER_TOKEN: perMinute.default(120),
+  PUBLIC_LIMIT_PER_ADDRESS: perMinute.default(10),
+  WIDGET_TOKEN_LIMIT_PER_KEY: perMinute.default(600),
+  DB_POOL_MAX: z.coerce
+    .number({ error: 'must be a whole number from 2 to 200' })
+    .int({ error: 'must be a whole number from 2 to 200' })
+    .min(2, { error: 'must be a whole number from 2 to 200' })
+    .max(200, { error: 'must be a whole number from 2 to 200' })
+    .default(10),
   MAX_BODY_BYTES: z.coerce
     .number({ error: 'must be a whole number of bytes' })
     .int({ error: 'must be a whole number of bytes' })
@@ -55,10 +80,22 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
-  jwt: { secret: Uint8Array; issuer: string; audience: string };
+  jwt: { secret: Uint8Array; issuer: string };
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   maxBodyBytes: number;
+  /** Sources allowed to frame Doorstep's pages (CSP frame-ancestors). */
+  frameAncestors: string;
+  /** Take the client address from X-Forwarded-For (behind a trusted load balancer). */
+  trustProxy: boolean;
+  /** Rate limits on the public mutations, per public token and per network address. */
+  publicLimits: {
+    perToken: { max: number; windowSeconds: number };
+    perAddress: { max: number; windowSeconds: number };
+  };
+  /** Widget tokens one API key may mint per minute. */
+  widgetTokenLimitPerKey: number;
+  dbPoolMax: number;
 }
 
 /** A configuration problem: printed as one line, exit code 1. */
@@ -100,9 +137,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
-    jwt: { secret: new TextEncoder().encode(secret), issuer: e.JWT_ISSUER, audience: 'doorstep' },
+    jwt: { secret: new TextEncoder().encode(secret), issuer: e.JWT_ISSUER },
     seedDemo: e.SEED_DEMO ?? e.DOORSTEP_MODE === 'development',
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    frameAncestors: e.FRAME_ANCESTORS,
+    trustProxy: e.TRUST_PROXY,
+    publicLimits: {
+      perToken: { max: e.PUBLIC_LIMIT_PER_TOKEN, windowSeconds: 60 },
+      perAddress: { max: e.PUBLIC_LIMIT_PER_ADDRESS, windowSeconds: 60 },
+    },
+    widgetTokenLimitPerKey: e.WIDGET_TOKEN_LIMIT_PER_KEY,
+    dbPoolMax: e.DB_POOL_MAX,
   };
 }

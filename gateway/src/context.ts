@@ -1,11 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from './auth/identity.js';
+import type { Config } from './config.js';
 
-/** Everything a resolver may use for one request. Built once per request in server.ts. */
+/** Everything a resolver may use for one request. Built in server.ts. */
 export interface Context {
-  /** A forked entity manager: its identity map lives and dies with the request. */
+  /**
+   * The request's unit of work: one transaction as the unprivileged database role, with the
+   * caller's organisation set for row-level security (see `db/request-scope.ts`). Committed before
+   * the response is sent, so nothing is answered that was not stored, audit rows included.
+   */
   em: EntityManager;
   /** Undefined for a request without a token (only public operations accept that). */
   identity: Identity | undefined;
   requestId: string;
+  /** The caller's network address, for rate limits. */
+  clientAddress: string;
+  config: Config;
+}
+
+/** A context whose caller is known: what the access rules guarantee to a resolver they let through. */
+export type Caller = Pick<Context, 'requestId'> & { identity: Identity };
+
+/** The caller of a field the access rules allowed: an identity is guaranteed there. */
+export function callerOf(ctx: Context): Caller {
+  if (!ctx.identity) throw new Error('callerOf used on a field without an access rule');
+  return { identity: ctx.identity, requestId: ctx.requestId };
 }

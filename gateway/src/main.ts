@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { EmbeddedStartError, startEmbedded, type EmbeddedDatabase } from './db/embedded.js';
 import { seedDemo } from './db/demo.js';
 import { DatabaseUnreachableError, migrate, openOrm } from './db/orm.js';
+import { startMaintenance } from './db/maintenance.js';
 import { createLogger } from './logger.js';
 import { createGateway } from './server.js';
 
@@ -36,12 +37,13 @@ async function main() {
       });
       url = embedded.url;
     }
-    const orm = await openOrm(url);
+    const orm = await openOrm(url, { pool: { min: 0, max: config.dbPoolMax } });
     const applied = await migrate(orm);
     if (applied.length) logger.info('db.migrated', { count: applied.length });
     if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info('db.demo_seeded');
 
     const gateway = await createGateway(config, orm, logger);
+    const maintenance = startMaintenance(orm, logger);
     let port: number;
     try {
       port = await gateway.listen();
@@ -60,6 +62,7 @@ async function main() {
       stopping = true;
       process.stdout.write('\nStopping Doorstep…\n');
       await gateway.close();
+      await maintenance.stop();
       await orm.close();
       await stopEmbedded();
       process.exit(0);

@@ -1,21 +1,27 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authChecker } from './auth/auth-checker.js';
+import { enforceAccess } from './auth/access.js';
+import { AccessResolver } from './modules/access/access.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ConcernResolver } from './modules/concern/concern.resolver.js';
+import { NotificationResolver } from './modules/notification/notification.resolver.js';
 
-export const resolvers = [ConcernResolver] as const;
+export const resolvers = [ConcernResolver, AuditResolver, AccessResolver, NotificationResolver] as const;
 
 let built: GraphQLSchema | undefined;
 
-/** Built once per process: no per-request schema work. */
+/**
+ * Built once per process: no per-request schema work. Every field is wrapped in its access rule,
+ * and building fails if any field has none.
+ */
 export async function getSchema(): Promise<GraphQLSchema> {
-  built ??= await buildSchema({
-    resolvers,
-    authChecker,
-    authMode: 'error',
-    validate: false, // input rules are the shared zod schemas, applied in the services
-    emitSchemaFile: false,
-  });
+  built ??= enforceAccess(
+    await buildSchema({
+      resolvers,
+      validate: false, // input rules are the shared zod schemas, applied in the services
+      emitSchemaFile: false,
+    }),
+  );
   return built;
 }

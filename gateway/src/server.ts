@@ -5,29 +5,29 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { InvalidTokenError, verifyToken } from './auth/tokens.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import { InvalidTokenError, type VerifiedToken } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
+import { EventListener } from './db/events.js';
+import { connectionUrl } from './db/orm.js';
+import { openScope } from './db/request-scope.js';
 import { DoorstepError, isExpectedError, PASS_THROUGH_CODES } from './errors.js';
-import { issueDemoToken, listDemoUsers } from './http/dev-routes.js';
+import { limitRules, QUERY_LIMITS } from './graphql/limits.js';
+import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
+import { handleDev } from './http/dev-routes.js';
+import { createEventStream } from './http/events.js';
+import { BodyTooLargeError, errorBody, readBody, securityHeaders, sender } from './http/respond.js';
 import { readStatic } from './http/static.js';
 import type { Logger } from './logger.js';
+import { exchangeWidgetToken } from './modules/access/credentials.service.js';
 import { getSchema } from './schema.js';
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
-};
 
 /** Expected errors keep their code and message; anything else is masked. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (isExpectedError(error) || (typeof code === 'string' && PASS_THROUGH_CODES.has(code))) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   return {
@@ -58,44 +58,19 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-class BodyTooLargeError extends Error {}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  type: string,
-  extra: Record<string, string> = {},
-) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, ...extra });
-  res.end(body);
-}
-
-const sendJson = (res: ServerResponse, status: number, value: unknown) =>
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', {
-    'cache-control': 'no-store',
+const unauthenticated = () =>
+  new DoorstepError('UNAUTHENTICATED', 'The token is not valid or has expired. Sign in again.', {
+    http: { status: 401 },
   });
 
-function bearer(req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new InvalidTokenError('malformed authorization header');
-  return match[1];
+/** Per-request state the HTTP layer shares with the scope plugin. */
+interface RequestState {
+  token: VerifiedToken | undefined;
+  scope?: Context['em'];
+  crossOrigin: string | undefined;
 }
+/** Apollo passes its hooks a shallow copy of the context: the state rides along under a symbol. */
+const STATE = Symbol('doorstep.request-state');
 
 export interface Gateway {
   server: http.Server;
@@ -107,6 +82,44 @@ export interface Gateway {
 
 export async function createGateway(config: Config, orm: MikroORM, logger: Logger): Promise<Gateway> {
   const production = config.mode === 'production';
+  const auth = createAuthenticator(orm, config);
+  const origins = new OriginPolicy(orm);
+  const headers = securityHeaders(config.frameAncestors);
+  const { send, sendJson } = sender(headers);
+  const listener = new EventListener(connectionUrl(orm), logger);
+  await listener.start();
+  const events = createEventStream(orm, auth, listener, origins, headers, sendJson);
+
+  /**
+   * Once the operation has parsed and validated, opens the request's unit of work (as the
+   * unprivileged role, for the token's organisation) and checks the token against the records.
+   * Malformed requests never reach the database.
+   */
+  const requestScope: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue }) {
+          const state = (contextValue as Context & { [STATE]: RequestState })[STATE];
+          const em = await openScope(orm, state.token?.organisationId);
+          state.scope = em;
+          contextValue.em = em;
+          if (!state.token) return;
+          try {
+            contextValue.identity = await auth.resolve(em, state.token);
+          } catch (error) {
+            if (error instanceof InvalidTokenError) throw unauthenticated();
+            throw error;
+          }
+          if (state.crossOrigin && !(await origins.allows(state.crossOrigin, state.token.organisationId))) {
+            throw new DoorstepError('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep', {
+              http: { status: 403 },
+            });
+          }
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
@@ -115,75 +128,132 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Operations are sent whole: no automatic persisted queries (and no cache to fill with them).
+    persistedQueries: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: limitRules,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      requestScope,
       errorLogging(logger),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
     ],
   });
   await apollo.start();
 
+  const clientAddress = (req: IncomingMessage) => {
+    const forwarded = config.trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
+    return forwarded || req.socket.remoteAddress || 'unknown';
+  };
+
+  function bearer(req: IncomingMessage): string | undefined {
+    const header = req.headers.authorization;
+    if (!header) return undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new InvalidTokenError('malformed authorization header');
+    return match[1];
+  }
+
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const crossOrigin = OriginPolicy.crossOrigin(req);
+    if (req.method === 'OPTIONS') {
+      if (crossOrigin && (await origins.anyAllows(crossOrigin))) {
+        res.writeHead(204, { ...headers, ...preflightHeaders(crossOrigin) });
+        return res.end();
+      }
+      return sendJson(
+        res,
+        403,
+        errorBody('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep'),
+      );
+    }
+    const cors = crossOrigin && (await origins.anyAllows(crossOrigin)) ? corsHeaders(crossOrigin) : {};
+
+    let token: VerifiedToken | undefined;
+    try {
+      const presented = bearer(req);
+      token = presented ? await auth.verify(presented) : undefined;
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      return sendJson(
+        res,
+        401,
+        errorBody('UNAUTHENTICATED', 'The token is not valid or has expired. Sign in again.'),
+        cors,
+      );
+    }
+
     let body: unknown;
     if (req.method === 'POST') {
       const text = await readBody(req, config.maxBodyBytes);
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
-        return sendJson(res, 400, {
-          errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-        });
+        return sendJson(res, 400, errorBody('BAD_REQUEST', 'The request body is not valid JSON'), cors);
       }
     }
-    const headers = new HeaderMap();
+    const httpHeaders = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined) httpHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => {
-        let identity;
-        try {
-          const token = bearer(req);
-          identity = token ? await verifyToken(config.jwt, token) : undefined;
-        } catch (error) {
-          if (!(error instanceof InvalidTokenError)) throw error;
-          throw new DoorstepError(
-            'UNAUTHENTICATED',
-            'The token is not valid or has expired. Sign in again.',
-            {
-              http: { status: 401 },
-            },
-          );
-        }
-        return { em: orm.em.fork() as Context['em'], identity, requestId };
-      },
-    });
-    const outHeaders: Record<string, string> = { ...SECURITY_HEADERS, 'x-request-id': requestId };
-    for (const [key, value] of response.headers) outHeaders[key] = value;
-    res.writeHead(response.status ?? 200, outHeaders);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+    const state: RequestState = { token, crossOrigin };
+    try {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers: httpHeaders, search: url.search, body },
+        context: async () => {
+          return {
+            identity: undefined,
+            requestId,
+            clientAddress: clientAddress(req),
+            config,
+            [STATE]: state,
+          } as unknown as Context;
+        },
+      });
+      // Nothing is answered that was not stored: the unit of work (audit rows included) commits first.
+      if (state.scope) {
+        await state.scope.commit();
+        state.scope = undefined;
+      }
+      const outHeaders: Record<string, string> = { ...headers, ...cors, 'x-request-id': requestId };
+      for (const [key, value] of response.headers) outHeaders[key] = value;
+      res.writeHead(response.status ?? 200, outHeaders);
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } finally {
+      if (state.scope) await state.scope.rollback().catch(() => undefined);
     }
   }
 
-  async function handleDev(req: IncomingMessage, res: ServerResponse, path: string) {
-    const em = orm.em.fork() as Context['em'];
-    if (path === '/dev/users' && req.method === 'GET') return sendJson(res, 200, await listDemoUsers(em));
-    if (path === '/dev/token' && req.method === 'POST') {
-      let userId: unknown;
-      try {
-        userId = (JSON.parse(await readBody(req, 10_000)) as { userId?: unknown }).userId;
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) throw error;
-      }
-      const issued = await issueDemoToken(em, config, userId);
-      return issued ? sendJson(res, 200, issued) : sendJson(res, 404, { error: 'No such demo user' });
+  async function handleWidgetToken(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    if (req.method !== 'POST') return sendJson(res, 405, errorBody('METHOD_NOT_ALLOWED', 'Use POST'));
+    const match = /^ApiKey\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, 10_000)) || '{}');
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) throw error;
+      return sendJson(res, 400, errorBody('BAD_REQUEST', 'The request body is not valid JSON'));
     }
-    return sendJson(res, 404, { error: 'Not found' });
+    try {
+      return sendJson(res, 200, await exchangeWidgetToken(orm, config, match?.[1], body, requestId));
+    } catch (error) {
+      if (!isExpectedError(error)) throw error;
+      const e = error as DoorstepError;
+      const { http: status, ...extensions } = e.extensions as { http?: { status?: number } } & Record<
+        string,
+        unknown
+      >;
+      return sendJson(res, status?.status ?? 400, { errors: [{ message: e.message, extensions }] });
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -193,10 +263,14 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     try {
       if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url, requestId);
+      } else if (url.pathname === '/events') {
+        await events.handle(req, res);
+      } else if (url.pathname === '/auth/widget-token') {
+        await handleWidgetToken(req, res, requestId);
       } else if (url.pathname === '/health') {
         sendJson(res, 200, { status: 'ok' });
       } else if (!production && url.pathname.startsWith('/dev/')) {
-        await handleDev(req, res, url.pathname);
+        await handleDev(orm, config, req, res, url.pathname, sendJson);
       } else {
         const file = req.method === 'GET' || req.method === 'HEAD' ? await readStatic(url.pathname) : null;
         if (file) send(res, 200, file.body, file.type, { 'cache-control': 'no-cache' });
@@ -204,16 +278,12 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       }
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, {
-          errors: [{ message: 'The request is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-        });
+        sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'The request is too large'));
       } else {
         logger.error('http.unexpected_error', { requestId, kind: (error as Error)?.constructor?.name });
-        if (!res.headersSent)
-          sendJson(res, 500, {
-            errors: [{ message: 'Something went wrong', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-          });
-        else res.destroy();
+        if (!res.headersSent) {
+          sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Something went wrong'));
+        } else res.destroy();
       }
     } finally {
       // Path only: query strings can carry GraphQL variables.
@@ -243,6 +313,8 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
         });
       }),
     async close() {
+      events.closeAll();
+      await listener.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { signToken } from '../src/auth/tokens.js';
+import { signSessionToken } from '../src/auth/tokens.js';
 import type { Config } from '../src/config.js';
 import { DEMO_USERS, seedDemo, type DemoUser } from '../src/db/demo.js';
 import { migrate, openOrm } from '../src/db/orm.js';
@@ -49,17 +49,25 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     jwt: {
       secret: new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256!!'),
       issuer: 'doorstep',
-      audience: 'doorstep',
     },
     seedDemo: false,
     logLevel: 'info',
     maxBodyBytes: 1_000_000,
+    frameAncestors: "'self'",
+    trustProxy: false,
+    publicLimits: {
+      perToken: { max: 1_000, windowSeconds: 60 },
+      perAddress: { max: 1_000, windowSeconds: 60 },
+    },
+    widgetTokenLimitPerKey: 1_000,
+    dbPoolMax: 10,
     ...overrides,
   };
 }
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
+  headers: Headers;
   data?: T | null;
   errors?: {
     message: string;
@@ -86,9 +94,9 @@ export async function testGateway(configOverrides: Partial<Config> = {}) {
 
   const tokenFor = async (user: DemoUser, lifetimeSeconds = 600) =>
     (
-      await signToken(
+      await signSessionToken(
         config.jwt,
-        { userId: user.id, organisationId: user.organisationId, roles: user.roles },
+        { userId: user.id, organisationId: user.organisationId },
         lifetimeSeconds,
       )
     ).token;
@@ -105,7 +113,7 @@ export async function testGateway(configOverrides: Partial<Config> = {}) {
       headers,
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as object) };
+    return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
   }
 
   return {
@@ -128,6 +136,9 @@ export const user = (email: string): DemoUser => {
   if (!found) throw new Error(`no demo user ${email}`);
   return found;
 };
+
+/** A fresh idempotency key, as a client makes one per submission. */
+export const newKey = () => randomUUID();
 
 /** A complete, valid concern: tests change what they need. */
 export const validConcern = (overrides: Record<string, unknown> = {}) => ({

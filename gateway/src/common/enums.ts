@@ -9,6 +9,7 @@ import {
   ORGANISATION_KINDS,
   REPORTER_KINDS,
   ROLES,
+  SELF_CONSENT,
   VIEWS_STATUSES,
 } from '@doorstep/schema';
 
@@ -27,6 +28,7 @@ export const ReporterKindEnum = enumObject(REPORTER_KINDS);
 export const ViewsStatusEnum = enumObject(VIEWS_STATUSES);
 export const ConsentStatusEnum = enumObject(CONSENT_STATUSES);
 export const ChildrenPresentEnum = enumObject(CHILDREN_PRESENT);
+export const SelfConsentEnum = enumObject(SELF_CONSENT);
 
 registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do' });
 registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
@@ -47,3 +49,7 @@ registerEnumType(ViewsStatusEnum, {
 });
 registerEnumType(ConsentStatusEnum, { name: 'ConsentStatus', description: 'Consent to share information' });
 registerEnumType(ChildrenPresentEnum, { name: 'ChildrenPresent' });
+registerEnumType(SelfConsentEnum, {
+  name: 'SelfConsent',
+  description: 'Whether the person a concern is about agreed to it being shared to get them help',
+});

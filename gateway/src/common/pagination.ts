@@ -1,8 +1,11 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { Access } from '../auth/access.js';
+import { Permission } from '../auth/permissions.js';
 import { BadUserInputError } from '../errors.js';
 
 /** Relay-style connections: `first` / `after`, `edges { cursor node }`, `pageInfo`, `totalCount`. */
 @ObjectType()
+@Access(Permission.Envelope)
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -19,6 +22,7 @@ export interface ConnectionShape<T> {
 
 export function Connection<T extends object>(Node: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)
+  @Access(Permission.Envelope)
   class Edge {
     @Field()
     cursor!: string;
@@ -28,6 +32,7 @@ export function Connection<T extends object>(Node: ClassType<T>, name: string) {
   }
 
   @ObjectType()
+  @Access(Permission.Envelope)
   abstract class ConnectionType implements ConnectionShape<T> {
     @Field(() => Int)
     totalCount!: number;
@@ -69,4 +74,17 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
     throw new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
   }
   return { at, id };
+}
+
+/** Cursor over a numeric id (newest first by id): opaque to clients. */
+export function encodeIdCursor(id: string): string {
+  return Buffer.from(`id:${id}`).toString('base64url');
+}
+
+export function decodeIdCursor(cursor: string): string {
+  const match = /^id:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
+    throw new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
+  }
+  return match[1]!;
 }

@@ -68,6 +68,20 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['AUDITOR'],
   },
   {
+    id: '00000000-0000-4000-8000-000000000106',
+    organisationId: RIVERSIDE,
+    name: 'Jo Williams (safeguarding champion)',
+    email: 'jo.williams@riverside.example',
+    roles: ['SAFEGUARDING_CHAMPION', 'FRONTLINE'],
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000107',
+    organisationId: RIVERSIDE,
+    name: 'Chris Taylor (system administrator)',
+    email: 'chris.taylor@riverside.example',
+    roles: ['ADMIN'],
+  },
+  {
     id: '00000000-0000-4000-8000-000000000201',
     organisationId: HILLCREST,
     name: 'Morgan Lee (safeguarding lead)',
@@ -150,14 +164,15 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
       });
     }
   });
-  for (const concern of DEMO_CONCERNS) {
+  for (const [index, concern] of DEMO_CONCERNS.entries()) {
     const user = DEMO_USERS.find((u) => u.id === concern.raisedBy)!;
     await raiseConcern(
       em,
       {
-        identity: { userId: user.id, organisationId: user.organisationId, roles: user.roles },
+        identity: { kind: 'staff', userId: user.id, organisationId: user.organisationId, roles: user.roles },
         requestId: 'demo-seed',
       },
+      `demo-seed-concern-${index + 1}`,
       concern.input,
     );
   }

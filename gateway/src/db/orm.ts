@@ -74,3 +74,10 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
 }
+
+/** The address the ORM connects to, with the database name it uses (for extra connections). */
+export function connectionUrl(orm: MikroORM): string {
+  const url = new URL(orm.config.get('clientUrl')!);
+  if (url.pathname.length <= 1) url.pathname = `/${orm.config.get('dbName') ?? DEFAULT_DATABASE}`;
+  return url.toString();
+}

@@ -1,11 +1,11 @@
 /**
  * Development: prints a bearer token for a demo user, for trying the API with curl or a GraphQL
  * client. Usage: pnpm token --user priya   (any part of a demo user's name or email)
- *                pnpm token --user priya --role MANAGER   (override the roles in the token)
+ *                pnpm token --user jo --role FRONTLINE   (only some of the user's roles)
  */
 import { ROLES, type Role } from '@doorstep/schema';
 import { parseArgs } from 'node:util';
-import { signToken } from '../auth/tokens.js';
+import { signSessionToken } from '../auth/tokens.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DEMO_USERS } from '../db/demo.js';
 import { DEV_TOKEN_LIFETIME_SECONDS } from '../http/dev-routes.js';
@@ -38,13 +38,21 @@ if (matches.length !== 1) {
   );
 }
 const user = matches[0]!;
-const roles = (values.role ?? user.roles) as Role[];
-const unknown = roles.filter((r) => !ROLES.includes(r));
+const roles = values.role as Role[] | undefined;
+const unknown = (roles ?? []).filter((r) => !ROLES.includes(r));
 if (unknown.length) fail(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+const notHeld = (roles ?? []).filter((r) => !user.roles.includes(r));
+if (notHeld.length) {
+  const holders = DEMO_USERS.filter((u) => notHeld.every((r) => u.roles.includes(r)));
+  fail(
+    `${user.email} does not hold ${notHeld.join(', ')} (a token can only narrow a user's roles).` +
+      (holders.length ? ` Try: ${holders.map((u) => `--user ${u.email.split('@')[0]}`).join(' or ')}` : ''),
+  );
+}
 
-const { token } = await signToken(
+const { token } = await signSessionToken(
   config.jwt,
-  { userId: user.id, organisationId: user.organisationId, roles },
+  { userId: user.id, organisationId: user.organisationId, ...(roles ? { roles } : {}) },
   DEV_TOKEN_LIFETIME_SECONDS,
 );
 process.stdout.write(token + '\n');

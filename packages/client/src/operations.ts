@@ -31,9 +31,8 @@ export interface RaiseConcernResult {
 }
 
 /**
- * `idempotencyKey`: 16–100 characters of `[A-Za-z0-9_-]`, made by the client once per concern (a
- * UUID). The same key with the same input returns the first receipt again, so a retry after a lost
- * answer never raises a second concern; the same key with other input is `IDEMPOTENCY_CONFLICT`.
+ * `idempotencyKey`: make one per submission (e.g. `crypto.randomUUID()`) and send the same key on
+ * every retry of it; the gateway stores the concern once and answers retries with the same receipt.
  */
 export const RaiseConcern = typed<RaiseConcernResult, { idempotencyKey: string; input: RaiseConcernInput }>(
   'RaiseConcern',
@@ -49,7 +48,7 @@ export interface RaisePublicConcernResult {
   raisePublicConcern: { reference: string };
 }
 
-/** A concern from a member of the public or a tenant, sent with an organisation's public token. */
+/** A concern from a public form (public token) or a tenant site (tenant widget token). */
 export const RaisePublicConcern = typed<
   RaisePublicConcernResult,
   { idempotencyKey: string; input: PublicConcernInput }

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+
+// Functional zod API only, so the widgets can run it on zod/mini: see text.ts.
 import {
   CHILDREN_PRESENT,
   CONCERN_CATEGORIES,
@@ -6,50 +8,7 @@ import {
   CONSENT_STATUSES,
   VIEWS_STATUSES,
 } from './enums.js';
-
-/*
- * Written with zod's functional API only (`z.optional(x)`, `.check(z.maxLength(n))`,
- * `z.pipe(x, z.transform(f))`), never the chained methods (`.optional()`, `.max()`, `.transform()`):
- * those exist only in classic zod. The functions exist with the same meaning in `zod` and `zod/mini`,
- * so the gateway runs these schemas on classic zod while the widgets' bundles swap in `zod/mini`
- * (about 170 kB smaller). The widget tests run on `zod/mini` too, so a chained method fails them.
- */
-
-/** Limits shared by the form (maxlength) and the gateway (validation). */
-export const CONCERN_LIMITS = {
-  shortText: 500,
-  longText: 10_000,
-  reason: 2_000,
-} as const;
-
-const tooLong = (max: number) =>
-  z.maxLength(max, { error: `Must be ${max.toLocaleString('en-GB')} characters or fewer` });
-
-/** Free text: trimmed; blank counts as missing. */
-export const requiredText = (max: number, requiredMessage: string) =>
-  z
-    .string({ error: requiredMessage })
-    .check(z.trim(), z.minLength(1, { error: requiredMessage }), tooLong(max));
-
-/** Optional free text: trimmed; blank becomes undefined. */
-export const optionalText = (max: number) =>
-  z.pipe(
-    z.optional(z.string().check(z.trim(), tooLong(max))),
-    z.transform((value: string | undefined) => (value ? value : undefined)),
-  );
-
-/** A little clock drift between a phone and the server is not "in the future". */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
-
-/** An ISO 8601 date and time with an offset, not in the future. */
-export const pastDateTime = () =>
-  z.optional(
-    z.iso.datetime({ offset: true, error: 'Enter a real date and time' }).check(
-      z.refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, {
-        error: 'The date and time must be in the past',
-      }),
-    ),
-  );
+import { CONCERN_LIMITS, happenedAtSchema, optionalText, text } from './text.js';
 
 const VIEWS_MISSING = 'Say whether the person was asked what they want to happen';
 const CONSENT_MISSING = 'Say whether the person agreed to information being shared';
@@ -113,10 +72,10 @@ export const raiseConcernInputSchema = z.pipe(
       urgency: z.enum(CONCERN_URGENCIES, { error: 'Select how urgent this is' }),
       categories: z._default(z.array(category()).check(z.maxLength(CONCERN_CATEGORIES.length)), []),
       primaryCategory: z.optional(category()),
-      subjectDescription: requiredText(CONCERN_LIMITS.shortText, 'Enter who the concern is about'),
-      location: requiredText(CONCERN_LIMITS.shortText, 'Enter the address or place'),
-      whatHappened: requiredText(CONCERN_LIMITS.longText, 'Enter what you saw or heard'),
-      happenedAt: pastDateTime(),
+      subjectDescription: text(CONCERN_LIMITS.shortText, 'Enter who the concern is about'),
+      location: text(CONCERN_LIMITS.shortText, 'Enter the address or place'),
+      whatHappened: text(CONCERN_LIMITS.longText, 'Enter what you saw or heard'),
+      happenedAt: happenedAtSchema,
       actionsTaken: optionalText(CONCERN_LIMITS.longText),
       personViews: personViewsSchema,
       consent: consentSchema,

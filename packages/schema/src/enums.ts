@@ -71,8 +71,11 @@ export const OTHER_CATEGORIES = ['HATE_CRIME', 'SELF_HARM', 'MENTAL_HEALTH_CRISI
 export const CONCERN_CATEGORIES = [...ADULT_CATEGORIES, ...CHILD_CATEGORIES, ...OTHER_CATEGORIES] as const;
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 
-/** Who raised a concern. Derived from the caller's identity, never typed in. */
-export const REPORTER_KINDS = ['STAFF', 'CONTRACTOR', 'TENANT', 'ANONYMOUS_PUBLIC'] as const;
+/**
+ * Who raised a concern. Derived from the caller's identity, never typed in: a member of the public
+ * who leaves contact details is PUBLIC, one who does not is ANONYMOUS_PUBLIC.
+ */
+export const REPORTER_KINDS = ['STAFF', 'CONTRACTOR', 'TENANT', 'PUBLIC', 'ANONYMOUS_PUBLIC'] as const;
 export type ReporterKind = (typeof REPORTER_KINDS)[number];
 
 /** Making Safeguarding Personal: were the person's own views and wishes asked for? */

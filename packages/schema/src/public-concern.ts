@@ -1,48 +1,78 @@
 import * as z from 'zod';
-import { CONCERN_LIMITS, optionalText, pastDateTime, requiredText } from './concern.js';
 import { CHILDREN_PRESENT, CONCERN_URGENCIES } from './enums.js';
+import { CONCERN_LIMITS, happenedAtSchema, optionalText, text } from './text.js';
 
-/** What a member of the public or a tenant may say about consent when the concern is about them. */
-export const PUBLIC_CONSENT_STATUSES = ['GIVEN', 'REFUSED'] as const;
-export type PublicConsentStatus = (typeof PUBLIC_CONSENT_STATUSES)[number];
+/** What a member of the public, or a tenant, may say about consent when the concern is about them. */
+export const SELF_CONSENT = ['GIVEN', 'REFUSED'] as const;
+export type SelfConsent = (typeof SELF_CONSENT)[number];
 
-/** Length limits of the optional contact details. */
-export const CONTACT_LIMITS = { name: 200, phone: 50, email: 320 } as const;
+/** Length limits of the optional contact details (also the forms' maxlength). */
+export const CONTACT_LIMITS = { name: 200, phone: 40, email: 254 } as const;
+
+/** Optional text that, when given, must match `pattern`. */
+const optionalMatching = (max: number, pattern: RegExp, error: string) =>
+  z.pipe(
+    optionalText(max),
+    z.optional(z.string().check(z.refine((value) => pattern.test(value), { error }))),
+  );
+
+const contactSchema = z.optional(
+  z.object({
+    name: optionalText(CONTACT_LIMITS.name),
+    phone: optionalMatching(
+      CONTACT_LIMITS.phone,
+      /^[0-9+() -]{6,40}$/,
+      'Enter a phone number, like 01632 960 001 or +44 7700 900 982',
+    ),
+    email: optionalMatching(
+      CONTACT_LIMITS.email,
+      /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+      'Enter an email address in the right format, like name@example.com',
+    ),
+  }),
+);
 
 /**
- * A concern from a member of the public or a tenant, sent with an organisation's public token: no
- * login, and anonymous unless they leave contact details. Written with zod's functional API (see
- * `concern.ts`).
+ * A concern raised without a staff sign-in: by a tenant through a tenant site, or by a member of the
+ * public, anonymously unless they leave contact details. Fewer, plainer questions than the staff
+ * form. When it is about the reporter themselves (`aboutSelf`), their own wishes and consent are
+ * asked (Making Safeguarding Personal); otherwise the safeguarding team asks the person later.
  */
-export const publicConcernInputSchema = z
-  .object({
-    urgency: z.enum(CONCERN_URGENCIES, { error: 'Select how urgent this is' }),
-    aboutSelf: z.boolean({ error: 'Select who you are worried about' }),
-    subjectDescription: requiredText(CONCERN_LIMITS.shortText, 'Tell us who you are worried about'),
-    location: requiredText(CONCERN_LIMITS.shortText, 'Tell us where this is'),
-    whatHappened: requiredText(CONCERN_LIMITS.longText, 'Tell us what happened'),
-    happenedAt: pastDateTime(),
-    childrenPresent: z._default(z.enum(CHILDREN_PRESENT), 'NOT_KNOWN'),
-    views: optionalText(CONCERN_LIMITS.longText),
-    consent: z.optional(z.enum(PUBLIC_CONSENT_STATUSES, { error: 'Say whether we can share this' })),
-    contact: z.optional(
-      z.object({
-        name: optionalText(CONTACT_LIMITS.name),
-        phone: optionalText(CONTACT_LIMITS.phone),
-        email: z.pipe(
-          optionalText(CONTACT_LIMITS.email),
-          z.optional(z.email({ error: 'Enter an email address like name@example.com' })),
-        ),
+export const publicConcernInputSchema = z.pipe(
+  z
+    .object({
+      urgency: z.enum(CONCERN_URGENCIES, { error: 'Select how urgent this is' }),
+      aboutSelf: z.boolean({ error: 'Say whether this is about you or someone else' }),
+      subjectDescription: text(CONCERN_LIMITS.shortText, 'Enter who you are worried about'),
+      location: text(CONCERN_LIMITS.shortText, 'Enter the address or place'),
+      whatHappened: text(CONCERN_LIMITS.longText, 'Tell us what you saw or heard'),
+      happenedAt: happenedAtSchema,
+      childrenPresent: z._default(z.enum(CHILDREN_PRESENT), 'NOT_KNOWN'),
+      /** Only when `aboutSelf`: what they want to happen, in their words. */
+      views: optionalText(CONCERN_LIMITS.longText),
+      /** Only when `aboutSelf`: may we share this with other services to help? */
+      consent: z.optional(z.enum(SELF_CONSENT, { error: 'Say whether we can share this to get you help' })),
+      contact: contactSchema,
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        if (value.aboutSelf && !value.consent) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['consent'],
+            message: 'Say whether we can share this to get you help',
+          });
+        }
       }),
     ),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      if (value.aboutSelf && !value.consent) {
-        ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Say whether we can share this' });
-      }
-    }),
-  );
+  z.transform((value) => ({
+    ...value,
+    // Questions about the reporter's own wishes are not kept when the concern is about someone else.
+    views: value.aboutSelf ? value.views : undefined,
+    consent: value.aboutSelf ? value.consent : undefined,
+    contact: value.contact && Object.values(value.contact).some(Boolean) ? value.contact : undefined,
+  })),
+);
 
 export type PublicConcernInput = z.input<typeof publicConcernInputSchema>;
 export type PublicConcernData = z.output<typeof publicConcernInputSchema>;

@@ -9,7 +9,7 @@ import {
   CONCERN_URGENCIES,
   CONSENT_STATUSES,
   OTHER_CATEGORIES,
-  PUBLIC_CONSENT_STATUSES,
+  SELF_CONSENT,
   VIEWS_STATUSES,
   parseWith,
   publicConcernInputSchema,
@@ -68,7 +68,7 @@ const FIRST_CHOICE: Partial<Record<string, string>> = {
   categories: ADULT_CATEGORIES[0],
   'personViews.status': VIEWS_STATUSES[0],
   'consent.status': CONSENT_STATUSES[0],
-  consent: PUBLIC_CONSENT_STATUSES[0],
+  consent: SELF_CONSENT[0],
   mentalCapacityConcern: 'true',
   childrenPresent: CHILDREN_PRESENT[0],
 };
@@ -509,7 +509,7 @@ export class SgConcernForm extends LitElement {
         case 'views':
           return textArea({ ...words(field, true), ...p.views, rows: 4 });
         case 'consent':
-          return radios(field, p.consent, PUBLIC_CONSENT_STATUSES);
+          return radios(field, p.consent, SELF_CONSENT);
         default: {
           // contact.name, contact.phone, contact.email
           const part = field.slice('contact.'.length) as 'name' | 'phone' | 'email';

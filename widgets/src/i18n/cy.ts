@@ -2,6 +2,7 @@ import { missing, type Translation } from './translation.js';
 
 const VIEWS_MISSING = 'Dywedwch a ofynnwyd i’r person beth mae eisiau iddo ddigwydd';
 const CONSENT_MISSING = 'Dywedwch a wnaeth y person gytuno i rannu gwybodaeth';
+const SHARE_MISSING = 'Dywedwch a gawn ni rannu hyn i gael help i chi';
 const NOT_A_CATEGORY = 'Dewiswch fath o niwed o’r rhestr';
 const NOTHING_LOST = 'Dydych chi ddim wedi colli dim byd wnaethoch chi ei deipio.';
 const CALL_999 = 'Os byddwch yn poeni bod rhywun mewn perygl uniongyrchol, ffoniwch 999.';
@@ -272,12 +273,13 @@ export const cy: Translation = {
         email: { label: 'Cyfeiriad e-bost' },
       },
       errors: {
-        aboutSelf: missing('Dewiswch a yw hyn amdanoch chi'),
-        subjectDescription: missing('Dywedwch wrthym am bwy rydych chi’n poeni'),
-        location: missing('Dywedwch wrthym ble mae hyn'),
-        whatHappened: missing('Dywedwch wrthym beth ddigwyddodd'),
-        consent: { ...missing('Dewiswch a gawn ni rannu hyn'), custom: 'Dewiswch a gawn ni rannu hyn' },
-        'contact.email': { invalid_format: 'Rhowch gyfeiriad e-bost fel enw@enghraifft.com' },
+        aboutSelf: missing('Dywedwch a yw hyn amdanoch chi neu am rywun arall'),
+        subjectDescription: missing('Rhowch am bwy rydych chi’n poeni'),
+        location: missing('Rhowch y cyfeiriad neu’r lle'),
+        whatHappened: missing('Dywedwch wrthym beth welsoch chi neu beth glywsoch chi'),
+        consent: { ...missing(SHARE_MISSING), custom: SHARE_MISSING },
+        'contact.email': { custom: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com' },
+        'contact.phone': { custom: 'Rhowch rif ffôn, fel 01632 960 001 neu +44 7700 900 982' },
       },
       nextSteps: [
         'Byddwn yn darllen beth ddywedoch chi wrthym ac yn penderfynu beth i’w wneud.',

@@ -2,6 +2,7 @@ import { missing, type Translation } from './translation.js';
 
 const VIEWS_MISSING = 'Say whether the person was asked what they want to happen';
 const CONSENT_MISSING = 'Say whether the person agreed to information being shared';
+const SHARE_MISSING = 'Say whether we can share this to get you help';
 const NOT_A_CATEGORY = 'Select a type of harm from the list';
 
 /** English (the default). Plain words, as GOV.UK writes them. */
@@ -265,15 +266,13 @@ export const en: Translation = {
         email: { label: 'Email address' },
       },
       errors: {
-        aboutSelf: missing('Select whether this is about you'),
-        subjectDescription: missing('Tell us who you are worried about'),
-        location: missing('Tell us where this is'),
-        whatHappened: missing('Tell us what happened'),
-        consent: {
-          ...missing('Select whether we can share this'),
-          custom: 'Select whether we can share this',
-        },
-        'contact.email': { invalid_format: 'Enter an email address like name@example.com' },
+        aboutSelf: missing('Say whether this is about you or someone else'),
+        subjectDescription: missing('Enter who you are worried about'),
+        location: missing('Enter the address or place'),
+        whatHappened: missing('Tell us what you saw or heard'),
+        consent: { ...missing(SHARE_MISSING), custom: SHARE_MISSING },
+        'contact.email': { custom: 'Enter an email address in the right format, like name@example.com' },
+        'contact.phone': { custom: 'Enter a phone number, like 01632 960 001 or +44 7700 900 982' },
       },
       nextSteps: [
         'We will read what you told us and decide what to do.',

@@ -3,7 +3,7 @@ import type {
   ConcernCategory,
   ConcernUrgency,
   ConsentStatus,
-  PublicConsentStatus,
+  SelfConsent,
   ViewsStatus,
 } from '@doorstep/schema';
 
@@ -111,7 +111,7 @@ export interface Translation {
       location: Question;
       whatHappened: Question;
       views: Question;
-      consent: ChoiceQuestion<PublicConsentStatus>;
+      consent: ChoiceQuestion<SelfConsent>;
       contact: { legend: string; hint: string; name: Question; phone: Question; email: Question };
       errors: Record<string, FieldMessages>;
       nextSteps: string[];

@@ -1,29 +1,77 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../context.js';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { auditFilterSchema } from '@doorstep/schema';
+import { parseInput } from '../../common/input.js';
+import { decodeIdCursor, encodeIdCursor, pageSize, type ConnectionShape } from '../../common/pagination.js';
+import { actorRef } from '../../auth/identity.js';
+import type { Caller } from '../../context.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
 
+export interface AuditOptions {
+  /** The reason given, or the legal basis of a share. Never free text about a person. */
+  reason?: string | null;
+}
+
 /**
- * Records what someone did, in the caller's unit of work: the rows are flushed with the work they
- * describe (writes), or straight away (reads), so a read is never returned without its audit row.
+ * Records what the caller did, in the caller's unit of work: the rows are flushed with the work
+ * they describe (writes) or before the response (reads), and committed with it or not at all, so a
+ * read is never answered without its audit row. `entityIds` empty: one row with no record (a
+ * search or a list export).
  */
 export function audit(
   em: EntityManager,
-  ctx: Pick<Context, 'identity' | 'requestId'>,
+  caller: Caller,
   action: AuditAction,
   entityType: string,
   entityIds: readonly string[],
-  reason?: string,
+  options: AuditOptions = {},
 ): void {
-  if (!ctx.identity) throw new Error('audit needs an identity');
-  for (const entityId of entityIds) {
+  const actor = actorRef(caller.identity);
+  const ids = entityIds.length ? entityIds : [null];
+  for (const entityId of ids) {
     em.create(AuditEvent, {
-      actorUserId: ctx.identity.userId,
-      organisationId: ctx.identity.organisationId,
+      organisationId: caller.identity.organisationId,
+      actorKind: actor.kind,
+      actorUserId: actor.userId,
+      actorRef: actor.ref,
       action,
       entityType,
       entityId,
-      reason: reason ?? null,
-      requestId: ctx.requestId,
+      reason: options.reason ?? null,
+      requestId: caller.requestId,
     });
   }
+}
+
+/**
+ * The caller's organisation's audit trail, newest first, filtered. Reading the trail is itself
+ * recorded (one row per page read, no record).
+ */
+export async function listAuditEvents(
+  em: EntityManager,
+  caller: Caller,
+  rawFilter: unknown,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionShape<AuditEvent>> {
+  const filter = parseInput(auditFilterSchema, rawFilter);
+  const limit = pageSize(args.first);
+  const where: FilterQuery<AuditEvent> = { organisationId: caller.identity.organisationId };
+  if (filter.actions?.length) where.action = { $in: filter.actions };
+  if (filter.entityType) where.entityType = filter.entityType;
+  if (filter.entityId) where.entityId = filter.entityId;
+  if (filter.actorUserId) where.actorUserId = filter.actorUserId;
+  if (filter.requestId) where.requestId = filter.requestId;
+  if (filter.from || filter.to) {
+    where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  }
+  const page = args.after ? { ...where, id: { $lt: decodeIdCursor(args.after) } } : where;
+  const rows = await em.find(AuditEvent, page, { orderBy: { id: 'desc' }, limit: limit + 1 });
+  const totalCount = await em.count(AuditEvent, where);
+  audit(em, caller, 'READ', 'AuditTrail', []);
+  await em.flush();
+  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeIdCursor(node.id), node }));
+  return {
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    edges,
+  };
 }

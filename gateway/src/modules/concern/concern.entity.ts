@@ -10,6 +10,8 @@ import {
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
 import {
   CHILDREN_PRESENT,
   CONCERN_CATEGORIES,
@@ -44,10 +46,12 @@ import { User } from '../organisation/user.entity.js';
  * readable through GraphQL, and only by the roles the resolver allows.
  */
 @ObjectType({ description: 'A safeguarding concern as raised' })
+@Access(Permission.ConcernRead)
 @Entity({ tableName: 'concern' })
 @Index({ properties: ['organisation', 'raisedAt', 'id'] })
 export class Concern {
-  [OptionalProps]?: 'raisedAt' | 'updatedAt' | 'status' | 'mentalCapacityConcern' | 'childrenPresent';
+  [OptionalProps]?:
+    'raisedAt' | 'updatedAt' | 'status' | 'mentalCapacityConcern' | 'childrenPresent' | 'aboutSelf';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -60,9 +64,30 @@ export class Concern {
   @ManyToOne(() => Organisation)
   organisation!: Rel<Organisation>;
 
-  /** Null only for public reports, which arrive without a signed-in user. */
+  /** Null for concerns raised by a tenant or a member of the public, who are not users. */
   @ManyToOne(() => User, { nullable: true })
   raisedBy?: Rel<User> | null;
+
+  /** For a tenant's concern: the tenant site's reference for them, so they can see what they sent. */
+  @Property({ type: 'text', nullable: true })
+  reporterTenantRef?: string | null;
+
+  /** The concern is about the person who raised it (public and tenant forms). */
+  @Field({ description: 'Raised by the person it is about' })
+  @Property({ type: 'boolean' })
+  aboutSelf: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'A public or tenant reporter’s name, if they gave it' })
+  @Property({ type: 'text', nullable: true })
+  reporterContactName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reporterContactPhone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reporterContactEmail?: string | null;
 
   @Field(() => ReporterKindEnum)
   @Enum({ items: () => [...REPORTER_KINDS] })

@@ -1,12 +1,16 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import type {
+  SelfConsent,
   ChildrenPresent,
   ConcernCategory,
   ConcernUrgency,
   ConsentStatus,
   ViewsStatus,
 } from '@doorstep/schema';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
 import {
+  SelfConsentEnum,
   ChildrenPresentEnum,
   ConcernCategoryEnum,
   ConcernUrgencyEnum,
@@ -81,9 +85,62 @@ export class RaiseConcernInput {
   othersAtRisk?: string | null;
 }
 
+@InputType({ description: 'How to reach someone who raised a concern without signing in. All optional.' })
+export class ReporterContactInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+}
+
+/**
+ * A concern from the public form or a tenant site. Rules in `publicConcernInputSchema`
+ * (@doorstep/schema).
+ */
+@InputType()
+export class PublicConcernInput {
+  @Field(() => ConcernUrgencyEnum)
+  urgency!: ConcernUrgency;
+
+  @Field({ description: 'True when the concern is about the person raising it' })
+  aboutSelf!: boolean;
+
+  @Field({ description: 'Who the concern is about' })
+  subjectDescription!: string;
+
+  @Field({ description: 'Address or place' })
+  location!: string;
+
+  @Field({ description: 'What the reporter saw or heard' })
+  whatHappened!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date and time with offset' })
+  happenedAt?: string | null;
+
+  @Field(() => ChildrenPresentEnum, { nullable: true })
+  childrenPresent?: ChildrenPresent | null;
+
+  @Field(() => String, { nullable: true, description: 'When about themselves: what they want to happen' })
+  views?: string | null;
+
+  @Field(() => SelfConsentEnum, {
+    nullable: true,
+    description: 'When about themselves: may the information be shared to get them help? Required then.',
+  })
+  consent?: SelfConsent | null;
+
+  @Field(() => ReporterContactInput, { nullable: true, description: 'Leave out to stay anonymous' })
+  contact?: ReporterContactInput | null;
+}
+
 /** All a reporter gets back: enough to quote, nothing about the record. */
-@ObjectType()
-export class RaiseConcernPayload {
+@ObjectType({ description: 'Proof that a concern was received' })
+@Access(Permission.Envelope)
+export class ConcernReceipt {
   @Field({ description: 'Human-readable reference, e.g. SG-2026-000123' })
   reference!: string;
 

@@ -1,23 +1,34 @@
 import { ForeignKeyConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { raiseConcernInputSchema, type Role } from '@doorstep/schema';
-import type { Identity } from '../../auth/identity.js';
-import type { Context } from '../../context.js';
-import { parseInput } from '../../common/input.js';
+import { createHash } from 'node:crypto';
 import {
-  type ConnectionShape,
+  publicConcernInputSchema,
+  raiseConcernInputSchema,
+  type PublicConcernData,
+  type RaiseConcernData,
+  type ReporterKind,
+} from '@doorstep/schema';
+import { exactlyOnce } from '../../common/idempotency.js';
+import { parseSubmission } from '../../common/input.js';
+import {
   decodeCursor,
   encodeCursor,
   isUuid,
   pageSize,
+  type ConnectionShape,
 } from '../../common/pagination.js';
+import { consume, type Limit } from '../../common/rate-limit.js';
+import type { Caller } from '../../context.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
-import { Concern } from './concern.entity.js';
 import { ConcernReferenceCounter } from './concern-reference.entity.js';
+import { Concern } from './concern.entity.js';
 
-type Caller = Pick<Context, 'requestId'> & { identity: Identity };
+export interface ConcernReceiptData {
+  reference: string;
+  receivedAt: Date;
+}
 
 /** The reference for the next concern of `year`: atomic across concurrent transactions. */
 async function nextReference(em: EntityManager, year: number): Promise<string> {
@@ -30,53 +41,182 @@ async function nextReference(em: EntityManager, year: number): Promise<string> {
     'all',
     em.getTransactionContext(), // inside the caller's transaction, on its connection
   );
-  const last = rows[0]!.last;
-  return `SG-${year}-${String(last).padStart(6, '0')}`;
+  return `SG-${year}-${String(rows[0]!.last).padStart(6, '0')}`;
 }
 
-function reporterKindFor(roles: readonly Role[]): 'CONTRACTOR' | 'STAFF' {
-  return roles.every((role) => role === 'CONTRACTOR') ? 'CONTRACTOR' : 'STAFF';
+/** Who raised it, from the caller's identity: never from the input. */
+function reporterOf(caller: Caller, contactGiven: boolean): Pick<Concern, 'reporterKind'> & Partial<Concern> {
+  const identity = caller.identity;
+  switch (identity.kind) {
+    case 'staff': {
+      const kind: ReporterKind = identity.roles.every((role) => role === 'CONTRACTOR')
+        ? 'CONTRACTOR'
+        : 'STAFF';
+      return { reporterKind: kind, raisedBy: undefined };
+    }
+    case 'tenant':
+      return { reporterKind: 'TENANT', reporterTenantRef: identity.tenantRef };
+    case 'public':
+      return { reporterKind: contactGiven ? 'PUBLIC' : 'ANONYMOUS_PUBLIC' };
+  }
 }
 
-/** Raises a concern: validated, numbered, stored and audited in one transaction, or not at all. */
-export async function raiseConcern(em: EntityManager, caller: Caller, rawInput: unknown) {
-  const input = parseInput(raiseConcernInputSchema, rawInput);
+type ConcernFields = Omit<
+  Concern,
+  'id' | 'reference' | 'organisation' | 'raisedBy' | 'reporterKind' | 'status' | 'raisedAt' | 'updatedAt'
+>;
+
+/**
+ * Numbers, stores and audits one concern in the caller's transaction, once per idempotency key:
+ * a retry of the same submission returns the first receipt.
+ */
+async function store(
+  em: EntityManager,
+  caller: Caller,
+  operation: string,
+  idempotencyKey: string,
+  input: unknown,
+  fields: ConcernFields,
+  contactGiven = false,
+): Promise<ConcernReceiptData> {
   return em
-    .transactional(async (tx) => {
-      const receivedAt = new Date();
-      const concern = tx.create(Concern, {
-        reference: await nextReference(tx, receivedAt.getUTCFullYear()),
-        organisation: tx.getReference(Organisation, caller.identity.organisationId),
-        raisedBy: tx.getReference(User, caller.identity.userId),
-        reporterKind: reporterKindFor(caller.identity.roles),
-        urgency: input.urgency,
-        categories: input.categories,
-        primaryCategory: input.primaryCategory ?? null,
-        subjectDescription: input.subjectDescription,
-        location: input.location,
-        whatHappened: input.whatHappened,
-        happenedAt: input.happenedAt ? new Date(input.happenedAt) : null,
-        actionsTaken: input.actionsTaken ?? null,
-        viewsStatus: input.personViews.status,
-        views: input.personViews.views ?? null,
-        viewsNotAskedReason: input.personViews.notAskedReason ?? null,
-        consentStatus: input.consent.status,
-        consentReason: input.consent.reason ?? null,
-        mentalCapacityConcern: input.mentalCapacityConcern,
-        childrenPresent: input.childrenPresent,
-        othersAtRisk: input.othersAtRisk ?? null,
-        raisedAt: receivedAt,
-      });
-      audit(tx, caller, 'CREATE', 'Concern', [concern.id]);
-      await tx.flush();
-      return { reference: concern.reference, receivedAt };
-    })
+    .transactional((tx) =>
+      exactlyOnce(
+        tx,
+        caller,
+        operation,
+        idempotencyKey,
+        input,
+        async () => {
+          const receivedAt = new Date();
+          const identity = caller.identity;
+          const concern = tx.create(Concern, {
+            ...fields,
+            ...reporterOf(caller, contactGiven),
+            reference: await nextReference(tx, receivedAt.getUTCFullYear()),
+            organisation: tx.getReference(Organisation, identity.organisationId),
+            raisedBy: identity.kind === 'staff' ? tx.getReference(User, identity.userId) : null,
+            raisedAt: receivedAt,
+          });
+          audit(tx, caller, 'CREATE', 'Concern', [concern.id]);
+          await tx.flush();
+          return { reference: concern.reference, receivedAt };
+        },
+        (stored) => {
+          const s = stored as { reference: string; receivedAt: string };
+          return { reference: s.reference, receivedAt: new Date(s.receivedAt) };
+        },
+      ),
+    )
     .catch((error: unknown) => {
       // A validly signed token for a user or organisation that no longer exists (a database reset
       // under a stored token): ask for a new sign-in rather than fail obscurely.
       if (error instanceof ForeignKeyConstraintViolationException) throw new UnauthenticatedError();
       throw error;
     });
+}
+
+/** A concern raised by staff or a contractor. Validated, numbered, stored and audited, or not at all. */
+export async function raiseConcern(
+  em: EntityManager,
+  caller: Caller,
+  rawKey: unknown,
+  rawInput: unknown,
+): Promise<ConcernReceiptData> {
+  const { input, idempotencyKey } = parseSubmission(raiseConcernInputSchema, rawInput, rawKey);
+  return store(em, caller, 'raiseConcern', idempotencyKey, input, staffFields(input));
+}
+
+function staffFields(input: RaiseConcernData): ConcernFields {
+  return {
+    urgency: input.urgency,
+    categories: input.categories,
+    primaryCategory: input.primaryCategory ?? null,
+    subjectDescription: input.subjectDescription,
+    location: input.location,
+    whatHappened: input.whatHappened,
+    happenedAt: input.happenedAt ? new Date(input.happenedAt) : null,
+    actionsTaken: input.actionsTaken ?? null,
+    viewsStatus: input.personViews.status,
+    views: input.personViews.views ?? null,
+    viewsNotAskedReason: input.personViews.notAskedReason ?? null,
+    consentStatus: input.consent.status,
+    consentReason: input.consent.reason ?? null,
+    mentalCapacityConcern: input.mentalCapacityConcern,
+    childrenPresent: input.childrenPresent,
+    othersAtRisk: input.othersAtRisk ?? null,
+    aboutSelf: false,
+  };
+}
+
+/** Why the person's own views and consent were not asked, when someone else raised the concern. */
+export const NOT_ASKED_BY_PUBLIC =
+  'Raised by someone else through a public or tenant form. The safeguarding team will ask the person.';
+
+function publicFields(input: PublicConcernData): ConcernFields {
+  return {
+    urgency: input.urgency,
+    categories: [],
+    primaryCategory: null,
+    subjectDescription: input.subjectDescription,
+    location: input.location,
+    whatHappened: input.whatHappened,
+    happenedAt: input.happenedAt ? new Date(input.happenedAt) : null,
+    actionsTaken: null,
+    viewsStatus: input.aboutSelf ? (input.views ? 'ASKED_EXPRESSED' : 'ASKED_NONE_EXPRESSED') : 'NOT_ASKED',
+    views: input.views ?? null,
+    viewsNotAskedReason: input.aboutSelf ? null : NOT_ASKED_BY_PUBLIC,
+    consentStatus: input.consent ?? 'NOT_SOUGHT',
+    consentReason: input.consent ? null : NOT_ASKED_BY_PUBLIC,
+    mentalCapacityConcern: false,
+    childrenPresent: input.childrenPresent,
+    othersAtRisk: null,
+    aboutSelf: input.aboutSelf,
+    reporterContactName: input.contact?.name ?? null,
+    reporterContactPhone: input.contact?.phone ?? null,
+    reporterContactEmail: input.contact?.email ?? null,
+  };
+}
+
+export interface PublicLimits {
+  perToken: Omit<Limit, 'key'>;
+  perAddress: Omit<Limit, 'key'>;
+}
+
+/**
+ * A concern from the public form (public token) or a tenant site (tenant token). Rate-limited per
+ * token and per network address before anything else is done.
+ */
+export async function raisePublicConcern(
+  em: EntityManager,
+  caller: Caller,
+  limits: PublicLimits,
+  clientAddress: string,
+  rawKey: unknown,
+  rawInput: unknown,
+): Promise<Pick<ConcernReceiptData, 'reference'>> {
+  const identity = caller.identity;
+  const tokenKey =
+    identity.kind === 'public'
+      ? `public-token:${identity.publicTokenId}`
+      : `organisation:${identity.organisationId}:${identity.kind}`;
+  // Addresses are counted by a digest: the counts table holds no addresses.
+  const address = createHash('sha256').update(clientAddress).digest('hex').slice(0, 32);
+  await consume(em, [
+    { key: tokenKey, ...limits.perToken },
+    { key: `address:${address}`, ...limits.perAddress },
+  ]);
+  const { input, idempotencyKey } = parseSubmission(publicConcernInputSchema, rawInput, rawKey);
+  const receipt = await store(
+    em,
+    caller,
+    'raisePublicConcern',
+    idempotencyKey,
+    input,
+    publicFields(input),
+    !!input.contact,
+  );
+  return { reference: receipt.reference };
 }
 
 /** One concern of the caller's organisation; another organisation's is "not found". */

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testGateway, user, validConcern } from '../../../test/harness.js';
+import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
 
-const RAISE = `mutation Raise($input: RaiseConcernInput!) { raiseConcern(input: $input) { reference receivedAt } }`;
+const RAISE = `mutation Raise($key: String!, $input: RaiseConcernInput!) {
+  raiseConcern(idempotencyKey: $key, input: $input) { reference receivedAt }
+}`;
 const LIST = `query List($first: Int, $after: String) {
   concerns(first: $first, after: $after) {
     totalCount
@@ -29,7 +31,7 @@ describe('raiseConcern', () => {
   it('stores a contractor’s concern and gives back only the reference', async () => {
     const result = await gw.graphql<{ raiseConcern: { reference: string; receivedAt: string } }>(
       RAISE,
-      { input: validConcern({ whatHappened: 'Boiler off, tenant very cold' }) },
+      { key: newKey(), input: validConcern({ whatHappened: 'Boiler off, tenant very cold' }) },
       contractor,
     );
     expect(result.errors).toBeUndefined();
@@ -55,7 +57,7 @@ describe('raiseConcern', () => {
   it('records staff as STAFF and writes a CREATE audit row in the same transaction', async () => {
     const result = await gw.graphql<{ raiseConcern: { reference: string } }>(
       RAISE,
-      { input: validConcern() },
+      { key: newKey(), input: validConcern() },
       frontline,
     );
     const [row] = await gw.sql<{ id: string; reporter_kind: string }>(
@@ -77,6 +79,7 @@ describe('raiseConcern', () => {
     const result = await gw.graphql(
       RAISE,
       {
+        key: newKey(),
         input: validConcern({
           subjectDescription: '   ',
           whatHappened: 'x'.repeat(10_001),
@@ -105,20 +108,28 @@ describe('raiseConcern', () => {
   });
 
   it('refuses an unknown enum value as BAD_USER_INPUT', async () => {
-    const result = await gw.graphql(RAISE, { input: validConcern({ urgency: 'WHENEVER' }) }, frontline);
+    const result = await gw.graphql(
+      RAISE,
+      { key: newKey(), input: validConcern({ urgency: 'WHENEVER' }) },
+      frontline,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('needs a token, and a valid one', async () => {
     const before = await count();
-    const none = await gw.graphql(RAISE, { input: validConcern() });
+    const none = await gw.graphql(RAISE, { key: newKey(), input: validConcern() });
     expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await gw.graphql(RAISE, { input: validConcern() }, { token: 'eyJhbGciOiJub25lIn0.e30.' });
+    const forged = await gw.graphql(
+      RAISE,
+      { key: newKey(), input: validConcern() },
+      { token: 'eyJhbGciOiJub25lIn0.e30.' },
+    );
     expect(forged.status).toBe(401);
     expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const expired = await gw.graphql(
       RAISE,
-      { input: validConcern() },
+      { key: newKey(), input: validConcern() },
       { token: await gw.tokenFor(frontline, -60) },
     );
     expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -128,20 +139,24 @@ describe('raiseConcern', () => {
   it('asks a user who no longer exists to sign in again, and saves nothing', async () => {
     const before = await count();
     const ghost = { ...frontline, id: '00000000-0000-4000-8000-00000000dead' };
-    const result = await gw.graphql(RAISE, { input: validConcern() }, ghost);
+    const result = await gw.graphql(RAISE, { key: newKey(), input: validConcern() }, ghost);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await count()).toBe(before);
   });
 
   it('refuses roles that do not raise concerns', async () => {
-    const result = await gw.graphql(RAISE, { input: validConcern() }, auditor);
+    const result = await gw.graphql(RAISE, { key: newKey(), input: validConcern() }, auditor);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('gives parallel submissions distinct, consecutive references', async () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, () =>
-        gw.graphql<{ raiseConcern: { reference: string } }>(RAISE, { input: validConcern() }, frontline),
+        gw.graphql<{ raiseConcern: { reference: string } }>(
+          RAISE,
+          { key: newKey(), input: validConcern() },
+          frontline,
+        ),
       ),
     );
     const numbers = results
@@ -155,7 +170,7 @@ describe('raiseConcern', () => {
     const marker = 'Marker-7c1f the tenant said her son takes her pension';
     await gw.graphql(
       RAISE,
-      { input: validConcern({ whatHappened: marker, subjectDescription: marker }) },
+      { key: newKey(), input: validConcern({ whatHappened: marker, subjectDescription: marker }) },
       frontline,
     );
     await gw.graphql(LIST, {}, lead);
@@ -178,7 +193,7 @@ describe('reading concerns', () => {
   it('shows a lead their own organisation’s concerns and nothing of another’s', async () => {
     const raised = await gw.graphql<{ raiseConcern: { reference: string } }>(
       RAISE,
-      { input: validConcern({ whatHappened: 'Seen by Riverside' }) },
+      { key: newKey(), input: validConcern({ whatHappened: 'Seen by Riverside' }) },
       frontline,
     );
     const reference = raised.data!.raiseConcern.reference;

@@ -5,7 +5,7 @@ import { AGENCY_TYPES, ORGANISATION_KINDS, type AgencyType, type OrganisationKin
 /** A housing provider or a partner agency. Every organisation-owned row points at one. */
 @Entity({ tableName: 'organisation' })
 export class Organisation {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'allowedOrigins';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -18,6 +18,10 @@ export class Organisation {
 
   @Enum({ items: () => [...AGENCY_TYPES], nullable: true })
   agencyType?: AgencyType | null;
+
+  /** Web origins (`https://portal.example.org`) whose pages may call the API with this organisation's tokens. */
+  @Property({ type: 'text[]' })
+  allowedOrigins: string[] = [];
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -1,0 +1,59 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { IDEMPOTENCY_KEEP_DAYS } from '../common/idempotency.js';
+import type { Logger } from '../logger.js';
+import { sealAuditTrail } from '../modules/audit/audit-chain.js';
+
+export interface Maintenance {
+  /** Seals new audit rows now (also runs every `sealEveryMs`). */
+  sealNow(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Background work of a gateway instance, on the owner's connection: seals new audit rows into
+ * their hash chains every few seconds, and hourly forgets idempotency keys past their keeping time
+ * and old rate-limit windows. Any number of instances may run it: the sealer takes an advisory lock.
+ */
+export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_000): Maintenance {
+  let running: Promise<unknown> = Promise.resolve();
+  const em = () => orm.em.fork() as EntityManager;
+
+  const seal = async () => {
+    try {
+      const sealed = await sealAuditTrail(em());
+      if (sealed) logger.debug('audit.sealed', { rows: sealed });
+      return sealed;
+    } catch (error) {
+      logger.error('audit.seal_failed', { kind: (error as Error)?.constructor?.name });
+      return 0;
+    }
+  };
+  const purge = async () => {
+    try {
+      const connection = em().getConnection();
+      await connection.execute(
+        `delete from idempotency_record where created_at < now() - make_interval(days => ?)`,
+        [IDEMPOTENCY_KEEP_DAYS],
+      );
+      await connection.execute(`delete from rate_limit_window where window_start < now() - interval '1 day'`);
+    } catch (error) {
+      logger.error('maintenance.purge_failed', { kind: (error as Error)?.constructor?.name });
+    }
+  };
+
+  const sealTimer = setInterval(() => (running = running.then(seal)), sealEveryMs);
+  const purgeTimer = setInterval(() => (running = running.then(purge)), 60 * 60 * 1000);
+  sealTimer.unref();
+  purgeTimer.unref();
+  running = running.then(purge);
+
+  return {
+    sealNow: () => (running = running.then(seal)) as Promise<number>,
+    async stop() {
+      clearInterval(sealTimer);
+      clearInterval(purgeTimer);
+      await running;
+      await seal(); // what the last requests wrote goes into the chain before we stop
+    },
+  };
+}

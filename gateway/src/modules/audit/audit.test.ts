@@ -1,0 +1,232 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
+import { sealAuditTrail, verifyAuditTrail } from './audit-chain.js';
+
+const RAISE = `mutation Raise($key: String!, $input: RaiseConcernInput!) {
+  raiseConcern(idempotencyKey: $key, input: $input) { reference }
+}`;
+const LIST = `{ concerns(first: 5) { edges { node { id } } } }`;
+const TRAIL = `query Trail($filter: AuditEventFilter, $first: Int, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id at actorKind actorUserId actorRef action entityType entityId requestId chainSeq } }
+  }
+}`;
+
+const lead = user('priya');
+const frontline = user('tom');
+const auditor = user('sam');
+const otherLead = user('morgan');
+
+let gw: Awaited<ReturnType<typeof testGateway>>;
+const owner = () => gw.orm.em.fork() as EntityManager;
+const seal = () => sealAuditTrail(owner());
+const verify = () => verifyAuditTrail(owner());
+
+beforeAll(async () => {
+  gw = await testGateway();
+  // Activity in two organisations.
+  for (let i = 0; i < 3; i++) {
+    await gw.graphql(RAISE, { key: newKey(), input: validConcern() }, frontline);
+    await gw.graphql(LIST, {}, lead);
+  }
+  await gw.graphql(RAISE, { key: newKey(), input: validConcern() }, otherLead);
+  await gw.graphql(LIST, {}, otherLead);
+});
+afterAll(() => gw.close());
+
+/** Runs SQL as the database owner with the append-only trigger off, as an attacker with full access would. */
+const tamper = (sql: string, values: unknown[] = []) =>
+  gw.sql(
+    `alter table audit_event disable trigger audit_event_append_only;` +
+      sql.replace(/\$(\d)/g, (_, n: string) => `'${String(values[Number(n) - 1])}'`) +
+      `; alter table audit_event enable trigger audit_event_append_only;`,
+  );
+
+describe('the audit trail’s hash chain', () => {
+  it('seals every row into its organisation’s chain, which then verifies', async () => {
+    expect(await seal()).toBeGreaterThan(0);
+    const result = await verify();
+    expect(result).toMatchObject({ ok: true, unsealed: 0 });
+    const counts = await gw.sql<{ organisation_id: string; n: number; max: string }>(
+      `select organisation_id, count(*)::int as n, max(chain_seq)::text as max from audit_event group by 1`,
+    );
+    expect(counts.length).toBe(2);
+    for (const c of counts) expect(Number(c.max)).toBe(c.n); // places 1..n, no gaps
+    expect(result.checked).toBe(counts.reduce((sum, c) => sum + c.n, 0));
+  });
+
+  it('keeps new rows unsealed until the sealer runs, then chains them after the last', async () => {
+    await gw.graphql(LIST, {}, lead);
+    expect((await verify()).unsealed).toBeGreaterThan(0);
+    await seal();
+    expect(await verify()).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
+  it('seals each row once even when two sealers run at the same time', async () => {
+    for (let i = 0; i < 5; i++) await gw.graphql(LIST, {}, lead);
+    const [a, b] = await Promise.all([seal(), seal()]);
+    expect(a + b).toBeGreaterThan(0);
+    expect(await verify()).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
+  it('names the first row whose contents were changed', async () => {
+    const [row] = await gw.sql<{ id: string; actor_ref: string }>(
+      `select id::text, actor_ref from audit_event where organisation_id = $1 and chain_seq = 3`,
+      [lead.organisationId],
+    );
+    await tamper(`update audit_event set actor_ref = 'someone-else' where id = $1`, [row!.id]);
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    expect(result.firstBad).toMatchObject({
+      organisationId: lead.organisationId,
+      id: row!.id,
+      chainSeq: '3',
+    });
+    expect(result.firstBad!.problem).toMatch(/changed/);
+    await tamper(`update audit_event set actor_ref = $2 where id = $1`, [row!.id, row!.actor_ref]);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('notices a row that was deleted, and rows that were re-ordered', async () => {
+    const [row] = await gw.sql<{ id: string }>(
+      `select id::text from audit_event where organisation_id = $1 and chain_seq = 2`,
+      [lead.organisationId],
+    );
+    const [copy] = await gw.sql<Record<string, unknown>>(`select * from audit_event where id = $1`, [
+      row!.id,
+    ]);
+    await tamper(`delete from audit_event where id = $1`, [row!.id]);
+    const deleted = await verify();
+    expect(deleted.ok).toBe(false);
+    expect(deleted.firstBad).toMatchObject({ chainSeq: '2' });
+    expect(deleted.firstBad!.problem).toMatch(/missing/);
+
+    // Put a different row in its place: the chain still breaks there.
+    await tamper(
+      `insert into audit_event (id, at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id, chain_seq, prev_hash, hash)
+       select 999999, at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id, 2, prev_hash, hash
+         from audit_event where organisation_id = $1 and chain_seq = 4`,
+      [lead.organisationId],
+    );
+    const reordered = await verify();
+    expect(reordered.ok).toBe(false);
+    expect(reordered.firstBad).toMatchObject({ chainSeq: '2', id: '999999' });
+    await tamper(`delete from audit_event where id = 999999`);
+    await gw.sql(
+      `alter table audit_event disable trigger audit_event_append_only;
+       insert into audit_event select (json_populate_record(null::audit_event, $1::json)).*;
+       alter table audit_event enable trigger audit_event_append_only;`.replace(
+        '$1',
+        `'${JSON.stringify(copy).replace(/'/g, "''")}'`,
+      ),
+    );
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('refuses, even to the database owner, any change but sealing', async () => {
+    const [sealed] = await gw.sql<{ id: string }>(
+      `select id::text from audit_event where hash is not null limit 1`,
+    );
+    const attempts = [
+      `update audit_event set reason = 'x' where id = ${sealed!.id}`,
+      `update audit_event set hash = 'x' where id = ${sealed!.id}`,
+      `delete from audit_event where id = ${sealed!.id}`,
+      `truncate audit_event`,
+    ];
+    for (const sql of attempts) {
+      await expect(gw.sql(sql), sql).rejects.toThrow(/append-only/);
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+});
+
+describe('every read is audited in the same transaction', () => {
+  it('answers nothing when its audit row cannot be written', async () => {
+    await gw.sql(`revoke insert on audit_event from doorstep_app`);
+    try {
+      const result = await gw.graphql(LIST, {}, lead);
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await gw.sql(`grant insert on audit_event to doorstep_app`);
+    }
+  });
+});
+
+describe('auditors', () => {
+  type Trail = {
+    auditEvents: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { node: Record<string, string | null> }[];
+    };
+  };
+
+  it('read their organisation’s trail, newest first, filtered, a page at a time', async () => {
+    const all = await gw.graphql<Trail>(TRAIL, { first: 100 }, auditor);
+    expect(all.errors).toBeUndefined();
+    const ids = all.data!.auditEvents.edges.map((e) => Number(e.node.id));
+    expect(ids.length).toBeGreaterThan(5);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    const creates = await gw.graphql<Trail>(
+      TRAIL,
+      { filter: { actions: ['CREATE'], entityType: 'Concern' } },
+      auditor,
+    );
+    const nodes = creates.data!.auditEvents.edges.map((e) => e.node);
+    const [{ n }] = (await gw.sql<{ n: number }>(
+      `select count(*)::int as n from audit_event where organisation_id = $1 and action = 'CREATE' and entity_type = 'Concern'`,
+      [lead.organisationId],
+    )) as [{ n: number }];
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(nodes.length).toBe(n);
+    expect(nodes.every((node) => node.action === 'CREATE' && node.entityType === 'Concern')).toBe(true);
+    expect(
+      nodes.filter((node) => node.actorUserId === frontline.id && node.actorKind === 'STAFF').length,
+    ).toBeGreaterThanOrEqual(3);
+    const first = await gw.graphql<Trail>(TRAIL, { first: 2 }, auditor);
+    const second = await gw.graphql<Trail>(
+      TRAIL,
+      { first: 2, after: first.data!.auditEvents.pageInfo.endCursor },
+      auditor,
+    );
+    const a = first.data!.auditEvents.edges.map((e) => Number(e.node.id));
+    const b = second.data!.auditEvents.edges.map((e) => Number(e.node.id));
+    expect(Math.min(...a)).toBeGreaterThan(Math.max(...b));
+  });
+
+  it('see none of another organisation’s trail', async () => {
+    const all = await gw.graphql<Trail>(TRAIL, { first: 100 }, auditor);
+    const otherIds = await gw.sql<{ id: string }>(
+      `select id::text from audit_event where organisation_id = $1`,
+      [otherLead.organisationId],
+    );
+    expect(otherIds.length).toBeGreaterThan(0);
+    const seen = new Set(all.data!.auditEvents.edges.map((e) => e.node.id));
+    expect(otherIds.filter((r) => seen.has(r.id))).toEqual([]);
+  });
+
+  it('leave a trace of their own reading', async () => {
+    await gw.graphql(TRAIL, {}, auditor);
+    const rows = await gw.sql(
+      `select action, entity_type, entity_id from audit_event where actor_user_id = $1 order by id desc limit 1`,
+      [auditor.id],
+    );
+    expect(rows).toEqual([{ action: 'READ', entity_type: 'AuditTrail', entity_id: null }]);
+  });
+
+  it('are the only ones who read it', async () => {
+    for (const who of [lead, frontline, otherLead]) {
+      const result = await gw.graphql(TRAIL, {}, who);
+      expect(result.errors?.[0]?.extensions?.code, who.email).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuse a bad filter with BAD_USER_INPUT', async () => {
+    const result = await gw.graphql(TRAIL, { filter: { entityId: 'nope' } }, auditor);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,84 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../../common/pagination.js';
+import type { Caller } from '../../context.js';
+import { EVENTS_CHANNEL, type LiveEvent } from '../../db/events.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { User } from '../organisation/user.entity.js';
+import { Notification, type NotificationKind } from './notification.entity.js';
+
+/**
+ * Addresses a notification to each recipient, in the caller's transaction, and announces it live
+ * (PostgreSQL NOTIFY is delivered at commit, so nobody hears of something that was rolled back).
+ */
+export async function notify(
+  em: EntityManager,
+  organisationId: string,
+  recipientIds: readonly string[],
+  kind: NotificationKind,
+  subject: { type: string; id: string },
+): Promise<void> {
+  const rows = recipientIds.map((recipientId) =>
+    em.create(Notification, {
+      organisation: em.getReference(Organisation, organisationId),
+      recipient: em.getReference(User, recipientId),
+      kind,
+      subjectType: subject.type,
+      subjectId: subject.id,
+    }),
+  );
+  await em.flush();
+  for (const row of rows) {
+    const event: LiveEvent = {
+      organisationId,
+      recipientId: row.recipient.id,
+      type: 'notification',
+      data: { id: row.id, kind, subjectType: subject.type, subjectId: subject.id },
+    };
+    await em
+      .getConnection()
+      .execute(
+        `select pg_notify(?, ?)`,
+        [EVENTS_CHANNEL, JSON.stringify(event)],
+        'run',
+        em.getTransactionContext(),
+      );
+  }
+}
+
+/** The caller's own notifications, newest first. */
+export async function listNotifications(
+  em: EntityManager,
+  caller: Caller,
+  args: { unreadOnly?: boolean | null; first?: number | null; after?: string | null },
+): Promise<ConnectionShape<Notification>> {
+  const identity = caller.identity;
+  if (identity.kind !== 'staff')
+    return { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+  const limit = pageSize(args.first);
+  const where = { recipient: identity.userId, ...(args.unreadOnly ? { readAt: null } : {}) };
+  const cursor = args.after ? decodeCursor(args.after) : undefined;
+  const page = cursor
+    ? { ...where, $or: [{ createdAt: { $lt: cursor.at } }, { createdAt: cursor.at, id: { $lt: cursor.id } }] }
+    : where;
+  const rows = await em.find(Notification, page, {
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    limit: limit + 1,
+  });
+  const totalCount = await em.count(Notification, where);
+  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(node.createdAt, node.id), node }));
+  return {
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    edges,
+  };
+}
+
+/** Marks the caller's own notifications read; others' ids are ignored. Returns how many changed. */
+export async function markRead(em: EntityManager, caller: Caller, ids: readonly string[]): Promise<number> {
+  if (caller.identity.kind !== 'staff' || ids.length === 0) return 0;
+  return em.nativeUpdate(
+    Notification,
+    { id: { $in: [...ids] }, recipient: caller.identity.userId, readAt: null },
+    { readAt: new Date() },
+  );
+}
