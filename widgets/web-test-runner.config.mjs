@@ -2,7 +2,6 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserCommands } from './test/browser-commands.mjs';
 import { fakeGateway } from './test/fake-gateway.mjs';
 import { reactBundle } from './test/react-bundle.mjs';
 
@@ -33,7 +32,6 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(here, 'tsconfig.json') }),
     zodMini,
-    browserCommands(),
     reactBundle(here),
   ],
   browsers: [

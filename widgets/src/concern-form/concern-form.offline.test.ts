@@ -322,7 +322,7 @@ describe('the outbox lock', () => {
   });
 
   it('runs one task at a time with the localStorage lease where navigator.locks is missing', async () => {
-    expect(await overlapping((task) => withLock('test-lease', task, undefined))).to.equal(1);
+    expect(await overlapping((task) => withLeaseLock('test-lease', task))).to.equal(1);
   });
 
   it('waits for a lease held by another tab', async () => {

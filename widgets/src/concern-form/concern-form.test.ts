@@ -329,7 +329,9 @@ describe('<sg-concern-form> steps', () => {
     expect(stepId(el)).to.equal('contact');
     await type(el, 'contact.email', 'not an email');
     await next(el);
-    expect(summaryLinks(el)).to.deep.equal(['Enter an email address like name@example.com']);
+    expect(summaryLinks(el)).to.deep.equal([
+      'Enter an email address in the right format, like name@example.com',
+    ]);
     await type(el, 'contact.email', '');
     await next(el);
     await next(el);
