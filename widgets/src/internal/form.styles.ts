@@ -439,18 +439,6 @@ export const formStyles = css`
     text-decoration-thickness: max(3px, 0.1875rem);
   }
 
-  @media (forced-colors: active) {
-    .choice__input:focus + .choice__label::before {
-      outline-color: Highlight;
-    }
-
-    .button,
-    .error-summary,
-    .link:focus {
-      border: 2px solid ButtonText;
-    }
-  }
-
   .error-summary a:focus {
     outline: 3px solid transparent;
     color: var(--_focus-text);

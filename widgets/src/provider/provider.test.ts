@@ -162,4 +162,20 @@ describe('tokens', () => {
     expect(got?.endpoint).to.equal('/somewhere');
     expect(await got?.tokens.get()).to.equal('x');
   });
+
+  it('drops the previous person’s token when fetchToken changes', async () => {
+    const { provider, form } = await providedForm((p) => (p.fetchToken = () => jwt('first', 3600)));
+    const second = jwt('second', 3600);
+    await fillToCheck(form);
+    await next(form);
+    await until(() => !!find(form, '[part~="reference"]'));
+    provider.fetchToken = () => second;
+    await provider.updateComplete;
+    (find(form, '.confirmation button') as HTMLElement).click();
+    await settle(form);
+    await fillToCheck(form);
+    await next(form);
+    await until(async () => (await gatewayLog()).log.length === 2);
+    expect((await gatewayLog()).log[1]!.token).to.equal(second);
+  });
 });

@@ -51,7 +51,8 @@ export class SgProvider extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token')) this.#tokens.token = this.token || undefined;
+    // A new token, or a new way to get one (another person signed in): the old token is dropped.
+    if (changed.has('token') || changed.has('fetchToken')) this.#tokens.token = this.token || undefined;
     if (changed.has('fetchToken')) this.#tokens.fetcher = this.fetchToken;
     if (changed.has('endpoint')) {
       this.#api = { endpoint: this.endpoint || DEFAULT_ENDPOINT, tokens: this.#tokens };
