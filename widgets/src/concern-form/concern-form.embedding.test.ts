@@ -5,12 +5,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
 import {
+  freshStart,
+  stepId,
   answer,
-  clearDeviceStorage,
   FAKE,
   fillToCheck,
   find,
-  gateway,
   gatewayLog,
   get,
   newForm,
@@ -20,12 +20,7 @@ import {
 } from '../test-support/form.js';
 import type { SgConcernForm } from './concern-form.js';
 
-const stepId = (el: SgConcernForm) => (el as unknown as { step: string }).step;
-
-beforeEach(async () => {
-  await clearDeviceStorage();
-  await gateway('reset');
-});
+beforeEach(freshStart);
 
 /** Fails if anything in the page or the form is wider than the window, on every step. */
 async function expectNoHorizontalScroll(el: SgConcernForm, width: number) {

@@ -3,7 +3,8 @@ import { SgConcernQueuedEvent } from '../events/concern-queued.js';
 import type { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
 import { withLeaseLock, withLock } from '../internal/lock.js';
 import {
-  clearDeviceStorage,
+  freshStart,
+  stepId,
   FAKE,
   fillToCheck,
   find,
@@ -23,7 +24,6 @@ import {
 } from '../test-support/form.js';
 import type { SgConcernForm } from './concern-form.js';
 
-const stepId = (el: SgConcernForm) => (el as unknown as { step: string }).step;
 const status = (el: SgConcernForm) => text(find(el, '[part~="status"]'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,10 +65,7 @@ function expire(store: 'drafts' | 'outbox') {
   });
 }
 
-beforeEach(async () => {
-  await clearDeviceStorage();
-  await gateway('reset');
-});
+beforeEach(freshStart);
 
 describe('<sg-concern-form> drafts', () => {
   it('keeps an encrypted draft while typing and brings it back in a new page', async () => {

@@ -8,10 +8,11 @@ import { en } from '../i18n/en.js';
 import { localDateTimeToIso } from '../internal/datetime.js';
 import { plural, registerTranslation } from '../internal/localize.js';
 import {
+  freshStart,
+  stepId,
   answer,
   caption,
   choose,
-  clearDeviceStorage,
   FAKE,
   field,
   fillToCheck,
@@ -31,15 +32,9 @@ import {
   visible,
   what,
 } from '../test-support/form.js';
-import type { SgConcernForm } from './concern-form.js';
 import { readConcernInput, readPublicInput, type Mode } from './concern-input.js';
 
-const stepId = (el: SgConcernForm) => (el as unknown as { step: string }).step;
-
-beforeEach(async () => {
-  await clearDeviceStorage();
-  await gateway('reset');
-});
+beforeEach(freshStart);
 
 describe('<sg-concern-form> accessibility', () => {
   // Every state of every mode, in English and in Welsh: each step empty and with its errors, check

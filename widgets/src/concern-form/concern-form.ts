@@ -82,6 +82,27 @@ const FOLLOW_UPS = ['primaryCategory', 'personViews.views', 'personViews.notAske
 
 /** Consent answers that ask for a reason (required for two, optional for a refusal). */
 const REASON_STATUSES: readonly string[] = ['REFUSED', 'NOT_SOUGHT', 'LACKS_CAPACITY'];
+type ReasonStatus = 'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY';
+
+/** Questions that may be left blank. */
+const OPTIONAL = [
+  'happenedAt',
+  'childrenPresent',
+  'othersAtRisk',
+  'actionsTaken',
+  'categories',
+  'views',
+  'contact.name',
+  'contact.phone',
+  'contact.email',
+];
+
+/** The words of a question: its label (a legend for a group), hint, and choices if it has them. */
+interface Question {
+  label: string;
+  hint?: string | undefined;
+  options?: Record<string, Choice> | undefined;
+}
 
 type Phase = 'form' | 'sending' | 'queued' | 'sent';
 type Notice = { type: 'sent'; reference: string } | { type: 'refused' };
@@ -346,176 +367,212 @@ export class SgConcernForm extends LitElement {
     </form>`;
   }
 
-  /** The questions of the current step. */
+  /** The words of one question in this mode: its label (or legend), hint and choices. */
+  #question(field: string): Question {
+    const f = this.#localize.t.concernForm;
+    const p = f.public;
+    const choice = (q: { legend: string; hint?: string; options: Record<string, Choice> }): Question => ({
+      label: q.legend,
+      hint: q.hint,
+      options: q.options,
+    });
+    switch (field) {
+      case 'urgency':
+      case 'childrenPresent':
+      case 'categories':
+        return choice(f[field]);
+      case 'personViews.status':
+        return choice(f.personViews);
+      case 'consent.status':
+        return choice(f.consent);
+      case 'aboutSelf':
+      case 'consent':
+        return choice(p[field]);
+      case 'subjectDescription':
+      case 'location':
+      case 'whatHappened':
+        return this.mode === 'public' ? p[field] : f[field];
+      case 'happenedAt':
+      case 'actionsTaken':
+      case 'othersAtRisk':
+      case 'primaryCategory':
+        return f[field];
+      case 'mentalCapacityConcern':
+        return f.mentalCapacityConcern;
+      case 'personViews.views':
+        return f.personViews.views;
+      case 'personViews.notAskedReason':
+        return f.personViews.notAskedReason;
+      case 'consent.reason':
+        return f.consent.reason[this.#text('consent.status') as ReasonStatus] ?? { label: '' };
+      case 'views':
+        return p.views;
+      default:
+        return p.contact[field.slice('contact.'.length) as 'name' | 'phone' | 'email'];
+    }
+  }
+
+  #text(name: string): string {
+    const value = this.answers[name];
+    return typeof value === 'string' ? value : '';
+  }
+
+  #list(name: string): string[] {
+    const value = this.answers[name];
+    return Array.isArray(value) ? value : [];
+  }
+
+  /** Whether a question is asked, given the answers so far (follow-ups depend on their question). */
+  #asked(field: string): boolean {
+    switch (field) {
+      case 'primaryCategory':
+        return this.#list('categories').length > 1;
+      case 'personViews.views':
+        return this.#text('personViews.status') === 'ASKED_EXPRESSED';
+      case 'personViews.notAskedReason':
+        return this.#text('personViews.status') === 'NOT_ASKED';
+      case 'consent.reason':
+        return REASON_STATUSES.includes(this.#text('consent.status'));
+      default:
+        return true;
+    }
+  }
+
+  /** The questions of the current step, each with its follow-ups inside it. */
   #renderQuestions(errorFor: (field: string) => string | undefined): TemplateResult[] {
     const { t } = this.#localize;
-    const f = t.concernForm;
-    const p = f.public;
-    const pub = this.mode === 'public';
-    const a = this.answers;
-    const value = (name: string) => {
-      const v = a[name];
-      return typeof v === 'string' ? v : undefined;
-    };
-    const words = (name: string, optional = false) => ({
+    const words = (name: string, optional = OPTIONAL.includes(name)) => ({
+      ...this.#question(name),
       name,
       errorPrefix: t.errorPrefix,
       optional: optional ? t.optional : undefined,
       error: errorFor(name),
-      value: value(name),
+      value: this.#text(name),
     });
-    const radios = <T extends string>(
-      name: string,
-      question: { legend: string; hint?: string; options: Record<T, Choice> },
-      values: readonly T[],
-      extra: {
-        optional?: boolean;
-        conditional?: (value: T) => TemplateResult | undefined;
-        after?: TemplateResult;
-      } = {},
-    ) =>
-      choices({
-        ...words(name, extra.optional),
-        type: 'radio',
-        legend: question.legend,
-        hint: question.hint,
-        items: values.map((v) => ({
-          value: v,
-          ...question.options[v],
-          selected: value(name) === v,
-          conditional: extra.conditional?.(v),
-        })),
-        after: extra.after,
-      });
-    const categoryItems = (values: readonly string[]): ChoiceItem[] =>
-      values.map((v) => ({
-        value: v,
-        ...f.categories.options[v as keyof typeof f.categories.options],
-        selected: (a.categories ?? []).includes(v),
+    const items = (name: string, extra: (value: string) => Partial<ChoiceItem> = () => ({})): ChoiceItem[] =>
+      Object.entries(this.#question(name).options ?? {}).map(([value, option]) => ({
+        value,
+        ...option,
+        selected: this.#list(name).includes(value) || this.#text(name) === value,
+        ...extra(value),
       }));
-    const categories = Array.isArray(a.categories) ? a.categories : [];
-    const consentStatus = value('consent.status');
-    const reason =
-      consentStatus && REASON_STATUSES.includes(consentStatus)
-        ? f.consent.reason[consentStatus as 'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY']
-        : undefined;
+    const area = (name: string, rows = 3) => textArea({ ...words(name), rows });
 
     const render = (field: string): TemplateResult => {
       switch (field) {
         case 'urgency':
           return choices({
-            ...words('urgency'),
+            ...words(field),
             type: 'radio',
-            legend: f.urgency.legend,
-            hint: f.urgency.hint,
+            legend: this.#question(field).label,
             legendSize: 'l',
             headingClass: 'step-heading',
-            items: CONCERN_URGENCIES.map((v) => ({
-              value: v,
-              ...f.urgency.options[v],
-              selected: value('urgency') === v,
+            items: items(field, (value) => ({
               after:
-                v === 'IMMEDIATE_DANGER'
+                value === 'IMMEDIATE_DANGER'
                   ? // Always in the page, so the alert is announced when its text appears.
                     html`<div role="alert">
                       ${
-                        value('urgency') === v
-                          ? html`<p class="emergency" part="emergency">${f.emergency.chosen}</p>`
+                        this.#text(field) === value
+                          ? html`<p class="emergency" part="emergency">${t.concernForm.emergency.chosen}</p>`
                           : nothing
                       }
                     </div>`
                   : undefined,
             })),
           });
-        case 'aboutSelf':
-          return radios('aboutSelf', p.aboutSelf, ['yes', 'no'] as const);
-        case 'subjectDescription':
-        case 'location':
-          return textInput({ ...words(field), ...(pub ? p[field] : f[field]) });
-        case 'whatHappened':
-          return textArea({ ...words(field), ...(pub ? p.whatHappened : f.whatHappened), rows: 6 });
-        case 'happenedAt':
-          return textInput({ ...words(field, true), type: 'datetime-local', ...f.happenedAt });
-        case 'childrenPresent':
-          return radios(field, f.childrenPresent, CHILDREN_PRESENT, { optional: true });
-        case 'othersAtRisk':
-        case 'actionsTaken':
-          return textArea({ ...words(field, true), ...f[field], rows: 3 });
-        case 'categories':
+        case 'categories': {
+          const f = t.concernForm;
+          const section = (heading: string, values: readonly string[]) => ({
+            heading,
+            items: items(field).filter((item) => values.includes(item.value)),
+          });
+          const categories = this.#list(field);
           return html`${choices({
-            ...words(field, true),
+            ...words(field),
             type: 'checkbox',
-            legend: f.categories.legend,
-            hint: f.categories.hint,
+            legend: this.#question(field).label,
             sections: [
-              { heading: f.categories.groups.adults, items: categoryItems(ADULT_CATEGORIES) },
-              { heading: f.categories.groups.children, items: categoryItems(CHILD_CATEGORIES) },
-              { heading: f.categories.groups.other, items: categoryItems(OTHER_CATEGORIES) },
+              section(f.categories.groups.adults, ADULT_CATEGORIES),
+              section(f.categories.groups.children, CHILD_CATEGORIES),
+              section(f.categories.groups.other, OTHER_CATEGORIES),
             ],
           })}
           ${
-            categories.length > 1
+            this.#asked('primaryCategory')
               ? selectField({
                   ...words('primaryCategory'),
-                  ...f.primaryCategory,
-                  choices: categories.map((v) => ({
-                    value: v,
-                    label: f.categories.options[v as keyof typeof f.categories.options].label,
-                  })),
-                  value: value('primaryCategory') ?? categories[0],
+                  choices: categories.map((value) => ({ value, label: this.#optionLabel(field, value) })),
+                  value: this.#text('primaryCategory') || categories[0],
                   onChange: () => undefined, // the form's change listener records it
                 })
               : nothing
           }`;
-        case 'mentalCapacityConcern':
+        }
+        case 'mentalCapacityConcern': {
+          const q = t.concernForm.mentalCapacityConcern;
           return choices({
             ...words(field),
             type: 'checkbox',
-            legend: f.mentalCapacityConcern.legend,
+            legend: q.legend,
+            hint: undefined,
             items: [
-              {
-                value: 'true',
-                label: f.mentalCapacityConcern.label,
-                hint: f.mentalCapacityConcern.hint,
-                selected: (a.mentalCapacityConcern ?? []).includes('true'),
-              },
+              { value: 'true', label: q.label, hint: q.hint, selected: this.#list(field).includes('true') },
             ],
           });
+        }
         case 'personViews.status':
-          return radios(field, f.personViews, VIEWS_STATUSES, {
-            conditional: (v) =>
-              v === 'ASKED_EXPRESSED'
-                ? textArea({ ...words('personViews.views'), ...f.personViews.views, rows: 3 })
-                : v === 'NOT_ASKED'
-                  ? textArea({
-                      ...words('personViews.notAskedReason'),
-                      ...f.personViews.notAskedReason,
-                      rows: 3,
-                    })
-                  : undefined,
+          return choices({
+            ...words(field),
+            type: 'radio',
+            legend: this.#question(field).label,
+            items: items(field, (value) => ({
+              conditional:
+                value === 'ASKED_EXPRESSED'
+                  ? area('personViews.views')
+                  : value === 'NOT_ASKED'
+                    ? area('personViews.notAskedReason')
+                    : undefined,
+            })),
           });
-        case 'consent.status':
-          return radios(field, f.consent, CONSENT_STATUSES, {
+        case 'consent.status': {
+          const reason = this.#text(field);
+          return choices({
+            ...words(field),
+            type: 'radio',
+            legend: this.#question(field).label,
+            items: items(field),
             // One follow-up for three answers, so it sits after them; its question follows the answer.
-            after: html`<div class="conditional" ?hidden=${!reason}>
-              ${textArea({
-                ...words('consent.reason', consentStatus === 'REFUSED'),
-                label: reason?.label ?? '',
-                hint: reason?.hint,
-                rows: 3,
-              })}
+            after: html`<div class="conditional" ?hidden=${!this.#asked('consent.reason')}>
+              ${textArea({ ...words('consent.reason', reason === 'REFUSED'), rows: 3 })}
             </div>`,
           });
-        case 'views':
-          return textArea({ ...words(field, true), ...p.views, rows: 4 });
+        }
+        case 'aboutSelf':
+        case 'childrenPresent':
         case 'consent':
-          return radios(field, p.consent, SELF_CONSENT);
+          return choices({
+            ...words(field),
+            type: 'radio',
+            legend: this.#question(field).label,
+            items: items(field),
+          });
+        case 'whatHappened':
+          return area(field, 6);
+        case 'othersAtRisk':
+        case 'actionsTaken':
+        case 'views':
+          return area(field, field === 'views' ? 4 : 3);
+        case 'happenedAt':
+          return textInput({ ...words(field), type: 'datetime-local' });
+        case 'subjectDescription':
+        case 'location':
+          return textInput(words(field));
         default: {
           // contact.name, contact.phone, contact.email
-          const part = field.slice('contact.'.length) as 'name' | 'phone' | 'email';
+          const part = field.slice('contact.'.length);
           return textInput({
-            ...words(field, true),
-            ...p.contact[part],
+            ...words(field),
             type: part === 'email' ? 'email' : part === 'phone' ? 'tel' : 'text',
             autocomplete: part === 'phone' ? 'tel' : part,
             spellcheck: false,
@@ -525,117 +582,46 @@ export class SgConcernForm extends LitElement {
     };
 
     const fields = fieldsOf(this.mode, this.step).filter((field) => !FOLLOW_UPS.includes(field));
-    if (this.step === 'contact') {
-      return [html`<p class="hint">${p.contact.hint}</p>`, ...fields.map(render)];
-    }
-    return fields.map(render);
+    const rendered = fields.map(render);
+    return this.step === 'contact'
+      ? [html`<p class="hint">${t.concernForm.public.contact.hint}</p>`, ...rendered]
+      : rendered;
+  }
+
+  #optionLabel(field: string, value: string): string {
+    return this.#question(field).options?.[value]?.label ?? value;
   }
 
   /** "Check your answers": every question asked, its answer, and a way back to change it. */
   #renderCheck(steps: StepId[]): TemplateResult {
     const { t, locale } = this.#localize;
     const f = t.concernForm;
-    const p = f.public;
-    const pub = this.mode === 'public';
-    const a = this.answers;
-    const text = (name: string) => (typeof a[name] === 'string' ? (a[name] as string).trim() : '');
-    const option = (options: Record<string, Choice>, name: string) => options[text(name)]?.label ?? '';
-    const rows: SummaryRow[] = [];
-    const row = (field: string, key: string, value: string) =>
-      rows.push({
-        key,
-        value: value || f.check.notGiven,
-        change: f.check.change,
-        onChange: () => this.#goTo(stepOf(this.mode, field)!, field),
-      });
-    for (const step of steps) {
-      for (const field of fieldsOf(this.mode, step)) {
-        switch (field) {
-          case 'urgency':
-            row(field, f.urgency.legend, option(f.urgency.options, field));
-            break;
-          case 'aboutSelf':
-            row(field, p.aboutSelf.legend, option(p.aboutSelf.options, field));
-            break;
-          case 'subjectDescription':
-          case 'location':
-          case 'whatHappened':
-            row(field, (pub ? p[field] : f[field]).label, text(field));
-            break;
-          case 'happenedAt': {
-            const iso = readConcernInput(a).happenedAt;
-            const date = iso ? new Date(iso) : undefined;
-            row(
-              field,
-              f.happenedAt.label,
-              date && !Number.isNaN(date.getTime())
-                ? date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
-                : '',
-            );
-            break;
-          }
-          case 'childrenPresent':
-            row(field, f.childrenPresent.legend, option(f.childrenPresent.options, field));
-            break;
-          case 'othersAtRisk':
-          case 'actionsTaken':
-            row(field, f[field].label, text(field));
-            break;
-          case 'categories': {
-            const list = Array.isArray(a.categories) ? a.categories : [];
-            row(field, f.categories.legend, list.map((v) => option(f.categories.options, v) || v).join(', '));
-            if (list.length > 1) {
-              const main = text('primaryCategory') || list[0]!;
-              row(
-                field,
-                f.primaryCategory.label,
-                f.categories.options[main as keyof typeof f.categories.options]?.label ?? '',
-              );
-            }
-            break;
-          }
-          case 'mentalCapacityConcern':
-            row(
-              field,
-              f.mentalCapacityConcern.label,
-              (a.mentalCapacityConcern ?? []).includes('true') ? t.yes : t.no,
-            );
-            break;
-          case 'personViews.status': {
-            row(field, f.personViews.legend, option(f.personViews.options, field));
-            const status = text(field);
-            if (status === 'ASKED_EXPRESSED')
-              row(field, f.personViews.views.label, text('personViews.views'));
-            if (status === 'NOT_ASKED')
-              row(field, f.personViews.notAskedReason.label, text('personViews.notAskedReason'));
-            break;
-          }
-          case 'consent.status': {
-            row(field, f.consent.legend, option(f.consent.options, field));
-            const status = text(field);
-            if (REASON_STATUSES.includes(status)) {
-              row(
-                field,
-                f.consent.reason[status as 'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY'].label,
-                text('consent.reason'),
-              );
-            }
-            break;
-          }
-          case 'views':
-            row(field, p.views.label, text(field));
-            break;
-          case 'consent':
-            row(field, p.consent.legend, option(p.consent.options, field));
-            break;
-          case 'contact.name':
-          case 'contact.phone':
-          case 'contact.email':
-            row(field, p.contact[field.slice(8) as 'name' | 'phone' | 'email'].label, text(field));
-            break;
-        }
+    const answer = (field: string): string => {
+      if (field === 'mentalCapacityConcern') return this.#list(field).includes('true') ? t.yes : t.no;
+      if (field === 'happenedAt') {
+        const iso = readConcernInput(this.answers).happenedAt;
+        const date = iso ? new Date(iso) : undefined;
+        return date && !Number.isNaN(date.getTime())
+          ? date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
+          : '';
       }
-    }
+      if (field === 'primaryCategory') {
+        return this.#optionLabel('categories', this.#text(field) || this.#list('categories')[0]!);
+      }
+      const values = [...this.#list(field), ...(this.#text(field) ? [this.#text(field).trim()] : [])];
+      return this.#question(field).options
+        ? values.map((value) => this.#optionLabel(field, value)).join(', ')
+        : values.join(', ');
+    };
+    const rows: SummaryRow[] = steps
+      .flatMap((step) => fieldsOf(this.mode, step))
+      .filter((field) => this.#asked(field))
+      .map((field) => ({
+        key: this.#question(field).label,
+        value: answer(field) || f.check.notGiven,
+        change: f.check.change,
+        onChange: () => this.#goTo(stepOf(this.mode, field)!, FOLLOW_UPS.includes(field) ? undefined : field),
+      }));
     return html`<p>${f.check.intro}</p>
       ${summaryList(rows)}`;
   }

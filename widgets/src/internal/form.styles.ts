@@ -347,16 +347,6 @@ export const formStyles = css`
     text-decoration-thickness: 3px;
   }
 
-  .link:focus {
-    outline: 3px solid transparent;
-    color: var(--_focus-text);
-    background: var(--_focus);
-    box-shadow:
-      0 -2px var(--_focus),
-      0 4px var(--_focus-text);
-    text-decoration: none;
-  }
-
   .summary {
     margin: 0 0 2em;
   }
@@ -439,6 +429,7 @@ export const formStyles = css`
     text-decoration-thickness: max(3px, 0.1875rem);
   }
 
+  .link:focus,
   .error-summary a:focus {
     outline: 3px solid transparent;
     color: var(--_focus-text);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { apiContext, ContextRequestEvent, type Api } from '../internal/api.js';
 import { REFRESH_MARGIN_MS, TokenSource, tokenExpiry } from '../internal/token.js';
 import {
-  clearDeviceStorage,
+  freshStart,
   FAKE,
   fillToCheck,
   find,
@@ -35,10 +35,7 @@ async function providedForm(setup: (provider: SgProvider) => void = () => undefi
   return { provider, form };
 }
 
-beforeEach(async () => {
-  await clearDeviceStorage();
-  await gateway('reset');
-});
+beforeEach(freshStart);
 
 describe('<sg-provider>', () => {
   it('is accessible, and draws nothing of its own', async () => {

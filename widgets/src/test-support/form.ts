@@ -59,6 +59,15 @@ export async function next(el: SgConcernForm) {
   await settle(el);
 }
 
+/** The id of the step the form is on (`urgency`, `who`, …, `check`). */
+export const stepId = (el: SgConcernForm) => (el as unknown as { step: string }).step;
+
+/** A fresh browser and gateway for each test: no drafts, no outbox, no concerns received. */
+export async function freshStart() {
+  await clearDeviceStorage();
+  await gateway('reset');
+}
+
 export const step = (el: SgConcernForm) => text(find(el, '.step-heading'));
 export const caption = (el: SgConcernForm) => text(find(el, '.caption'));
 export const summaryLinks = (el: SgConcernForm) =>
