@@ -107,6 +107,38 @@ describe('the concern form and the real gateway', () => {
     expect(lost).toBe(1);
   });
 
+  it('sends a concern queued in one tab once, with two tabs open when the connection returns', async () => {
+    const text = `E2E two tabs ${Date.now()}`;
+    // A second tab of the same browser, signed in as the same person.
+    const second = await context.newPage();
+    await second.goto(doorstep.base + '/');
+    const picker = second.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption({ label: 'Tom Evans (housing officer)' });
+    const secondStatus = second.locator('sg-concern-form [part~="status"]');
+
+    const form = await staffFormToCheck(text);
+    await context.setOffline(true);
+    await form.getByRole('button', { name: 'Send concern' }).click();
+    await expect.poll(() => form.locator('[part~="queued"]').count()).toBe(1);
+    // The other tab hears of it (BroadcastChannel) and counts it.
+    await expect.poll(() => secondStatus.textContent()).toContain('1 concern waiting to send');
+
+    // Both tabs hear `online` at once and both flush: the lock lets only one send it. (The gateway's
+    // idempotency would also keep it to one row, so count what reaches the gateway.)
+    const delivered: string[] = [];
+    context.on('requestfinished', (request) => {
+      if (request.postData()?.includes('RaiseConcern'))
+        delivered.push(request.frame().page() === page ? 'first' : 'second');
+    });
+    await context.setOffline(false);
+    await expect.poll(() => reference(form).textContent(), { timeout: 15_000 }).toMatch(/SG-\d{4}-\d{6}/);
+    await expect.poll(() => secondStatus.textContent()).not.toContain('waiting to send');
+    await page.waitForTimeout(500);
+    expect(delivered).toHaveLength(1);
+    expect(await concernsWith(text)).toHaveLength(1);
+  });
+
   it('keeps a draft across a real reload, encrypted in IndexedDB', async () => {
     await staffFormToCheck('E2E draft, never sent');
     const form = page.locator('sg-concern-form');
