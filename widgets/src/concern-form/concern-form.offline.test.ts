@@ -98,6 +98,26 @@ describe('<sg-concern-form> drafts', () => {
     await until(async () => (await rawRecords('drafts')).length === 0, 3000, 'the draft to go');
   });
 
+  it('keeps a mode’s draft when the page sets the mode after loading (as the portal does)', async () => {
+    const el = await newForm({ mode: 'contractor' });
+    await answer(el);
+    await next(el);
+    await type(el, 'location', '3 Contractor Close');
+    await until(async () => (await rawRecords('drafts')).length === 1, 3000, 'the draft');
+    el.remove();
+
+    const again = await newForm(); // staff, as the element starts
+    again.mode = 'contractor';
+    await until(() => stepId(again) === 'who', 3000, 'the contractor draft');
+    await settle(again);
+    expect(get<HTMLInputElement>(again, '[name="location"]').value).to.equal('3 Contractor Close');
+
+    again.mode = 'staff';
+    await settle(again);
+    expect(stepId(again)).to.equal('urgency');
+    expect((await rawRecords('drafts')).map((r) => r.id)).to.deep.equal(['concern-form:contractor']);
+  });
+
   it('seals with a device key that cannot be read out', async () => {
     const el = await newForm();
     await answer(el);

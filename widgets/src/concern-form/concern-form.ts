@@ -244,11 +244,22 @@ export class SgConcernForm extends LitElement {
       this.#unlisten = this.#outbox.listen(this.#onNews);
       void this.#countWaiting();
     }
-    if (changed.has('mode') && changed.get('mode') !== undefined) this.reset();
+    // Another mode has its own questions and its own draft: show that one (a page often sets the
+    // mode after loading, from who signed in). The other mode's draft stays on the device.
+    if (changed.has('mode') && changed.get('mode') !== undefined) {
+      this.#clear();
+      void this.#restoreDraft();
+    }
   }
 
   /** Clears every answer and message and shows the first step. The device's draft is deleted. */
   reset(): void {
+    this.#clear();
+    void this.#deleteDraft();
+  }
+
+  #clear(): void {
+    clearTimeout(this.#saveTimer);
     this.answers = {};
     this.step = 'urgency';
     this.errors = undefined;
@@ -257,7 +268,6 @@ export class SgConcernForm extends LitElement {
     this.restored = false;
     this.phase = 'form';
     this.#pendingKey = undefined;
-    void this.#deleteDraft();
   }
 
   override render(): TemplateResult {
@@ -886,9 +896,10 @@ export class SgConcernForm extends LitElement {
 
   async #restoreDraft(): Promise<void> {
     if (!this.#onDevice) return;
-    const draft = await getSealed<Draft>('drafts', this.#draftId).catch(() => undefined);
-    // Only into an untouched form: never over what the person has started typing here.
-    if (!draft || Object.keys(this.answers).length || this.phase !== 'form') return;
+    const id = this.#draftId;
+    const draft = await getSealed<Draft>('drafts', id).catch(() => undefined);
+    // Only into an untouched form of the same mode: never over what the person has started here.
+    if (!draft || id !== this.#draftId || Object.keys(this.answers).length || this.phase !== 'form') return;
     this.answers = draft.answers;
     this.step = draft.step;
     this.restored = true;
