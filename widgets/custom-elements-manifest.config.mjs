@@ -26,5 +26,8 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/test-support/**', 'src/test-globals.d.ts'],
   litelement: true,
   outdir: '.',
+  // Never rewrite package.json: its "customElements" field is set by hand, and the staleness check
+  // (which writes to a cache folder) would otherwise point it there.
+  packagejson: false,
   plugins: [documentedEventsOnly],
 };
