@@ -1,6 +1,6 @@
 // `npm test` (or `pnpm test`): every check and every test, the same here and in CI.
 //   1. install, build (type-checks every package, checks the printed schema is current)
-//   2. lint and format check
+//   2. lint and format check, and the widgets' size budgets (gzipped bundles)
 //   3. gateway tests (vitest, real PostgreSQL), widget tests (web-test-runner, real Chromium),
 //      end-to-end tests (the real gateway and example portal in Chromium)
 import { existsSync } from 'node:fs';
@@ -48,6 +48,7 @@ const env = { ...process.env, CHROME_PATH: chromium };
 const steps = [
   ['build', ['build']],
   ['lint', ['lint']],
+  ['widget size budgets', ['size']],
   ['schema tests', ['--filter', '@doorstep/schema', 'test']],
   ['gateway tests', ['--filter', '@doorstep/gateway', 'test']],
   ['widget tests', ['--filter', '@doorstep/widgets', 'test']],
@@ -65,6 +66,6 @@ for (const [name, args] of steps) {
 console.log(
   failed.length
     ? `\nFailed: ${failed.join(', ')}`
-    : '\nAll checks passed: build, lint, schema, gateway, widget and end-to-end tests.',
+    : '\nAll checks passed: build, lint, size budgets, schema, gateway, widget and end-to-end tests.',
 );
 process.exit(failed.length ? 1 : 0);

@@ -2,8 +2,23 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fakeGateway } from './test/fake-gateway.mjs';
+import { reactBundle } from './test/react-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The widgets' bundles run on `zod/mini` (scripts/esbuild-options.mjs), so the tests do too: the
+ * resolved classic entry is swapped for the mini one.
+ */
+const zodMini = {
+  name: 'zod-mini',
+  transformImport({ source }) {
+    return /\/zod\/index\.js(\?.*)?$/.test(source)
+      ? source.replace('/zod/index.js', '/zod/mini/index.js')
+      : undefined;
+  },
+};
 
 /** Widget tests in Debian's Chromium (never a downloaded browser). CHROME_PATH overrides it. */
 export default {
@@ -13,7 +28,12 @@ export default {
   rootDir: path.resolve(here, '..'),
   concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(here, 'tsconfig.json') })],
+  middleware: [fakeGateway],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(here, 'tsconfig.json') }),
+    zodMini,
+    reactBundle(here),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

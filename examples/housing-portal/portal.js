@@ -1,10 +1,13 @@
 // Riverside Homes staff portal: an example of a housing provider's page that embeds Doorstep's
-// <sg-concern-form>. The form needs two things from the page around it:
-//   - where the Doorstep gateway is: the `endpoint` attribute (see index.html);
-//   - who is raising the concern: a token, set on the form's `token` property.
+// widgets. They need two things from the page around them, given once to <sg-provider>:
+//   - where the Doorstep gateway is: its `endpoint` attribute (see index.html);
+//   - who is using them: a `fetchToken` callback that returns a token from the portal's sign-in.
+//     The widgets call it when they have none, a little before one expires, and once more if the
+//     gateway refuses one.
 // In production your own sign-in supplies the token. In development the gateway offers demo users
 // (GET /dev/users) and tokens for them (POST /dev/token), so this page shows a "Demo user" picker.
 
+const provider = document.querySelector('sg-provider');
 const form = document.querySelector('sg-concern-form');
 const picker = document.getElementById('demo-user');
 const pickerBox = document.getElementById('demo-user-picker');
@@ -12,13 +15,7 @@ const details = document.getElementById('demo-user-details');
 const productionNote = document.getElementById('production-sign-in');
 const lastConcern = document.getElementById('last-concern');
 
-/** Get a fresh token this long before the current one expires. */
-const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-
 let users = [];
-let currentUserId;
-let tokenRequest = 0;
-let refreshTimer;
 
 /** `SAFEGUARDING_LEAD` → `Safeguarding lead`. */
 const roleName = (role) => role.charAt(0) + role.slice(1).toLowerCase().replaceAll('_', ' ');
@@ -45,7 +42,7 @@ async function loadDemoUsers() {
   ({ users } = await response.json());
   showUsers(users);
   picker.disabled = false;
-  if (picker.value) await useDemoUser(picker.value);
+  if (picker.value) useDemoUser(picker.value);
 }
 
 /** One option per user, labelled with their name, grouped by organisation. */
@@ -67,38 +64,24 @@ function showUsers(list) {
   picker.replaceChildren(...groups.values());
 }
 
-/** Signs the form in as a demo user. */
-async function useDemoUser(userId) {
-  currentUserId = userId;
-  const user = users.find((u) => u.id === userId);
-  details.textContent = user ? `${user.organisation.name} · ${user.roles.map(roleName).join(', ')}` : '';
-  // Never let a concern go out under the previous user's name while the new token is on its way.
-  form.token = undefined;
-  await refreshToken(userId);
+/** A token for one demo user from the development route; your sign-in does this in production. */
+async function demoToken(userId) {
+  const response = await fetch('/dev/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  if (!response.ok) throw new Error(`Could not sign in as this user (${response.status})`);
+  return (await response.json()).token;
 }
 
-/** Gets a token for the user and gives it to the form; schedules the next one before it expires. */
-async function refreshToken(userId) {
-  const request = ++tokenRequest;
-  clearTimeout(refreshTimer);
-  let body;
-  try {
-    const response = await fetch('/dev/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId }),
-    });
-    if (!response.ok) throw new Error(`status ${response.status}`);
-    body = await response.json();
-  } catch {
-    if (request === tokenRequest) details.textContent = 'Could not sign in as this user. Try again.';
-    return;
-  }
-  // Someone else was picked while this token was on its way: it is no longer wanted.
-  if (request !== tokenRequest) return;
-  form.token = body.token;
-  const refreshIn = Date.parse(body.expiresAt) - Date.now() - REFRESH_MARGIN_MS;
-  if (refreshIn > 0) refreshTimer = setTimeout(() => refreshToken(userId), refreshIn);
+/** Signs the widgets in as a demo user: contractors get the short form, everyone else the full one. */
+function useDemoUser(userId) {
+  const user = users.find((u) => u.id === userId);
+  details.textContent = user ? `${user.organisation.name} · ${user.roles.map(roleName).join(', ')}` : '';
+  // A new callback drops the previous user's token: nothing goes out under their name.
+  provider.fetchToken = () => demoToken(userId);
+  form.mode = user && user.roles.every((role) => role === 'CONTRACTOR') ? 'contractor' : 'staff';
 }
 
 picker.addEventListener('change', () => useDemoUser(picker.value));
@@ -108,10 +91,9 @@ form.addEventListener('sg-concern-submitted', (event) => {
   lastConcern.textContent = `Last concern sent: ${event.reference}`;
 });
 
-// The form has already told the user what went wrong. A rejected token is worth replacing, so that
-// pressing "Send concern" again works; a real portal might send the user to sign in instead.
-form.addEventListener('sg-error', (event) => {
-  if (event.code === 'UNAUTHENTICATED' && currentUserId) refreshToken(currentUserId);
+// No connection: the form has told the person it is saved on this device and will be sent later.
+form.addEventListener('sg-concern-queued', () => {
+  lastConcern.textContent = 'A concern is waiting to be sent.';
 });
 
 await customElements.whenDefined('sg-concern-form');

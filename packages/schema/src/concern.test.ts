@@ -1,4 +1,6 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { parseWith, raiseConcernInputSchema } from './index.js';
 
 const base = {
@@ -89,5 +91,12 @@ describe('raiseConcernInputSchema', () => {
     expect(errorsFor({ ...base, location: 'x'.repeat(501) })).toEqual({
       location: 'Must be 500 characters or fewer',
     });
+  });
+});
+
+describe('the zod these tests run on', () => {
+  it('is classic zod or zod/mini as the vitest project says (the schemas must work on both)', () => {
+    const chained = typeof (z.string() as unknown as { min?: unknown }).min;
+    expect(chained).toBe(import.meta.env.ZOD_FLAVOUR === 'mini' ? 'undefined' : 'function');
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHILDREN_PRESENT, CONCERN_URGENCIES } from './enums.js';
 import { CONCERN_LIMITS, happenedAtSchema, optionalText, text } from './text.js';
 
@@ -6,17 +6,31 @@ import { CONCERN_LIMITS, happenedAtSchema, optionalText, text } from './text.js'
 export const SELF_CONSENT = ['GIVEN', 'REFUSED'] as const;
 export type SelfConsent = (typeof SELF_CONSENT)[number];
 
-const contactSchema = z
-  .object({
-    name: optionalText(200),
-    phone: optionalText(40).refine((value) => !value || /^[0-9+() -]{6,40}$/.test(value), {
-      error: 'Enter a phone number, like 01632 960 001 or +44 7700 900 982',
-    }),
-    email: optionalText(254).refine((value) => !value || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
-      error: 'Enter an email address in the right format, like name@example.com',
-    }),
-  })
-  .optional();
+/** Length limits of the optional contact details (also the forms' maxlength). */
+export const CONTACT_LIMITS = { name: 200, phone: 40, email: 254 } as const;
+
+/** Optional text that, when given, must match `pattern`. */
+const optionalMatching = (max: number, pattern: RegExp, error: string) =>
+  z.pipe(
+    optionalText(max),
+    z.optional(z.string().check(z.refine((value) => pattern.test(value), { error }))),
+  );
+
+const contactSchema = z.optional(
+  z.object({
+    name: optionalText(CONTACT_LIMITS.name),
+    phone: optionalMatching(
+      CONTACT_LIMITS.phone,
+      /^[0-9+() -]{6,40}$/,
+      'Enter a phone number, like 01632 960 001 or +44 7700 900 982',
+    ),
+    email: optionalMatching(
+      CONTACT_LIMITS.email,
+      /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+      'Enter an email address in the right format, like name@example.com',
+    ),
+  }),
+);
 
 /**
  * A concern raised without a staff sign-in: by a tenant through a tenant site, or by a member of the
@@ -24,37 +38,41 @@ const contactSchema = z
  * form. When it is about the reporter themselves (`aboutSelf`), their own wishes and consent are
  * asked (Making Safeguarding Personal); otherwise the safeguarding team asks the person later.
  */
-export const publicConcernInputSchema = z
-  .object({
-    urgency: z.enum(CONCERN_URGENCIES, { error: 'Select how urgent this is' }),
-    aboutSelf: z.boolean({ error: 'Say whether this is about you or someone else' }),
-    subjectDescription: text(CONCERN_LIMITS.shortText, 'Enter who you are worried about'),
-    location: text(CONCERN_LIMITS.shortText, 'Enter the address or place'),
-    whatHappened: text(CONCERN_LIMITS.longText, 'Tell us what you saw or heard'),
-    happenedAt: happenedAtSchema,
-    childrenPresent: z.enum(CHILDREN_PRESENT).default('NOT_KNOWN'),
-    /** Only when `aboutSelf`: what they want to happen, in their words. */
-    views: optionalText(CONCERN_LIMITS.longText),
-    /** Only when `aboutSelf`: may we share this with other services to help? */
-    consent: z.enum(SELF_CONSENT, { error: 'Say whether we can share this to get you help' }).optional(),
-    contact: contactSchema,
-  })
-  .superRefine((value, ctx) => {
-    if (value.aboutSelf && !value.consent) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['consent'],
-        message: 'Say whether we can share this to get you help',
-      });
-    }
-  })
-  .transform((value) => ({
+export const publicConcernInputSchema = z.pipe(
+  z
+    .object({
+      urgency: z.enum(CONCERN_URGENCIES, { error: 'Select how urgent this is' }),
+      aboutSelf: z.boolean({ error: 'Say whether this is about you or someone else' }),
+      subjectDescription: text(CONCERN_LIMITS.shortText, 'Enter who you are worried about'),
+      location: text(CONCERN_LIMITS.shortText, 'Enter the address or place'),
+      whatHappened: text(CONCERN_LIMITS.longText, 'Tell us what you saw or heard'),
+      happenedAt: happenedAtSchema,
+      childrenPresent: z._default(z.enum(CHILDREN_PRESENT), 'NOT_KNOWN'),
+      /** Only when `aboutSelf`: what they want to happen, in their words. */
+      views: optionalText(CONCERN_LIMITS.longText),
+      /** Only when `aboutSelf`: may we share this with other services to help? */
+      consent: z.optional(z.enum(SELF_CONSENT, { error: 'Say whether we can share this to get you help' })),
+      contact: contactSchema,
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        if (value.aboutSelf && !value.consent) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['consent'],
+            message: 'Say whether we can share this to get you help',
+          });
+        }
+      }),
+    ),
+  z.transform((value) => ({
     ...value,
     // Questions about the reporter's own wishes are not kept when the concern is about someone else.
     views: value.aboutSelf ? value.views : undefined,
     consent: value.aboutSelf ? value.consent : undefined,
     contact: value.contact && Object.values(value.contact).some(Boolean) ? value.contact : undefined,
-  }));
+  })),
+);
 
 export type PublicConcernInput = z.input<typeof publicConcernInputSchema>;
 export type PublicConcernData = z.output<typeof publicConcernInputSchema>;

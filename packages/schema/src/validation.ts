@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One message for one field, addressed by its dotted path in the input (`personViews.views`). */
 export interface FieldError {

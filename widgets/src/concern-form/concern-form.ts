@@ -1,7 +1,7 @@
 // Before @doorstep/schema builds its schemas: keeps zod from probing for `eval` under a strict CSP.
 import '../internal/zod-jitless.js';
 
-import { DoorstepError, RaiseConcern, request } from '@doorstep/client';
+import { RaiseConcern, RaisePublicConcern } from '@doorstep/client';
 import {
   ADULT_CATEGORIES,
   CHILD_CATEGORIES,
@@ -9,86 +9,149 @@ import {
   CONCERN_URGENCIES,
   CONSENT_STATUSES,
   OTHER_CATEGORIES,
+  SELF_CONSENT,
   VIEWS_STATUSES,
   parseWith,
+  publicConcernInputSchema,
   raiseConcernInputSchema,
-  type ConcernCategory,
-  type ConsentStatus,
   type FieldError,
+  type PublicConcernInput,
   type RaiseConcernInput,
-  type ViewsStatus,
 } from '@doorstep/schema';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SgConcernQueuedEvent } from '../events/concern-queued.js';
 import { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
 import { SgErrorEvent } from '../events/error.js';
+import type { Choice } from '../i18n/translation.js';
+import { ApiController, send } from '../internal/api.js';
 import {
   choiceId,
   choices,
   errorSummary,
   idFor,
   selectField,
+  summaryList,
   textArea,
   textInput,
   type ChoiceItem,
+  type SummaryRow,
 } from '../internal/fields.js';
-import { LocalizeController } from '../internal/localize.js';
-import { readConcernInput, shownErrors, type ConcernField } from './concern-input.js';
+import { LocalizeController, plural } from '../internal/localize.js';
+import {
+  outboxFor,
+  OutboxSync,
+  type OutboxNews,
+  type QueuedConcern,
+  type Receipt,
+} from '../internal/outbox.js';
+import { deleteSealed, getSealed, putSealed, STORAGE_TTL_MS } from '../internal/secure-store.js';
+import { tokenSubject } from '../internal/token.js';
+import {
+  fieldOf,
+  fieldsOf,
+  readConcernInput,
+  readPublicInput,
+  shownErrors,
+  stepOf,
+  stepsFor,
+  type Answers,
+  type Mode,
+  type StepId,
+} from './concern-input.js';
 import { concernFormStyles } from './concern-form.styles.js';
 
 /** The control an error summary link moves focus to: the first choice of a group. */
-const FIRST_CHOICE: Partial<Record<ConcernField, string>> = {
+const FIRST_CHOICE: Partial<Record<string, string>> = {
   urgency: CONCERN_URGENCIES[0],
+  aboutSelf: 'yes',
   categories: ADULT_CATEGORIES[0],
   'personViews.status': VIEWS_STATUSES[0],
   'consent.status': CONSENT_STATUSES[0],
+  consent: SELF_CONSENT[0],
   mentalCapacityConcern: 'true',
   childrenPresent: CHILDREN_PRESENT[0],
 };
-const targetFor = (field: ConcernField): string => {
+const targetFor = (field: string): string => {
   const first = FIRST_CHOICE[field];
   return first ? choiceId(field, first) : idFor(field);
 };
 
-/** Consent answers that ask for a reason (required for two, optional for a refusal). */
-const REASON_STATUSES = ['REFUSED', 'NOT_SOUGHT', 'LACKS_CAPACITY'] as const;
-type ReasonStatus = (typeof REASON_STATUSES)[number];
-const asksReason = (status: ConsentStatus | undefined): status is ReasonStatus =>
-  (REASON_STATUSES as readonly string[]).includes(status ?? '');
+/** Questions shown inside another question (a follow-up), not on their own. */
+const FOLLOW_UPS = ['primaryCategory', 'personViews.views', 'personViews.notAskedReason', 'consent.reason'];
 
-interface Received {
-  reference: string;
-  receivedAt: string;
+/** Consent answers that ask for a reason (required for two, optional for a refusal). */
+const REASON_STATUSES: readonly string[] = ['REFUSED', 'NOT_SOUGHT', 'LACKS_CAPACITY'];
+type ReasonStatus = 'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY';
+
+/** Questions that may be left blank. */
+const OPTIONAL = [
+  'happenedAt',
+  'childrenPresent',
+  'othersAtRisk',
+  'actionsTaken',
+  'categories',
+  'views',
+  'contact.name',
+  'contact.phone',
+  'contact.email',
+];
+
+/** The words of a question: its label (a legend for a group), hint, and choices if it has them. */
+interface Question {
+  label: string;
+  hint?: string | undefined;
+  options?: Record<string, Choice> | undefined;
+}
+
+type Phase = 'form' | 'sending' | 'queued' | 'sent';
+type Notice = { type: 'sent'; reference: string } | { type: 'refused' };
+
+interface Draft {
+  answers: Answers;
+  step: StepId;
 }
 
 /**
- * A form to raise a safeguarding concern, for staff and contractors. It validates with the same
- * schema as the gateway, sends the concern with the host's token, and shows the reference number.
+ * A form to raise a safeguarding concern, one step at a time, for staff, contractors or the public.
+ * It validates each step with the same schema as the gateway, keeps an encrypted draft on the device
+ * while the person types, and when sending fails for want of a connection keeps the concern in an
+ * encrypted outbox and sends it when the connection returns — exactly once, by its idempotency key.
+ *
+ * It takes the gateway's address and token from its own `endpoint` / `token`, else from the closest
+ * `<sg-provider>`.
  *
  * @summary Raise a safeguarding concern.
  *
- * @event {SgConcernSubmittedEvent} sg-concern-submitted - The gateway accepted the concern:
- *   `event.reference`, `event.receivedAt`.
- * @event {SgErrorEvent} sg-error - Sending failed for a reason other than the answers
- *   (`event.code`: `UNAUTHENTICATED`, `FORBIDDEN`, `NETWORK_ERROR`, …). The form has told the user.
+ * @event {SgConcernSubmittedEvent} sg-concern-submitted - The gateway accepted a concern (now, or
+ *   later from the outbox): `event.reference`, `event.receivedAt`, `event.idempotencyKey`.
+ * @event {SgConcernQueuedEvent} sg-concern-queued - The concern could not be sent now and waits in
+ *   the outbox: `event.idempotencyKey`, `event.storage` (`device` or `memory`).
+ * @event {SgErrorEvent} sg-error - Sending failed for a reason other than the connection or the
+ *   answers (`event.code`: `UNAUTHENTICATED`, `FORBIDDEN`, …). The form has told the person.
  *
  * @csspart base - The wrapper of everything.
- * @csspart warning - The "call 999" notice at the top.
+ * @csspart status - The line saying how many concerns wait to be sent, and which were sent.
+ * @csspart warning - The "call 999" notice at the top of every step.
  * @csspart emergency - The "call 999 now" message shown when someone is in danger right now.
  * @csspart error-summary - The "There is a problem" box, or the box saying the concern was not sent.
+ * @csspart back - The "Back" button.
+ * @csspart step-heading - The heading of each step.
  * @csspart label - Every label and legend.
  * @csspart hint - Every hint.
  * @csspart control - Text inputs, text areas and the select.
  * @csspart choice - Radio and checkbox inputs (transparent: style their label's `::before` instead).
  * @csspart error - Every error message next to a field.
- * @csspart button - The send button.
+ * @csspart summary - The "check your answers" list.
+ * @csspart button - The continue and send buttons.
+ * @csspart queued - The panel saying the concern is saved and will be sent later.
  * @csspart confirmation - The panel that replaces the form once the concern is sent.
  * @csspart confirmation-title - Its "Concern sent" heading.
  * @csspart reference - The reference number in it.
  *
  * @cssproperty --sg-concern-form-font-family - Falls back to `--sg-font-family`, then system-ui.
- * @cssproperty --sg-concern-form-font-size - Falls back to `--sg-font-size`, then 1.1875rem (1rem when narrow).
- * @cssproperty --sg-concern-form-max-width - Width of the form's column. Default 40rem.
+ * @cssproperty --sg-concern-form-font-size - Falls back to `--sg-font-size`, then 1.1875 × the browser's default size (1 × when narrow).
+ * @cssproperty --sg-concern-form-max-width - Width of the form's column. Default 40em.
  * @cssproperty --sg-concern-form-text-color - Falls back to `--sg-color-text`.
  * @cssproperty --sg-concern-form-secondary-text-color - Hints. Falls back to `--sg-color-secondary-text`.
  * @cssproperty --sg-concern-form-background - Inputs' background. Falls back to `--sg-color-background`.
@@ -97,6 +160,7 @@ interface Received {
  * @cssproperty --sg-concern-form-error-color - Falls back to `--sg-color-error`.
  * @cssproperty --sg-concern-form-focus-color - The focus indicator. Falls back to `--sg-color-focus`.
  * @cssproperty --sg-concern-form-focus-text-color - Text on the focus colour. Falls back to `--sg-color-focus-text`.
+ * @cssproperty --sg-concern-form-link-color - Links and change buttons. Falls back to `--sg-color-link`.
  * @cssproperty --sg-concern-form-button-color - Falls back to `--sg-color-button`.
  * @cssproperty --sg-concern-form-button-text-color - Falls back to `--sg-color-button-text`.
  * @cssproperty --sg-concern-form-button-shadow-color - Falls back to `--sg-color-button-shadow`.
@@ -106,245 +170,470 @@ interface Received {
 export class SgConcernForm extends LitElement {
   static override styles = concernFormStyles;
 
-  /** The gateway's GraphQL address. */
-  @property() endpoint = '/graphql';
+  /** The gateway's GraphQL address. Default: the provider's, else `/graphql`. */
+  @property() endpoint: string | undefined = undefined;
 
   /**
-   * The bearer token sent with the concern: the host page's sign-in supplies it. Prefer setting the
-   * property; the attribute is read but never written back.
+   * The bearer token sent with the concern: the host page's sign-in supplies it (or a public token
+   * for `mode="public"`). Default: the provider's. Prefer the property; the attribute is visible.
    */
   @property() token: string | undefined = undefined;
 
-  @state() private urgency: string | undefined;
-  @state() private categories: ConcernCategory[] = [];
-  @state() private primaryCategory: ConcernCategory | undefined;
-  @state() private viewsStatus: ViewsStatus | undefined;
-  @state() private consentStatus: ConsentStatus | undefined;
-  /** Errors from the schema or the gateway, with the input they were found in. */
-  @state() private errors: { fields: readonly FieldError[]; input: RaiseConcernInput } | undefined;
+  /** `staff` (the full form, default), `contractor` (the least to type) or `public` (anonymous). */
+  @property({ reflect: true }) mode: Mode = 'staff';
+
+  /**
+   * `off` for shared computers: no draft and no outbox on the device. A concern that cannot be sent
+   * is then kept in this page's memory only, and the form says so.
+   */
+  @property({ attribute: 'offline-storage' }) offlineStorage: 'on' | 'off' = 'on';
+
+  @state() private answers: Answers = {};
+  @state() private step: StepId = 'urgency';
+  /** Errors from the schema or the gateway. */
+  @state() private errors: readonly FieldError[] | undefined;
   /** The code of a failed request other than invalid input. */
   @state() private failure: string | undefined;
-  @state() private sending = false;
-  @state() private received: Received | undefined;
+  @state() private phase: Phase = 'form';
+  @state() private received: Receipt | undefined;
+  @state() private waiting = 0;
+  @state() private notices: Notice[] = [];
+  @state() private restored = false;
 
   readonly #localize = new LocalizeController(this);
+  readonly #api = new ApiController(this);
+  readonly #sync = new OutboxSync(
+    this,
+    () => this.#outbox,
+    () => this.#sendOne,
+  );
+  #pendingKey: string | undefined;
+  #pendingFailure: { code: string; fields: FieldError[] } | undefined;
+  #unlisten: (() => void) | undefined;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** IndexedDB refused (private browsing, say): device storage is treated as off. */
+  #storageBroken = false;
 
-  /** The answers last sent and their idempotency key, until the gateway has taken them. */
-  #attempt: { answers: string; key: string } | undefined;
+  get #onDevice(): boolean {
+    return this.offlineStorage !== 'off' && !this.#storageBroken;
+  }
 
-  /** Clears every answer and message and shows an empty form. */
+  get #outbox() {
+    return outboxFor(this.#onDevice);
+  }
+
+  get #draftId(): string {
+    return `concern-form:${this.mode}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#restoreDraft();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+    clearTimeout(this.#saveTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('offlineStorage') || !this.#unlisten) {
+      this.#unlisten?.();
+      this.#unlisten = this.#outbox.listen(this.#onNews);
+      void this.#countWaiting();
+    }
+    // Another mode has its own questions and its own draft: show that one (a page often sets the
+    // mode after loading, from who signed in). The other mode's draft stays on the device.
+    if (changed.has('mode') && changed.get('mode') !== undefined) {
+      this.#clear();
+      void this.#restoreDraft();
+    }
+  }
+
+  /** Clears every answer and message and shows the first step. The device's draft is deleted. */
   reset(): void {
-    // The render root exists once the element has been connected.
-    (this.renderRoot as ParentNode | undefined)?.querySelector('form')?.reset();
-    this.urgency = undefined;
-    this.categories = [];
-    this.primaryCategory = undefined;
-    this.viewsStatus = undefined;
-    this.consentStatus = undefined;
+    this.#clear();
+    void this.#deleteDraft();
+  }
+
+  #clear(): void {
+    clearTimeout(this.#saveTimer);
+    this.answers = {};
+    this.step = 'urgency';
     this.errors = undefined;
     this.failure = undefined;
     this.received = undefined;
+    this.restored = false;
+    this.phase = 'form';
+    this.#pendingKey = undefined;
   }
 
   override render(): TemplateResult {
     const t = this.#localize.t;
     return html`<div class="base" part="base" lang=${t.$code} dir=${t.$dir}>
-      ${this.received ? this.#renderConfirmation(this.received) : this.#renderForm()}
+      <div class="content">
+        ${this.#renderStatus()}
+        ${
+          this.phase === 'sent' && this.received
+            ? this.#renderConfirmation(this.received)
+            : this.phase === 'queued'
+              ? this.#renderQueued()
+              : this.#renderStep()
+        }
+      </div>
     </div>`;
   }
 
-  #renderForm(): TemplateResult {
+  /** Always in the page, so what changes in it is announced. */
+  #renderStatus(): TemplateResult {
+    const { t } = this.#localize;
+    const q = t.concernForm.queued;
+    return html`<div class="status" part="status" role="status">
+      ${this.notices.map(
+        (notice) =>
+          html`<p class="status__line">${notice.type === 'sent' ? q.sent(notice.reference) : q.refused}</p>`,
+      )}
+      ${this.waiting > 0 ? html`<p class="status__line">${plural(q.waiting, this.waiting, t.$code)}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderStep(): TemplateResult {
     const { t, locale } = this.#localize;
     const f = t.concernForm;
-    const shown = this.errors ? shownErrors(this.errors.fields, this.errors.input, t, locale) : [];
-    const errorFor = (field: ConcernField) => shown.find((e) => e.field === field)?.message;
-    const words = { errorPrefix: t.errorPrefix };
-    const optional = { errorPrefix: t.errorPrefix, optional: t.optional };
-    const danger = this.urgency === 'IMMEDIATE_DANGER';
-
-    const item = <T extends string>(
-      options: Record<T, { label: string; hint?: string }>,
-      value: T,
-      extra: Partial<ChoiceItem> = {},
-    ): ChoiceItem => ({ value, label: options[value].label, hint: options[value].hint, ...extra });
-
-    const categoryItems = (values: readonly ConcernCategory[]) =>
-      values.map((value) => item(f.categories.options, value));
-
-    const reasonQuestion = asksReason(this.consentStatus) ? f.consent.reason[this.consentStatus] : undefined;
+    const steps = stepsFor(this.mode, this.answers);
+    const index = Math.max(0, steps.indexOf(this.step));
+    const onCheck = this.step === 'check';
+    const here = new Set(
+      onCheck ? steps.flatMap((step) => fieldsOf(this.mode, step)) : fieldsOf(this.mode, this.step),
+    );
+    const shown = (this.errors ? shownErrors(this.errors, this.answers, t, locale, this.mode) : []).filter(
+      (e) => !e.field || here.has(e.field),
+    );
+    const errorFor = (field: string) => (onCheck ? undefined : shown.find((e) => e.field === field)?.message);
+    const danger = this.answers.urgency === 'IMMEDIATE_DANGER';
+    const sending = this.phase === 'sending';
 
     return html`<form
       novalidate
-      aria-busy=${this.sending ? 'true' : 'false'}
+      aria-busy=${sending ? 'true' : 'false'}
       @submit=${this.#onSubmit}
-      @change=${this.#onChange}
+      @input=${this.#onInput}
+      @change=${this.#onInput}
     >
-      ${
-        shown.length
-          ? errorSummary({
-              title: f.errorSummaryTitle,
-              items: shown.map((e) => ({ message: e.message, target: e.field && targetFor(e.field) })),
-              onFollow: (target) => this.#focusControl(target),
-            })
-          : nothing
-      }
-      ${this.failure ? this.#renderFailure(this.failure) : nothing}
-
-      <div class="warning ${danger ? 'warning--emphasised' : ''}" part="warning" tabindex="-1">
+      <div class="warning ${danger ? 'warning--emphasised' : ''}" part="warning">
         <span class="warning__icon" aria-hidden="true">!</span>
         <strong class="warning__text">
           <span class="visually-hidden">${t.warningPrefix}</span> ${f.emergency.notice}
         </strong>
       </div>
-
-      ${choices({
-        ...words,
-        type: 'radio',
-        name: 'urgency',
-        legend: f.urgency.legend,
-        hint: f.urgency.hint,
-        legendSize: 'l',
-        error: errorFor('urgency'),
-        items: CONCERN_URGENCIES.map((value) =>
-          item(f.urgency.options, value, {
-            after:
-              value === 'IMMEDIATE_DANGER'
-                ? // Always in the page, so the alert is announced when its text appears.
-                  html`<div role="alert">
-                    ${danger ? html`<p class="emergency" part="emergency">${f.emergency.chosen}</p>` : nothing}
-                  </div>`
-                : undefined,
-          }),
-        ),
-      })}
-      ${textInput({
-        ...words,
-        name: 'subjectDescription',
-        ...f.subjectDescription,
-        error: errorFor('subjectDescription'),
-      })}
-      ${textInput({
-        ...words,
-        name: 'location',
-        ...f.location,
-        autocomplete: 'off',
-        error: errorFor('location'),
-      })}
-      ${textArea({ ...words, name: 'whatHappened', ...f.whatHappened, rows: 6, error: errorFor('whatHappened') })}
-      ${textInput({
-        ...optional,
-        name: 'happenedAt',
-        type: 'datetime-local',
-        ...f.happenedAt,
-        error: errorFor('happenedAt'),
-      })}
-      ${choices({
-        ...optional,
-        type: 'checkbox',
-        name: 'categories',
-        legend: f.categories.legend,
-        hint: f.categories.hint,
-        error: errorFor('categories'),
-        sections: [
-          { heading: f.categories.groups.adults, items: categoryItems(ADULT_CATEGORIES) },
-          { heading: f.categories.groups.children, items: categoryItems(CHILD_CATEGORIES) },
-          { heading: f.categories.groups.other, items: categoryItems(OTHER_CATEGORIES) },
-        ],
-      })}
       ${
-        this.categories.length > 1
-          ? selectField({
-              ...words,
-              name: 'primaryCategory',
-              ...f.primaryCategory,
-              error: errorFor('primaryCategory'),
-              choices: this.categories.map((value) => ({ value, label: f.categories.options[value].label })),
-              value: this.primaryCategory ?? this.categories[0],
-              onChange: (value) => (this.primaryCategory = value as ConcernCategory),
+        shown.length
+          ? errorSummary({
+              title: f.errorSummaryTitle,
+              items: shown.map((e) => ({ message: e.message, target: e.field && targetFor(e.field) })),
+              onFollow: (target) => this.#follow(target),
             })
           : nothing
       }
-      ${textArea({ ...optional, name: 'actionsTaken', ...f.actionsTaken, rows: 3, error: errorFor('actionsTaken') })}
-      ${choices({
-        ...words,
-        type: 'radio',
-        name: 'personViews.status',
-        legend: f.personViews.legend,
-        hint: f.personViews.hint,
-        error: errorFor('personViews.status'),
-        items: VIEWS_STATUSES.map((value) =>
-          item(f.personViews.options, value, {
-            selected: this.viewsStatus === value,
-            conditional:
-              value === 'ASKED_EXPRESSED'
-                ? textArea({
-                    ...words,
-                    name: 'personViews.views',
-                    ...f.personViews.views,
-                    rows: 3,
-                    error: errorFor('personViews.views'),
-                  })
-                : value === 'NOT_ASKED'
-                  ? textArea({
-                      ...words,
-                      name: 'personViews.notAskedReason',
-                      ...f.personViews.notAskedReason,
-                      rows: 3,
-                      error: errorFor('personViews.notAskedReason'),
-                    })
-                  : undefined,
-          }),
-        ),
-      })}
-      ${choices({
-        ...words,
-        type: 'radio',
-        name: 'consent.status',
-        legend: f.consent.legend,
-        hint: f.consent.hint,
-        error: errorFor('consent.status'),
-        items: CONSENT_STATUSES.map((value) => item(f.consent.options, value)),
-        // One follow-up for three answers, so it sits after them; its question follows the answer.
-        after: html`<div class="conditional" id="consent-reason-conditional" ?hidden=${!reasonQuestion}>
-          ${textArea({
-            ...(this.consentStatus === 'REFUSED' ? optional : words),
-            name: 'consent.reason',
-            label: reasonQuestion?.label ?? '',
-            hint: reasonQuestion?.hint,
-            rows: 3,
-            error: errorFor('consent.reason'),
-          })}
-        </div>`,
-      })}
-      ${choices({
-        ...words,
-        type: 'checkbox',
-        name: 'mentalCapacityConcern',
-        legend: f.mentalCapacityConcern.legend,
-        error: errorFor('mentalCapacityConcern'),
-        items: [{ value: 'true', label: f.mentalCapacityConcern.label, hint: f.mentalCapacityConcern.hint }],
-      })}
-      ${choices({
-        ...optional,
-        type: 'radio',
-        name: 'childrenPresent',
-        legend: f.childrenPresent.legend,
-        hint: f.childrenPresent.hint,
-        error: errorFor('childrenPresent'),
-        items: CHILDREN_PRESENT.map((value) => item(f.childrenPresent.options, value)),
-      })}
-      ${textArea({ ...optional, name: 'othersAtRisk', ...f.othersAtRisk, rows: 3, error: errorFor('othersAtRisk') })}
-
+      ${this.failure ? this.#renderFailure(this.failure) : nothing}
+      ${
+        this.restored
+          ? html`<div class="notice">
+              <p>${f.draft.restored}</p>
+              <button type="button" class="link" @click=${this.#startAgain}>${f.draft.startAgain}</button>
+            </div>`
+          : nothing
+      }
+      ${
+        index > 0
+          ? html`<button
+              type="button"
+              class="link back"
+              part="back"
+              @click=${() => this.#goTo(steps[index - 1]!)}
+            >
+              ${f.back}
+            </button>`
+          : nothing
+      }
+      <p class="caption">${f.stepOf(index + 1, steps.length)}</p>
+      ${
+        this.step === 'urgency'
+          ? nothing
+          : html`<h2 class="step-heading" part="step-heading" tabindex="-1">${f.steps[this.step]}</h2>`
+      }
+      ${onCheck ? this.#renderCheck(steps) : this.#renderQuestions(errorFor)}
       <button
         class="button"
         part="button"
         type="submit"
-        ?disabled=${this.sending}
-        aria-busy=${this.sending ? 'true' : 'false'}
+        ?disabled=${sending}
+        aria-busy=${sending ? 'true' : 'false'}
       >
-        ${this.sending ? f.sending : f.submit}
+        ${onCheck ? (sending ? f.sending : f.submit) : f.continue}
       </button>
     </form>`;
+  }
+
+  /** The words of one question in this mode: its label (or legend), hint and choices. */
+  #question(field: string): Question {
+    const f = this.#localize.t.concernForm;
+    const p = f.public;
+    const choice = (q: { legend: string; hint?: string; options: Record<string, Choice> }): Question => ({
+      label: q.legend,
+      hint: q.hint,
+      options: q.options,
+    });
+    switch (field) {
+      case 'urgency':
+      case 'childrenPresent':
+      case 'categories':
+        return choice(f[field]);
+      case 'personViews.status':
+        return choice(f.personViews);
+      case 'consent.status':
+        return choice(f.consent);
+      case 'aboutSelf':
+      case 'consent':
+        return choice(p[field]);
+      case 'subjectDescription':
+      case 'location':
+      case 'whatHappened':
+        return this.mode === 'public' ? p[field] : f[field];
+      case 'happenedAt':
+      case 'actionsTaken':
+      case 'othersAtRisk':
+      case 'primaryCategory':
+        return f[field];
+      case 'mentalCapacityConcern':
+        return f.mentalCapacityConcern;
+      case 'personViews.views':
+        return f.personViews.views;
+      case 'personViews.notAskedReason':
+        return f.personViews.notAskedReason;
+      case 'consent.reason':
+        return f.consent.reason[this.#text('consent.status') as ReasonStatus] ?? { label: '' };
+      case 'views':
+        return p.views;
+      default:
+        return p.contact[field.slice('contact.'.length) as 'name' | 'phone' | 'email'];
+    }
+  }
+
+  #text(name: string): string {
+    const value = this.answers[name];
+    return typeof value === 'string' ? value : '';
+  }
+
+  #list(name: string): string[] {
+    const value = this.answers[name];
+    return Array.isArray(value) ? value : [];
+  }
+
+  /** Whether a question is asked, given the answers so far (follow-ups depend on their question). */
+  #asked(field: string): boolean {
+    switch (field) {
+      case 'primaryCategory':
+        return this.#list('categories').length > 1;
+      case 'personViews.views':
+        return this.#text('personViews.status') === 'ASKED_EXPRESSED';
+      case 'personViews.notAskedReason':
+        return this.#text('personViews.status') === 'NOT_ASKED';
+      case 'consent.reason':
+        return REASON_STATUSES.includes(this.#text('consent.status'));
+      default:
+        return true;
+    }
+  }
+
+  /** The questions of the current step, each with its follow-ups inside it. */
+  #renderQuestions(errorFor: (field: string) => string | undefined): TemplateResult[] {
+    const { t } = this.#localize;
+    const words = (name: string, optional = OPTIONAL.includes(name)) => ({
+      ...this.#question(name),
+      name,
+      errorPrefix: t.errorPrefix,
+      optional: optional ? t.optional : undefined,
+      error: errorFor(name),
+      value: this.#text(name),
+    });
+    const items = (name: string, extra: (value: string) => Partial<ChoiceItem> = () => ({})): ChoiceItem[] =>
+      Object.entries(this.#question(name).options ?? {}).map(([value, option]) => ({
+        value,
+        ...option,
+        selected: this.#list(name).includes(value) || this.#text(name) === value,
+        ...extra(value),
+      }));
+    const area = (name: string, rows = 3) => textArea({ ...words(name), rows });
+
+    const render = (field: string): TemplateResult => {
+      switch (field) {
+        case 'urgency':
+          return choices({
+            ...words(field),
+            type: 'radio',
+            legend: this.#question(field).label,
+            legendSize: 'l',
+            headingClass: 'step-heading',
+            items: items(field, (value) => ({
+              after:
+                value === 'IMMEDIATE_DANGER'
+                  ? // Always in the page, so the alert is announced when its text appears.
+                    html`<div role="alert">
+                      ${
+                        this.#text(field) === value
+                          ? html`<p class="emergency" part="emergency">${t.concernForm.emergency.chosen}</p>`
+                          : nothing
+                      }
+                    </div>`
+                  : undefined,
+            })),
+          });
+        case 'categories': {
+          const f = t.concernForm;
+          const section = (heading: string, values: readonly string[]) => ({
+            heading,
+            items: items(field).filter((item) => values.includes(item.value)),
+          });
+          const categories = this.#list(field);
+          return html`${choices({
+            ...words(field),
+            type: 'checkbox',
+            legend: this.#question(field).label,
+            sections: [
+              section(f.categories.groups.adults, ADULT_CATEGORIES),
+              section(f.categories.groups.children, CHILD_CATEGORIES),
+              section(f.categories.groups.other, OTHER_CATEGORIES),
+            ],
+          })}
+          ${
+            this.#asked('primaryCategory')
+              ? selectField({
+                  ...words('primaryCategory'),
+                  choices: categories.map((value) => ({ value, label: this.#optionLabel(field, value) })),
+                  value: this.#text('primaryCategory') || categories[0],
+                  onChange: () => undefined, // the form's change listener records it
+                })
+              : nothing
+          }`;
+        }
+        case 'mentalCapacityConcern': {
+          const q = t.concernForm.mentalCapacityConcern;
+          return choices({
+            ...words(field),
+            type: 'checkbox',
+            legend: q.legend,
+            hint: undefined,
+            items: [
+              { value: 'true', label: q.label, hint: q.hint, selected: this.#list(field).includes('true') },
+            ],
+          });
+        }
+        case 'personViews.status':
+          return choices({
+            ...words(field),
+            type: 'radio',
+            legend: this.#question(field).label,
+            items: items(field, (value) => ({
+              conditional:
+                value === 'ASKED_EXPRESSED'
+                  ? area('personViews.views')
+                  : value === 'NOT_ASKED'
+                    ? area('personViews.notAskedReason')
+                    : undefined,
+            })),
+          });
+        case 'consent.status': {
+          const reason = this.#text(field);
+          return choices({
+            ...words(field),
+            type: 'radio',
+            legend: this.#question(field).label,
+            items: items(field),
+            // One follow-up for three answers, so it sits after them; its question follows the answer.
+            after: html`<div class="conditional" ?hidden=${!this.#asked('consent.reason')}>
+              ${textArea({ ...words('consent.reason', reason === 'REFUSED'), rows: 3 })}
+            </div>`,
+          });
+        }
+        case 'aboutSelf':
+        case 'childrenPresent':
+        case 'consent':
+          return choices({
+            ...words(field),
+            type: 'radio',
+            legend: this.#question(field).label,
+            items: items(field),
+          });
+        case 'whatHappened':
+          return area(field, 6);
+        case 'othersAtRisk':
+        case 'actionsTaken':
+        case 'views':
+          return area(field, field === 'views' ? 4 : 3);
+        case 'happenedAt':
+          return textInput({ ...words(field), type: 'datetime-local' });
+        case 'subjectDescription':
+        case 'location':
+          return textInput(words(field));
+        default: {
+          // contact.name, contact.phone, contact.email
+          const part = field.slice('contact.'.length);
+          return textInput({
+            ...words(field),
+            type: part === 'email' ? 'email' : part === 'phone' ? 'tel' : 'text',
+            autocomplete: part === 'phone' ? 'tel' : part,
+            spellcheck: false,
+          });
+        }
+      }
+    };
+
+    const fields = fieldsOf(this.mode, this.step).filter((field) => !FOLLOW_UPS.includes(field));
+    const rendered = fields.map(render);
+    return this.step === 'contact'
+      ? [html`<p class="hint">${t.concernForm.public.contact.hint}</p>`, ...rendered]
+      : rendered;
+  }
+
+  #optionLabel(field: string, value: string): string {
+    return this.#question(field).options?.[value]?.label ?? value;
+  }
+
+  /** "Check your answers": every question asked, its answer, and a way back to change it. */
+  #renderCheck(steps: StepId[]): TemplateResult {
+    const { t, locale } = this.#localize;
+    const f = t.concernForm;
+    const answer = (field: string): string => {
+      if (field === 'mentalCapacityConcern') return this.#list(field).includes('true') ? t.yes : t.no;
+      if (field === 'happenedAt') {
+        const iso = readConcernInput(this.answers).happenedAt;
+        const date = iso ? new Date(iso) : undefined;
+        return date && !Number.isNaN(date.getTime())
+          ? date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
+          : '';
+      }
+      if (field === 'primaryCategory') {
+        return this.#optionLabel('categories', this.#text(field) || this.#list('categories')[0]!);
+      }
+      const values = [...this.#list(field), ...(this.#text(field) ? [this.#text(field).trim()] : [])];
+      return this.#question(field).options
+        ? values.map((value) => this.#optionLabel(field, value)).join(', ')
+        : values.join(', ');
+    };
+    const rows: SummaryRow[] = steps
+      .flatMap((step) => fieldsOf(this.mode, step))
+      .filter((field) => this.#asked(field))
+      .map((field) => ({
+        key: this.#question(field).label,
+        value: answer(field) || f.check.notGiven,
+        change: f.check.change,
+        onChange: () => this.#goTo(stepOf(this.mode, field)!, FOLLOW_UPS.includes(field) ? undefined : field),
+      }));
+    return html`<p>${f.check.intro}</p>
+      ${summaryList(rows)}`;
   }
 
   #renderFailure(code: string): TemplateResult {
@@ -357,107 +646,226 @@ export class SgConcernForm extends LitElement {
     </div>`;
   }
 
-  #renderConfirmation(received: Received): TemplateResult {
+  #renderQueued(): TemplateResult {
+    const { t } = this.#localize;
+    const q = t.concernForm.queued;
+    const device = this.#outbox.onDevice;
+    return html`<div class="queued" part="queued">
+      <h2 class="queued__title" tabindex="-1">${device ? q.deviceTitle : q.memoryTitle}</h2>
+      ${(device ? q.deviceBody : q.memoryBody).map((line) => html`<p>${line}</p>`)}
+      <button class="button button--secondary" type="button" @click=${this.#another}>
+        ${t.concernForm.confirmation.another}
+      </button>
+    </div>`;
+  }
+
+  #renderConfirmation(received: Receipt): TemplateResult {
     const { t, locale } = this.#localize;
     const c = t.concernForm.confirmation;
-    const at = new Date(received.receivedAt);
+    const at = received.receivedAt ? new Date(received.receivedAt) : undefined;
     return html`<div class="confirmation" part="confirmation">
       <div class="confirmation__panel">
         <h2 class="confirmation__title" part="confirmation-title" tabindex="-1">${c.title}</h2>
         <span class="confirmation__reference-label">${c.referenceLabel}</span>
         <strong class="confirmation__reference" part="reference">${received.reference}</strong>
       </div>
-      ${Number.isNaN(at.getTime()) ? nothing : html`<p>${c.receivedAt(at, locale)}</p>`}
+      ${at && !Number.isNaN(at.getTime()) ? html`<p>${c.receivedAt(at, locale)}</p>` : nothing}
       <h3>${c.nextStepsTitle}</h3>
-      ${c.nextSteps.map((step) => html`<p>${step}</p>`)}
+      ${(this.mode === 'public' ? t.concernForm.public.nextSteps : c.nextSteps).map((step) => html`<p>${step}</p>`)}
       <button class="button button--secondary" type="button" @click=${this.#another}>${c.another}</button>
     </div>`;
   }
 
-  /** Keeps the answers that change what is shown (follow-up questions, the 999 message). */
-  #onChange = (event: Event) => {
-    const target = event.target as HTMLInputElement;
-    const value = target.value;
-    switch (target.name) {
-      case 'urgency':
-        this.urgency = value;
-        break;
-      case 'categories': {
-        const form = target.form;
-        const checked = form ? new FormData(form).getAll('categories') : [];
-        this.categories = checked.filter((v): v is ConcernCategory => typeof v === 'string');
-        if (this.primaryCategory && !this.categories.includes(this.primaryCategory)) {
-          this.primaryCategory = undefined;
-        }
-        break;
-      }
-      case 'personViews.status':
-        this.viewsStatus = value as ViewsStatus;
-        break;
-      case 'consent.status':
-        this.consentStatus = value as ConsentStatus;
-        break;
+  /** Records every answer as it is typed or chosen, and saves the draft soon after. */
+  #onInput = (event: Event) => {
+    const control = event.target as HTMLInputElement;
+    const name = control.name;
+    if (!name) return;
+    let value: string | string[];
+    if (control.type === 'checkbox') {
+      value = [...this.renderRoot.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map(
+        (input) => input.value,
+      );
+    } else if (control.type === 'radio') {
+      if (!control.checked) return;
+      value = control.value;
+    } else {
+      value = control.value;
     }
+    const answers = { ...this.answers, [name]: value };
+    const categories = answers.categories;
+    if (Array.isArray(categories) && !categories.includes(answers.primaryCategory as string)) {
+      delete answers.primaryCategory;
+    }
+    this.answers = answers;
+    this.#saveDraftSoon();
   };
+
+  /** Validates with the shared schema. */
+  #parse() {
+    return this.mode === 'public'
+      ? parseWith(publicConcernInputSchema, readPublicInput(this.answers))
+      : parseWith(raiseConcernInputSchema, readConcernInput(this.answers));
+  }
 
   #onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.sending) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const input = readConcernInput(form);
-    const parsed = parseWith(raiseConcernInputSchema, input);
+    if (this.phase !== 'form') return;
     this.failure = undefined;
-    if (!parsed.ok) {
-      await this.#showErrors(parsed.errors, input);
-      return;
+    const parsed = this.#parse();
+    if (this.step !== 'check') {
+      const here = fieldsOf(this.mode, this.step);
+      const errors = parsed.ok ? [] : parsed.errors.filter((e) => here.includes(fieldOf(e, this.mode) ?? ''));
+      if (errors.length) return this.#showErrors(errors);
+      const steps = stepsFor(this.mode, this.answers);
+      return this.#goTo(steps[steps.indexOf(this.step) + 1] ?? 'check');
     }
-    this.errors = undefined;
-    this.sending = true;
-    // One key per set of answers: sending the same answers again (after a lost reply) cannot make a
-    // second concern; changed answers are a new submission.
-    const answers = JSON.stringify(parsed.data);
-    if (this.#attempt?.answers !== answers) this.#attempt = { answers, key: crypto.randomUUID() };
-    try {
-      const { raiseConcern } = await request(
-        { endpoint: this.endpoint, token: this.token || undefined },
-        RaiseConcern,
-        { idempotencyKey: this.#attempt.key, input: parsed.data },
-      );
-      this.#attempt = undefined;
-      this.sending = false;
-      this.received = raiseConcern;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.confirmation__title')?.focus();
-      this.dispatchEvent(new SgConcernSubmittedEvent(raiseConcern.reference, raiseConcern.receivedAt));
-    } catch (error) {
-      this.sending = false;
-      if (error instanceof DoorstepError && error.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-        await this.#showErrors(error.fields, input);
-        return;
-      }
-      const code = error instanceof DoorstepError ? error.code : 'INTERNAL_SERVER_ERROR';
-      this.failure = code;
-      await this.#focusSummary();
-      this.dispatchEvent(new SgErrorEvent(code, error instanceof Error ? error.message : String(error)));
-    }
+    if (!parsed.ok) return this.#showErrors(parsed.errors);
+    await this.#send(parsed.data);
   };
 
-  async #showErrors(fields: readonly FieldError[], input: RaiseConcernInput): Promise<void> {
-    this.errors = { fields, input };
-    await this.#focusSummary();
+  /** Queues the concern with a key fixed now, then tries to send it at once. */
+  async #send(input: unknown): Promise<void> {
+    this.errors = undefined;
+    this.phase = 'sending';
+    const api = this.#api.api;
+    const key = crypto.randomUUID();
+    const concern: QueuedConcern = {
+      key,
+      kind: this.mode === 'public' ? 'public' : 'staff',
+      endpoint: api.endpoint,
+      input,
+      queuedAt: Date.now(),
+      owner: tokenSubject(await api.tokens.get().catch(() => undefined)),
+    };
+    this.#pendingKey = key;
+    this.#pendingFailure = undefined;
+    try {
+      await this.#outbox.add(concern);
+    } catch {
+      this.#storageBroken = true; // IndexedDB refused: keep it in memory instead
+      this.#unlisten?.();
+      this.#unlisten = this.#outbox.listen(this.#onNews);
+      await this.#outbox.add(concern);
+    }
+    void this.#deleteDraft();
+    await this.#sync.kick();
+    if ((this.phase as Phase) === 'sent' || this.#pendingKey !== key) return;
+
+    const refused = this.#pendingFailure as { code: string; fields: FieldError[] } | undefined;
+    if (refused) {
+      // The person is here to put it right: the answers go back to the form, out of the outbox.
+      await this.#outbox.remove(key);
+      this.#pendingKey = undefined;
+      this.phase = 'form';
+      this.#saveDraftSoon();
+      if (refused.code === 'BAD_USER_INPUT' && refused.fields.length) return this.#showErrors(refused.fields);
+      this.failure = refused.code;
+      await this.#focus('.error-summary');
+      this.dispatchEvent(new SgErrorEvent(refused.code, `The gateway refused the concern: ${refused.code}`));
+      return;
+    }
+    this.phase = 'queued';
+    await this.#focus('.queued__title');
+    this.dispatchEvent(new SgConcernQueuedEvent(key, this.#outbox.onDevice ? 'device' : 'memory'));
   }
 
-  async #focusSummary(): Promise<void> {
+  /** Sends one queued concern with the current token; skips one queued by someone else. */
+  #sendOne = async (concern: QueuedConcern): Promise<Receipt | undefined> => {
+    const api = { ...this.#api.api, endpoint: concern.endpoint };
+    const token = await api.tokens.get();
+    // Queued under another sign-in on this device: only that person's token may send it.
+    if (concern.owner && concern.owner !== tokenSubject(token)) return undefined;
+    const variables = { idempotencyKey: concern.key, input: concern.input };
+    if (concern.kind === 'public') {
+      const { raisePublicConcern } = await send(
+        api,
+        RaisePublicConcern,
+        variables as { idempotencyKey: string; input: PublicConcernInput },
+      );
+      return raisePublicConcern;
+    }
+    const { raiseConcern } = await send(
+      api,
+      RaiseConcern,
+      variables as { idempotencyKey: string; input: RaiseConcernInput },
+    );
+    return raiseConcern;
+  };
+
+  /** What the outbox says: a concern sent (here or in another tab), refused, or the queue changed. */
+  #onNews = (news: OutboxNews, local: boolean) => {
+    if (news.type === 'sent') {
+      if (news.key === this.#pendingKey) {
+        this.received = news;
+        this.phase = 'sent';
+        this.#pendingKey = undefined;
+        void this.#focus('.confirmation__title');
+      } else if (local) {
+        this.notices = [...this.notices, { type: 'sent', reference: news.reference }];
+      }
+      if (local || news.key === this.#pendingKey) {
+        this.dispatchEvent(new SgConcernSubmittedEvent(news.reference, news.receivedAt, news.key));
+      }
+    } else if (news.type === 'failed') {
+      if (news.key === this.#pendingKey && this.phase === 'sending') {
+        this.#pendingFailure = { code: news.code, fields: news.fields };
+      } else if (local && !this.notices.some((n) => n.type === 'refused')) {
+        this.notices = [...this.notices, { type: 'refused' }];
+        this.dispatchEvent(new SgErrorEvent(news.code, `A queued concern was refused: ${news.code}`));
+      }
+    }
+    void this.#countWaiting();
+  };
+
+  #counting = 0;
+
+  /** Counts the queue; only the latest count is shown, whatever order the reads finish in. */
+  async #countWaiting(): Promise<void> {
+    const call = ++this.#counting;
+    const count = await this.#outbox.count().catch(() => 0);
+    if (call === this.#counting) this.waiting = count;
+  }
+
+  async #showErrors(errors: readonly FieldError[]): Promise<void> {
+    this.errors = errors;
+    this.phase = 'form';
+    await this.#focus('.error-summary');
+  }
+
+  /** Opens a step, and focuses its heading or, when given, a question on it. */
+  async #goTo(step: StepId, field?: string): Promise<void> {
+    if (step !== this.step) this.restored = false;
+    this.step = step;
+    if (!field) this.errors = undefined;
+    this.#saveDraftSoon();
+    if (field) {
+      await this.updateComplete;
+      this.#follow(targetFor(field));
+    } else {
+      await this.#focus('.step-heading');
+    }
+  }
+
+  /** Focuses an element after the next render, scrolled into view. */
+  async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    const summary = this.renderRoot.querySelector<HTMLElement>('.error-summary');
-    summary?.scrollIntoView?.({ block: 'start' });
-    summary?.focus({ preventScroll: true });
+    const element = this.renderRoot.querySelector<HTMLElement>(selector);
+    element?.scrollIntoView?.({ block: 'start' });
+    element?.focus({ preventScroll: true });
   }
 
-  /** From an error summary link: shows the question, then focuses its control. */
-  #focusControl(id: string): void {
+  /** From an error summary link: shows the question, then focuses its control (on its step). */
+  #follow(id: string): void {
     const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-    if (!control) return;
+    if (!control) {
+      const field = ['urgency', ...Object.keys(FIRST_CHOICE), ...this.#allFields()].find(
+        (f) => targetFor(f) === id,
+      );
+      const step = field && stepOf(this.mode, field);
+      if (step) void this.#goTo(step, field);
+      return;
+    }
     const question =
       control.closest('fieldset')?.querySelector('legend') ??
       this.renderRoot.querySelector(`label[for="${CSS.escape(id)}"]`);
@@ -465,9 +873,46 @@ export class SgConcernForm extends LitElement {
     control.focus({ preventScroll: true });
   }
 
+  #allFields(): string[] {
+    return stepsFor(this.mode, this.answers).flatMap((step) => fieldsOf(this.mode, step));
+  }
+
+  #saveDraftSoon(): void {
+    if (!this.#onDevice) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      // Sent or queued in the meantime: the answers are in the outbox, not a draft any more.
+      if (this.phase !== 'form' || !Object.keys(this.answers).length) return;
+      const draft: Draft = { answers: this.answers, step: this.step };
+      putSealed('drafts', this.#draftId, draft, STORAGE_TTL_MS).catch(() => undefined);
+    }, 300);
+  }
+
+  async #deleteDraft(): Promise<void> {
+    clearTimeout(this.#saveTimer);
+    if (!this.#onDevice) return;
+    await deleteSealed('drafts', this.#draftId).catch(() => undefined);
+  }
+
+  async #restoreDraft(): Promise<void> {
+    if (!this.#onDevice) return;
+    const id = this.#draftId;
+    const draft = await getSealed<Draft>('drafts', id).catch(() => undefined);
+    // Only into an untouched form of the same mode: never over what the person has started here.
+    if (!draft || id !== this.#draftId || Object.keys(this.answers).length || this.phase !== 'form') return;
+    this.answers = draft.answers;
+    this.step = draft.step;
+    this.restored = true;
+  }
+
+  #startAgain = async () => {
+    this.reset();
+    await this.#focus('.step-heading');
+  };
+
   #another = async () => {
     this.reset();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.warning')?.focus();
+    this.notices = [];
+    await this.#focus('.step-heading');
   };
 }

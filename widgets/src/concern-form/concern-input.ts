@@ -1,30 +1,87 @@
-import { CONCERN_LIMITS, type FieldError, type RaiseConcernInput } from '@doorstep/schema';
-import type { Translation } from '../i18n/translation.js';
+import {
+  CONCERN_LIMITS,
+  CONTACT_LIMITS,
+  type FieldError,
+  type PublicConcernInput,
+  type RaiseConcernInput,
+} from '@doorstep/schema';
+import type { Answers, StepId, Translation } from '../i18n/translation.js';
 import { localDateTimeToIso } from '../internal/datetime.js';
 
-/** Every answer the form can send, by its control's `name`, in the order the form asks them. */
-export const CONCERN_FIELDS = [
-  'urgency',
-  'subjectDescription',
-  'location',
-  'whatHappened',
-  'happenedAt',
-  'categories',
-  'primaryCategory',
-  'actionsTaken',
+export type { Answers, StepId };
+
+/**
+ * Who the form is for. `contractor`: the least to type. `staff`: the full form. `public`: a member of
+ * the public or a tenant, anonymous unless they leave contact details.
+ */
+export type Mode = 'staff' | 'contractor' | 'public';
+export const MODES: readonly Mode[] = ['staff', 'contractor', 'public'];
+
+const VIEWS_AND_CONSENT = [
   'personViews.status',
   'personViews.views',
   'personViews.notAskedReason',
   'consent.status',
   'consent.reason',
-  'mentalCapacityConcern',
-  'childrenPresent',
-  'othersAtRisk',
-] as const;
-export type ConcernField = (typeof CONCERN_FIELDS)[number];
+];
+
+/** The questions each mode asks, step by step, by control name; `check` is "check your answers". */
+export const STEPS: Record<Mode, readonly (readonly [StepId, readonly string[]])[]> = {
+  staff: [
+    ['urgency', ['urgency']],
+    // Seam: the person and household finder (a gateway search) goes at the top of this step and will
+    // add their ids to the input; the free description stays for when they cannot be found.
+    ['who', ['subjectDescription', 'location', 'childrenPresent', 'othersAtRisk']],
+    [
+      'what',
+      [
+        'whatHappened',
+        'happenedAt',
+        'categories',
+        'primaryCategory',
+        'actionsTaken',
+        'mentalCapacityConcern',
+      ],
+    ],
+    ['views', VIEWS_AND_CONSENT],
+    ['check', []],
+  ],
+  contractor: [
+    ['urgency', ['urgency']],
+    ['who', ['subjectDescription', 'location', 'childrenPresent']],
+    ['what', ['whatHappened']],
+    ['views', VIEWS_AND_CONSENT],
+    ['check', []],
+  ],
+  public: [
+    ['urgency', ['urgency']],
+    ['who', ['aboutSelf', 'subjectDescription', 'location', 'childrenPresent']],
+    ['what', ['whatHappened', 'happenedAt']],
+    ['views', ['views', 'consent']],
+    ['contact', ['contact.name', 'contact.phone', 'contact.email']],
+    ['check', []],
+  ],
+};
+
+/** The steps shown for these answers: a member of the public is asked their views only about themselves. */
+export const stepsFor = (mode: Mode, answers: Answers): StepId[] =>
+  STEPS[mode]
+    .map(([step]) => step)
+    .filter((step) => !(mode === 'public' && step === 'views' && answers.aboutSelf === 'no'));
+
+/** The questions on one step. */
+export const fieldsOf = (mode: Mode, step: StepId): readonly string[] =>
+  STEPS[mode].find(([id]) => id === step)?.[1] ?? [];
+
+/** The step that asks a question. */
+export const stepOf = (mode: Mode, field: string): StepId | undefined =>
+  STEPS[mode].find(([, fields]) => fields.includes(field))?.[0];
+
+/** Every question a mode can ask, in order. */
+const allFields = (mode: Mode): string[] => STEPS[mode].flatMap(([, fields]) => fields);
 
 /** The length limit of each free-text answer, from the schema. */
-const TEXT_LIMITS: Partial<Record<ConcernField, number>> = {
+const TEXT_LIMITS: Partial<Record<string, number>> = {
   subjectDescription: CONCERN_LIMITS.shortText,
   location: CONCERN_LIMITS.shortText,
   whatHappened: CONCERN_LIMITS.longText,
@@ -33,25 +90,41 @@ const TEXT_LIMITS: Partial<Record<ConcernField, number>> = {
   'personViews.notAskedReason': CONCERN_LIMITS.reason,
   'consent.reason': CONCERN_LIMITS.reason,
   othersAtRisk: CONCERN_LIMITS.longText,
+  views: CONCERN_LIMITS.longText,
+  'contact.name': CONTACT_LIMITS.name,
+  'contact.phone': CONTACT_LIMITS.phone,
+  'contact.email': CONTACT_LIMITS.email,
+};
+
+const reader = (answers: Answers) => {
+  const text = (name: string): string | undefined => {
+    const value = answers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    text,
+    optional: (name: string) => (text(name)?.trim() ? text(name) : undefined),
+    list: (name: string): string[] => {
+      const value = answers[name];
+      return Array.isArray(value) ? value : [];
+    },
+    time: (name: string) => {
+      const value = text(name);
+      return value ? localDateTimeToIso(value) : undefined;
+    },
+  };
 };
 
 /**
- * Reads the concern form's controls into the shape the schema and the gateway take. Pure: it does
- * not validate (that is `parseWith(raiseConcernInputSchema, …)`), it only shapes. Answers to a
+ * The answers of a staff or contractor form in the shape the schema and the gateway take. Pure: it
+ * does not validate (that is `parseWith(raiseConcernInputSchema, …)`), it only shapes. Answers to a
  * follow-up question that no longer applies (a reason typed, then the answer changed) are left out.
  */
-export function readConcernInput(form: HTMLFormElement): RaiseConcernInput {
-  const data = new FormData(form);
-  const text = (name: ConcernField): string | undefined => {
-    const value = data.get(name);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const optional = (name: ConcernField) => (text(name)?.trim() ? text(name) : undefined);
-  const categories = data.getAll('categories').filter((value) => typeof value === 'string');
+export function readConcernInput(answers: Answers): RaiseConcernInput {
+  const { text, optional, list, time } = reader(answers);
+  const categories = list('categories');
   const viewsStatus = text('personViews.status');
   const consentStatus = text('consent.status');
-  const happenedAt = text('happenedAt');
-
   const input = {
     urgency: text('urgency'),
     categories,
@@ -60,7 +133,7 @@ export function readConcernInput(form: HTMLFormElement): RaiseConcernInput {
     subjectDescription: text('subjectDescription') ?? '',
     location: text('location') ?? '',
     whatHappened: text('whatHappened') ?? '',
-    happenedAt: happenedAt ? localDateTimeToIso(happenedAt) : undefined,
+    happenedAt: time('happenedAt'),
     actionsTaken: optional('actionsTaken'),
     personViews: viewsStatus
       ? {
@@ -72,7 +145,7 @@ export function readConcernInput(form: HTMLFormElement): RaiseConcernInput {
     consent: consentStatus
       ? { status: consentStatus, reason: consentStatus === 'GIVEN' ? undefined : optional('consent.reason') }
       : undefined,
-    mentalCapacityConcern: data.has('mentalCapacityConcern'),
+    mentalCapacityConcern: list('mentalCapacityConcern').includes('true'),
     childrenPresent: text('childrenPresent'),
     othersAtRisk: optional('othersAtRisk'),
   };
@@ -80,54 +153,84 @@ export function readConcernInput(form: HTMLFormElement): RaiseConcernInput {
   return input as RaiseConcernInput;
 }
 
+/** The answers of a public form in the shape `publicConcernInputSchema` takes. */
+export function readPublicInput(answers: Answers): PublicConcernInput {
+  const { text, optional, time } = reader(answers);
+  const about = text('aboutSelf');
+  const aboutSelf = about === 'yes' ? true : about === 'no' ? false : undefined;
+  const contact = {
+    name: optional('contact.name'),
+    phone: optional('contact.phone'),
+    email: optional('contact.email'),
+  };
+  const input = {
+    urgency: text('urgency'),
+    aboutSelf,
+    subjectDescription: text('subjectDescription') ?? '',
+    location: text('location') ?? '',
+    whatHappened: text('whatHappened') ?? '',
+    happenedAt: time('happenedAt'),
+    childrenPresent: text('childrenPresent'),
+    views: aboutSelf ? optional('views') : undefined,
+    consent: aboutSelf ? text('consent') : undefined,
+    contact: contact.name || contact.phone || contact.email ? contact : undefined,
+  };
+  return input as PublicConcernInput;
+}
+
 /**
- * The form field an error belongs to: `categories.1` → `categories`, and a missing group
- * (`personViews`) → its radios (`personViews.status`). Undefined for anything the form does not ask.
+ * The question an error belongs to: `categories.1` → `categories`, and a missing group
+ * (`personViews`) → its radios (`personViews.status`). Undefined for anything the mode does not ask.
  */
-export function fieldOf(error: FieldError): ConcernField | undefined {
+export function fieldOf(error: FieldError, mode: Mode): string | undefined {
   const path = error.field.replace(/\.\d+$/, '');
-  const field = path === 'personViews' || path === 'consent' ? `${path}.status` : path;
-  return (CONCERN_FIELDS as readonly string[]).includes(field) ? (field as ConcernField) : undefined;
+  const fields = allFields(mode);
+  return [path, `${path}.status`].find((field) => fields.includes(field));
 }
 
 export interface ShownError {
-  /** The field to link to and mark, or undefined for an error about the whole concern. */
-  field: ConcernField | undefined;
+  /** The question to link to and mark, or undefined for an error about the whole concern. */
+  field: string | undefined;
   message: string;
 }
 
 /** The message for one error in the translation's words, else the schema's English message. */
 export function localiseError(
   error: FieldError,
-  input: RaiseConcernInput,
+  answers: Answers,
   t: Translation,
   locale: string,
+  mode: Mode,
 ): string {
-  const field = fieldOf(error);
+  const field = fieldOf(error, mode);
   if (!field) return error.message;
   const limit = TEXT_LIMITS[field];
   if (error.code === 'too_big' && limit) return t.concernForm.tooLong(limit, locale);
-  const message = t.concernForm.errors[field]?.[error.code];
-  if (typeof message === 'function') return message(input);
+  const message =
+    (mode === 'public' ? t.concernForm.public.errors[field]?.[error.code] : undefined) ??
+    t.concernForm.errors[field]?.[error.code];
+  if (typeof message === 'function') return message(answers);
   return message ?? error.message;
 }
 
-/** One message per field, translated, in the order the form asks the questions. */
+/** One message per question, translated, in the order the form asks them. */
 export function shownErrors(
   errors: readonly FieldError[],
-  input: RaiseConcernInput,
+  answers: Answers,
   t: Translation,
   locale: string,
+  mode: Mode,
 ): ShownError[] {
   const seen = new Set<string>();
   const shown: ShownError[] = [];
   for (const error of errors) {
-    const field = fieldOf(error);
+    const field = fieldOf(error, mode);
     const key = field ?? error.field;
     if (seen.has(key)) continue;
     seen.add(key);
-    shown.push({ field, message: localiseError(error, input, t, locale) });
+    shown.push({ field, message: localiseError(error, answers, t, locale, mode) });
   }
-  const position = (e: ShownError) => (e.field ? CONCERN_FIELDS.indexOf(e.field) : CONCERN_FIELDS.length);
+  const order = allFields(mode);
+  const position = (e: ShownError) => (e.field ? order.indexOf(e.field) : order.length);
   return shown.sort((a, b) => position(a) - position(b));
 }

@@ -1,6 +1,10 @@
+// <sg-provider> first: a form inside one asks it for the endpoint and token when it connects.
+import '../provider/define.js';
 import { SgConcernForm } from './concern-form.js';
 
 export { SgConcernForm };
+export { SgProvider } from '../provider/provider.js';
+export { SgConcernQueuedEvent } from '../events/concern-queued.js';
 export { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
 export { SgErrorEvent } from '../events/error.js';
 

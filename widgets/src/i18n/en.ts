@@ -1,14 +1,8 @@
-import type { FieldMessages, Translation } from './translation.js';
-
-/** The messages for a missing answer: zod reports it as one of these three codes. */
-const missing = (message: string): FieldMessages => ({
-  invalid_type: message,
-  invalid_value: message,
-  too_small: message,
-});
+import { missing, type Translation } from './translation.js';
 
 const VIEWS_MISSING = 'Say whether the person was asked what they want to happen';
 const CONSENT_MISSING = 'Say whether the person agreed to information being shared';
+const SHARE_MISSING = 'Say whether we can share this to get you help';
 const NOT_A_CATEGORY = 'Select a type of harm from the list';
 
 /** English (the default). Plain words, as GOV.UK writes them. */
@@ -21,12 +15,25 @@ export const en: Translation = {
   errorPrefix: 'Error:',
   warningPrefix: 'Warning',
   optional: '(optional)',
+  yes: 'Yes',
+  no: 'No',
 
   concernForm: {
     emergency: {
       notice: 'If someone is in immediate danger, call 999 now.',
       chosen: 'Call 999 now if you have not already. Then come back and finish this form.',
     },
+    steps: {
+      urgency: 'How urgent is it?',
+      who: 'Who and where',
+      what: 'What happened',
+      views: 'Their views and consent',
+      contact: 'Your contact details',
+      check: 'Check your answers',
+    },
+    stepOf: (step, total) => `Step ${step} of ${total}`,
+    continue: 'Continue',
+    back: 'Back',
     urgency: {
       legend: 'How urgent is it?',
       options: {
@@ -228,6 +235,57 @@ export const en: Translation = {
       hint: 'For example, other people living there, or neighbours',
     },
 
+    public: {
+      aboutSelf: {
+        legend: 'Is this about you?',
+        options: { yes: { label: 'Yes, it is about me' }, no: { label: 'No, it is about someone else' } },
+      },
+      subjectDescription: {
+        label: 'Who is it about?',
+        hint: 'A name if you know it. Or describe them, for example ‘the older man at number 4’.',
+      },
+      location: { label: 'Where is this?', hint: 'An address, or where you saw it' },
+      whatHappened: { label: 'What happened?', hint: 'Tell us what you saw or heard, in your own words.' },
+      views: {
+        label: 'What would you like to happen?',
+        hint: 'Tell us in your own words. You do not have to answer.',
+      },
+      consent: {
+        legend: 'Can we share this with other services if we need to?',
+        hint: 'For example, social care or the police. We only share it to help keep you safe.',
+        options: {
+          GIVEN: { label: 'Yes' },
+          REFUSED: { label: 'No', hint: 'We will still share it if someone is in serious danger' },
+        },
+      },
+      contact: {
+        legend: 'How can we contact you?',
+        hint: 'You do not have to tell us. If you leave no details, we cannot tell you what happens next.',
+        name: { label: 'Your name' },
+        phone: { label: 'Phone number' },
+        email: { label: 'Email address' },
+      },
+      errors: {
+        aboutSelf: missing('Say whether this is about you or someone else'),
+        subjectDescription: missing('Enter who you are worried about'),
+        location: missing('Enter the address or place'),
+        whatHappened: missing('Tell us what you saw or heard'),
+        consent: { ...missing(SHARE_MISSING), custom: SHARE_MISSING },
+        'contact.email': { custom: 'Enter an email address in the right format, like name@example.com' },
+        'contact.phone': { custom: 'Enter a phone number, like 01632 960 001 or +44 7700 900 982' },
+      },
+      nextSteps: [
+        'We will read what you told us and decide what to do.',
+        'If you left contact details, we may get in touch.',
+        'If you become worried that someone is in immediate danger, call 999.',
+      ],
+    },
+
+    check: {
+      intro: 'Check your answers. Then send the concern.',
+      change: 'Change',
+      notGiven: 'Not given',
+    },
     submit: 'Send concern',
     sending: 'Sending…',
 
@@ -254,8 +312,8 @@ export const en: Translation = {
       'personViews.notAskedReason': { custom: 'Enter why the person was not asked' },
       'consent.status': missing(CONSENT_MISSING),
       'consent.reason': {
-        custom: (input) =>
-          input.consent?.status === 'NOT_SOUGHT'
+        custom: (answers) =>
+          answers['consent.status'] === 'NOT_SOUGHT'
             ? 'Enter why consent was not asked for'
             : 'Enter why sharing is in the person’s best interests',
       },
@@ -275,6 +333,28 @@ export const en: Translation = {
           'The service is not available at the moment. Try again in a few minutes. Nothing you typed has been lost.',
       },
       other: 'Something went wrong. Try again. Nothing you typed has been lost.',
+    },
+
+    draft: {
+      restored: 'We kept the answers you started on this device.',
+      startAgain: 'Start again',
+    },
+
+    queued: {
+      deviceTitle: 'Saved on this device',
+      deviceBody: [
+        'It will be sent when you are back online.',
+        'If you close this page, it will be sent the next time you open it.',
+      ],
+      memoryTitle: 'Not sent yet',
+      memoryBody: [
+        'Saving on this device is turned off, so your answers are kept on this page only.',
+        'Keep this page open. It will be sent when you are back online. If you close the page, it will be lost.',
+      ],
+      waiting: { one: '{n} concern waiting to send', other: '{n} concerns waiting to send' },
+      sent: (reference) => `Concern sent. Reference number ${reference}`,
+      refused:
+        'A saved concern could not be sent because you need to sign in again. It is still saved and will be sent after you sign in.',
     },
 
     confirmation: {

@@ -3,7 +3,7 @@ import type {
   ConcernCategory,
   ConcernUrgency,
   ConsentStatus,
-  RaiseConcernInput,
+  SelfConsent,
   ViewsStatus,
 } from '@doorstep/schema';
 
@@ -27,10 +27,10 @@ export interface ChoiceQuestion<T extends string> {
 }
 
 /**
- * An error message: fixed text, or text that depends on the other answers (e.g. the reason asked
- * for depends on the consent answer).
+ * A message that depends on a count, one form per `Intl.PluralRules` category the language uses
+ * (English: one, other; Welsh: zero, one, two, few, many, other). `{n}` is replaced by the count.
  */
-export type ErrorMessage = string | ((input: RaiseConcernInput) => string);
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /**
  * Error messages for one field, keyed by the zod issue code the schema produces (`invalid_type`,
@@ -39,9 +39,22 @@ export type ErrorMessage = string | ((input: RaiseConcernInput) => string);
  */
 export type FieldMessages = Partial<Record<string, ErrorMessage>>;
 
+/** The answers given so far, by control name (see `concern-form/concern-input.ts`). */
+export type Answers = Partial<Record<string, string | string[]>>;
+
+/**
+ * An error message: fixed text, or text that depends on the other answers (e.g. the reason asked
+ * for depends on the consent answer).
+ */
+export type ErrorMessage = string | ((answers: Answers) => string);
+
+/** The steps of the concern form, in the order they can come. */
+export type StepId = 'urgency' | 'who' | 'what' | 'views' | 'contact' | 'check';
+
 /**
  * Every word a widget shows, for one language. `$code` is a BCP 47 tag; a widget picks the
  * translation for the `lang` of its closest ancestor that has one (`cy-GB` → `cy`), or English.
+ * Every key is required, so a missing string is a compile error.
  */
 export interface Translation {
   $code: string;
@@ -56,14 +69,22 @@ export interface Translation {
   warningPrefix: string;
   /** Appended to the label of an optional question. */
   optional: string;
+  yes: string;
+  no: string;
 
   concernForm: {
     emergency: {
-      /** Always shown first. */
+      /** Always shown first, on every step. */
       notice: string;
       /** Shown when "someone is in danger right now" is chosen. */
       chosen: string;
     };
+    steps: Record<StepId, string>;
+    /** "Step 2 of 5". */
+    stepOf: (step: number, total: number) => string;
+    continue: string;
+    back: string;
+
     urgency: ChoiceQuestion<ConcernUrgency>;
     subjectDescription: Question;
     location: Question;
@@ -83,6 +104,24 @@ export interface Translation {
     childrenPresent: ChoiceQuestion<ChildrenPresent>;
     othersAtRisk: Question;
 
+    /** Words for a member of the public or a tenant (`mode="public"`). */
+    public: {
+      aboutSelf: ChoiceQuestion<'yes' | 'no'>;
+      subjectDescription: Question;
+      location: Question;
+      whatHappened: Question;
+      views: Question;
+      consent: ChoiceQuestion<SelfConsent>;
+      contact: { legend: string; hint: string; name: Question; phone: Question; email: Question };
+      errors: Record<string, FieldMessages>;
+      nextSteps: string[];
+    };
+
+    check: {
+      intro: string;
+      change: string;
+      notGiven: string;
+    };
     submit: string;
     sending: string;
 
@@ -99,6 +138,22 @@ export interface Translation {
       other: string;
     };
 
+    draft: { restored: string; startAgain: string };
+
+    /** A concern kept to send later. */
+    queued: {
+      deviceTitle: string;
+      deviceBody: string[];
+      memoryTitle: string;
+      memoryBody: string[];
+      /** How many concerns are waiting on this device or page. */
+      waiting: Plural;
+      /** A queued concern has been sent. */
+      sent: (reference: string) => string;
+      /** A queued concern was refused (for example the sign-in expired); it is kept. */
+      refused: string;
+    };
+
     confirmation: {
       title: string;
       referenceLabel: string;
@@ -109,3 +164,10 @@ export interface Translation {
     };
   };
 }
+
+/** The messages for a missing answer: zod reports it as one of these three codes. */
+export const missing = (message: string): FieldMessages => ({
+  invalid_type: message,
+  invalid_value: message,
+  too_small: message,
+});

@@ -30,6 +30,8 @@ export interface ControlOptions extends Words {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
+  /** The answer so far. */
+  value?: string | undefined;
 }
 
 const hint = (id: string, text: string | undefined) =>
@@ -45,10 +47,10 @@ export const errorMessage = (id: string, text: string | undefined, prefix: strin
 const labelText = (label: string, optional: string | undefined) =>
   optional ? `${label} ${optional}` : label;
 
-/** A single-line input: text, or `datetime-local`. */
+/** A single-line input: text, `datetime-local`, `email` or `tel`. */
 export function textInput(
   options: ControlOptions & {
-    type?: 'text' | 'datetime-local';
+    type?: 'text' | 'datetime-local' | 'email' | 'tel';
     autocomplete?: string;
     spellcheck?: boolean;
   },
@@ -63,6 +65,7 @@ export function textInput(
       id=${id}
       name=${options.name}
       type=${options.type ?? 'text'}
+      .value=${options.value ?? ''}
       autocomplete=${options.autocomplete ?? 'off'}
       spellcheck=${options.spellcheck === false ? 'false' : 'true'}
       aria-invalid=${options.error ? 'true' : nothing}
@@ -83,6 +86,7 @@ export function textArea(options: ControlOptions & { rows?: number }): TemplateR
       id=${id}
       name=${options.name}
       rows=${options.rows ?? 5}
+      .value=${options.value ?? ''}
       spellcheck="true"
       aria-invalid=${options.error ? 'true' : nothing}
       aria-describedby=${describedBy(options.hint && `${id}-hint`, options.error && `${id}-error`)}
@@ -127,6 +131,7 @@ export interface ChoiceItem {
   hint?: string | undefined;
   /** Revealed under this choice while it is selected (GOV.UK conditional reveal). */
   conditional?: TemplateResult | undefined;
+  /** Checked: the answer so far. */
   selected?: boolean;
   /** Rendered right after this choice whatever is selected (e.g. a live region). */
   after?: TemplateResult | undefined;
@@ -144,6 +149,11 @@ export interface ChoicesOptions extends Words {
   legend: string;
   /** `l` for the first, most important question; `m` for other questions. */
   legendSize?: 'l' | 'm' | 's';
+  /**
+   * The question is the page's heading (GOV.UK's one question on a page): the legend holds an `h2`
+   * with this class, which takes focus when the step opens.
+   */
+  headingClass?: string;
   hint?: string | undefined;
   error?: string | undefined;
   items?: ChoiceItem[];
@@ -164,6 +174,7 @@ function choice(options: ChoicesOptions, item: ChoiceItem) {
         name=${options.name}
         type=${options.type}
         value=${item.value}
+        .checked=${!!item.selected}
         aria-invalid=${options.error ? 'true' : nothing}
         aria-describedby=${describedBy(item.hint && `${id}-hint`)}
       />
@@ -190,7 +201,13 @@ export function choices(options: ChoicesOptions): TemplateResult {
       aria-describedby=${describedBy(options.hint && `${id}-hint`, options.error && `${id}-error`)}
     >
       <legend class="legend legend--${size}" part="label">
-        ${labelText(options.legend, options.optional)}
+        ${
+          options.headingClass
+            ? html`<h2 class="legend__heading ${options.headingClass}" tabindex="-1">
+                ${labelText(options.legend, options.optional)}
+              </h2>`
+            : labelText(options.legend, options.optional)
+        }
       </legend>
       ${hint(id, options.hint)} ${errorMessage(id, options.error, options.errorPrefix)}
       <div class="choices choices--${options.type} ${options.small ? 'choices--small' : ''}">
@@ -244,4 +261,30 @@ export function errorSummary(options: {
       </ul>
     </div>
   </div>`;
+}
+
+export interface SummaryRow {
+  key: string;
+  value: string;
+  /** The change link's text; its visually hidden end names the question ("Change" + key). */
+  change: string;
+  onChange: () => void;
+}
+
+/** GOV.UK's summary list: each answer with a "Change" button that goes back to its question. */
+export function summaryList(rows: SummaryRow[]): TemplateResult {
+  return html`<dl class="summary" part="summary">
+    ${rows.map(
+      (row) =>
+        html`<div class="summary__row">
+          <dt class="summary__key">${row.key}</dt>
+          <dd class="summary__value">${row.value}</dd>
+          <dd class="summary__actions">
+            <button type="button" class="link" @click=${row.onChange}>
+              ${row.change}<span class="visually-hidden"> ${row.key}</span>
+            </button>
+          </dd>
+        </div>`,
+    )}
+  </dl>`;
 }

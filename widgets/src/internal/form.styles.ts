@@ -1,6 +1,36 @@
 import { css } from 'lit';
 
 /**
+ * What keeps a host page's CSS out. Page rules cannot select inside a shadow root, but they can hide
+ * or re-flow the host element (`* { all: unset }` makes it inline) and everything inherited flows in
+ * (colour, letter-spacing, text-transform, `html { font-size: 8px }` through rem units…). So: the
+ * host's display is `!important` (a shadow root's important rules beat the page's), `.base` resets
+ * every inherited property to its initial value, and sizes are in em from `medium` (the reader's own
+ * default text size), never rem.
+ */
+export const hostStyles = css`
+  :host {
+    display: block !important;
+    visibility: visible !important;
+    container-type: inline-size !important;
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  .base {
+    all: initial;
+    display: block;
+    font-size: medium;
+  }
+
+  .base[dir='rtl'] {
+    direction: rtl;
+  }
+`;
+
+/**
  * Form styles shared by the widgets, after GOV.UK Frontend: big touch targets (44px), a 3px yellow
  * focus indicator that also shows in forced-colours mode, and errors marked by more than colour.
  *
@@ -101,7 +131,7 @@ export const formStyles = css`
   .select {
     display: block;
     width: 100%;
-    min-height: 2.75rem;
+    min-height: 44px;
     margin: 0;
     padding: 0.3em 0.4em;
     border: 2px solid var(--_border);
@@ -298,6 +328,53 @@ export const formStyles = css`
     box-shadow: 0 2px 0 var(--_button-shadow);
   }
 
+  .link {
+    display: inline;
+    min-height: 44px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    color: var(--_link);
+    background: none;
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+
+  .link:hover {
+    text-decoration-thickness: 3px;
+  }
+
+  .summary {
+    margin: 0 0 2em;
+  }
+
+  .summary__row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1.25em;
+    padding: 0.6em 0;
+    border-bottom: 1px solid var(--_rule);
+  }
+
+  .summary__key {
+    flex: 1 1 12em;
+    margin: 0;
+    font-weight: 700;
+  }
+
+  .summary__value {
+    flex: 2 1 12em;
+    margin: 0;
+    white-space: pre-wrap;
+  }
+
+  .summary__actions {
+    margin: 0;
+  }
+
   .button:disabled {
     opacity: 0.5;
     cursor: not-allowed;
@@ -352,6 +429,7 @@ export const formStyles = css`
     text-decoration-thickness: max(3px, 0.1875rem);
   }
 
+  .link:focus,
   .error-summary a:focus {
     outline: 3px solid transparent;
     color: var(--_focus-text);

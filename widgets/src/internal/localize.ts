@@ -1,8 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { cy } from '../i18n/cy.js';
 import { en } from '../i18n/en.js';
-import type { Translation } from '../i18n/translation.js';
+import type { Plural, Translation } from '../i18n/translation.js';
 
-const translations = new Map<string, Translation>([[en.$code, en]]);
+/** English and Welsh ship with every widget; others can be added with `registerTranslation`. */
+const translations = new Map<string, Translation>([
+  [en.$code, en],
+  [cy.$code, cy],
+]);
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
@@ -13,6 +18,12 @@ let observer: MutationObserver | undefined;
 export function registerTranslation(...added: Translation[]): void {
   for (const translation of added) translations.set(translation.$code.toLowerCase(), translation);
   for (const controller of connected) controller.refresh();
+}
+
+/** The form of a counted message for `n` in `locale` (`Intl.PluralRules`), with `{n}` filled in. */
+export function plural(forms: Plural, n: number, locale: string): string {
+  const form = forms[new Intl.PluralRules(locale).select(n)] ?? forms.other;
+  return form.replace('{n}', n.toLocaleString(locale));
 }
 
 /** The `lang` of the closest ancestor that has one, looking out through shadow roots. */

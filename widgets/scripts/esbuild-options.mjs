@@ -1,0 +1,86 @@
+// The esbuild options every widget bundle is built with: by `bundle.mjs` (dist/) and `size.mjs` (the
+// budget check), so the size checked is the size shipped.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * zod's classic `z` namespace re-exports all of its ~50 locales (`z.locales`); nothing here uses them:
+ * the schema writes its own messages and the widgets translate those.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
+ * `zod` → `zod/mini`. Classic zod attaches every method to every schema, so none of it can be left
+ * out (about 43 kB gzipped for the concern schema); `zod/mini` has the same functions and core and
+ * keeps only what is used. `@doorstep/schema` is written with the functions both share (see
+ * packages/schema/src/concern.ts), and the widget tests run on `zod/mini` too.
+ */
+const zodMini = {
+  name: 'zod-mini',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, (args) =>
+      build.resolve('zod/mini', { kind: args.kind, resolveDir: args.resolveDir }),
+    );
+  },
+};
+
+/** Collapses the white space in `css` tagged templates: esbuild minifies JavaScript, not CSS in strings. */
+const minifyCss = {
+  name: 'minify-css-templates',
+  setup(build) {
+    build.onLoad({ filter: /\.styles\.ts$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(/css`([^`]*)`/g, (_, body) => {
+        const min = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${min}\``;
+      });
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+export const esbuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  // Honours experimentalDecorators / useDefineForClassFields, which Lit's decorators need.
+  tsconfig: path.join(root, 'tsconfig.json'),
+  legalComments: 'eof',
+  plugins: [withoutZodLocales, zodMini, minifyCss],
+  logLevel: 'warning',
+};
+
+/** Gzipped budgets in bytes (1 kB = 1,000 bytes), from DESIGN.md. */
+export const BUDGETS = {
+  'sg-concern-form': 25_000,
+  // Checked once the widget exists (issue 5 builds it next).
+  'sg-feedback': 15_000,
+};
+
+/**
+ * Each widget, bundled alone with Lit, its translations, the schema and the client. `pnpm size`
+ * checks every bundle listed here against its budget.
+ */
+export const bundles = [{ tag: 'sg-concern-form', entry: 'src/concern-form/define.ts' }].map((bundle) => ({
+  ...bundle,
+  budget: BUDGETS[bundle.tag],
+}));

@@ -1,0 +1,107 @@
+import { DoorstepError, request, type TypedDocument } from '@doorstep/client';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { TokenSource } from './token.js';
+
+/** Where a widget sends its requests, and the token it sends with them. */
+export interface Api {
+  endpoint: string;
+  tokens: TokenSource;
+}
+
+/**
+ * The context key for the API settings `<sg-provider>` shares. Widgets ask for it with the community
+ * context protocol's `context-request` event (the one `@lit/context` speaks), so any provider of that
+ * protocol can stand in for `<sg-provider>`.
+ */
+export const apiContext = 'doorstep-api' as const;
+
+type ContextCallback = (value: Api, unsubscribe?: () => void) => void;
+
+/** The community protocol's request: bubbles and crosses shadow roots to the closest provider. */
+export class ContextRequestEvent extends Event {
+  constructor(
+    readonly context: typeof apiContext,
+    readonly callback: ContextCallback,
+    readonly subscribe: boolean,
+  ) {
+    super('context-request', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'context-request': ContextRequestEvent;
+  }
+}
+
+/** The default endpoint when neither the widget nor a provider names one. */
+export const DEFAULT_ENDPOINT = '/graphql';
+
+/**
+ * Gives a widget its API settings: its own `endpoint` / `token` when set, else those of the closest
+ * `<sg-provider>`, else `/graphql` with no token. Re-renders the host when the provider's change.
+ */
+export class ApiController implements ReactiveController {
+  #provided: Api | undefined;
+  #unsubscribe: (() => void) | undefined;
+  readonly #own = new TokenSource(undefined);
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { endpoint?: string; token?: string },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.dispatchEvent(
+      new ContextRequestEvent(
+        apiContext,
+        (value, unsubscribe) => {
+          if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
+          this.#unsubscribe = unsubscribe;
+          this.#provided = value;
+          this.host.requestUpdate();
+        },
+        true,
+      ),
+    );
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#provided = undefined;
+  }
+
+  /** The settings in force now. */
+  get api(): Api {
+    const { endpoint, token } = this.host;
+    const provided = this.#provided;
+    let tokens = provided?.tokens ?? this.#own;
+    if (token) {
+      this.#own.token = token;
+      tokens = this.#own;
+    }
+    return { endpoint: endpoint || provided?.endpoint || DEFAULT_ENDPOINT, tokens };
+  }
+}
+
+/**
+ * Sends one operation with the current token. When the gateway answers `UNAUTHENTICATED` and a fresh
+ * token can be fetched, fetches it and tries once more.
+ */
+export async function send<TResult, TVariables>(
+  api: Api,
+  operation: TypedDocument<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
+  const attempt = async (token: string | undefined) =>
+    request({ endpoint: api.endpoint, token }, operation, variables);
+  try {
+    return await attempt(await api.tokens.get());
+  } catch (error) {
+    if (!(error instanceof DoorstepError && error.code === 'UNAUTHENTICATED' && api.tokens.canRefresh))
+      throw error;
+    return attempt(await api.tokens.refresh());
+  }
+}

@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const providerStyles = css`
+  :host {
+    display: contents !important;
+  }
+`;

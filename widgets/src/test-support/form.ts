@@ -1,0 +1,179 @@
+// Helpers for the widget tests: act as a person would (click a choice, type, press a button) and
+// talk to the fake gateway (test/fake-gateway.mjs) that web-test-runner serves.
+import { fixture, html, nextFrame } from '@open-wc/testing';
+import type { SgConcernForm } from '../concern-form/concern-form.js';
+import type { Mode } from '../concern-form/concern-input.js';
+import '../concern-form/define.js';
+
+export const FAKE = '/fake-gateway/graphql';
+
+export const find = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+export const get = <T extends Element = HTMLElement>(el: Element, selector: string): T => {
+  const found = find<T>(el, selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+};
+export const field = (el: Element, name: string, value?: string) =>
+  get<HTMLInputElement>(el, value ? `[name="${name}"][value="${value}"]` : `[name="${name}"]`);
+
+export const text = (element: Element | null | undefined) =>
+  element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const visible = (element: Element | null) => !!element && element.checkVisibility();
+
+/**
+ * Names an element (`input#urgency-URGENT[name=urgency]`) for assertions: comparing elements
+ * themselves makes a failing assertion serialise the whole DOM, which can stall the test runner.
+ */
+export const what = (element: Element | null | undefined): string =>
+  element
+    ? `${element.localName}${element.id ? `#${element.id}` : ''}` +
+      `${element.getAttribute('name') ? `[name=${element.getAttribute('name')}]` : ''}` +
+      `${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`
+    : 'nothing';
+
+export const focused = (el: SgConcernForm) => what(el.shadowRoot!.activeElement);
+
+export async function settle(el: SgConcernForm) {
+  await el.updateComplete;
+  await nextFrame();
+  await el.updateComplete;
+}
+
+export async function choose(el: SgConcernForm, name: string, value: string) {
+  field(el, name, value).click();
+  await el.updateComplete;
+}
+
+export async function type(el: SgConcernForm, name: string, value: string) {
+  const control = field(el, name);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+/** Presses Continue (or Send on the last step). */
+export async function next(el: SgConcernForm) {
+  get(el, 'button[type="submit"]').click();
+  await settle(el);
+}
+
+/** The id of the step the form is on (`urgency`, `who`, …, `check`). */
+export const stepId = (el: SgConcernForm) => (el as unknown as { step: string }).step;
+
+/** A fresh browser and gateway for each test: no drafts, no outbox, no concerns received. */
+export async function freshStart() {
+  await clearDeviceStorage();
+  await gateway('reset');
+}
+
+export const step = (el: SgConcernForm) => text(find(el, '.step-heading'));
+export const caption = (el: SgConcernForm) => text(find(el, '.caption'));
+export const summaryLinks = (el: SgConcernForm) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.error-summary a')].map((a) => text(a));
+
+/** Answers the required questions of the current step, for each mode. */
+export async function answer(el: SgConcernForm) {
+  const id = el.shadowRoot!.querySelector('.step-heading')?.closest('legend')
+    ? 'urgency'
+    : (el as unknown as { step: string }).step;
+  switch (id) {
+    case 'urgency':
+      return choose(el, 'urgency', 'URGENT');
+    case 'who':
+      if (el.mode === 'public') await choose(el, 'aboutSelf', 'yes');
+      await type(el, 'subjectDescription', 'Older woman who lives alone, flat 2');
+      return type(el, 'location', '9 Willow Court');
+    case 'what':
+      return type(el, 'whatHappened', 'No heating and no food in the flat.');
+    case 'views':
+      if (el.mode === 'public') return choose(el, 'consent', 'GIVEN');
+      await choose(el, 'personViews.status', 'ASKED_NONE_EXPRESSED');
+      return choose(el, 'consent.status', 'GIVEN');
+  }
+}
+
+/** Answers every step and arrives at "Check your answers". */
+export async function fillToCheck(el: SgConcernForm) {
+  for (let i = 0; i < 8 && (el as unknown as { step: string }).step !== 'check'; i++) {
+    await answer(el);
+    await next(el);
+  }
+  if ((el as unknown as { step: string }).step !== 'check') throw new Error('did not reach check');
+}
+
+export async function newForm(
+  options: { mode?: Mode; lang?: string; endpoint?: string; token?: string; storage?: 'on' | 'off' } = {},
+) {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${options.lang ?? 'en-GB'}>
+      <sg-concern-form
+        mode=${options.mode ?? 'staff'}
+        endpoint=${options.endpoint ?? FAKE}
+        token=${options.token ?? 'test-token'}
+        offline-storage=${options.storage ?? 'on'}
+      ></sg-concern-form>
+    </div>`,
+  );
+  const el = wrapper.querySelector('sg-concern-form')!;
+  await settle(el);
+  return el;
+}
+
+export async function gateway(path: 'reset' | 'scenario', body: object = {}) {
+  await fetch(`/fake-gateway/${path}`, { method: 'POST', body: JSON.stringify(body) });
+}
+
+export interface LogEntry {
+  operationName: string;
+  token?: string;
+  idempotencyKey?: string;
+  input?: Record<string, unknown>;
+  answer: string;
+}
+
+export async function gatewayLog(): Promise<{ log: LogEntry[]; stored: string[] }> {
+  return (await fetch('/fake-gateway/log')).json();
+}
+
+/** Waits until `check` returns true (polling each frame), or fails after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition') {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Deletes every draft, queued concern and the device key, as on a fresh browser. */
+export async function clearDeviceStorage() {
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase('doorstep');
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+  localStorage.clear();
+}
+
+/** Every record of a store as IndexedDB holds it, not decrypted. */
+export function rawRecords(store: 'drafts' | 'outbox' | 'keys'): Promise<Record<string, unknown>[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('doorstep');
+    // No database yet: do not create an empty one the widget would then find without its stores.
+    open.onupgradeneeded = () => open.transaction!.abort();
+    open.onerror = () => resolve([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(store)) {
+        db.close();
+        return resolve([]);
+      }
+      const req = db.transaction(store).objectStore(store).getAll();
+      req.onsuccess = () => {
+        db.close();
+        resolve(req.result as Record<string, unknown>[]);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
