@@ -1,3 +1,4 @@
 export * from './operations.js';
 export * from './transport.js';
 export * from './safeguarding.js';
+export * from './all-operations.js';

@@ -5,7 +5,6 @@ import type {
   PublicConcernInput,
   RaiseConcernInput,
 } from '@doorstep/schema';
-import { safeguardingOperations } from './safeguarding.js';
 
 /**
  * A GraphQL document tagged with the types of its variables and result, so a call site gets both
@@ -20,6 +19,11 @@ export interface TypedDocument<TResult, TVariables> {
   readonly __variables?: TVariables;
 }
 
+/**
+ * Marked free of side effects, so a bundle keeps only the operations it uses (the widgets use a
+ * handful of the many here).
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function typed<TResult, TVariables>(
   operationName: string,
   document: string,
@@ -104,11 +108,3 @@ export const Concerns = typed<ConcernsResult, { first?: number; after?: string |
   }
 }`,
 );
-
-/** Every operation this package ships, for the schema drift test. */
-export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
-  RaiseConcern,
-  RaisePublicConcern,
-  Concerns,
-  ...safeguardingOperations,
-];

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LOCATIONS_OF_RISK, SOURCES_OF_RISK } from './enums.js';
-import { noRepeats } from './person.js';
+import { noRepeats } from './text.js';
 
 /**
  * Who and where a concern is about, by record: the people it is about (subjects), apart from them

@@ -1,13 +1,9 @@
 import * as z from 'zod';
 import { pastDate } from './dates.js';
 import { HOUSEHOLD_ROLES, RELATIONSHIP_TYPES, VULNERABILITY_FACTORS } from './enums.js';
-import { CONCERN_LIMITS, optionalText, text } from './text.js';
+import { CONCERN_LIMITS, noRepeats, optionalText, text } from './text.js';
 
 const NAME = 200;
-
-/** No value twice in a list. */
-export const noRepeats = <T>(message: string) =>
-  z.refine<readonly T[]>((values) => new Set(values).size === values.length, { error: message });
 
 /**
  * A person known to the organisation. Whether they are a child is never typed in: it is derived

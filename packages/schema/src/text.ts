@@ -54,3 +54,7 @@ export const idempotencyKeySchema = z.string({ error: 'An idempotency key is req
     error: 'The idempotency key must be 16 to 100 letters, digits, hyphens or underscores',
   }),
 );
+
+/** No value twice in a list. */
+export const noRepeats = <T>(message: string) =>
+  z.refine<readonly T[]>((values) => new Set(values).size === values.length, { error: message });

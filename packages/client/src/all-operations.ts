@@ -1,0 +1,13 @@
+import { Concerns, RaiseConcern, RaisePublicConcern, type TypedDocument } from './operations.js';
+import { safeguardingOperations } from './safeguarding.js';
+
+/**
+ * Every operation this package ships, for the gateway's schema drift test. In a module of its own so
+ * a bundle that does not use the list (a widget) leaves it, and the operations it names, out.
+ */
+export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
+  RaiseConcern,
+  RaisePublicConcern,
+  Concerns,
+  ...safeguardingOperations,
+];
