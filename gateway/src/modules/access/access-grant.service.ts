@@ -52,6 +52,12 @@ async function assertSubject(em: EntityManager, type: GrantSubject, id: string):
   if (rows.length === 0) throw new NotFoundError(type);
 }
 
+/** A grant with who holds it and who gave it loaded (their names are read through the API). */
+async function withPeople(em: EntityManager, grant: AccessGrant): Promise<AccessGrant> {
+  await em.populate(grant, ['user', 'grantedBy'], { refresh: true });
+  return grant;
+}
+
 const staffOf = (caller: Caller) => {
   if (caller.identity.kind !== 'staff') throw new ForbiddenError();
   return caller.identity;
@@ -95,7 +101,7 @@ export async function breakGlass(em: EntityManager, caller: Caller, raw: unknown
       'BREAK_GLASS',
       { type: 'AccessGrant', id: grant.id },
     );
-    return grant;
+    return withPeople(tx, grant);
   });
 }
 
@@ -140,7 +146,7 @@ export async function revokeAccessGrant(em: EntityManager, caller: Caller, id: s
     grant.revokedAt ??= new Date();
     audit(tx, caller, 'UPDATE', 'AccessGrant', [grant.id]);
     await tx.flush();
-    return grant;
+    return withPeople(tx, grant);
   });
 }
 

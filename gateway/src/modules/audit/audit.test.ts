@@ -1,4 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../../config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
 import { sealAuditTrail, verifyAuditTrail } from './audit-chain.js';
@@ -140,6 +145,48 @@ describe('the audit trail’s hash chain', () => {
       await expect(gw.sql(sql), sql).rejects.toThrow(/append-only/);
     }
     expect((await verify()).ok).toBe(true);
+  });
+});
+
+describe('pnpm audit:verify (the built command)', () => {
+  const run = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string }>((resolve) => {
+      const script = path.join(repoRoot, 'gateway', 'dist', 'scripts', 'audit-verify.js');
+      expect(existsSync(script), 'run pnpm build first').toBe(true);
+      execFile(
+        process.execPath,
+        [script, ...args],
+        {
+          env: {
+            PATH: process.env.PATH,
+            DATABASE_URL: gw.url,
+            DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
+          },
+        },
+        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+      );
+    });
+
+  it('says the trail is intact, seals new rows when asked, and names the row someone changed', async () => {
+    await gw.graphql(LIST, {}, lead);
+    const sealing = await run('--seal');
+    expect(sealing.code).toBe(0);
+    expect(sealing.stdout).toMatch(
+      /^Sealed \d+ new rows\.\nAudit trail intact: [\d,]+ sealed rows checked\.\n$/,
+    );
+
+    const [row] = await gw.sql<{ id: string; reason: string | null }>(
+      `select id::text, reason from audit_event where organisation_id = $1 and chain_seq = 5`,
+      [lead.organisationId],
+    );
+    await tamper(`update audit_event set reason = 'nothing to see here' where id = $1`, [row!.id]);
+    const tampered = await run();
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain(
+      `Audit trail NOT intact. Organisation ${lead.organisationId}, place 5 in its chain (audit row ${row!.id}): its contents were changed after it was written.`,
+    );
+    await tamper(`update audit_event set reason = null where id = $1`, [row!.id]);
+    expect((await run()).code).toBe(0);
   });
 });
 

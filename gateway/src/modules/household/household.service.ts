@@ -13,6 +13,7 @@ import { groupBy, load } from '../../common/loader.js';
 import { isUuid } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, InvalidTransitionError, NotFoundError } from '../../errors.js';
+import { AccessGrant } from '../access/access-grant.entity.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/chronology.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -37,7 +38,8 @@ export function seesAllHouseholds(caller: Caller): boolean {
 
 /**
  * The households a member of staff or contractor works with today: their current assignments
- * (a housing officer's patch, a repair job), and the household their widget token is bound to.
+ * (a housing officer's patch, a repair job), the household their widget token is bound to, and any
+ * household they hold a live grant for (given by a lead, or break-glass in an emergency).
  */
 export async function householdIdsWorkedWith(em: EntityManager, caller: Caller): Promise<string[]> {
   const identity = caller.identity;
@@ -52,7 +54,12 @@ export async function householdIdsWorkedWith(em: EntityManager, caller: Caller):
     },
     { fields: ['household'] },
   );
-  const ids = new Set(assignments.map((a) => a.household.id));
+  const grants = await em.find(
+    AccessGrant,
+    { user: identity.userId, subjectType: 'Household', expiresAt: { $gt: new Date() }, revokedAt: null },
+    { fields: ['subjectId'] },
+  );
+  const ids = new Set([...assignments.map((a) => a.household.id), ...grants.map((g) => g.subjectId)]);
   if (identity.householdId) ids.add(identity.householdId);
   return [...ids];
 }
