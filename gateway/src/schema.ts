@@ -13,6 +13,7 @@ import {
   HouseholdResolver,
 } from './modules/household/household.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
+import { ReferralResolver } from './modules/referral/referral.resolver.js';
 import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { WarningResolver } from './modules/warning/warning.resolver.js';
@@ -31,6 +32,7 @@ export const resolvers = [
   ChronologyResolver,
   CumulativeResolver,
   SearchResolver,
+  ReferralResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;

@@ -49,6 +49,11 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'Mutation.raisePublicConcern': ['PUBLIC', 'TENANT'],
   'ConcernReceipt.*': 'envelope',
   'PublicConcernReceipt.*': 'envelope',
+  // What a tenant sent, as they sent it: that tenant only.
+  'Query.myConcerns': ['TENANT'],
+  'SubmittedConcern.*': ['TENANT'],
+  'SubmittedConcernConnection.*': 'envelope',
+  'SubmittedConcernEdge.*': 'envelope',
 
   // Concerns in full: the organisation's safeguarding leads and champions only.
   'Query.concern': SAFEGUARDING,
@@ -151,6 +156,20 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'AccessGrant.*': BREAK_GLASS,
   'AccessGrantConnection.*': 'envelope',
   'AccessGrantEdge.*': 'envelope',
+  // Referrals: the sender's leads and champions, and the receiving agency's officers, who see only
+  // what was shared (a copy) with its legal basis, never the concern behind it.
+  'Query.partnerAgencies': SAFEGUARDING,
+  'PartnerAgency.*': SAFEGUARDING,
+  'Mutation.referConcern': SAFEGUARDING,
+  'Query.referralsSent': SAFEGUARDING,
+  'Query.referralsReceived': ['AGENCY_OFFICER'],
+  'Query.referral': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'Referral.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'Referral.concernId': SAFEGUARDING,
+  'SharedInformation.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'SharedPerson.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'ReferralConnection.*': 'envelope',
+  'ReferralEdge.*': 'envelope',
   // Fellow staff's names, as they appear on grants.
   'StaffMember.*': [...BREAK_GLASS, 'ADMIN'],
 
@@ -164,6 +183,7 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
 
 /** Types whose records are their organisation's: another organisation's record is refused. */
 export const organisationOwned: readonly string[] = [
+  'SubmittedConcern',
   'Concern',
   'ConcernTriage',
   'ConcernPersonLink',
@@ -192,7 +212,20 @@ const userIdOf = (identity: Identity) => (identity.kind === 'staff' ? identity.u
  * A record of each type that the caller is related to as the model requires (their own
  * notification, a grant to them). Types not listed: a record of the caller's organisation.
  */
+/** A referral as its sender (leads, champions) or its recipient (agency officers) sees it. */
+const referralFor = (identity: Identity) =>
+  identity.kind === 'staff' && identity.roles.includes('AGENCY_OFFICER')
+    ? { organisation: { id: 'a-housing-provider' }, recipientOrganisation: { id: identity.organisationId } }
+    : { organisation: { id: identity.organisationId }, recipientOrganisation: { id: 'an-agency' } };
+
 export const relatedRecord: Record<string, (identity: Identity) => object> = {
+  Referral: referralFor,
+  SharedInformation: referralFor,
+  SharedPerson: referralFor,
+  SubmittedConcern: (identity) => ({
+    organisationId: identity.organisationId,
+    reporterTenantRef: identity.kind === 'tenant' ? identity.tenantRef : undefined,
+  }),
   Notification: (identity) => ({
     organisation: { id: identity.organisationId },
     recipient: { id: userIdOf(identity) },

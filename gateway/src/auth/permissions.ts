@@ -16,6 +16,8 @@ export const Permission = {
   ConcernRaise: 'concern:raise',
   /** Raise a concern through the public form (public token) or a tenant site (tenant token). */
   ConcernRaisePublic: 'concern:raise-public',
+  /** A tenant reads the concerns they sent, as they sent them. */
+  ConcernOwn: 'concern:own',
   /** Read concerns of one's own organisation, in full. */
   ConcernRead: 'concern:read',
   /** A receipt or page wrapper: readable by whoever was allowed the field that returned it. */
@@ -52,6 +54,14 @@ export const Permission = {
   GrantAccess: 'access:grant',
   /** Read an access grant: leads read all of their organisation's, anyone their own. */
   GrantRead: 'access:grant-read',
+  /** Refer a concern to a partner agency, sharing a copy under a legal basis. */
+  ReferralSend: 'referral:send',
+  /** A referral and what it shared: the sending organisation's leads, and the receiving agency. */
+  ReferralRead: 'referral:read',
+  /** The parts of a referral only its sender sees (which of their concerns it came from). */
+  ReferralSender: 'referral:sender',
+  /** An agency officer's list of referrals sent to their agency. */
+  ReferralReceive: 'referral:receive',
   /** Names and roles of fellow staff (who broke glass, who was granted). */
   StaffRead: 'staff:read',
 } as const;
@@ -102,6 +112,25 @@ const leadOrGrantee: Relation = (identity, record) =>
   ((identity.kind === 'staff' && identity.roles.includes('SAFEGUARDING_LEAD')) ||
     isStaff(identity, idOf((record as { user?: unknown }).user)));
 
+const holdsRole = (identity: Identity, roles: readonly Actor[]) =>
+  identity.kind === 'staff' && identity.roles.some((r) => roles.includes(r));
+const recipientOf = (record: unknown) =>
+  (record as { recipientOrganisation?: { id?: string } }).recipientOrganisation?.id;
+
+/**
+ * The sending organisation's safeguarding leads and champions, or the receiving agency's officers:
+ * the one path along which records cross from one organisation to another.
+ */
+const senderOrRecipient: Relation = (identity, record) =>
+  (sameOrganisation(identity, record) && holdsRole(identity, SAFEGUARDING)) ||
+  (recipientOf(record) === identity.organisationId && holdsRole(identity, ['AGENCY_OFFICER']));
+
+/** A concern the signed-in tenant sent themselves. */
+const ownSubmission: Relation = (identity, record) =>
+  identity.kind === 'tenant' &&
+  sameOrganisation(identity, record) &&
+  (record as { reporterTenantRef?: string }).reporterTenantRef === identity.tenantRef;
+
 const RAISERS: readonly Actor[] = [
   'CONTRACTOR',
   'FRONTLINE',
@@ -125,6 +154,7 @@ const VISITORS: readonly Actor[] = [
 export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'concern:raise': { actors: RAISERS },
   'concern:raise-public': { actors: ['PUBLIC', 'TENANT'] },
+  'concern:own': { actors: ['TENANT'], relation: ownSubmission },
   'concern:read': { actors: SAFEGUARDING, relation: sameOrganisation },
   'audit:read': { actors: ['AUDITOR'], relation: sameOrganisation },
   'concern:triage': { actors: SAFEGUARDING, relation: sameOrganisation },
@@ -139,5 +169,9 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'access:break-glass': { actors: BREAK_GLASS },
   'access:grant': { actors: ['SAFEGUARDING_LEAD'] },
   'access:grant-read': { actors: BREAK_GLASS, relation: leadOrGrantee },
+  'referral:send': { actors: SAFEGUARDING },
+  'referral:read': { actors: [...SAFEGUARDING, 'AGENCY_OFFICER'], relation: senderOrRecipient },
+  'referral:sender': { actors: SAFEGUARDING, relation: sameOrganisation },
+  'referral:receive': { actors: ['AGENCY_OFFICER'] },
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
 };

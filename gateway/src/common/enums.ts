@@ -30,6 +30,8 @@ import {
   WARNING_TOLD,
   WARNING_TYPES,
   CONCERN_PERSON_ROLES,
+  LEGAL_BASES,
+  REFERRAL_STATUSES,
 } from '@doorstep/schema';
 
 /** type-graphql wants an enum-like object; the shared tuples are the source. */
@@ -139,3 +141,13 @@ registerEnumType(ConcernPersonRoleEnum, {
   name: 'ConcernPersonRole',
   description: 'Someone a concern is about, or an alleged source of harm',
 });
+
+export const LegalBasisEnum = enumObject(LEGAL_BASES);
+export const ReferralStatusEnum = enumObject(REFERRAL_STATUSES);
+registerEnumType(LegalBasisEnum, {
+  name: 'LegalBasis',
+  description:
+    'Why sharing is lawful: CONSENT (the person agreed), or without consent because of a risk to a child, ' +
+    'a risk to an adult at risk, the person’s vital interests, or the prevention of crime',
+});
+registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus' });

@@ -4,6 +4,7 @@ import { AccessGrant } from '../modules/access/access-grant.entity.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
+import { Referral } from '../modules/referral/referral.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
 import { ChronologyEntry } from '../modules/chronology/chronology-entry.entity.js';
 import { ConcernPerson } from '../modules/concern/concern-person.entity.js';
@@ -33,6 +34,7 @@ export const entities = [
   ConcernReferenceCounter,
   AuditEvent,
   Notification,
+  Referral,
   IdempotencyRecord,
   RateLimitWindow,
   Household,

@@ -1,4 +1,5 @@
 import { Concerns, RaiseConcern, RaisePublicConcern, type TypedDocument } from './operations.js';
+import { referralOperations } from './referrals.js';
 import { safeguardingOperations } from './safeguarding.js';
 
 /**
@@ -10,4 +11,5 @@ export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
   RaisePublicConcern,
   Concerns,
   ...safeguardingOperations,
+  ...referralOperations,
 ];

@@ -1,4 +1,5 @@
 export * from './operations.js';
 export * from './transport.js';
 export * from './safeguarding.js';
+export * from './referrals.js';
 export * from './all-operations.js';

@@ -228,6 +228,7 @@ export const CHRONOLOGY_KINDS = [
   'MEMBER_JOINED',
   'MEMBER_LEFT',
   'PERSON_MERGED',
+  'REFERRAL_SENT',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -246,3 +247,20 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATUSES = ['OPEN', 'DONE'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/**
+ * The lawful basis for sharing a concern with a partner agency: the person's consent, or sharing
+ * without consent for one of these recorded reasons.
+ */
+export const LEGAL_BASES = [
+  'CONSENT',
+  'RISK_TO_CHILD',
+  'RISK_TO_ADULT',
+  'VITAL_INTERESTS',
+  'PREVENTION_OF_CRIME',
+] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/** Where a referral is. The receiving agency's moves (acknowledge, accept, decline) come later. */
+export const REFERRAL_STATUSES = ['SENT'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];

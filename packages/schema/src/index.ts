@@ -12,3 +12,4 @@ export * from './warning.js';
 export * from './chronology.js';
 export * from './audit.js';
 export * from './access.js';
+export * from './referral.js';

@@ -7,6 +7,7 @@ import { Migration20261125050044_notifications } from './Migration20261125050044
 import { Migration20261125053117_safeguarding_core } from './Migration20261125053117_safeguarding_core.js';
 import { Migration20261125054934_search_functions } from './Migration20261125054934_search_functions.js';
 import { Migration20261125055703_restricted_people_index } from './Migration20261125055703_restricted_people_index.js';
+import { Migration20261125062359_referrals } from './Migration20261125062359_referrals.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261125055703_restricted_people_index',
     class: Migration20261125055703_restricted_people_index,
   },
+  { name: 'Migration20261125062359_referrals', class: Migration20261125062359_referrals },
 ];

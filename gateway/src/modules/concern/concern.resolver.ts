@@ -33,6 +33,7 @@ import {
   raisePublicConcern,
 } from './concern.service.js';
 import { closeConcern, triageConcern, triageHistory } from './triage.service.js';
+import { listMyConcerns, SubmittedConcernConnection } from './my-concerns.js';
 
 @ObjectType({ description: 'A person named in a concern' })
 @Access(Permission.ConcernRead)
@@ -94,6 +95,19 @@ export class ConcernResolver {
       idempotencyKey,
       input,
     );
+  }
+
+  @Access(Permission.ConcernOwn)
+  @Query(() => SubmittedConcernConnection, {
+    description:
+      'For a tenant signed in to their landlord’s tenant site: the concerns you sent, newest first',
+  })
+  myConcerns(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listMyConcerns(ctx.em, callerOf(ctx), { first: first ?? null, after: after ?? null });
   }
 
   @Access(Permission.ConcernRead)

@@ -270,3 +270,65 @@ describe('rate limits on public submissions', () => {
     expect(keys.some((k) => k.key.includes('127.0.0.1'))).toBe(false);
   });
 });
+
+describe('what a tenant sent', () => {
+  const MINE = `{ myConcerns { totalCount edges { node { reference whatHappened aboutSelf views consent receivedAt } } } }`;
+  const tenantToken = async (reference: string) =>
+    (
+      await signToken(gw.config.jwt, {
+        audience: AUDIENCES.widget,
+        subject: reference,
+        claims: { kind: 'tenant', org: riverside },
+        lifetimeSeconds: WIDGET_TOKEN_MAX_SECONDS,
+      })
+    ).token;
+
+  it('is theirs to see, as they sent it, and nobody else’s', async () => {
+    const a = await tenantToken('TEN-7001');
+    const b = await tenantToken('TEN-7002');
+    for (const [token, text] of [
+      [a, 'A first: the stairs light is out and a man waits there.'],
+      [a, 'A second: he followed me to my door.'],
+      [b, 'B: my neighbour’s children are alone all night.'],
+    ] as const) {
+      await gw.graphql(
+        RAISE_PUBLIC,
+        {
+          key: newKey(),
+          input: publicConcern({
+            whatHappened: text,
+            aboutSelf: true,
+            consent: 'GIVEN',
+            views: 'Fix the light',
+          }),
+        },
+        { token },
+      );
+    }
+    type Mine = { myConcerns: { totalCount: number; edges: { node: Record<string, unknown> }[] } };
+    const mine = await gw.graphql<Mine>(MINE, {}, { token: a });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.myConcerns.totalCount).toBe(2);
+    expect(mine.data!.myConcerns.edges.map((e) => e.node.whatHappened)).toEqual([
+      'A second: he followed me to my door.',
+      'A first: the stairs light is out and a man waits there.',
+    ]);
+    expect(mine.data!.myConcerns.edges[0]!.node).toMatchObject({
+      aboutSelf: true,
+      views: 'Fix the light',
+      consent: 'GIVEN',
+    });
+    const theirs = await gw.graphql<Mine>(MINE, {}, { token: b });
+    expect(theirs.data!.myConcerns.edges.map((e) => e.node.whatHappened)).toEqual([
+      'B: my neighbour’s children are alone all night.',
+    ]);
+    const [row] = await gw.sql(
+      `select actor_kind, actor_ref from audit_event where action = 'READ' order by id desc limit 1`,
+    );
+    expect(row).toEqual({ actor_kind: 'tenant', actor_ref: 'TEN-7002' });
+    expect((await gw.graphql(MINE, {}, { token: publicToken })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await gw.graphql(MINE, {}, lead)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

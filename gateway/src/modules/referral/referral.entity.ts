@@ -1,0 +1,192 @@
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
+import {
+  LEGAL_BASES,
+  REFERRAL_STATUSES,
+  type ConcernCategory,
+  type ConcernPersonRole,
+  type ConsentStatus,
+  type LegalBasis,
+  type ReferralStatus,
+  type ViewsStatus,
+} from '@doorstep/schema';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
+import {
+  ConcernCategoryEnum,
+  ConcernPersonRoleEnum,
+  ConcernUrgencyEnum,
+  ConsentStatusEnum,
+  LegalBasisEnum,
+  ReferralStatusEnum,
+  ViewsStatusEnum,
+  VulnerabilityFactorEnum,
+} from '../../common/enums.js';
+import { Concern } from '../concern/concern.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { User } from '../organisation/user.entity.js';
+
+/** The two organisations a shared record travels between: the access rule reads them. */
+interface Parties {
+  organisation: { id: string };
+  recipientOrganisation: { id: string };
+}
+
+/** Someone named in a referral, as shared: only what the agency needs to identify and reach them. */
+@ObjectType({ description: 'A person named in a referral, as shared with the agency' })
+@Access(Permission.ReferralRead)
+export class SharedPerson implements Parties {
+  organisation!: { id: string };
+  recipientOrganisation!: { id: string };
+
+  @Field(() => ConcernPersonRoleEnum)
+  role!: ConcernPersonRole;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [String])
+  otherNames!: string[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  dateOfBirth!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Under 18 when the concern happened' })
+  childAtEvent!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  pronouns!: string | null;
+
+  @Field(() => String, { nullable: true })
+  preferredLanguage!: string | null;
+
+  @Field(() => String, { nullable: true })
+  communicationNeeds!: string | null;
+
+  @Field()
+  interpreterNeeded!: boolean;
+
+  @Field(() => [VulnerabilityFactorEnum])
+  vulnerabilityFactors!: string[];
+}
+
+/** What was shared with the agency: a copy taken when the referral was sent, never the live record. */
+@ObjectType({ description: 'What was shared with the agency, as it was when the referral was sent' })
+@Access(Permission.ReferralRead)
+export class SharedInformation implements Parties {
+  organisation!: { id: string };
+  recipientOrganisation!: { id: string };
+
+  @Field({ description: 'The housing provider’s reference for the concern' })
+  concernReference!: string;
+
+  @Field(() => Date)
+  raisedAt!: Date;
+
+  @Field(() => ConcernUrgencyEnum)
+  urgency!: string;
+
+  @Field(() => [ConcernCategoryEnum])
+  categories!: ConcernCategory[];
+
+  @Field({ description: 'What the referrer wrote for the agency' })
+  summary!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was reported, when the referrer chose to share it',
+  })
+  whatWasReported!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  happenedAt!: Date | null;
+
+  @Field({ description: 'The household’s address, or the place given in the concern' })
+  where!: string;
+
+  @Field(() => ViewsStatusEnum, {
+    description: 'Making Safeguarding Personal: were the person’s views asked?',
+  })
+  viewsStatus!: ViewsStatus;
+
+  @Field(() => String, { nullable: true, description: 'What the person wants to happen, in their words' })
+  views!: string | null;
+
+  @Field(() => ConsentStatusEnum)
+  consentStatus!: ConsentStatus;
+
+  @Field(() => [SharedPerson])
+  people!: SharedPerson[];
+}
+
+/** The shared copy as stored (the parties are added when it is read). */
+export type SharedSnapshot = Omit<SharedInformation, keyof Parties | 'people' | 'raisedAt' | 'happenedAt'> & {
+  raisedAt: string;
+  happenedAt: string | null;
+  people: Omit<SharedPerson, keyof Parties>[];
+};
+
+/**
+ * A concern referred to a partner agency: the explicit sharing path between two organisations.
+ * The sending organisation sees its referrals; the receiving agency sees the referrals sent to it
+ * and only what was shared (a copy), with its legal basis. Row-level security lets both read it.
+ */
+@ObjectType({ description: 'A concern referred to a partner agency' })
+@Access(Permission.ReferralRead)
+@Entity({ tableName: 'referral' })
+@Index({ properties: ['organisation', 'sentAt'] })
+@Index({ properties: ['recipientOrganisation', 'sentAt'] })
+export class Referral implements Parties {
+  [OptionalProps]?: 'sentAt' | 'status';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** The organisation that sent it. */
+  @ManyToOne(() => Organisation)
+  organisation!: Rel<Organisation>;
+
+  @ManyToOne(() => Organisation)
+  recipientOrganisation!: Rel<Organisation>;
+
+  /** The sender's concern: never shown to the agency. */
+  @ManyToOne(() => Concern)
+  concern!: Rel<Concern>;
+
+  @Field({ description: 'Why the concern was referred' })
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Field(() => LegalBasisEnum)
+  @Enum({ items: () => [...LEGAL_BASES] })
+  legalBasis!: LegalBasis;
+
+  @Field(() => String, { nullable: true, description: 'Why sharing without consent is justified' })
+  @Property({ type: 'text', nullable: true })
+  legalBasisReason?: string | null;
+
+  @Property({ type: 'jsonb' })
+  shared!: SharedSnapshot;
+
+  @Field(() => ReferralStatusEnum)
+  @Enum({ items: () => [...REFERRAL_STATUSES] })
+  status: ReferralStatus = 'SENT';
+
+  @ManyToOne(() => User)
+  sentBy!: Rel<User>;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  sentAt: Date = new Date();
+}

@@ -1,0 +1,132 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { LegalBasis } from '@doorstep/schema';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
+import { AgencyTypeEnum, LegalBasisEnum } from '../../common/enums.js';
+import { Connection } from '../../common/pagination.js';
+import { callerOf, type Context } from '../../context.js';
+import type { Organisation } from '../organisation/organisation.entity.js';
+import { Referral, SharedInformation } from './referral.entity.js';
+import { getReferral, listReferrals, partnerAgencies, referConcern, sharedOf } from './referral.service.js';
+
+@ObjectType()
+@Access(Permission.Envelope)
+export class ReferralConnection extends Connection(Referral, 'Referral') {}
+
+@ObjectType({ description: 'A partner agency a concern can be referred to' })
+@Access(Permission.ReferralSend)
+export class PartnerAgency {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => AgencyTypeEnum, { nullable: true })
+  agencyType!: string | null;
+}
+
+@InputType()
+export class ReferConcernInput {
+  @Field(() => ID)
+  concernId!: string;
+
+  @Field(() => ID, { description: 'The partner agency (see partnerAgencies)' })
+  recipientOrganisationId!: string;
+
+  @Field({ description: 'Why you are referring' })
+  reason!: string;
+
+  @Field(() => LegalBasisEnum)
+  legalBasis!: LegalBasis;
+
+  @Field(() => String, { nullable: true, description: 'Required unless the basis is CONSENT' })
+  legalBasisReason?: string | null;
+
+  @Field({ description: 'What the agency needs to know, in your words: share no more than that' })
+  summary!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Share what was reported word for word (default no)' })
+  includeWhatWasReported?: boolean | null;
+}
+
+@Resolver(() => Referral)
+export class ReferralResolver {
+  @Access(Permission.ReferralSend)
+  @Query(() => [PartnerAgency], { description: 'The partner agencies a concern can be referred to' })
+  partnerAgencies(@Ctx() ctx: Context): Promise<Organisation[]> {
+    return partnerAgencies(ctx.em);
+  }
+
+  @Access(Permission.ReferralSend)
+  @Mutation(() => Referral, {
+    description:
+      'Refer a concern to a partner agency. The agency sees a copy of what you share and its legal basis, ' +
+      'never the concern itself. Recorded as SHARE in the audit trail.',
+  })
+  referConcern(@Arg('input', () => ReferConcernInput) input: ReferConcernInput, @Ctx() ctx: Context) {
+    return referConcern(ctx.em, callerOf(ctx), input);
+  }
+
+  @Access(Permission.ReferralSend)
+  @Query(() => ReferralConnection, { description: 'Referrals your organisation sent, newest first' })
+  referralsSent(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listReferrals(ctx.em, callerOf(ctx), 'sent', { first, after });
+  }
+
+  @Access(Permission.ReferralReceive)
+  @Query(() => ReferralConnection, {
+    description: 'For agency officers: referrals sent to your agency, newest first',
+  })
+  referralsReceived(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listReferrals(ctx.em, callerOf(ctx), 'received', { first, after });
+  }
+
+  @Access(Permission.ReferralRead)
+  @Query(() => Referral, { description: 'One referral your organisation sent, or your agency received' })
+  referral(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return getReferral(ctx.em, callerOf(ctx), id);
+  }
+
+  @FieldResolver(() => String, { description: 'The organisation that sent it' })
+  sender(@Root() referral: Referral): string {
+    return referral.organisation.name;
+  }
+
+  @FieldResolver(() => String, { description: 'The agency it was sent to' })
+  recipient(@Root() referral: Referral): string {
+    return referral.recipientOrganisation.name;
+  }
+
+  @FieldResolver(() => SharedInformation, { description: 'What was shared, as it was when sent' })
+  shared(@Root() referral: Referral): SharedInformation {
+    return sharedOf(referral);
+  }
+
+  @Access(Permission.ReferralSender)
+  @FieldResolver(() => ID, { description: 'Your concern it came from (the agency does not see this)' })
+  concernId(@Root() referral: Referral): string {
+    return referral.concern.id;
+  }
+}

@@ -1,0 +1,183 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isChildOn, referConcernInputSchema } from '@doorstep/schema';
+import { parseInput } from '../../common/input.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  pageSize,
+  type ConnectionShape,
+} from '../../common/pagination.js';
+import type { Caller } from '../../context.js';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { audit } from '../audit/audit.service.js';
+import { recordChronology } from '../chronology/chronology.service.js';
+import { ConcernPerson } from '../concern/concern-person.entity.js';
+import { findConcern } from '../concern/concern.service.js';
+import { addressOf, Household } from '../household/household.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { User } from '../organisation/user.entity.js';
+import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
+
+const refuse = (field: string, message: string) =>
+  new BadUserInputError([{ field, code: 'custom', message }]);
+
+/**
+ * Refers a concern to a partner agency. What the agency will see is copied now, once: the
+ * referrer's summary, what was reported if they choose, the person's views and consent, and who is
+ * named (only what identifies and reaches them). Sharing on consent needs the person's recorded
+ * consent; without it, the reason is required. Audited as SHARE with the legal basis, and added to
+ * the chronology of everyone named.
+ */
+export async function referConcern(em: EntityManager, caller: Caller, raw: unknown): Promise<Referral> {
+  const input = parseInput(referConcernInputSchema, raw);
+  const identity = caller.identity;
+  if (identity.kind !== 'staff') throw new ForbiddenError();
+  return em.transactional(async (tx) => {
+    const concern = await findConcern(tx, caller, input.concernId);
+    const agency = await tx.findOne(Organisation, { id: input.recipientOrganisationId, kind: 'AGENCY' });
+    if (!agency) throw refuse('recipientOrganisationId', 'Choose a partner agency from the list');
+    if (input.legalBasis === 'CONSENT' && concern.consentStatus !== 'GIVEN') {
+      throw refuse(
+        'legalBasis',
+        'The person has not agreed to sharing. Choose the reason sharing without consent is justified.',
+      );
+    }
+    const links = await tx.find(
+      ConcernPerson,
+      { concern: concern.id },
+      { populate: ['person'], orderBy: { id: 'asc' } },
+    );
+    const household = concern.household ? await tx.findOne(Household, { id: concern.household.id }) : null;
+    const happened = concern.happenedAt ?? concern.raisedAt;
+    const shared: SharedSnapshot = {
+      concernReference: concern.reference,
+      raisedAt: concern.raisedAt.toISOString(),
+      urgency: concern.urgency,
+      categories: concern.categories,
+      summary: input.summary,
+      whatWasReported: input.includeWhatWasReported ? concern.whatHappened : null,
+      happenedAt: concern.happenedAt?.toISOString() ?? null,
+      where: household ? addressOf(household) : concern.location,
+      viewsStatus: concern.viewsStatus,
+      views: concern.views ?? null,
+      consentStatus: concern.consentStatus,
+      people: links.map(({ person, role }) => ({
+        role,
+        name: `${person.givenName} ${person.familyName}`,
+        otherNames: person.otherNames,
+        dateOfBirth: person.dateOfBirth ?? null,
+        childAtEvent: isChildOn(person.dateOfBirth, happened),
+        pronouns: person.pronouns ?? null,
+        preferredLanguage: person.preferredLanguage ?? null,
+        communicationNeeds: person.communicationNeeds ?? null,
+        interpreterNeeded: person.interpreterNeeded,
+        vulnerabilityFactors: person.vulnerabilityFactors,
+      })),
+    };
+    const referral = tx.create(Referral, {
+      organisation: tx.getReference(Organisation, identity.organisationId),
+      recipientOrganisation: agency,
+      concern,
+      reason: input.reason,
+      legalBasis: input.legalBasis,
+      legalBasisReason: input.legalBasisReason ?? null,
+      shared,
+      sentBy: tx.getReference(User, identity.userId),
+    });
+    audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
+      reason: `${input.legalBasis}${input.legalBasisReason ? `: ${input.legalBasisReason}` : ''}`,
+    });
+    recordChronology(tx, caller, {
+      kind: 'REFERRAL_SENT',
+      occurredAt: referral.sentAt,
+      householdId: household?.id ?? null,
+      personIds: links.map((l) => l.person.id),
+      sourceType: 'Referral',
+      sourceId: referral.id,
+      summary: `Referred ${concern.reference} to ${agency.name} (${input.legalBasis})`,
+    });
+    await tx.flush();
+    await tx.populate(referral, ['organisation']);
+    return referral;
+  });
+}
+
+/** What was shared, with the two parties the access rule checks on every field. */
+export function sharedOf(referral: Referral): SharedInformation {
+  const parties = {
+    organisation: referral.organisation,
+    recipientOrganisation: referral.recipientOrganisation,
+  };
+  const s = referral.shared;
+  return {
+    ...s,
+    ...parties,
+    raisedAt: new Date(s.raisedAt),
+    happenedAt: s.happenedAt ? new Date(s.happenedAt) : null,
+    people: s.people.map((p) => ({ ...p, ...parties })),
+  };
+}
+
+/** One referral the caller's organisation sent or received; anything else is "not found". Audited. */
+export async function getReferral(em: EntityManager, caller: Caller, id: string): Promise<Referral> {
+  const org = caller.identity.organisationId;
+  const referral = isUuid(id)
+    ? await em.findOne(
+        Referral,
+        { id, $or: [{ organisation: org }, { recipientOrganisation: org }] },
+        { populate: ['organisation', 'recipientOrganisation'] },
+      )
+    : null;
+  if (!referral) throw new NotFoundError('Referral');
+  audit(em, caller, 'READ', 'Referral', [referral.id]);
+  await em.flush();
+  return referral;
+}
+
+/**
+ * Referrals the caller's organisation sent (`sent`) or its agency received (`received`), newest
+ * first. Reading them is audited.
+ */
+export async function listReferrals(
+  em: EntityManager,
+  caller: Caller,
+  direction: 'sent' | 'received',
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionShape<Referral>> {
+  const limit = pageSize(args.first);
+  const org = caller.identity.organisationId;
+  const where = direction === 'sent' ? { organisation: org } : { recipientOrganisation: org };
+  const cursor = args.after ? decodeCursor(args.after) : undefined;
+  const page = cursor
+    ? { ...where, $or: [{ sentAt: { $lt: cursor.at } }, { sentAt: cursor.at, id: { $lt: cursor.id } }] }
+    : where;
+  const rows = await em.find(Referral, page, {
+    orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
+    limit: limit + 1,
+    populate: ['organisation', 'recipientOrganisation'],
+  });
+  const totalCount = await em.count(Referral, where);
+  const shown = rows.slice(0, limit);
+  if (shown.length) {
+    audit(
+      em,
+      caller,
+      'READ',
+      'Referral',
+      shown.map((r) => r.id),
+    );
+    await em.flush();
+  }
+  const edges = shown.map((node) => ({ cursor: encodeCursor(node.sentAt, node.id), node }));
+  return {
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    edges,
+  };
+}
+
+/** The partner agencies a concern can be referred to. */
+export function partnerAgencies(em: EntityManager): Promise<Organisation[]> {
+  return em.find(Organisation, { kind: 'AGENCY' }, { orderBy: { name: 'asc' } });
+}
