@@ -1,3 +1,4 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Access } from '../auth/access.js';
 import { Permission } from '../auth/permissions.js';
@@ -87,4 +88,47 @@ export function decodeIdCursor(cursor: string): string {
     throw new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
   }
   return match[1]!;
+}
+
+/** A connection from a page fetched one row past its end (that row only says there is more). */
+export function connectionOf<T>(
+  rows: readonly T[],
+  limit: number,
+  totalCount: number,
+  cursorOf: (node: T) => string,
+): ConnectionShape<T> {
+  const edges = rows.slice(0, limit).map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    edges,
+  };
+}
+
+/**
+ * Records matching `where`, newest first by the time property `at` (then id), a page at a time,
+ * with their total: keyset paging, stable while new records arrive.
+ */
+export async function newestFirst<T extends { id: string }, K extends keyof T & string>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  at: K,
+  args: { first?: number | null; after?: string | null },
+  options: { populate?: readonly string[] } = {},
+): Promise<ConnectionShape<T>> {
+  const limit = pageSize(args.first);
+  const cursor = args.after ? decodeCursor(args.after) : undefined;
+  const page = cursor
+    ? ({
+        $and: [where, { $or: [{ [at]: { $lt: cursor.at } }, { [at]: cursor.at, id: { $lt: cursor.id } }] }],
+      } as FilterQuery<T>)
+    : where;
+  const rows = await em.find(entity, page, {
+    populate: (options.populate ?? []) as never,
+    orderBy: [{ [at]: 'desc' }, { id: 'desc' }] as never,
+    limit: limit + 1,
+  });
+  const totalCount = await em.count(entity, where);
+  return connectionOf(rows, limit, totalCount, (node) => encodeCursor(node[at] as Date, node.id));
 }

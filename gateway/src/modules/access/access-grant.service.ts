@@ -1,13 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { breakGlassInputSchema, grantAccessInputSchema } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  isUuid,
-  pageSize,
-  type ConnectionShape,
-} from '../../common/pagination.js';
+import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
@@ -161,32 +155,19 @@ export async function listAccessGrants(
     after?: string | null;
   },
 ): Promise<ConnectionShape<AccessGrant>> {
-  const limit = pageSize(args.first);
   const where: FilterQuery<AccessGrant> = { organisation: caller.identity.organisationId };
   if (args.kind) where.kind = args.kind;
   if (args.activeOnly) Object.assign(where, { revokedAt: null, expiresAt: { $gt: new Date() } });
-  const cursor = args.after ? decodeCursor(args.after) : undefined;
-  const page = cursor
-    ? { ...where, $or: [{ createdAt: { $lt: cursor.at } }, { createdAt: cursor.at, id: { $lt: cursor.id } }] }
-    : where;
-  const rows = await em.find(AccessGrant, page, {
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    limit: limit + 1,
+  const page = await newestFirst(em, AccessGrant, where, 'createdAt', args, {
     populate: ['user', 'grantedBy'],
   });
-  const totalCount = await em.count(AccessGrant, where);
-  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(node.createdAt, node.id), node }));
   audit(
     em,
     caller,
     'READ',
     'AccessGrant',
-    edges.map((e) => e.node.id),
+    page.edges.map((e) => e.node.id),
   );
   await em.flush();
-  return {
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    edges,
-  };
+  return page;
 }

@@ -1,7 +1,13 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { auditFilterSchema } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
-import { decodeIdCursor, encodeIdCursor, pageSize, type ConnectionShape } from '../../common/pagination.js';
+import {
+  connectionOf,
+  decodeIdCursor,
+  encodeIdCursor,
+  pageSize,
+  type ConnectionShape,
+} from '../../common/pagination.js';
 import { actorRef } from '../../auth/identity.js';
 import type { Caller } from '../../context.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
@@ -68,10 +74,5 @@ export async function listAuditEvents(
   const totalCount = await em.count(AuditEvent, where);
   audit(em, caller, 'READ', 'AuditTrail', []);
   await em.flush();
-  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeIdCursor(node.id), node }));
-  return {
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    edges,
-  };
+  return connectionOf(rows, limit, totalCount, (node) => encodeIdCursor(node.id));
 }

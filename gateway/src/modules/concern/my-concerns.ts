@@ -3,13 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { ChildrenPresentEnum, ConcernUrgencyEnum, SelfConsentEnum } from '../../common/enums.js';
-import {
-  Connection,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  type ConnectionShape,
-} from '../../common/pagination.js';
+import { Connection, newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
 import { audit } from '../audit/audit.service.js';
 import { Concern } from './concern.entity.js';
@@ -89,32 +83,17 @@ export async function listMyConcerns(
   const identity = caller.identity;
   if (identity.kind !== 'tenant')
     return { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
-  const limit = pageSize(args.first);
   const where = { organisation: identity.organisationId, reporterTenantRef: identity.tenantRef };
-  const cursor = args.after ? decodeCursor(args.after) : undefined;
-  const page = cursor
-    ? { ...where, $or: [{ raisedAt: { $lt: cursor.at } }, { raisedAt: cursor.at, id: { $lt: cursor.id } }] }
-    : where;
-  const rows = await em.find(Concern, page, {
-    orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
-    limit: limit + 1,
-  });
-  const totalCount = await em.count(Concern, where);
-  const shown = rows.slice(0, limit);
-  if (shown.length) {
+  const page = await newestFirst(em, Concern, where, 'raisedAt', args);
+  if (page.edges.length) {
     audit(
       em,
       caller,
       'READ',
       'Concern',
-      shown.map((c) => c.id),
+      page.edges.map((e) => e.node.id),
     );
     await em.flush();
   }
-  const edges = shown.map((c) => ({ cursor: encodeCursor(c.raisedAt, c.id), node: asSent(c) }));
-  return {
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    edges,
-  };
+  return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: asSent(e.node) })) };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../../common/pagination.js';
+import { newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
 import { EVENTS_CHANNEL, type LiveEvent } from '../../db/events.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -54,23 +54,8 @@ export async function listNotifications(
   const identity = caller.identity;
   if (identity.kind !== 'staff')
     return { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
-  const limit = pageSize(args.first);
   const where = { recipient: identity.userId, ...(args.unreadOnly ? { readAt: null } : {}) };
-  const cursor = args.after ? decodeCursor(args.after) : undefined;
-  const page = cursor
-    ? { ...where, $or: [{ createdAt: { $lt: cursor.at } }, { createdAt: cursor.at, id: { $lt: cursor.id } }] }
-    : where;
-  const rows = await em.find(Notification, page, {
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    limit: limit + 1,
-  });
-  const totalCount = await em.count(Notification, where);
-  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(node.createdAt, node.id), node }));
-  return {
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    edges,
-  };
+  return newestFirst(em, Notification, where, 'createdAt', args);
 }
 
 /** Marks the caller's own notifications read; others' ids are ignored. Returns how many changed. */

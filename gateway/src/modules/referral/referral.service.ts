@@ -1,13 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isChildOn, referConcernInputSchema } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  isUuid,
-  pageSize,
-  type ConnectionShape,
-} from '../../common/pagination.js';
+import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
@@ -145,36 +139,22 @@ export async function listReferrals(
   direction: 'sent' | 'received',
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<Referral>> {
-  const limit = pageSize(args.first);
   const org = caller.identity.organisationId;
   const where = direction === 'sent' ? { organisation: org } : { recipientOrganisation: org };
-  const cursor = args.after ? decodeCursor(args.after) : undefined;
-  const page = cursor
-    ? { ...where, $or: [{ sentAt: { $lt: cursor.at } }, { sentAt: cursor.at, id: { $lt: cursor.id } }] }
-    : where;
-  const rows = await em.find(Referral, page, {
-    orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
-    limit: limit + 1,
+  const page = await newestFirst(em, Referral, where, 'sentAt', args, {
     populate: ['organisation', 'recipientOrganisation'],
   });
-  const totalCount = await em.count(Referral, where);
-  const shown = rows.slice(0, limit);
-  if (shown.length) {
+  if (page.edges.length) {
     audit(
       em,
       caller,
       'READ',
       'Referral',
-      shown.map((r) => r.id),
+      page.edges.map((e) => e.node.id),
     );
     await em.flush();
   }
-  const edges = shown.map((node) => ({ cursor: encodeCursor(node.sentAt, node.id), node }));
-  return {
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    edges,
-  };
+  return page;
 }
 
 /** The partner agencies a concern can be referred to. */
