@@ -7,10 +7,11 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openOrm } from '../db/orm.js';
+import { freePort } from '@doorstep/testkit';
 import { startThrowawayCluster } from '../db/test-cluster.js';
 
 const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations');
-const cluster = await startThrowawayCluster(54391);
+const cluster = await startThrowawayCluster(await freePort());
 try {
   const orm = await openOrm(cluster.url, {
     migrations: { path: folder, pathTs: folder, glob: 'Migration*.ts', emit: 'ts', snapshot: false },
