@@ -38,9 +38,16 @@ export function isChildOn(dateOfBirth: string | null | undefined, on: Date | str
 
 /** A real calendar date, YYYY-MM-DD. */
 export const isoDate = (message = 'Enter a real date, like 2026-03-31') =>
-  z.iso
-    .date({ error: message })
-    .check(z.refine((value) => isoDateOf(new Date(`${value}T00:00:00Z`)) === value, { error: message }));
+  z.iso.date({ error: message }).check(
+    // Runs even when the format check above failed: a string that is no date at all must not throw.
+    z.refine(
+      (value) => {
+        const day = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(day.getTime()) && isoDateOf(day) === value;
+      },
+      { error: message },
+    ),
+  );
 
 /** A date that is not after today. */
 export const pastDate = (message: string) =>

@@ -5,8 +5,10 @@ import {
   householdInputSchema,
   INVERSE_RELATIONSHIP,
   isChildOn,
+  isoDate,
   isoDateOf,
   parseWith,
+  pastDate,
   personInputSchema,
   raiseConcernInputSchema,
   RELATIONSHIP_TYPES,
@@ -23,6 +25,13 @@ describe('dates', () => {
     expect(isChildOn('2008-03-15', '2026-03-14')).toBe(true);
     expect(isChildOn('2008-03-15', new Date('2026-03-15T00:30:00Z'))).toBe(false);
     expect(isChildOn(null, '2026-01-01')).toBeNull();
+  });
+
+  it('refuse text that is no date at all with a message, without throwing', () => {
+    for (const value of ['last week', 'abc', '2026-02-30', '']) {
+      expect(fields(parseWith(isoDate(), value)), value).toEqual(['_']);
+      expect(fields(parseWith(pastDate('Past'), value)), value).toEqual(['_']);
+    }
   });
 
   it('add calendar months, keeping to the end of a shorter month', () => {
