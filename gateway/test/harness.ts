@@ -63,6 +63,22 @@ export async function asApp<T>(
   }
 }
 
+/**
+ * ORM options that record the SQL statements the gateway runs on its own connection (MikroORM's
+ * query log), for tests that count them: pass `orm` to `testGateway`, `reset()` before a request.
+ */
+export function statementLog() {
+  const statements: string[] = [];
+  const orm: Partial<Options> = {
+    debug: ['query'],
+    colors: false,
+    logger: (message: string) => {
+      if (message.startsWith('[query]')) statements.push(message);
+    },
+  };
+  return { statements, orm, reset: () => void statements.splice(0) };
+}
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     mode: 'development',

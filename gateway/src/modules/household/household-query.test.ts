@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testGateway } from '../../../test/harness.js';
+import { statementLog, testGateway } from '../../../test/harness.js';
 import { lead, ok } from '../../../test/records.js';
 
 /**
@@ -9,19 +9,10 @@ import { lead, ok } from '../../../test/records.js';
  * page of the chronology) are counted through MikroORM's query log on the gateway's own
  * connection, for a small household and a large one. The count must not grow with the lists.
  */
-let statements: string[] = [];
+const log = statementLog();
 let gw: Awaited<ReturnType<typeof testGateway>>;
 beforeAll(async () => {
-  gw = await testGateway(
-    {},
-    {
-      debug: ['query'],
-      colors: false,
-      logger: (message: string) => {
-        if (message.startsWith('[query]')) statements.push(message);
-      },
-    },
-  );
+  gw = await testGateway({}, log.orm);
 });
 afterAll(() => gw.close());
 
@@ -122,9 +113,9 @@ type Result = {
 };
 
 async function measure(id: string) {
-  statements = [];
+  log.reset();
   const data = await ok<Result>(gw, QUERY, { id });
-  return { data: data.household, count: statements.length, statements: [...statements] };
+  return { data: data.household, count: log.statements.length, statements: [...log.statements] };
 }
 
 describe('one household query', () => {
