@@ -11,6 +11,18 @@ export function isoDateOf(at: Date = new Date()): string {
   return at.toISOString().slice(0, 10);
 }
 
+/** The date of `at` in the UK (Europe/London: GMT or BST), as YYYY-MM-DD. */
+export function londonDateOf(at: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** `date` plus `months` calendar months; a day past the end of the month becomes its last day. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -13,3 +13,4 @@ export * from './chronology.js';
 export * from './audit.js';
 export * from './access.js';
 export * from './referral.js';
+export * from './self-assessment.js';
