@@ -61,14 +61,17 @@ export class InvalidTransitionError extends DoorstepError {
 }
 
 /**
- * The client acted on an old view of the record (its `expectedVersion` is not the record's version):
- * someone else changed it first. Nothing changed; reload and decide again.
+ * The client acted on an old view of the record: someone else changed it first. Nothing changed;
+ * reload and decide again. `current` says what it is now: the record's version (a number, given as
+ * `currentVersion`), or extensions of its own (an append-only history's `currentAnswerId`).
  */
 export class StaleVersionError extends DoorstepError {
-  constructor(current: number) {
-    super('STALE_VERSION', 'Someone else changed this record since you loaded it. Reload it and try again.', {
-      currentVersion: current,
-    });
+  constructor(current: number | Record<string, unknown>) {
+    super(
+      'STALE_VERSION',
+      'Someone else changed this record since you loaded it. Reload it and try again.',
+      typeof current === 'number' ? { currentVersion: current } : current,
+    );
   }
 }
 
