@@ -16,6 +16,7 @@ import { NotificationResolver } from './modules/notification/notification.resolv
 import { ReferralResolver } from './modules/referral/referral.resolver.js';
 import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
+import { SelfAssessmentResolver } from './modules/self-assessment/self-assessment.resolver.js';
 import { WarningResolver } from './modules/warning/warning.resolver.js';
 
 export const resolvers = [
@@ -33,6 +34,7 @@ export const resolvers = [
   CumulativeResolver,
   SearchResolver,
   ReferralResolver,
+  SelfAssessmentResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;

@@ -40,6 +40,11 @@ const ALL_STAFF: readonly Actor[] = [
   'ADMIN',
   'AGENCY_OFFICER',
 ];
+/**
+ * The self-assessment checklist (about the organisation, not a person): leads, champions and
+ * managers read it; leads and managers answer it.
+ */
+const SELF_ASSESSMENT_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
 /** Who may break glass: staff who may need a record in an emergency. */
 const BREAK_GLASS: readonly Actor[] = ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'];
 
@@ -173,6 +178,16 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   // Fellow staff's names, as they appear on grants.
   'StaffMember.*': [...BREAK_GLASS, 'ADMIN'],
 
+  // The self-assessment checklist, its history and comparisons; leads and managers answer it.
+  'Query.selfAssessment': SELF_ASSESSMENT_READERS,
+  'Query.selfAssessmentHistory': SELF_ASSESSMENT_READERS,
+  'Query.selfAssessmentComparison': SELF_ASSESSMENT_READERS,
+  'Mutation.answerSelfAssessment': ['SAFEGUARDING_LEAD', 'MANAGER'],
+  'SelfAssessmentQuestion.*': SELF_ASSESSMENT_READERS,
+  'SelfAssessmentAnswer.*': SELF_ASSESSMENT_READERS,
+  'SelfAssessmentItem.*': SELF_ASSESSMENT_READERS,
+  'SelfAssessmentComparisonRow.*': SELF_ASSESSMENT_READERS,
+
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,
   'Mutation.markNotificationsRead': ALL_STAFF,
@@ -204,6 +219,10 @@ export const organisationOwned: readonly string[] = [
   'AccessGrant',
   'StaffMember',
   'Notification',
+  'SelfAssessmentQuestion',
+  'SelfAssessmentAnswer',
+  'SelfAssessmentItem',
+  'SelfAssessmentComparisonRow',
 ];
 
 const userIdOf = (identity: Identity) => (identity.kind === 'staff' ? identity.userId : undefined);

@@ -64,6 +64,13 @@ export const Permission = {
   ReferralReceive: 'referral:receive',
   /** Names and roles of fellow staff (who broke glass, who was granted). */
   StaffRead: 'staff:read',
+  /**
+   * The organisation's safeguarding self-assessment checklist, its history and comparisons
+   * (organisational, not about any person): leads, champions and managers.
+   */
+  SelfAssessmentRead: 'self-assessment:read',
+  /** Answer a question of the self-assessment checklist: leads and managers. */
+  SelfAssessmentAnswer: 'self-assessment:answer',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -174,4 +181,6 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'referral:sender': { actors: SAFEGUARDING, relation: sameOrganisation },
   'referral:receive': { actors: ['AGENCY_OFFICER'] },
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
+  'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
+  'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
 };

@@ -32,6 +32,7 @@ import {
   CONCERN_PERSON_ROLES,
   LEGAL_BASES,
   REFERRAL_STATUSES,
+  SELF_ASSESSMENT_STATUSES,
 } from '@doorstep/schema';
 
 /** type-graphql wants an enum-like object; the shared tuples are the source. */
@@ -151,3 +152,9 @@ registerEnumType(LegalBasisEnum, {
     'a risk to an adult at risk, the person’s vital interests, or the prevention of crime',
 });
 registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus' });
+
+export const SelfAssessmentStatusEnum = enumObject(SELF_ASSESSMENT_STATUSES);
+registerEnumType(SelfAssessmentStatusEnum, {
+  name: 'SelfAssessmentStatus',
+  description: 'An answer to a self-assessment question: yes, no, or in progress',
+});

@@ -18,6 +18,7 @@ import {
 } from '../modules/cumulative/cumulative.entity.js';
 import { Household, HouseholdAssignment, HouseholdMember } from '../modules/household/household.entity.js';
 import { Person, PersonRelationship } from '../modules/person/person.entity.js';
+import { SelfAssessmentAnswer } from '../modules/self-assessment/self-assessment.entity.js';
 import { Warning } from '../modules/warning/warning.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
@@ -50,4 +51,5 @@ export const entities = [
   CumulativeFlag,
   CumulativeFlagConcern,
   Task,
+  SelfAssessmentAnswer,
 ];

@@ -1,6 +1,7 @@
 import { Concerns, RaiseConcern, RaisePublicConcern, type TypedDocument } from './operations.js';
 import { referralOperations } from './referrals.js';
 import { safeguardingOperations } from './safeguarding.js';
+import { selfAssessmentOperations } from './self-assessment.js';
 
 /**
  * Every operation this package ships, for the gateway's schema drift test. In a module of its own so
@@ -12,4 +13,5 @@ export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
   Concerns,
   ...safeguardingOperations,
   ...referralOperations,
+  ...selfAssessmentOperations,
 ];

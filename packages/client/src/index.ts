@@ -2,4 +2,5 @@ export * from './operations.js';
 export * from './transport.js';
 export * from './safeguarding.js';
 export * from './referrals.js';
+export * from './self-assessment.js';
 export * from './all-operations.js';
