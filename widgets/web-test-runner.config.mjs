@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeGateway } from './test/fake-gateway.mjs';
 import { reactBundle } from './test/react-bundle.mjs';
+import { realGateway } from './test/real-gateway.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -20,7 +21,13 @@ const zodMini = {
   },
 };
 
-/** Widget tests in Debian's Chromium (never a downloaded browser). CHROME_PATH overrides it. */
+const doorstep = realGateway();
+
+/**
+ * Widget tests in Debian's Chromium (never a downloaded browser). CHROME_PATH overrides it. The
+ * concern form's tests use a fake gateway they can steer (dropped connections, lost answers); the
+ * others talk to the real, built Doorstep (`pnpm build` first).
+ */
 export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
@@ -28,11 +35,12 @@ export default {
   rootDir: path.resolve(here, '..'),
   concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [fakeGateway],
+  middleware: [fakeGateway, doorstep.middleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(here, 'tsconfig.json') }),
     zodMini,
     reactBundle(here),
+    doorstep.plugin,
   ],
   browsers: [
     chromeLauncher({

@@ -8,7 +8,10 @@
 // (GET /dev/users) and tokens for them (POST /dev/token), so this page shows a "Demo user" picker.
 
 const provider = document.querySelector('sg-provider');
+// The page's widget: the concern form on the home page; on the self-assessment page the checklist,
+// made once someone is signed in (it loads their organisation's answers as soon as it is on the page).
 const form = document.querySelector('sg-concern-form');
+const checklistSlot = document.getElementById('checklist');
 const picker = document.getElementById('demo-user');
 const pickerBox = document.getElementById('demo-user-picker');
 const details = document.getElementById('demo-user-details');
@@ -33,6 +36,7 @@ async function loadDemoUsers() {
     // The development routes do not exist in production: the portal's own sign-in gives the token.
     pickerBox.hidden = true;
     productionNote.hidden = false;
+    if (checklistSlot) showChecklist(undefined);
     return;
   }
   if (!response.ok) {
@@ -81,20 +85,28 @@ function useDemoUser(userId) {
   details.textContent = user ? `${user.organisation.name} · ${user.roles.map(roleName).join(', ')}` : '';
   // A new callback drops the previous user's token: nothing goes out under their name.
   provider.fetchToken = () => demoToken(userId);
-  form.mode = user && user.roles.every((role) => role === 'CONTRACTOR') ? 'contractor' : 'staff';
+  if (form) form.mode = user && user.roles.every((role) => role === 'CONTRACTOR') ? 'contractor' : 'staff';
+  if (checklistSlot) showChecklist(user);
+}
+
+/** A fresh checklist for who is signed in: leads and managers answer it, champions read it. */
+function showChecklist(user) {
+  const checklist = document.createElement('sg-self-assessment');
+  checklist.readonly = !!user && !user.roles.some((role) => role === 'SAFEGUARDING_LEAD' || role === 'MANAGER');
+  checklistSlot.replaceChildren(checklist);
 }
 
 picker.addEventListener('change', () => useDemoUser(picker.value));
 
 // The form has shown its confirmation; the page can record the reference too.
-form.addEventListener('sg-concern-submitted', (event) => {
+form?.addEventListener('sg-concern-submitted', (event) => {
   lastConcern.textContent = `Last concern sent: ${event.reference}`;
 });
 
 // No connection: the form has told the person it is saved on this device and will be sent later.
-form.addEventListener('sg-concern-queued', () => {
+form?.addEventListener('sg-concern-queued', () => {
   lastConcern.textContent = 'A concern is waiting to be sent.';
 });
 
-await customElements.whenDefined('sg-concern-form');
+await customElements.whenDefined(form ? 'sg-concern-form' : 'sg-self-assessment');
 await loadDemoUsers();

@@ -23,7 +23,9 @@ import { property, state } from 'lit/decorators.js';
 import { SgConcernQueuedEvent } from '../events/concern-queued.js';
 import { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
 import { SgErrorEvent } from '../events/error.js';
-import type { Choice } from '../i18n/translation.js';
+import { cy } from '../i18n/cy.js';
+import { en } from '../i18n/en.js';
+import type { Choice, Translation } from '../i18n/translation.js';
 import { ApiController, send } from '../internal/api.js';
 import {
   choiceId,
@@ -200,7 +202,7 @@ export class SgConcernForm extends LitElement {
   @state() private notices: Notice[] = [];
   @state() private restored = false;
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController<Translation>(this, [en, cy]);
   readonly #api = new ApiController(this);
   readonly #sync = new OutboxSync(
     this,

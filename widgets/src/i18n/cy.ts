@@ -1,3 +1,4 @@
+import { commonCy } from './common.js';
 import { missing, type Translation } from './translation.js';
 
 const VIEWS_MISSING = 'Dywedwch a ofynnwyd i’r person beth mae eisiau iddo ddigwydd';
@@ -9,14 +10,7 @@ const CALL_999 = 'Os byddwch yn poeni bod rhywun mewn perygl uniongyrchol, ffoni
 
 /** Cymraeg. Geiriau plaen, brawddegau byr. */
 export const cy: Translation = {
-  $code: 'cy',
-  $name: 'Cymraeg',
-  $formatLocale: 'cy-GB',
-  $dir: 'ltr',
-
-  errorPrefix: 'Gwall:',
-  warningPrefix: 'Rhybudd',
-  optional: '(dewisol)',
+  ...commonCy,
   // Answers to "I am worried they may not be able to make decisions…" (Rwy’n poeni…).
   yes: 'Ydw',
   no: 'Nac ydw',

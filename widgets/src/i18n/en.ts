@@ -1,3 +1,4 @@
+import { commonEn } from './common.js';
 import { missing, type Translation } from './translation.js';
 
 const VIEWS_MISSING = 'Say whether the person was asked what they want to happen';
@@ -7,14 +8,7 @@ const NOT_A_CATEGORY = 'Select a type of harm from the list';
 
 /** English (the default). Plain words, as GOV.UK writes them. */
 export const en: Translation = {
-  $code: 'en',
-  $name: 'English',
-  $formatLocale: 'en-GB',
-  $dir: 'ltr',
-
-  errorPrefix: 'Error:',
-  warningPrefix: 'Warning',
-  optional: '(optional)',
+  ...commonEn,
   yes: 'Yes',
   no: 'No',
 

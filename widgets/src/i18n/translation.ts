@@ -3,6 +3,9 @@ import type {
   ConcernCategory,
   ConcernUrgency,
   ConsentStatus,
+  FeedbackPrinciple,
+  SelfAssessmentQuestionId,
+  SelfAssessmentStatus,
   SelfConsent,
   ViewsStatus,
 } from '@doorstep/schema';
@@ -52,11 +55,13 @@ export type ErrorMessage = string | ((answers: Answers) => string);
 export type StepId = 'urgency' | 'who' | 'what' | 'views' | 'contact' | 'check';
 
 /**
- * Every word a widget shows, for one language. `$code` is a BCP 47 tag; a widget picks the
+ * What every widget's words for one language begin with. `$code` is a BCP 47 tag; a widget picks the
  * translation for the `lang` of its closest ancestor that has one (`cy-GB` → `cy`), or English.
- * Every key is required, so a missing string is a compile error.
+ * Each widget has its own translation type (`Translation` for the concern form,
+ * `FeedbackTranslation`, `SelfAssessmentTranslation`) extending this one, so a bundle carries only
+ * its own words. Every key is required, so a missing string is a compile error.
  */
-export interface Translation {
+export interface Common {
   $code: string;
   $name: string;
   /** Locale for dates and numbers when the page's `lang` names no region (`en` → `en-GB`). */
@@ -69,6 +74,11 @@ export interface Translation {
   warningPrefix: string;
   /** Appended to the label of an optional question. */
   optional: string;
+}
+
+/** Every word `<sg-concern-form>` shows, for one language. */
+export interface Translation extends Common {
+  /** Answers to a yes-or-no question (Welsh answers with the question's verb). */
   yes: string;
   no: string;
 
@@ -171,3 +181,92 @@ export const missing = (message: string): FieldMessages => ({
   invalid_value: message,
   too_small: message,
 });
+
+/** A rating of a feedback question: 5 "Yes, completely" to 1 "No, not at all". */
+export type FeedbackScoreWord = '5' | '4' | '3' | '2' | '1';
+
+/** Every word `<sg-feedback>` shows, for one language. */
+export interface FeedbackTranslation extends Common {
+  feedback: {
+    title: string;
+    intro: string[];
+    /** Always shown first. */
+    emergency: string;
+    /** The button that switches the widget to the other language: its label, in that language. */
+    otherLanguage: { code: string; label: string };
+    /** What the page says about a one-time link, by its status. */
+    link: Record<'VALID' | 'USED' | 'EXPIRED' | 'INVALID', string>;
+    /** One question per safeguarding principle (the six "I statements", in plain words). */
+    principles: Record<FeedbackPrinciple, Question>;
+    scores: Record<FeedbackScoreWord, string>;
+    comment: Question;
+    named: ChoiceQuestion<'no' | 'yes'>;
+    name: Question;
+    phone: Question;
+    email: Question;
+    submit: string;
+    sending: string;
+    errorSummaryTitle: string;
+    /** Per field, per zod issue code. */
+    errors: Record<string, FieldMessages>;
+    tooLong: (max: number, locale: string) => string;
+    /** When the gateway could not take the feedback, by `DoorstepError.code`. */
+    requestFailed: { title: string; byCode: Partial<Record<string, string>>; other: string };
+    thanks: { title: string; body: string[] };
+    /** The provider's published "you said, we did" responses, shown after sending. */
+    changes: { title: string; intro: string; youSaid: string; weDid: string };
+  };
+}
+
+/** Every word `<sg-self-assessment>` shows, for one language. */
+export interface SelfAssessmentTranslation extends Common {
+  selfAssessment: {
+    title: string;
+    intro: string[];
+    loading: string;
+    /** "8 of 13 questions answered". */
+    progress: (answered: number, total: number, locale: string) => string;
+    /** The checklist's questions, by their number in the guide. */
+    questions: Record<SelfAssessmentQuestionId, string>;
+    /** "Statutory guidance: paragraphs 14.187, 14.109". */
+    paragraphs: (references: string[]) => string;
+    /** The radios' legend and the evidence box's label name the question: 13 of each on one page. */
+    status: { legend: (question: string) => string; options: Record<SelfAssessmentStatus, string> };
+    evidence: { label: (question: string) => string; hint: string };
+    save: {
+      saving: string;
+      saved: (at: Date, by: string | null, locale: string) => string;
+      /** Typed evidence waits for an answer before it can be saved. */
+      needsStatus: string;
+      failed: Partial<Record<string, string>> & { other: string };
+      retry: string;
+    };
+    /** Someone else saved the question while this person was working on it. */
+    conflict: {
+      title: string;
+      body: string;
+      theirs: (at: Date, by: string | null, locale: string) => string;
+      keepMine: string;
+      useTheirs: string;
+    };
+    /** Permission to read but not answer (a safeguarding champion). */
+    readOnly: string;
+    compare: {
+      label: string;
+      hint: string;
+      button: string;
+      stop: string;
+      /** "Comparing with 1 March 2026". */
+      comparing: (date: Date, locale: string) => string;
+      changedCount: Plural;
+      /** Beside each question: what the answer was on the earlier date. */
+      earlier: (date: Date, locale: string) => string;
+      notAnswered: string;
+      changed: string;
+      unchanged: string;
+      invalidDate: string;
+    };
+    loadFailed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
+    noEvidence: string;
+  };
+}

@@ -47,10 +47,10 @@ export const errorMessage = (id: string, text: string | undefined, prefix: strin
 const labelText = (label: string, optional: string | undefined) =>
   optional ? `${label} ${optional}` : label;
 
-/** A single-line input: text, `datetime-local`, `email` or `tel`. */
+/** A single-line input: text, `date`, `datetime-local`, `email` or `tel`. */
 export function textInput(
   options: ControlOptions & {
-    type?: 'text' | 'datetime-local' | 'email' | 'tel';
+    type?: 'text' | 'date' | 'datetime-local' | 'email' | 'tel';
     autocomplete?: string;
     spellcheck?: boolean;
   },
@@ -60,7 +60,7 @@ export function textInput(
     <label class="label" part="label" for=${id}>${labelText(options.label, options.optional)}</label>
     ${hint(id, options.hint)} ${errorMessage(id, options.error, options.errorPrefix)}
     <input
-      class="input ${options.type === 'datetime-local' ? 'input--datetime' : ''}"
+      class="input ${options.type?.startsWith('date') ? 'input--datetime' : ''}"
       part="control"
       id=${id}
       name=${options.name}

@@ -7,32 +7,8 @@ import '../concern-form/define.js';
 
 export const FAKE = '/fake-gateway/graphql';
 
-export const find = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
-export const get = <T extends Element = HTMLElement>(el: Element, selector: string): T => {
-  const found = find<T>(el, selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-};
-export const field = (el: Element, name: string, value?: string) =>
-  get<HTMLInputElement>(el, value ? `[name="${name}"][value="${value}"]` : `[name="${name}"]`);
-
-export const text = (element: Element | null | undefined) =>
-  element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-export const visible = (element: Element | null) => !!element && element.checkVisibility();
-
-/**
- * Names an element (`input#urgency-URGENT[name=urgency]`) for assertions: comparing elements
- * themselves makes a failing assertion serialise the whole DOM, which can stall the test runner.
- */
-export const what = (element: Element | null | undefined): string =>
-  element
-    ? `${element.localName}${element.id ? `#${element.id}` : ''}` +
-      `${element.getAttribute('name') ? `[name=${element.getAttribute('name')}]` : ''}` +
-      `${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`
-    : 'nothing';
-
-export const focused = (el: SgConcernForm) => what(el.shadowRoot!.activeElement);
+export { field, find, focused, get, text, until, visible, what } from './dom.js';
+import { field, find, get, text } from './dom.js';
 
 export async function settle(el: SgConcernForm) {
   await el.updateComplete;
@@ -135,15 +111,6 @@ export interface LogEntry {
 
 export async function gatewayLog(): Promise<{ log: LogEntry[]; stored: string[] }> {
   return (await fetch('/fake-gateway/log')).json();
-}
-
-/** Waits until `check` returns true (polling each frame), or fails after `ms`. */
-export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition') {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** Deletes every draft, queued concern and the device key, as on a fresh browser. */

@@ -1,0 +1,385 @@
+// Before @doorstep/schema builds its schemas: keeps zod from probing for `eval` under a strict CSP.
+import '../internal/zod-jitless.js';
+
+import { DoorstepError, FeedbackLinkStatus, SubmitFeedback, YouSaidWeDidList } from '@doorstep/client';
+import {
+  FEEDBACK_LANGUAGES,
+  FEEDBACK_LIMITS,
+  FEEDBACK_PRINCIPLES,
+  feedbackInputSchema,
+  parseWith,
+  type FeedbackInput,
+  type FieldError,
+} from '@doorstep/schema';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SgErrorEvent } from '../events/error.js';
+import { SgFeedbackSubmittedEvent } from '../events/feedback-submitted.js';
+import { feedbackCy } from '../i18n/feedback.cy.js';
+import { feedbackEn } from '../i18n/feedback.en.js';
+import type { FeedbackScoreWord, FeedbackTranslation } from '../i18n/translation.js';
+import { ApiController, send } from '../internal/api.js';
+import { choiceId, choices, errorSummary, idFor, textArea, textInput } from '../internal/fields.js';
+import { focusAfterRender } from '../internal/focus.js';
+import { LocalizeController } from '../internal/localize.js';
+import { feedbackStyles } from './feedback.styles.js';
+
+const SCORES: readonly FeedbackScoreWord[] = ['5', '4', '3', '2', '1'];
+type LinkStatus = 'VALID' | 'USED' | 'EXPIRED' | 'INVALID';
+type Answers = Partial<Record<string, string>>;
+const ratingName = (principle: string) => `rating.${principle}`;
+
+/** The control an error summary link moves focus to, by the field the schema names. */
+const TARGETS: Partial<Record<string, string>> = {
+  ratings: choiceId(ratingName(FEEDBACK_PRINCIPLES[0]), SCORES[0]!),
+  anonymous: choiceId('named', 'no'),
+};
+/** The question an error is shown at, by the field the schema names. */
+const SHOWN_AT: Partial<Record<string, string>> = {
+  ratings: ratingName(FEEDBACK_PRINCIPLES[0]),
+  anonymous: 'named',
+};
+const TEXT_LIMITS: Partial<Record<string, number>> = {
+  comment: FEEDBACK_LIMITS.comment,
+  name: FEEDBACK_LIMITS.name,
+};
+
+interface Change {
+  id: string;
+  youSaid: string;
+  weDid: string;
+}
+
+/**
+ * A tenant's feedback on how they were treated when they needed help to be safe: a question for
+ * each of the six safeguarding principles (the "I statements", in plain words), anything else they
+ * want to say, and their name only if they choose. No sign-in: it works with the organisation's
+ * public token (or a tenant site's widget token). A one-time link from a closed case (`link`) ties
+ * the answers to it; the widget says so, and says when a link was already used or has expired.
+ * A "Cymraeg" / "English" button switches its language. After sending it thanks the person and
+ * shows what the provider changed after listening ("you said, we did").
+ *
+ * It takes the gateway's address and token from its own `endpoint` / `token`, else from the closest
+ * `<sg-provider>`.
+ *
+ * @summary Tenant feedback against the six safeguarding principles.
+ *
+ * @event {SgFeedbackSubmittedEvent} sg-feedback-submitted - The gateway has the feedback:
+ *   `event.receivedAt`, `event.idempotencyKey`. Nothing the person wrote is in it.
+ * @event {SgErrorEvent} sg-error - Sending failed for a reason other than the answers
+ *   (`event.code`: `NETWORK_ERROR`, `RATE_LIMITED`, `UNAUTHENTICATED`, …). The widget has told the
+ *   person and kept their answers.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart language - The button that switches between English and Welsh.
+ * @csspart notice - The "call 999" line, and what the page says about a one-time link.
+ * @csspart error-summary - The "There is a problem" box, or the box saying the feedback was not sent.
+ * @csspart label - Every label and legend.
+ * @csspart hint - Every hint.
+ * @csspart control - Text inputs and the text area.
+ * @csspart choice - Radio inputs (transparent: style their label's `::before` instead).
+ * @csspart error - Every error message next to a question.
+ * @csspart button - The send button.
+ * @csspart confirmation - The thank-you panel.
+ * @csspart changes - The "you said, we did" list.
+ *
+ * @cssproperty --sg-feedback-font-family - Falls back to `--sg-font-family`, then system-ui.
+ * @cssproperty --sg-feedback-font-size - Falls back to `--sg-font-size`, then 1.1875 × the browser's default size (1 × when narrow).
+ * @cssproperty --sg-feedback-max-width - Width of the column. Default 40em.
+ * @cssproperty --sg-feedback-text-color - Falls back to `--sg-color-text`.
+ * @cssproperty --sg-feedback-secondary-text-color - Hints. Falls back to `--sg-color-secondary-text`.
+ * @cssproperty --sg-feedback-background - Inputs' background. Falls back to `--sg-color-background`.
+ * @cssproperty --sg-feedback-border-color - Inputs' borders. Falls back to `--sg-color-border`.
+ * @cssproperty --sg-feedback-error-color - Falls back to `--sg-color-error`.
+ * @cssproperty --sg-feedback-focus-color - The focus indicator. Falls back to `--sg-color-focus`.
+ * @cssproperty --sg-feedback-link-color - Links and the language button. Falls back to `--sg-color-link`.
+ * @cssproperty --sg-feedback-button-color - Falls back to `--sg-color-button`.
+ * @cssproperty --sg-feedback-success-color - The thank-you panel. Falls back to `--sg-color-success`.
+ */
+export class SgFeedback extends LitElement {
+  static override styles = feedbackStyles;
+
+  /** The gateway's GraphQL address. Default: the provider's, else `/graphql`. */
+  @property() endpoint: string | undefined = undefined;
+
+  /** The organisation's public token, or a tenant site's widget token. Default: the provider's. */
+  @property() token: string | undefined = undefined;
+
+  /**
+   * The one-time link's token, when the person came from a link sent after their case closed (the
+   * host page reads it from its own address). Empty for general feedback.
+   */
+  @property() link: string | undefined = undefined;
+
+  @state() private answers: Answers = {};
+  @state() private errors: readonly FieldError[] | undefined;
+  /** The code of a failed request other than invalid answers. */
+  @state() private failure: string | undefined;
+  @state() private phase: 'form' | 'sending' | 'sent' = 'form';
+  @state() private linkStatus: LinkStatus | undefined;
+  @state() private changes: readonly Change[] = [];
+
+  readonly #api = new ApiController(this);
+  readonly #localize = new LocalizeController<FeedbackTranslation>(this, [feedbackEn, feedbackCy]);
+  /** The idempotency key of the answers last sent, so a retry of the same answers is stored once. */
+  #sent: { key: string; input: string } | undefined;
+  /** Set when the gateway refused the link while sending: the next send goes without it. */
+  #withoutLink = false;
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('link')) {
+      this.#withoutLink = false;
+      this.linkStatus = undefined;
+      if (this.link) void this.#checkLink(this.link);
+    }
+  }
+
+  override render(): TemplateResult {
+    const { t } = this.#localize;
+    const f = t.feedback;
+    return html`<div class="base" part="base" lang=${t.$code} dir=${t.$dir}>
+      <div class="content">
+        <div class="header">
+          <h2 class="title" tabindex="-1">${this.phase === 'sent' ? f.thanks.title : f.title}</h2>
+          <button
+            type="button"
+            class="link language"
+            part="language"
+            lang=${f.otherLanguage.code}
+            @click=${() => this.setAttribute('lang', f.otherLanguage.code)}
+          >
+            ${f.otherLanguage.label}
+          </button>
+        </div>
+        ${this.phase === 'sent' ? this.#renderThanks() : this.#renderForm()}
+      </div>
+    </div>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const { t } = this.#localize;
+    const f = t.feedback;
+    const shown = this.#shownErrors();
+    const errorAt = (name: string) => shown.find((e) => e.at === name)?.message;
+    const words = { errorPrefix: t.errorPrefix, optional: t.optional };
+    const text = (name: 'comment' | 'name' | 'phone' | 'email') => ({
+      ...words,
+      name,
+      label: f[name].label,
+      hint: f[name].hint,
+      error: errorAt(name),
+      value: this.answers[name],
+    });
+    return html`
+      <p class="notice notice--emergency" part="notice">${f.emergency}</p>
+      ${this.linkStatus && this.#usesLink() !== undefined
+        ? html`<p class="notice" part="notice" role="status">${f.link[this.linkStatus]}</p>`
+        : nothing}
+      ${f.intro.map((line) => html`<p>${line}</p>`)}
+      ${this.failure ? this.#renderFailure() : nothing}
+      ${shown.length && !this.failure
+        ? errorSummary({
+            title: f.errorSummaryTitle,
+            items: shown.map((e) => ({ message: e.message, target: e.target })),
+            onFollow: (target) => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(target)}`)?.focus(),
+          })
+        : nothing}
+      <form novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.#onSubmit}>
+        ${FEEDBACK_PRINCIPLES.map((principle) => {
+          const name = ratingName(principle);
+          return choices({
+            ...words,
+            type: 'radio',
+            name,
+            legend: f.principles[principle].label,
+            hint: f.principles[principle].hint,
+            error: errorAt(name),
+            small: true,
+            items: SCORES.map((score) => ({
+              value: score,
+              label: f.scores[score],
+              selected: this.answers[name] === score,
+            })),
+          });
+        })}
+        ${textArea({ ...text('comment'), rows: 4 })}
+        ${choices({
+          ...words,
+          optional: undefined,
+          type: 'radio',
+          name: 'named',
+          legend: f.named.legend,
+          hint: f.named.hint,
+          error: errorAt('named'),
+          items: (['no', 'yes'] as const).map((value) => ({
+            value,
+            label: f.named.options[value].label,
+            selected: this.answers.named === value,
+            conditional:
+              value === 'yes'
+                ? html`${textInput({ ...text('name'), optional: undefined, autocomplete: 'name' })}
+                  ${textInput({ ...text('phone'), type: 'tel', autocomplete: 'tel', spellcheck: false })}
+                  ${textInput({ ...text('email'), type: 'email', autocomplete: 'email', spellcheck: false })}`
+                : undefined,
+          })),
+        })}
+        <button class="button" part="button" type="submit" ?disabled=${this.phase === 'sending'}>
+          ${this.phase === 'sending' ? f.sending : f.submit}
+        </button>
+        <p class="visually-hidden" role="status">${this.phase === 'sending' ? f.sending : ''}</p>
+      </form>
+    `;
+  }
+
+  #renderFailure(): TemplateResult {
+    const failed = this.#localize.t.feedback.requestFailed;
+    return html`<div class="error-summary" part="error-summary" tabindex="-1">
+      <div role="alert">
+        <h2 class="error-summary__title">${failed.title}</h2>
+        <p>${failed.byCode[this.failure ?? ''] ?? failed.other}</p>
+      </div>
+    </div>`;
+  }
+
+  #renderThanks(): TemplateResult {
+    const f = this.#localize.t.feedback;
+    return html`<div class="confirmation" part="confirmation">
+        ${f.thanks.body.map((line) => html`<p>${line}</p>`)}
+      </div>
+      ${this.changes.length
+        ? html`<section class="changes" part="changes" aria-labelledby="changes-title">
+            <h3 id="changes-title">${f.changes.title}</h3>
+            <p>${f.changes.intro}</p>
+            <ul>
+              ${this.changes.map(
+                (change) =>
+                  html`<li>
+                    <p><strong>${f.changes.youSaid}</strong> ${change.youSaid}</p>
+                    <p><strong>${f.changes.weDid}</strong> ${change.weDid}</p>
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}`;
+  }
+
+  /** The link to send with the answers: undefined when there is none, or it cannot be used. */
+  #usesLink(): string | undefined {
+    return this.link && !this.#withoutLink ? this.link : undefined;
+  }
+
+  async #checkLink(link: string): Promise<void> {
+    try {
+      const { feedbackLink } = await send(this.#api.api, FeedbackLinkStatus, { token: link });
+      if (link === this.link) this.linkStatus = feedbackLink.status;
+    } catch {
+      // Not known now (no connection): the gateway checks the link again when the answers are sent.
+    }
+  }
+
+  #onInput = (event: Event): void => {
+    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
+    if (!control.name || (control.type === 'radio' && !(control as HTMLInputElement).checked)) return;
+    this.answers = { ...this.answers, [control.name]: control.value };
+  };
+
+  /** What the person answered, in the shape of the gateway's `FeedbackInput` (checked before sending). */
+  #input(): Partial<FeedbackInput> {
+    const a = this.answers;
+    const code = this.#localize.t.$code;
+    const named = a.named === 'yes';
+    const given = (value: string | undefined) => (value?.trim() ? value : undefined);
+    return {
+      ratings: FEEDBACK_PRINCIPLES.filter((p) => a[ratingName(p)]).map((principle) => ({
+        principle,
+        score: Number(a[ratingName(principle)]),
+      })),
+      comment: given(a.comment),
+      ...(a.named ? { anonymous: !named } : {}),
+      ...(named ? { name: given(a.name), phone: given(a.phone), email: given(a.email) } : {}),
+      language: (FEEDBACK_LANGUAGES as readonly string[]).includes(code)
+        ? (code as FeedbackInput['language'])
+        : 'en',
+      channel: 'WEB',
+      link: this.#usesLink(),
+    };
+  }
+
+  #onSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (this.phase === 'sending') return;
+    this.failure = undefined;
+    const input = this.#input();
+    const parsed = parseWith(feedbackInputSchema, input);
+    if (!parsed.ok) {
+      this.errors = parsed.errors;
+      await focusAfterRender(this, '.error-summary');
+      return;
+    }
+    this.errors = undefined;
+    const text = JSON.stringify(input);
+    if (this.#sent?.input !== text) this.#sent = { key: crypto.randomUUID(), input: text };
+    const idempotencyKey = this.#sent.key;
+    this.phase = 'sending';
+    try {
+      const { submitFeedback } = await send(this.#api.api, SubmitFeedback, {
+        idempotencyKey,
+        input: input as FeedbackInput,
+      });
+      this.phase = 'sent';
+      this.answers = {};
+      this.#sent = undefined;
+      this.dispatchEvent(new SgFeedbackSubmittedEvent(submitFeedback.receivedAt, idempotencyKey));
+      await focusAfterRender(this, '.title');
+      void this.#loadChanges();
+    } catch (error) {
+      this.phase = 'form';
+      const e = error instanceof DoorstepError ? error : new DoorstepError('NETWORK_ERROR', String(error));
+      if (e.code === 'BAD_USER_INPUT') {
+        this.errors = e.fields;
+        await focusAfterRender(this, '.error-summary');
+        return;
+      }
+      if (e.code.startsWith('FEEDBACK_LINK_')) {
+        this.#withoutLink = true;
+        this.linkStatus = undefined;
+      }
+      this.failure = e.code;
+      this.dispatchEvent(new SgErrorEvent(e.code, e.message));
+      await focusAfterRender(this, '.error-summary');
+    }
+  };
+
+  async #loadChanges(): Promise<void> {
+    try {
+      const { youSaidWeDid } = await send(this.#api.api, YouSaidWeDidList, { first: 3 });
+      this.changes = youSaidWeDid.edges.map((edge) => edge.node);
+    } catch {
+      // The thank-you stands without them.
+    }
+  }
+
+  /** One message per question, translated, each with the question it is shown at and linked to. */
+  #shownErrors(): { at: string; target: string | undefined; message: string }[] {
+    const { t, locale } = this.#localize;
+    const seen = new Set<string>();
+    const shown = [];
+    for (const error of this.errors ?? []) {
+      const field = error.field.split('.')[0]!;
+      if (seen.has(field)) continue;
+      seen.add(field);
+      const limit = TEXT_LIMITS[field];
+      const message =
+        error.code === 'too_big' && limit
+          ? t.feedback.tooLong(limit, locale)
+          : t.feedback.errors[field]?.[error.code] ?? error.message;
+      const known = field in SHOWN_AT || ['comment', 'name', 'phone', 'email'].includes(field);
+      shown.push({
+        at: SHOWN_AT[field] ?? field,
+        target: known ? (TARGETS[field] ?? idFor(field)) : undefined,
+        message: typeof message === 'function' ? message({}) : message,
+      });
+    }
+    return shown;
+  }
+}

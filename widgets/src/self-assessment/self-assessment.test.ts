@@ -1,0 +1,288 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { SELF_ASSESSMENT_QUESTIONS } from '@doorstep/schema';
+import { DEMO, doorstepReady, GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
+import { field, find, focused, get, text, until } from '../test-support/dom.js';
+import { SAVE_AFTER_TYPING_MS, type SgSelfAssessment } from './self-assessment.js';
+import './define.js';
+
+const ORGANISATION = '00000000-0000-4000-8000-000000000001';
+let lead: string;
+before(async function () {
+  this.timeout(90_000);
+  await doorstepReady();
+  lead = await tokenFor(DEMO.lead);
+});
+// Each test starts from a checklist nobody has answered (as the database owner: the gateway itself
+// can only add answers, never remove them).
+beforeEach(async () => {
+  await sql('delete from self_assessment_answer where organisation_id = $1', [ORGANISATION]);
+});
+
+type Answer = { question_id: string; status: string; evidence: string | null; answered_by_id: string };
+const answers = (questionId: string) =>
+  sql<Answer>(
+    `select question_id, status, evidence, answered_by_id from self_assessment_answer
+      where organisation_id = $1 and question_id = $2 order by answered_at desc`,
+    [ORGANISATION, questionId],
+  );
+
+async function newChecklist(options: { lang?: string; token?: string; endpoint?: string } = {}) {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${options.lang ?? 'en-GB'}>
+      <sg-self-assessment endpoint=${options.endpoint ?? GATEWAY} .token=${options.token ?? lead}></sg-self-assessment>
+    </div>`,
+  );
+  const el = wrapper.querySelector('sg-self-assessment')!;
+  await until(() => !!find(el, '.question') || !!find(el, '.error-summary'), 10_000, 'the checklist');
+  return el;
+}
+
+const saveState = (el: SgSelfAssessment, id: string) =>
+  text(get(el, `#question-${id}`).closest('section')!.querySelector('.save-state'));
+
+async function choose(el: SgSelfAssessment, id: string, status: string) {
+  field(el, `status.${id}`, status).click();
+  await el.updateComplete;
+}
+
+/** Types into an evidence box and leaves it, as a person tabbing on does. */
+async function writeEvidence(el: SgSelfAssessment, id: string, value: string) {
+  const box = field(el, `evidence.${id}`);
+  box.value = value;
+  box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+const ANSWER = `mutation ($input: SelfAssessmentAnswerInput!) {
+  answerSelfAssessment(input: $input) { id status evidence }
+}`;
+
+describe('<sg-self-assessment>', () => {
+  it('shows every question of the checklist in order, with its paragraph references, and is accessible', async () => {
+    const el = await newChecklist();
+    await expect(el).to.be.accessible();
+    const numbers = [...el.shadowRoot!.querySelectorAll('.question__number')].map((n) => text(n));
+    expect(numbers).to.deep.equal(SELF_ASSESSMENT_QUESTIONS.map((q) => q.id));
+    const first = get(el, '#question-1a').closest('section')!;
+    expect(text(first)).to.contain('Do you have a senior manager with strategic responsibility for safeguarding?');
+    expect(text(first)).to.contain('Statutory guidance: paragraphs 14.187, 14.109');
+    expect(text(get(el, '[part~="progress"]'))).to.equal(`0 of ${SELF_ASSESSMENT_QUESTIONS.length} questions answered`);
+  });
+
+  it('is complete in Welsh', async () => {
+    const el = await newChecklist({ lang: 'cy' });
+    await expect(el).to.be.accessible();
+    expect(text(get(el, '.title'))).to.equal('Hunanasesiad diogelu oedolion');
+    expect(text(get(el, '#question-3'))).to.contain('hyfforddiant diogelu rheolaidd');
+    expect(text(get(el, 'label[for="status-3-IN_PROGRESS"]'))).to.equal('Ar y gweill');
+  });
+
+  it('saves an answer as soon as it is chosen, and its evidence when the box is left', async () => {
+    const el = await newChecklist();
+    await choose(el, '3', 'IN_PROGRESS');
+    await until(() => saveState(el, '3').startsWith('Saved'), 5000, 'the answer saved');
+    expect(saveState(el, '3')).to.contain('by Priya Shah');
+    expect((await answers('3')).map((a) => a.status)).to.deep.equal(['IN_PROGRESS']);
+    await writeEvidence(el, '3', 'Training plan for 2027 agreed; first sessions in March.');
+    await until(async () => (await answers('3')).length === 2, 5000, 'the evidence saved');
+    const [latest, first] = await answers('3');
+    expect(latest!.evidence).to.equal('Training plan for 2027 agreed; first sessions in March.');
+    expect(first!.evidence, 'the earlier answer is kept').to.equal(null);
+    expect(latest!.answered_by_id).to.equal(DEMO.lead);
+    expect(text(get(el, '[part~="progress"]'))).to.equal(`1 of ${SELF_ASSESSMENT_QUESTIONS.length} questions answered`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('saves evidence when typing pauses, without waiting for the box to be left', async function () {
+    this.timeout(15_000);
+    const el = await newChecklist();
+    await choose(el, '9', 'YES');
+    await until(async () => (await answers('9')).length === 1);
+    const box = field(el, 'evidence.9');
+    box.value = 'Annual review of every safeguarding case';
+    box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve, SAVE_AFTER_TYPING_MS / 2));
+    expect(await answers('9'), 'not while the person is still typing').to.have.length(1);
+    await until(async () => (await answers('9')).length === 2, SAVE_AFTER_TYPING_MS * 3, 'the pause');
+    expect((await answers('9'))[0]!.evidence).to.equal('Annual review of every safeguarding case');
+  });
+
+  it('asks for an answer before evidence on its own can be saved', async () => {
+    const el = await newChecklist();
+    await writeEvidence(el, '7', 'We meet the MASH monthly');
+    expect(saveState(el, '7')).to.equal('Choose yes, no or in progress to save your comments.');
+    expect(await answers('7')).to.have.length(0);
+    await choose(el, '7', 'YES');
+    await until(async () => (await answers('7')).length === 1);
+    expect((await answers('7'))[0]!.evidence).to.equal('We meet the MASH monthly');
+  });
+
+  it('shows the saved answers when it opens again', async () => {
+    await graphql(ANSWER, { input: { questionId: '2a', status: 'NO', evidence: 'Policy out of date' } }, lead);
+    const el = await newChecklist();
+    expect(field(el, 'status.2a', 'NO').checked).to.equal(true);
+    expect(field(el, 'evidence.2a').value).to.equal('Policy out of date');
+    expect(saveState(el, '2a')).to.match(/^Saved .* by Priya Shah/);
+  });
+
+  it('does not overwrite an answer someone else saved meanwhile: it shows theirs and lets the person choose', async () => {
+    const el = await newChecklist();
+    const manager = await tokenFor(DEMO.manager);
+    await graphql(ANSWER, { input: { questionId: '5', status: 'YES', evidence: 'We sit on the board' } }, manager);
+    await choose(el, '5', 'NO');
+    await until(() => !!find(el, '[part~="conflict"]'), 5000, 'the conflict');
+    const conflict = get(el, '[part~="conflict"]');
+    expect(text(conflict)).to.contain('We sit on the board');
+    expect(text(conflict)).to.contain('by Ana Costa');
+    await expect(el).to.be.accessible();
+    expect((await answers('5')).map((a) => a.status), 'nothing overwritten').to.deep.equal(['YES']);
+
+    get<HTMLButtonElement>(el, '[part~="conflict"] .button:not(.button--secondary)').click();
+    await until(async () => (await answers('5')).length === 2, 5000, 'mine saved over theirs');
+    expect((await answers('5'))[0]!.status).to.equal('NO');
+    expect(find(el, '[part~="conflict"]')).to.equal(null);
+
+    await graphql(
+      ANSWER,
+      {
+        input: {
+          questionId: '5',
+          status: 'IN_PROGRESS',
+          evidence: 'Joining the housing sub group',
+          basedOn: (await sql<{ id: string }>(
+            'select id from self_assessment_answer where question_id = $1 order by answered_at desc limit 1',
+            ['5'],
+          ))[0]!.id,
+        },
+      },
+      manager,
+    );
+    await writeEvidence(el, '5', 'Not yet');
+    await until(() => !!find(el, '[part~="conflict"]'), 5000, 'the second conflict');
+    get<HTMLButtonElement>(el, '[part~="conflict"] .button--secondary').click();
+    await el.updateComplete;
+    expect(field(el, 'status.5', 'IN_PROGRESS').checked).to.equal(true);
+    expect(field(el, 'evidence.5').value).to.equal('Joining the housing sub group');
+    expect(focused(el)).to.contain('status-5-IN_PROGRESS');
+    expect((await answers('5')).length, 'using theirs saves nothing new').to.equal(3);
+  });
+
+  it('compares each answer with how it stood at the end of an earlier day', async () => {
+    await sql(
+      `insert into self_assessment_answer (id, organisation_id, question_id, status, evidence, answered_by_id, answered_at)
+       values (gen_random_uuid(), $1, '1a', 'IN_PROGRESS', 'Recruiting a director', $2, '2026-03-01T10:00:00Z'),
+              (gen_random_uuid(), $1, '1b', 'YES', null, $2, '2026-03-01T11:00:00Z')`,
+      [ORGANISATION, DEMO.lead],
+    );
+    const [before] = await sql<{ id: string }>(
+      `select id from self_assessment_answer where question_id = '1a' and organisation_id = $1`,
+      [ORGANISATION],
+    );
+    await graphql(
+      ANSWER,
+      { input: { questionId: '1a', status: 'YES', evidence: 'Director appointed', basedOn: before!.id } },
+      lead,
+    );
+    // 1b: answered since, but the same as then.
+    const el = await newChecklist();
+    await writeDate(el, '2026-03-31');
+    get<HTMLButtonElement>(el, '[part~="compare"] button[type="submit"]').click();
+    await until(() => !!find(el, '.comparing'), 5000, 'the comparison');
+    expect(focused(el)).to.contain('comparing');
+    expect(text(get(el, '.comparing'))).to.contain('Comparing with 31 March 2026');
+    expect(text(get(el, '.comparing'))).to.contain('1 answer has changed since then.');
+    const earlier = (id: string) => text(get(el, `#question-${id}`).closest('section')!.querySelector('[part~="earlier"]'));
+    expect(earlier('1a')).to.contain('On 31 March 2026: In progress');
+    expect(earlier('1a')).to.contain('Recruiting a director');
+    expect(earlier('1a')).to.contain('Changed');
+    expect(earlier('1b')).to.contain('Yes');
+    expect(earlier('1b')).to.contain('No change');
+    expect(earlier('3')).to.contain('Not answered');
+    await expect(el).to.be.accessible();
+    get<HTMLButtonElement>(el, '[part~="compare"] button[type="button"]').click();
+    await el.updateComplete;
+    expect(find(el, '[part~="earlier"]')).to.equal(null);
+    expect(focused(el)).to.contain('compareDate');
+  });
+
+  it('refuses a date in the future for the comparison, next to the date', async () => {
+    const el = await newChecklist();
+    await writeDate(el, '2999-01-01');
+    get<HTMLButtonElement>(el, '[part~="compare"] button[type="submit"]').click();
+    await until(() => !!find(el, '#compareDate-error'));
+    expect(text(get(el, '#compareDate-error'))).to.contain('Enter a real date that is not in the future');
+    expect(focused(el)).to.contain('compareDate');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps an answer that could not be saved, and saves it when the connection returns', async () => {
+    const el = await newChecklist();
+    el.endpoint = 'http://127.0.0.1:9/graphql';
+    await choose(el, '10', 'YES');
+    await until(() => saveState(el, '10').startsWith('Not saved'), 5000, 'the failure');
+    expect(saveState(el, '10')).to.contain('no connection');
+    await expect(el).to.be.accessible();
+    el.endpoint = GATEWAY;
+    window.dispatchEvent(new Event('online'));
+    await until(() => saveState(el, '10').startsWith('Saved'), 5000, 'saved once online');
+    expect((await answers('10')).map((a) => a.status)).to.deep.equal(['YES']);
+  });
+
+  it('lets a safeguarding champion read the answers but not change them', async () => {
+    await graphql(ANSWER, { input: { questionId: '4', status: 'YES', evidence: 'Monthly supervision' } }, lead);
+    const el = await newChecklist({ token: await tokenFor(DEMO.champion) });
+    await choose(el, '8', 'NO');
+    await until(() => !!find(el, '.notice[role="status"]'), 5000, 'read-only');
+    expect(text(get(el, '.notice[role="status"]'))).to.contain('You can read this checklist but not change it');
+    expect(find(el, '[name="status.4"]')).to.equal(null);
+    expect(text(get(el, '#question-4').closest('section')!)).to.contain('Monthly supervision');
+    expect(await answers('8')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells a member of staff who may not see it, in plain words', async () => {
+    const el = await newChecklist({ token: await tokenFor(DEMO.frontline) });
+    expect(text(get(el, '.error-summary'))).to.contain('Your account cannot see the self-assessment');
+    await expect(el).to.be.accessible();
+  });
+
+  it('can be answered with the keyboard alone', async () => {
+    const el = await newChecklist();
+    get(el, '[part~="compare"] button').focus();
+    // On to question 1a's answers; Space chooses, Tab moves on, leaving the box saves it.
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.contain('status-1a-YES');
+    await sendKeys({ press: 'Space' });
+    await until(async () => (await answers('1a')).length === 1, 5000, '1a saved');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.contain('evidence-1a');
+    await sendKeys({ type: 'Director of Housing' });
+    await sendKeys({ press: 'Tab' });
+    await until(async () => (await answers('1a'))[0]?.evidence === 'Director of Housing', 5000, 'evidence saved');
+    expect(focused(el)).to.contain('status-1b');
+  });
+
+  describe('on small screens', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+    for (const width of [320, 640]) {
+      it(`fits ${width}px with nothing wider than the window`, async () => {
+        await setViewport({ width, height: 640 });
+        const el = await newChecklist();
+        for (const element of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
+          if (!element.checkVisibility()) continue;
+          expect(element.getBoundingClientRect().right, element.className).to.be.at.most(width + 0.5);
+        }
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      });
+    }
+  });
+});
+
+async function writeDate(el: SgSelfAssessment, value: string) {
+  const input = field(el, 'compareDate');
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}

@@ -1,0 +1,44 @@
+// Helpers for every widget test: find things in a widget's shadow root, name them, and wait.
+
+export const find = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+export const get = <T extends Element = HTMLElement>(el: Element, selector: string): T => {
+  const found = find<T>(el, selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+};
+export const field = (el: Element, name: string, value?: string) =>
+  get<HTMLInputElement>(el, value ? `[name="${name}"][value="${value}"]` : `[name="${name}"]`);
+
+export const text = (element: Element | null | undefined) =>
+  element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const visible = (element: Element | null) => !!element && element.checkVisibility();
+
+/**
+ * Names an element (`input#urgency-URGENT[name=urgency]`) for assertions: comparing elements
+ * themselves makes a failing assertion serialise the whole DOM, which can stall the test runner.
+ */
+export const what = (element: Element | null | undefined): string =>
+  element
+    ? `${element.localName}${element.id ? `#${element.id}` : ''}` +
+      `${element.getAttribute('name') ? `[name=${element.getAttribute('name')}]` : ''}` +
+      `${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`
+    : 'nothing';
+
+export const focused = (el: Element) => what(el.shadowRoot!.activeElement);
+
+/** Waits until `check` returns true (polling each frame), or fails after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition') {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Presses Tab until `target` has focus (at most 40 times), as a keyboard user moves through a page. */
+export async function tabTo(el: Element, target: Element) {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  for (let i = 0; i < 40 && el.shadowRoot!.activeElement !== target; i++) await sendKeys({ press: 'Tab' });
+  if (el.shadowRoot!.activeElement !== target) throw new Error(`Tab never reached ${what(target)}`);
+}

@@ -1,0 +1,57 @@
+// The real Doorstep, for widget tests that talk to the gateway (test/real-gateway.mjs starts it).
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** The gateway's GraphQL address, on the test page's own origin. */
+export const GATEWAY = '/doorstep/graphql';
+
+/** Demo users (gateway/src/db/demo.ts). */
+export const DEMO = {
+  lead: '00000000-0000-4000-8000-000000000101',
+  frontline: '00000000-0000-4000-8000-000000000102',
+  contractor: '00000000-0000-4000-8000-000000000103',
+  manager: '00000000-0000-4000-8000-000000000104',
+  auditor: '00000000-0000-4000-8000-000000000105',
+  champion: '00000000-0000-4000-8000-000000000106',
+} as const;
+
+/** Starts Doorstep if it is not running yet (the first time takes a few seconds). */
+export async function doorstepReady(): Promise<void> {
+  await sql('select 1');
+}
+
+/** Runs SQL on Doorstep's database, as its owner: to see what was really stored. */
+export function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  return executeServerCommand<T[], { text: string; values: unknown[] }>('doorstep-sql', { text, values });
+}
+
+/** A development token for a demo user. */
+export async function tokenFor(userId: string): Promise<string> {
+  return (await executeServerCommand<string, { userId: string }>('doorstep-token', { userId }))!;
+}
+
+/** The demo housing provider's public token, as its public pages get it. */
+export async function publicToken(): Promise<string> {
+  return ((await (await fetch('/doorstep/dev/public-token')).json()) as { token: string }).token;
+}
+
+/** A tenant's widget token, as the tenant site's back end would get it. */
+export async function tenantToken(reference: string): Promise<string> {
+  const response = await fetch('/doorstep/dev/tenant-token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reference }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** One GraphQL request to the real gateway; fails the test on any error. */
+export async function graphql<T>(query: string, variables: object, token: string): Promise<T> {
+  const response = await fetch(GATEWAY, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data;
+}

@@ -1,0 +1,60 @@
+// The real Doorstep for the widget tests that talk to the gateway: the built program on its own
+// embedded PostgreSQL with the demo data, started the first time a test needs it and stopped with
+// the test runner. The test page reaches it through `/doorstep/…` on its own origin (this
+// middleware passes requests through), and tests read what it stored with the `doorstep-sql`
+// command (see src/test-support/doorstep.ts).
+import { startDoorstep } from '@doorstep/testkit';
+
+/** Generous public limits: the tests send many forms from one address within a minute. */
+const ENV = { PUBLIC_LIMIT_PER_ADDRESS: '10000', PUBLIC_LIMIT_PER_TOKEN: '10000' };
+
+export function realGateway() {
+  /** @type {Promise<Awaited<ReturnType<typeof startDoorstep>>> | undefined} */
+  let starting;
+  const doorstep = () => (starting ??= startDoorstep(ENV));
+  const local = async () => (await doorstep()).base.replace('//localhost:', '//127.0.0.1:');
+
+  async function readBody(req) {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /** Passes `/doorstep/<path>` to the gateway's `/<path>`, as a same-origin request. */
+  async function middleware(ctx, next) {
+    if (!ctx.path.startsWith('/doorstep/')) return next();
+    const headers = {};
+    for (const name of ['content-type', 'authorization']) {
+      const value = ctx.get(name);
+      if (value) headers[name] = value;
+    }
+    const hasBody = !['GET', 'HEAD'].includes(ctx.method);
+    const response = await fetch(`${await local()}${ctx.url.slice('/doorstep'.length)}`, {
+      method: ctx.method,
+      headers,
+      body: hasBody ? await readBody(ctx.req) : undefined,
+    });
+    ctx.status = response.status;
+    for (const name of ['content-type', 'retry-after']) {
+      const value = response.headers.get(name);
+      if (value) ctx.set(name, value);
+    }
+    ctx.body = Buffer.from(await response.arrayBuffer());
+  }
+
+  const plugin = {
+    name: 'real-gateway',
+    async executeCommand({ command, payload }) {
+      if (command === 'doorstep-sql') {
+        return (await doorstep()).sql(payload.text, payload.values ?? []);
+      }
+      if (command === 'doorstep-token') return (await doorstep()).token(payload.userId);
+      return undefined;
+    },
+    async serverStop() {
+      if (starting) await (await starting).stop();
+    },
+  };
+
+  return { middleware, plugin };
+}
