@@ -1,4 +1,5 @@
 import { Concerns, RaiseConcern, RaisePublicConcern, type TypedDocument } from './operations.js';
+import { feedbackOperations } from './feedback.js';
 import { referralOperations } from './referrals.js';
 import { safeguardingOperations } from './safeguarding.js';
 
@@ -12,4 +13,5 @@ export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
   Concerns,
   ...safeguardingOperations,
   ...referralOperations,
+  ...feedbackOperations,
 ];

@@ -55,8 +55,8 @@ export const FEEDBACK_SCORES = { min: 1, max: 5 } as const;
 export const FEEDBACK_LINK_PATTERN = /^fb_[A-Za-z0-9_-]{43}$/;
 
 /** Where a one-time link stands: INVALID is also the answer for a link of another organisation. */
-export const FEEDBACK_LINK_STATUSES = ['VALID', 'USED', 'EXPIRED', 'INVALID'] as const;
-export type FeedbackLinkStatus = (typeof FEEDBACK_LINK_STATUSES)[number];
+export const FEEDBACK_LINK_STATES = ['VALID', 'USED', 'EXPIRED', 'INVALID'] as const;
+export type FeedbackLinkState = (typeof FEEDBACK_LINK_STATES)[number];
 
 /** How long a one-time link stays open, in days. */
 export const FEEDBACK_LINK_DAYS = { default: 28, min: 1, max: 90 } as const;
