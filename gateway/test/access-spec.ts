@@ -40,6 +40,10 @@ const ALL_STAFF: readonly Actor[] = [
   'ADMIN',
   'AGENCY_OFFICER',
 ];
+/** Feedback (named feedback is personal data) and its figures: leads, champions and managers. */
+const FEEDBACK_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
+/** Who publishes and withdraws "you said, we did". */
+const RESPONDERS: readonly Actor[] = ['SAFEGUARDING_LEAD', 'MANAGER'];
 /** Who may break glass: staff who may need a record in an emergency. */
 const BREAK_GLASS: readonly Actor[] = ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'];
 
@@ -173,6 +177,32 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   // Fellow staff's names, as they appear on grants.
   'StaffMember.*': [...BREAK_GLASS, 'ADMIN'],
 
+  // Tenant voice. The public and tenants give feedback and check a one-time link (nothing about
+  // whom it is for); leads and champions make links for closed concerns; leads, champions and
+  // managers read the feedback and its figures. Leads and managers publish "you said, we did",
+  // which everyone who can reach the organisation reads; only they see when one was withdrawn.
+  'Mutation.submitFeedback': ['PUBLIC', 'TENANT'],
+  'Query.feedbackLink': ['PUBLIC', 'TENANT'],
+  'FeedbackReceipt.*': 'envelope',
+  'FeedbackLinkStatus.*': 'envelope',
+  'Mutation.createFeedbackLink': SAFEGUARDING,
+  'FeedbackLinkIssued.*': 'envelope',
+  'Query.feedback': FEEDBACK_READERS,
+  'Query.feedbackSummary': FEEDBACK_READERS,
+  'Feedback.*': FEEDBACK_READERS,
+  'FeedbackRating.*': FEEDBACK_READERS,
+  'FeedbackConnection.*': 'envelope',
+  'FeedbackEdge.*': 'envelope',
+  'FeedbackSummary.*': FEEDBACK_READERS,
+  'FeedbackPrincipleSummary.*': FEEDBACK_READERS,
+  'Mutation.publishYouSaidWeDid': RESPONDERS,
+  'Mutation.withdrawYouSaidWeDid': RESPONDERS,
+  'Query.youSaidWeDid': [...ALL_STAFF, 'TENANT', 'PUBLIC'],
+  'YouSaidWeDid.*': [...ALL_STAFF, 'TENANT', 'PUBLIC'],
+  'YouSaidWeDid.withdrawnAt': RESPONDERS,
+  'YouSaidWeDidConnection.*': 'envelope',
+  'YouSaidWeDidEdge.*': 'envelope',
+
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,
   'Mutation.markNotificationsRead': ALL_STAFF,
@@ -204,6 +234,11 @@ export const organisationOwned: readonly string[] = [
   'AccessGrant',
   'StaffMember',
   'Notification',
+  'Feedback',
+  'FeedbackRating',
+  'FeedbackSummary',
+  'FeedbackPrincipleSummary',
+  'YouSaidWeDid',
 ];
 
 const userIdOf = (identity: Identity) => (identity.kind === 'staff' ? identity.userId : undefined);

@@ -8,6 +8,7 @@ import { Migration20261125053117_safeguarding_core } from './Migration2026112505
 import { Migration20261125054934_search_functions } from './Migration20261125054934_search_functions.js';
 import { Migration20261125055703_restricted_people_index } from './Migration20261125055703_restricted_people_index.js';
 import { Migration20261125062359_referrals } from './Migration20261125062359_referrals.js';
+import { Migration20261202080201_feedback } from './Migration20261202080201_feedback.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261125055703_restricted_people_index,
   },
   { name: 'Migration20261125062359_referrals', class: Migration20261125062359_referrals },
+  { name: 'Migration20261202080201_feedback', class: Migration20261202080201_feedback },
 ];
