@@ -12,6 +12,7 @@ import {
   HouseholdMemberResolver,
   HouseholdResolver,
 } from './modules/household/household.resolver.js';
+import { FeedbackResolver, YouSaidWeDidResolver } from './modules/feedback/feedback.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { ReferralResolver } from './modules/referral/referral.resolver.js';
 import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
@@ -35,6 +36,8 @@ export const resolvers = [
   SearchResolver,
   ReferralResolver,
   SelfAssessmentResolver,
+  FeedbackResolver,
+  YouSaidWeDidResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;

@@ -45,6 +45,10 @@ const ALL_STAFF: readonly Actor[] = [
  * managers read it; leads and managers answer it.
  */
 const SELF_ASSESSMENT_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
+/** Feedback (named feedback is personal data) and its figures: leads, champions and managers. */
+const FEEDBACK_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
+/** Who publishes and withdraws "you said, we did". */
+const RESPONDERS: readonly Actor[] = ['SAFEGUARDING_LEAD', 'MANAGER'];
 /** Who may break glass: staff who may need a record in an emergency. */
 const BREAK_GLASS: readonly Actor[] = ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'];
 
@@ -188,6 +192,32 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'SelfAssessmentItem.*': SELF_ASSESSMENT_READERS,
   'SelfAssessmentComparisonRow.*': SELF_ASSESSMENT_READERS,
 
+  // Tenant voice. The public and tenants give feedback and check a one-time link (nothing about
+  // whom it is for); leads and champions make links for closed concerns; leads, champions and
+  // managers read the feedback and its figures. Leads and managers publish "you said, we did",
+  // which everyone who can reach the organisation reads; only they see when one was withdrawn.
+  'Mutation.submitFeedback': ['PUBLIC', 'TENANT'],
+  'Query.feedbackLink': ['PUBLIC', 'TENANT'],
+  'FeedbackReceipt.*': 'envelope',
+  'FeedbackLinkStatus.*': 'envelope',
+  'Mutation.createFeedbackLink': SAFEGUARDING,
+  'FeedbackLinkIssued.*': 'envelope',
+  'Query.feedback': FEEDBACK_READERS,
+  'Query.feedbackSummary': FEEDBACK_READERS,
+  'Feedback.*': FEEDBACK_READERS,
+  'FeedbackRating.*': FEEDBACK_READERS,
+  'FeedbackConnection.*': 'envelope',
+  'FeedbackEdge.*': 'envelope',
+  'FeedbackSummary.*': FEEDBACK_READERS,
+  'FeedbackPrincipleSummary.*': FEEDBACK_READERS,
+  'Mutation.publishYouSaidWeDid': RESPONDERS,
+  'Mutation.withdrawYouSaidWeDid': RESPONDERS,
+  'Query.youSaidWeDid': [...ALL_STAFF, 'TENANT', 'PUBLIC'],
+  'YouSaidWeDid.*': [...ALL_STAFF, 'TENANT', 'PUBLIC'],
+  'YouSaidWeDid.withdrawnAt': RESPONDERS,
+  'YouSaidWeDidConnection.*': 'envelope',
+  'YouSaidWeDidEdge.*': 'envelope',
+
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,
   'Mutation.markNotificationsRead': ALL_STAFF,
@@ -223,6 +253,11 @@ export const organisationOwned: readonly string[] = [
   'SelfAssessmentAnswer',
   'SelfAssessmentItem',
   'SelfAssessmentComparisonRow',
+  'Feedback',
+  'FeedbackRating',
+  'FeedbackSummary',
+  'FeedbackPrincipleSummary',
+  'YouSaidWeDid',
 ];
 
 const userIdOf = (identity: Identity) => (identity.kind === 'staff' ? identity.userId : undefined);

@@ -117,6 +117,7 @@ afterAll(() => gw.close());
 
 const RAISE = `mutation Raise($key: String!, $input: RaiseConcernInput!) { raiseConcern(idempotencyKey: $key, input: $input) { reference } }`;
 const RAISE_PUBLIC = `mutation RaisePublic($key: String!, $input: PublicConcernInput!) { raisePublicConcern(idempotencyKey: $key, input: $input) { reference } }`;
+const SUBMIT_FEEDBACK = `mutation Feedback($key: String!, $input: FeedbackInput!) { submitFeedback(idempotencyKey: $key, input: $input) { receivedAt } }`;
 
 function generate(r: ReturnType<typeof random>, n: number): Hostile {
   const json = (value: unknown, token?: string): Hostile => ({
@@ -227,7 +228,39 @@ function generate(r: ReturnType<typeof random>, n: number): Hostile {
             },
         r.pick([tokens.frontline, tokens.lead]),
       );
-    case 5: // a public concern with broken input, with the public token
+    case 5: // a public concern or feedback with broken input, with the public token
+      if (r.next() < 0.4) {
+        return json(
+          {
+            query: SUBMIT_FEEDBACK,
+            variables: {
+              key: r.next() < 0.3 ? brokenKey() : `fuzz-${n}-feedback-0000`,
+              input: r.pick<unknown>([
+                { anonymous: false, language: 'en', ratings: [{ principle: 'EMPOWERMENT', score: 3 }] },
+                { anonymous: true, language: r.pick(HOSTILE_TEXT), comment: 'x' },
+                { anonymous: 'yes', language: 'en', comment: 'x' },
+                {
+                  anonymous: true,
+                  language: 'en',
+                  ratings: [
+                    { principle: r.pick(['EMPOWERMENT', 'KINDNESS']), score: r.pick([0, 6, 99, -1]) },
+                  ],
+                },
+                {
+                  anonymous: true,
+                  language: 'en',
+                  comment: r.pick(HOSTILE_TEXT),
+                  link: r.pick(HOSTILE_TEXT),
+                },
+                { anonymous: true, language: 'en', comment: 'x'.repeat(r.pick([5_001, 50_000])) },
+                { anonymous: true, language: 'en' },
+                wrongType(),
+              ]),
+            },
+          },
+          tokens.public,
+        );
+      }
       return json(
         {
           query: RAISE_PUBLIC,
@@ -361,7 +394,8 @@ describe(`${REQUESTS.toLocaleString('en-GB')} hostile requests`, () => {
                   (select count(*)::int from idempotency_record) as keys,
                   (select count(*)::int from audit_event) as audit,
                   (select count(*)::int from access_grant) as grants,
-                  (select count(*)::int from notification) as notifications`,
+                  (select count(*)::int from notification) as notifications,
+                  (select count(*)::int from feedback) as feedback`,
         )
       )[0];
     const before = await counts();

@@ -71,6 +71,16 @@ export const Permission = {
   SelfAssessmentRead: 'self-assessment:read',
   /** Answer a question of the self-assessment checklist: leads and managers. */
   SelfAssessmentAnswer: 'self-assessment:answer',
+  /** Give feedback (tenant voice), and check a one-time feedback link: the public and tenants. */
+  FeedbackGive: 'feedback:give',
+  /** Make a one-time feedback link for a closed concern. */
+  FeedbackLink: 'feedback:link',
+  /** The organisation's feedback (named feedback is personal data) and its figures. */
+  FeedbackRead: 'feedback:read',
+  /** Publish and withdraw "you said, we did" answers. */
+  FeedbackRespond: 'feedback:respond',
+  /** Published "you said, we did" answers: everyone who can reach the organisation. */
+  YouSaidWeDidRead: 'feedback:you-said-we-did',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -183,4 +193,9 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
+  'feedback:give': { actors: ['PUBLIC', 'TENANT'] },
+  'feedback:link': { actors: SAFEGUARDING },
+  'feedback:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
+  'feedback:respond': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'], relation: sameOrganisation },
+  'feedback:you-said-we-did': { actors: [...ALL_STAFF, 'TENANT', 'PUBLIC'], relation: sameOrganisation },
 };

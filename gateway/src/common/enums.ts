@@ -33,6 +33,9 @@ import {
   LEGAL_BASES,
   REFERRAL_STATUSES,
   SELF_ASSESSMENT_STATUSES,
+  FEEDBACK_CHANNELS,
+  FEEDBACK_LINK_STATES,
+  FEEDBACK_PRINCIPLES,
 } from '@doorstep/schema';
 
 /** type-graphql wants an enum-like object; the shared tuples are the source. */
@@ -157,4 +160,46 @@ export const SelfAssessmentStatusEnum = enumObject(SELF_ASSESSMENT_STATUSES);
 registerEnumType(SelfAssessmentStatusEnum, {
   name: 'SelfAssessmentStatus',
   description: 'An answer to a self-assessment question: yes, no, or in progress',
+});
+export const FeedbackPrincipleEnum = enumObject(FEEDBACK_PRINCIPLES);
+export const FeedbackChannelEnum = enumObject(FEEDBACK_CHANNELS);
+export const FeedbackLinkStateEnum = enumObject(FEEDBACK_LINK_STATES);
+registerEnumType(FeedbackPrincipleEnum, {
+  name: 'FeedbackPrinciple',
+  description:
+    'The six safeguarding principles, each asked as its “I statement” (Making Safeguarding Personal)',
+  valuesConfig: {
+    EMPOWERMENT: {
+      description:
+        'I am asked what I want as the outcomes from the safeguarding process and these directly inform what happens.',
+    },
+    PREVENTION: {
+      description:
+        'I receive clear and simple information about what abuse is, how to recognise the signs and what I can do to seek help.',
+    },
+    PROPORTIONALITY: {
+      description:
+        'I am sure that the professionals will work in my interest, as I see them and they will only get involved as much as needed.',
+    },
+    PROTECTION: {
+      description:
+        'I get help and support to report abuse and neglect. I get help so that I am able to take part in the safeguarding process to the extent to which I want.',
+    },
+    PARTNERSHIP: {
+      description:
+        'I know that staff treat any personal and sensitive information in confidence, only sharing what is helpful and necessary. I am confident that professionals will work together and with me to get the best result for me.',
+    },
+    ACCOUNTABILITY: {
+      description: 'I understand the role of everyone involved in my life and so do they.',
+    },
+  },
+});
+registerEnumType(FeedbackChannelEnum, {
+  name: 'FeedbackChannel',
+  description: 'How the feedback reached the provider',
+});
+registerEnumType(FeedbackLinkStateEnum, {
+  name: 'FeedbackLinkState',
+  description:
+    'Where a one-time feedback link stands. INVALID: not a link of this organisation (or not a link at all).',
 });

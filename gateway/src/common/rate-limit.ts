@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import type { Caller } from '../context.js';
 import { DoorstepError } from '../errors.js';
 
 export class RateLimitedError extends DoorstepError {
@@ -35,4 +37,36 @@ export async function consume(em: EntityManager, limits: readonly Limit[]): Prom
     const row = rows[0]!;
     if (row.hits > limit.max) throw new RateLimitedError(Math.max(1, row.retry));
   }
+}
+
+/** The limits on what the public and tenants can send (`Config.publicLimits`). */
+export interface PublicLimits {
+  perToken: Omit<Limit, 'key'>;
+  perAddress: Omit<Limit, 'key'>;
+}
+
+/**
+ * Counts one request from a public form (public token) or a tenant site (tenant token) per token
+ * and per network address, and refuses with RATE_LIMITED once either is over. Every public
+ * operation (concerns, feedback, link checks) draws on the same two counts. Call it before doing
+ * anything else, on the request's own unit of work (not inside the work's transaction), so a
+ * refused or failed request is still counted.
+ */
+export async function consumePublicLimits(
+  em: EntityManager,
+  caller: Caller,
+  limits: PublicLimits,
+  clientAddress: string,
+): Promise<void> {
+  const identity = caller.identity;
+  const tokenKey =
+    identity.kind === 'public'
+      ? `public-token:${identity.publicTokenId}`
+      : `organisation:${identity.organisationId}:${identity.kind}`;
+  // Addresses are counted by a digest: the counts table holds no addresses.
+  const address = createHash('sha256').update(clientAddress).digest('hex').slice(0, 32);
+  await consume(em, [
+    { key: tokenKey, ...limits.perToken },
+    { key: `address:${address}`, ...limits.perAddress },
+  ]);
 }

@@ -10,6 +10,7 @@ import {
   type Tenure,
   type VulnerabilityFactor,
   type WarningInput,
+  type YouSaidWeDidInput,
 } from '@doorstep/schema';
 import type { Caller } from '../context.js';
 import { raiseConcern } from '../modules/concern/concern.service.js';
@@ -18,6 +19,7 @@ import { joinHousehold } from '../modules/household/household.service.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { Person, PersonRelationship } from '../modules/person/person.entity.js';
+import { publishYouSaidWeDid } from '../modules/feedback/you-said-we-did.service.js';
 import { addWarning, signOffWarning } from '../modules/warning/warning.service.js';
 
 /**
@@ -366,8 +368,28 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
     await raiseConcern(em, demoCaller(concern.raisedBy), `demo-seed-concern-${index + 1}`, concern.input);
   }
   await seedDemoWarnings(em);
+  for (const answer of DEMO_YOU_SAID_WE_DID) {
+    await publishYouSaidWeDid(em, demoCaller(PRIYA), answer);
+  }
   return true;
 }
+
+/** Riverside's published "you said, we did" answers, so the example portal has some to show. */
+const DEMO_YOU_SAID_WE_DID: YouSaidWeDidInput[] = [
+  {
+    youSaid:
+      'You said that after you told us about a worry, nobody told you what happened next, and you did not know who to ask.',
+    weDid:
+      'Every concern now has a named safeguarding officer, who calls or writes to you within five working days to say what we are doing, if it is safe to do so.',
+    principle: 'ACCOUNTABILITY',
+  },
+  {
+    youSaid: 'You said our leaflet about abuse was hard to read and was only in English.',
+    weDid:
+      'We rewrote it in plain English with tenants from our scrutiny panel, and it is now in Welsh too, on our website and in every housing office.',
+    principle: 'PREVENTION',
+  },
+];
 
 const demoCaller = (userId: string): Caller => {
   const user = DEMO_USERS.find((u) => u.id === userId)!;

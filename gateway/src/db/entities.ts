@@ -3,6 +3,7 @@ import { RateLimitWindow } from '../common/rate-limit.entity.js';
 import { AccessGrant } from '../modules/access/access-grant.entity.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Feedback, FeedbackLink, FeedbackRating, YouSaidWeDid } from '../modules/feedback/feedback.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 import { Referral } from '../modules/referral/referral.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
@@ -52,4 +53,8 @@ export const entities = [
   CumulativeFlagConcern,
   Task,
   SelfAssessmentAnswer,
+  FeedbackLink,
+  Feedback,
+  FeedbackRating,
+  YouSaidWeDid,
 ];

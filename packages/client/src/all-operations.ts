@@ -1,4 +1,5 @@
 import { Concerns, RaiseConcern, RaisePublicConcern, type TypedDocument } from './operations.js';
+import { feedbackOperations } from './feedback.js';
 import { referralOperations } from './referrals.js';
 import { safeguardingOperations } from './safeguarding.js';
 import { selfAssessmentOperations } from './self-assessment.js';
@@ -14,4 +15,5 @@ export const allOperations: readonly TypedDocument<unknown, unknown>[] = [
   ...safeguardingOperations,
   ...referralOperations,
   ...selfAssessmentOperations,
+  ...feedbackOperations,
 ];

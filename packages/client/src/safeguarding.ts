@@ -14,25 +14,13 @@ import type {
   WarningStatus,
   WarningType,
 } from '@doorstep/schema';
+import { PAGE, type Page } from './connection.js';
 import { typed, type TypedDocument } from './operations.js';
 
 /*
  * Typed operations for the safeguarding core: finding a person or household, the household view,
  * triage, warnings, the chronology. The gateway's schema test validates every document here.
  */
-
-/** The count and page info every connection is asked for. */
-const PAGE = `totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }`;
-
-interface Page<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: T }[];
-}
 
 // ── Finding a person or household (the concern form's staff mode) ──────────────────────────────
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoDate } from './dates.js';
+import { endNotBeforeStart, isoDate } from './dates.js';
 import { CHRONOLOGY_KINDS } from './enums.js';
 
 /** Narrowing a chronology: by kinds of entry, by dates (inclusive), to key (pinned) events. */
@@ -11,11 +11,6 @@ export const chronologyFilterSchema = z
     pinnedOnly: z._default(z.boolean(), false),
     newestFirst: z._default(z.boolean(), false),
   })
-  .check(
-    z.refine((value) => !value.from || !value.to || value.from <= value.to, {
-      error: 'The end date must be on or after the start date',
-      path: ['to'],
-    }),
-  );
+  .check(endNotBeforeStart());
 export type ChronologyFilter = z.input<typeof chronologyFilterSchema>;
 export type ChronologyFilterData = z.output<typeof chronologyFilterSchema>;

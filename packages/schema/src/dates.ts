@@ -64,3 +64,13 @@ export const isoDate = (message = 'Enter a real date, like 2026-03-31') =>
 /** A date that is not after today. */
 export const pastDate = (message: string) =>
   isoDate().check(z.refine((value) => value <= isoDateOf(), { error: message }));
+
+/**
+ * For a period of whole days (`from` and `to` inclusive, either left out): the end is not before
+ * the start. The message is on `to`.
+ */
+export const endNotBeforeStart = () =>
+  z.refine<{ from?: string | undefined; to?: string | undefined }>(
+    (value) => !value.from || !value.to || value.from <= value.to,
+    { error: 'The end date must be on or after the start date', path: ['to'] },
+  );

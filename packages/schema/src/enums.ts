@@ -229,6 +229,7 @@ export const CHRONOLOGY_KINDS = [
   'MEMBER_LEFT',
   'PERSON_MERGED',
   'REFERRAL_SENT',
+  'FEEDBACK_LINK_SENT',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

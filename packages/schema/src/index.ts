@@ -1,6 +1,7 @@
 export * from './enums.js';
 export * from './text.js';
 export * from './concern.js';
+export * from './contact.js';
 export * from './public-concern.js';
 export * from './validation.js';
 export * from './dates.js';
@@ -14,3 +15,4 @@ export * from './audit.js';
 export * from './access.js';
 export * from './referral.js';
 export * from './self-assessment.js';
+export * from './feedback.js';

@@ -1,34 +1,17 @@
 import * as z from 'zod';
 import { CHILDREN_PRESENT, CONCERN_URGENCIES } from './enums.js';
+import { CONTACT_LIMITS, optionalEmail, optionalPhone } from './contact.js';
 import { CONCERN_LIMITS, happenedAtSchema, optionalText, text } from './text.js';
 
 /** What a member of the public, or a tenant, may say about consent when the concern is about them. */
 export const SELF_CONSENT = ['GIVEN', 'REFUSED'] as const;
 export type SelfConsent = (typeof SELF_CONSENT)[number];
 
-/** Length limits of the optional contact details (also the forms' maxlength). */
-export const CONTACT_LIMITS = { name: 200, phone: 40, email: 254 } as const;
-
-/** Optional text that, when given, must match `pattern`. */
-const optionalMatching = (max: number, pattern: RegExp, error: string) =>
-  z.pipe(
-    optionalText(max),
-    z.optional(z.string().check(z.refine((value) => pattern.test(value), { error }))),
-  );
-
 const contactSchema = z.optional(
   z.object({
     name: optionalText(CONTACT_LIMITS.name),
-    phone: optionalMatching(
-      CONTACT_LIMITS.phone,
-      /^[0-9+() -]{6,40}$/,
-      'Enter a phone number, like 01632 960 001 or +44 7700 900 982',
-    ),
-    email: optionalMatching(
-      CONTACT_LIMITS.email,
-      /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-      'Enter an email address in the right format, like name@example.com',
-    ),
+    phone: optionalPhone(),
+    email: optionalEmail(),
   }),
 );
 

@@ -9,6 +9,7 @@ import { Migration20261125054934_search_functions } from './Migration20261125054
 import { Migration20261125055703_restricted_people_index } from './Migration20261125055703_restricted_people_index.js';
 import { Migration20261125062359_referrals } from './Migration20261125062359_referrals.js';
 import { Migration20261202075851_self_assessment } from './Migration20261202075851_self_assessment.js';
+import { Migration20261202080201_feedback } from './Migration20261202080201_feedback.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261125062359_referrals', class: Migration20261125062359_referrals },
   { name: 'Migration20261202075851_self_assessment', class: Migration20261202075851_self_assessment },
+  { name: 'Migration20261202080201_feedback', class: Migration20261202080201_feedback },
 ];

@@ -1,6 +1,5 @@
 import { ForeignKeyConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { isChildOn, type ConcernPersonRole } from '@doorstep/schema';
-import { createHash } from 'node:crypto';
 import {
   publicConcernInputSchema,
   raiseConcernInputSchema,
@@ -17,7 +16,7 @@ import {
   pageSize,
   type ConnectionShape,
 } from '../../common/pagination.js';
-import { consume, type Limit } from '../../common/rate-limit.js';
+import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { groupBy, load } from '../../common/loader.js';
@@ -320,11 +319,6 @@ function publicFields(input: PublicConcernData): ConcernFields {
   };
 }
 
-export interface PublicLimits {
-  perToken: Omit<Limit, 'key'>;
-  perAddress: Omit<Limit, 'key'>;
-}
-
 /**
  * A concern from the public form (public token) or a tenant site (tenant token). Rate-limited per
  * token and per network address before anything else is done.
@@ -337,17 +331,7 @@ export async function raisePublicConcern(
   rawKey: unknown,
   rawInput: unknown,
 ): Promise<Pick<ConcernReceiptData, 'reference'>> {
-  const identity = caller.identity;
-  const tokenKey =
-    identity.kind === 'public'
-      ? `public-token:${identity.publicTokenId}`
-      : `organisation:${identity.organisationId}:${identity.kind}`;
-  // Addresses are counted by a digest: the counts table holds no addresses.
-  const address = createHash('sha256').update(clientAddress).digest('hex').slice(0, 32);
-  await consume(em, [
-    { key: tokenKey, ...limits.perToken },
-    { key: `address:${address}`, ...limits.perAddress },
-  ]);
+  await consumePublicLimits(em, caller, limits, clientAddress);
   const { input, idempotencyKey } = parseSubmission(publicConcernInputSchema, rawInput, rawKey);
   const receipt = await store(
     em,

@@ -39,7 +39,7 @@ async function lockConcern(em: EntityManager, caller: Caller, id: string): Promi
 }
 
 /** The people a concern is about (subjects) and the alleged sources, for its chronology entries. */
-async function peopleNamed(em: EntityManager, concern: Concern) {
+export async function peopleNamed(em: EntityManager, concern: Concern) {
   const links = await em.find(ConcernPerson, { concern }, { fields: ['person', 'role'] });
   return {
     all: links.map((l) => l.person.id),

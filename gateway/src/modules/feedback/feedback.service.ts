@@ -1,0 +1,176 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { FEEDBACK_PRINCIPLES, feedbackInputSchema, feedbackPeriodSchema } from '@doorstep/schema';
+import { exactlyOnce } from '../../common/idempotency.js';
+import { parseInput, parseSubmission } from '../../common/input.js';
+import { groupBy, load } from '../../common/loader.js';
+import { newestFirst, type ConnectionShape } from '../../common/pagination.js';
+import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.js';
+import { sqlOf } from '../../common/sql.js';
+import { ukPeriod } from '../../common/uk-days.js';
+import type { Caller } from '../../context.js';
+import { ForbiddenError } from '../../errors.js';
+import { audit } from '../audit/audit.service.js';
+import { Concern } from '../concern/concern.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Feedback, FeedbackLink, FeedbackRating } from './feedback.entity.js';
+import type { FeedbackReceipt, FeedbackSummary } from './feedback.inputs.js';
+import { useFeedbackLink } from './feedback-link.service.js';
+
+/**
+ * Feedback from the public form (public token) or a tenant site (tenant token). Rate-limited per
+ * token and per network address before anything else, like a public concern; then validated and
+ * stored exactly once per idempotency key (a retry gets the first receipt). With a one-time link,
+ * the link is used up in the same transaction, or the feedback is refused and nothing is saved.
+ */
+export async function submitFeedback(
+  em: EntityManager,
+  caller: Caller,
+  limits: PublicLimits,
+  clientAddress: string,
+  rawKey: unknown,
+  rawInput: unknown,
+): Promise<FeedbackReceipt> {
+  await consumePublicLimits(em, caller, limits, clientAddress);
+  const { input, idempotencyKey } = parseSubmission(feedbackInputSchema, rawInput, rawKey);
+  const identity = caller.identity;
+  if (identity.kind === 'staff') throw new ForbiddenError();
+  return em.transactional((tx) =>
+    exactlyOnce(
+      tx,
+      caller,
+      'submitFeedback',
+      idempotencyKey,
+      input,
+      async () => {
+        const receivedAt = new Date();
+        const link = input.link ? await useFeedbackLink(tx, caller, input.link) : null;
+        const organisation = tx.getReference(Organisation, identity.organisationId);
+        const feedback = tx.create(Feedback, {
+          organisation,
+          receivedAt,
+          comment: input.comment ?? null,
+          anonymous: input.anonymous,
+          name: input.name ?? null,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          language: input.language,
+          channel: input.channel,
+          tenantRef: identity.kind === 'tenant' ? identity.tenantRef : null,
+          link: link ? tx.getReference(FeedbackLink, link.id) : null,
+          concern: link?.concernId ? tx.getReference(Concern, link.concernId) : null,
+        });
+        for (const rating of input.ratings) {
+          tx.create(FeedbackRating, { organisation, feedback, ...rating });
+        }
+        audit(tx, caller, 'CREATE', 'Feedback', [feedback.id]);
+        await tx.flush();
+        return { receivedAt };
+      },
+      (stored) => ({ receivedAt: new Date((stored as { receivedAt: string }).receivedAt) }),
+    ),
+  );
+}
+
+/** The feedback received in a period of UK days (either end left out), as a filter. */
+function receivedIn(caller: Caller, raw: { from?: unknown; to?: unknown }) {
+  const { start, end } = ukPeriod(parseInput(feedbackPeriodSchema, raw));
+  return { organisationId: caller.identity.organisationId, start, end };
+}
+
+/**
+ * The organisation's feedback, newest first, received in a period of UK days. Named feedback is
+ * personal data: reading it is audited.
+ */
+export async function listFeedback(
+  em: EntityManager,
+  caller: Caller,
+  args: { first?: number | null; after?: string | null; from?: unknown; to?: unknown },
+): Promise<ConnectionShape<Feedback>> {
+  const { organisationId, start, end } = receivedIn(caller, args);
+  const where: FilterQuery<Feedback> = { organisation: organisationId };
+  if (start || end) where.receivedAt = { ...(start && { $gte: start }), ...(end && { $lt: end }) };
+  const page = await newestFirst(em, Feedback, where, 'receivedAt', args, { populate: ['concern'] });
+  if (page.edges.length) {
+    audit(
+      em,
+      caller,
+      'READ',
+      'Feedback',
+      page.edges.map((e) => e.node.id),
+    );
+    await em.flush();
+  }
+  return page;
+}
+
+/** The scores of pieces of feedback (batched per request), in the principles' order. */
+export function ratingsOf(em: EntityManager, feedback: Feedback): Promise<FeedbackRating[]> {
+  return load<FeedbackRating[]>(
+    em,
+    'feedback.ratings',
+    feedback.id,
+    async (ids) => {
+      const ratings = await em.find(FeedbackRating, { feedback: { $in: [...ids] } });
+      const order = (r: FeedbackRating) => FEEDBACK_PRINCIPLES.indexOf(r.principle);
+      return groupBy(
+        ratings.sort((a, b) => order(a) - order(b)),
+        (r) => r.feedback.id,
+      );
+    },
+    [],
+  );
+}
+
+/**
+ * Feedback figures for a period of UK days, in one SQL statement: how many responses, how many
+ * scored each principle and their mean score, how many wrote a comment, how many came through a
+ * link. No free text.
+ */
+export async function feedbackSummary(
+  em: EntityManager,
+  caller: Caller,
+  args: { from?: unknown; to?: unknown },
+): Promise<FeedbackSummary> {
+  const { organisationId, start, end } = receivedIn(caller, args);
+  const where = ['organisation_id = ?'];
+  const params: unknown[] = [organisationId];
+  if (start) {
+    where.push('received_at >= ?');
+    params.push(start);
+  }
+  if (end) {
+    where.push('received_at < ?');
+    params.push(end);
+  }
+  type Row = {
+    responses: number;
+    with_comment: number;
+    from_links: number;
+    by_principle: { principle: string; responses: number; averageScore: number }[];
+  };
+  const [row] = await sqlOf(em)<Row>(
+    `with f as (select id, comment, link_id from feedback where ${where.join(' and ')})
+     select (select count(*)::int from f) as responses,
+            (select count(*)::int from f where comment is not null) as with_comment,
+            (select count(*)::int from f where link_id is not null) as from_links,
+            coalesce((select json_agg(json_build_object('principle', s.principle, 'responses', s.n,
+                                                        'averageScore', s.average))
+                        from (select r.principle, count(*)::int as n, round(avg(r.score), 2)::float8 as average
+                                from feedback_rating r join f on f.id = r.feedback_id
+                               group by r.principle) s), '[]'::json) as by_principle`,
+    params,
+  );
+  const scored = new Map(row!.by_principle.map((p) => [p.principle, p]));
+  return {
+    organisationId,
+    responses: row!.responses,
+    withComment: row!.with_comment,
+    fromLinks: row!.from_links,
+    byPrinciple: FEEDBACK_PRINCIPLES.map((principle) => ({
+      organisationId,
+      principle,
+      responses: scored.get(principle)?.responses ?? 0,
+      averageScore: scored.get(principle)?.averageScore ?? null,
+    })),
+  };
+}

@@ -1,0 +1,842 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { FEEDBACK_PRINCIPLES } from '@doorstep/schema';
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIENCES, signToken, WIDGET_TOKEN_MAX_SECONDS } from '../../auth/tokens.js';
+import { DEMO_ORGANISATIONS, DEMO_PEOPLE, DEMO_HOUSEHOLDS } from '../../db/demo.js';
+import { newKey, testGateway, user } from '../../../test/harness.js';
+import { count, ok, raise } from '../../../test/records.js';
+import { createPublicToken } from '../access/credentials.service.js';
+import { ukDayStart } from '../../common/uk-days.js';
+
+const SUBMIT = `mutation Submit($key: String!, $input: FeedbackInput!) {
+  submitFeedback(idempotencyKey: $key, input: $input) { receivedAt }
+}`;
+const STATUS = `query Status($token: String!) { feedbackLink(token: $token) { status expiresAt } }`;
+const CREATE_LINK = `mutation Link($concernId: ID!, $validDays: Int) {
+  createFeedbackLink(concernId: $concernId, validDays: $validDays) { token expiresAt }
+}`;
+const LIST = `query List($first: Int, $after: String, $from: String, $to: String) {
+  feedback(first: $first, after: $after, from: $from, to: $to) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id receivedAt ratings { principle score } comment anonymous name phone email
+                   language channel fromLink concernReference } }
+  }
+}`;
+const SUMMARY = `query Summary($from: String, $to: String) {
+  feedbackSummary(from: $from, to: $to) {
+    responses withComment fromLinks byPrinciple { principle responses averageScore }
+  }
+}`;
+const PUBLISH = `mutation Publish($input: YouSaidWeDidInput!) {
+  publishYouSaidWeDid(input: $input) { id youSaid weDid principle publishedAt withdrawnAt }
+}`;
+const WITHDRAW = `mutation Withdraw($id: ID!) { withdrawYouSaidWeDid(id: $id) { id withdrawnAt } }`;
+const PUBLISHED = `{ youSaidWeDid { totalCount edges { node { id youSaid weDid principle publishedAt } } } }`;
+
+const lead = user('priya');
+const champion = user('jo');
+const manager = user('ana');
+const frontline = user('tom');
+const contractor = user('gareth');
+const auditor = user('sam');
+const admin = user('chris');
+const officer = user('dee');
+const otherLead = user('morgan');
+const RIVERSIDE = DEMO_ORGANISATIONS[0].id;
+const HILLCREST = DEMO_ORGANISATIONS[1].id;
+
+type Gateway = Awaited<ReturnType<typeof testGateway>>;
+type Result = {
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string }[] } }[];
+};
+const code = (result: Result) => result.errors?.[0]?.extensions?.code;
+const fields = (result: Result) => result.errors?.[0]?.extensions?.fields?.map((f) => f.field).sort();
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const feedback = (overrides: Record<string, unknown> = {}) => ({
+  anonymous: true,
+  language: 'en',
+  ratings: [{ principle: 'EMPOWERMENT', score: 4 }],
+  ...overrides,
+});
+
+const publicTokenOf = async (gw: Gateway, organisationId: string = RIVERSIDE) =>
+  (
+    await createPublicToken(
+      gw.orm.em.fork() as EntityManager,
+      gw.config.jwt,
+      organisationId,
+      'Feedback tests',
+    )
+  ).token;
+
+const tenantToken = async (gw: Gateway, reference: string, organisationId: string = RIVERSIDE) =>
+  (
+    await signToken(gw.config.jwt, {
+      audience: AUDIENCES.widget,
+      subject: reference,
+      claims: { kind: 'tenant', org: organisationId },
+      lifetimeSeconds: WIDGET_TOKEN_MAX_SECONDS,
+    })
+  ).token;
+
+/** Raises, triages and closes a concern about a demo household and its lead tenant. */
+async function closedConcern(
+  gw: Gateway,
+  as = lead,
+  about: { householdId?: string; subjectIds?: string[] } = {},
+) {
+  const concern = await raise(gw, about, as);
+  await ok(
+    gw,
+    `mutation($id: ID!) { triageConcern(id: $id, input: { decision: NO_FURTHER_ACTION, riskLevel: LOW, reason: "Resolved at the visit" }) { id } }`,
+    { id: concern.id },
+    as,
+  );
+  await ok(
+    gw,
+    `mutation($id: ID!) { closeConcern(id: $id, input: { reason: "Support in place" }) { id } }`,
+    { id: concern.id },
+    as,
+  );
+  return concern;
+}
+
+const makeLink = async (gw: Gateway, concernId: string, as = lead, validDays?: number) =>
+  (
+    await ok<{ createFeedbackLink: { token: string; expiresAt: string } }>(
+      gw,
+      CREATE_LINK,
+      { concernId, validDays },
+      as,
+    )
+  ).createFeedbackLink;
+
+let gw: Gateway;
+let publicToken: string;
+const feedbackRows = () => count(gw, `select count(*) as n from feedback`);
+
+beforeAll(async () => {
+  gw = await testGateway();
+  publicToken = await publicTokenOf(gw);
+});
+afterAll(() => gw.close());
+
+describe('giving feedback', () => {
+  it('takes anonymous feedback with the public token, keeping no name or contact details', async () => {
+    const result = await gw.graphql<{ submitFeedback: { receivedAt: string } }>(
+      SUBMIT,
+      {
+        key: newKey(),
+        input: feedback({
+          name: 'Should go',
+          phone: '01632 960 001',
+          email: 'gone@example.com',
+          comment: 'Anonymous marker 5d1e',
+          ratings: [
+            { principle: 'PREVENTION', score: 2 },
+            { principle: 'EMPOWERMENT', score: 5 },
+          ],
+        }),
+      },
+      { token: publicToken },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(Date.parse(result.data!.submitFeedback.receivedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const [row] = await gw.sql<{ id: string }>(
+      `select id, organisation_id, anonymous, name, phone, email, language, channel, tenant_ref, link_id, concern_id
+         from feedback where comment = 'Anonymous marker 5d1e'`,
+    );
+    expect(row).toEqual({
+      id: expect.any(String),
+      organisation_id: RIVERSIDE,
+      anonymous: true,
+      name: null,
+      phone: null,
+      email: null,
+      language: 'en',
+      channel: 'WEB',
+      tenant_ref: null,
+      link_id: null,
+      concern_id: null,
+    });
+    expect(
+      await gw.sql(
+        `select principle, score, organisation_id from feedback_rating where feedback_id = $1 order by principle`,
+        [row!.id],
+      ),
+    ).toEqual([
+      { principle: 'EMPOWERMENT', score: 5, organisation_id: RIVERSIDE },
+      { principle: 'PREVENTION', score: 2, organisation_id: RIVERSIDE },
+    ]);
+    expect(
+      await gw.sql(
+        `select action, actor_kind from audit_event where entity_type = 'Feedback' and entity_id = $1`,
+        [row!.id],
+      ),
+    ).toEqual([{ action: 'CREATE', actor_kind: 'public' }]);
+  });
+
+  it('keeps the name and contact details of named feedback, and records a tenant’s reference', async () => {
+    const token = await tenantToken(gw, 'TEN-8801');
+    const result = await gw.graphql(
+      SUBMIT,
+      {
+        key: newKey(),
+        input: feedback({
+          anonymous: false,
+          name: ' Sam Jones ',
+          phone: '01632 960 002',
+          email: 'sam@example.com',
+          language: 'cy',
+          channel: 'PHONE',
+          comment: 'Named marker 2a7c',
+        }),
+      },
+      { token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(
+      await gw.sql(
+        `select anonymous, name, phone, email, language, channel, tenant_ref from feedback where comment = 'Named marker 2a7c'`,
+      ),
+    ).toEqual([
+      {
+        anonymous: false,
+        name: 'Sam Jones',
+        phone: '01632 960 002',
+        email: 'sam@example.com',
+        language: 'cy',
+        channel: 'PHONE',
+        tenant_ref: 'TEN-8801',
+      },
+    ]);
+  });
+
+  it('refuses bad input with BAD_USER_INPUT and a message per field, and saves nothing', async () => {
+    const before = await feedbackRows();
+    const keys = await count(gw, `select count(*) as n from idempotency_record`);
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ anonymous: true, language: 'en' }, ['ratings']],
+      [feedback({ anonymous: false }), ['name']],
+      [
+        feedback({ language: 'fr', ratings: [{ principle: 'EMPOWERMENT', score: 9 }] }),
+        ['language', 'ratings.0.score'],
+      ],
+      [
+        feedback({
+          ratings: [
+            { principle: 'PROTECTION', score: 3 },
+            { principle: 'PROTECTION', score: 4 },
+          ],
+        }),
+        ['ratings'],
+      ],
+      [feedback({ anonymous: false, name: 'Sam', email: 'sam at example' }), ['email']],
+      [feedback({ comment: 'x'.repeat(5001) }), ['comment']],
+      [feedback({ link: 'not-a-link' }), ['link']],
+    ];
+    for (const [input, expected] of cases) {
+      const result = await gw.graphql(SUBMIT, { key: newKey(), input }, { token: publicToken });
+      expect(code(result), JSON.stringify(input).slice(0, 80)).toBe('BAD_USER_INPUT');
+      expect(fields(result)).toEqual(expected);
+    }
+    const badKey = await gw.graphql(SUBMIT, { key: 'short', input: feedback() }, { token: publicToken });
+    expect(fields(badKey)).toEqual(['idempotencyKey']);
+    expect(await feedbackRows()).toBe(before);
+    expect(await count(gw, `select count(*) as n from idempotency_record`)).toBe(keys);
+  });
+
+  it('stores a retried submission once and answers it with the first receipt', async () => {
+    const key = newKey();
+    const input = feedback({ comment: 'Retry marker 77f0' });
+    const first = await gw.graphql<{ submitFeedback: { receivedAt: string } }>(
+      SUBMIT,
+      { key, input },
+      { token: publicToken },
+    );
+    const again = await gw.graphql<{ submitFeedback: { receivedAt: string } }>(
+      SUBMIT,
+      { key, input },
+      { token: publicToken },
+    );
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.submitFeedback).toEqual(first.data!.submitFeedback);
+    const parallelKey = newKey();
+    const parallel = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        gw.graphql(
+          SUBMIT,
+          { key: parallelKey, input: feedback({ comment: 'Retry marker 77f0' }) },
+          { token: publicToken },
+        ),
+      ),
+    );
+    expect(parallel.map((r) => r.errors)).toEqual(Array(6).fill(undefined));
+    expect(await count(gw, `select count(*) as n from feedback where comment = 'Retry marker 77f0'`)).toBe(2);
+
+    const changed = await gw.graphql(
+      SUBMIT,
+      { key, input: feedback({ comment: 'Other input' }) },
+      { token: publicToken },
+    );
+    expect(code(changed)).toBe('IDEMPOTENCY_CONFLICT');
+    expect(await count(gw, `select count(*) as n from feedback where comment = 'Other input'`)).toBe(0);
+  });
+
+  it('is for the public and tenants only', async () => {
+    for (const who of [lead, manager, frontline, contractor, officer]) {
+      const result = await gw.graphql(SUBMIT, { key: newKey(), input: feedback() }, who);
+      expect(code(result), who.email).toBe('FORBIDDEN');
+    }
+    expect(code(await gw.graphql(SUBMIT, { key: newKey(), input: feedback() }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('never writes what was said into the logs', async () => {
+    const marker = 'Marker-f33d my neighbour heard everything';
+    await gw.graphql(
+      SUBMIT,
+      { key: newKey(), input: feedback({ anonymous: false, name: marker, comment: marker }) },
+      { token: publicToken },
+    );
+    await gw.graphql(LIST, {}, lead);
+    expect(gw.logs.length).toBeGreaterThan(0);
+    expect(gw.logs.join('\n')).not.toContain('Marker-f33d');
+  });
+});
+
+describe('one-time feedback links', () => {
+  let concern: { id: string; reference: string };
+  const walter = DEMO_PEOPLE.find((p) => p.givenName === 'Walter')!;
+  const alder = DEMO_HOUSEHOLDS[0]!;
+  beforeAll(async () => {
+    concern = await closedConcern(gw, lead, { householdId: alder.id, subjectIds: [walter.id] });
+  });
+
+  it('are made only for a closed concern, open 28 days unless said, and only by leads and champions', async () => {
+    const open = await raise(gw);
+    const refused = await gw.graphql(CREATE_LINK, { concernId: open.id }, lead);
+    expect(code(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0]!.extensions!.fields).toEqual([
+      {
+        field: 'concernId',
+        code: 'not_closed',
+        message: 'You can only ask for feedback on a concern once it is closed',
+      },
+    ]);
+    const tooLong = await gw.graphql(CREATE_LINK, { concernId: concern.id, validDays: 91 }, lead);
+    expect(fields(tooLong)).toEqual(['validDays']);
+
+    const made = await makeLink(gw, concern.id, champion);
+    expect(made.token).toMatch(/^fb_[A-Za-z0-9_-]{43}$/);
+    const days = (Date.parse(made.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(27.9);
+    expect(days).toBeLessThanOrEqual(28);
+    const short = await makeLink(gw, concern.id, lead, 3);
+    expect(Math.round((Date.parse(short.expiresAt) - Date.now()) / 86_400_000)).toBe(3);
+
+    for (const who of [manager, frontline, contractor, auditor, admin, officer]) {
+      expect(code(await gw.graphql(CREATE_LINK, { concernId: concern.id }, who)), who.email).toBe(
+        'FORBIDDEN',
+      );
+    }
+    expect(code(await gw.graphql(CREATE_LINK, { concernId: concern.id }, { token: publicToken }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await gw.graphql(CREATE_LINK, { concernId: concern.id }, otherLead))).toBe('NOT_FOUND');
+  });
+
+  it('keep only the token’s digest, and are audited and in the chronology of the people named', async () => {
+    const { token } = await makeLink(gw, concern.id);
+    const [row] = await gw.sql<{ id: string; token_hash: string; concern_id: string }>(
+      `select id, token_hash, concern_id from feedback_link where token_hash = $1`,
+      [digest(token)],
+    );
+    expect(row!.concern_id).toBe(concern.id);
+    const stored = await gw.sql<{ n: string }>(
+      `select (select count(*) from feedback_link where token_hash = $1)
+            + (select count(*) from audit_event where coalesce(reason, '') like '%' || $1 || '%')
+            + (select count(*) from chronology_entry where summary like '%' || $1 || '%' or detail::text like '%' || $1 || '%') as n`,
+      [token],
+    );
+    expect(Number(stored[0]!.n)).toBe(0);
+    expect(
+      await gw.sql(
+        `select action, actor_user_id from audit_event where entity_type = 'FeedbackLink' and entity_id = $1`,
+        [row!.id],
+      ),
+    ).toEqual([{ action: 'CREATE', actor_user_id: lead.id }]);
+    expect(
+      await gw.sql(
+        `select kind, household_id, person_ids, summary from chronology_entry where source_type = 'FeedbackLink' and source_id = $1`,
+        [row!.id],
+      ),
+    ).toEqual([
+      {
+        kind: 'FEEDBACK_LINK_SENT',
+        household_id: alder.id,
+        person_ids: [walter.id],
+        summary: `Feedback link for ${concern.reference} made, open for 28 days`,
+      },
+    ]);
+  });
+
+  it('say whether they can be used, then tie the feedback to the concern once and only once', async () => {
+    const { token, expiresAt } = await makeLink(gw, concern.id);
+    const tenant = { token: await tenantToken(gw, 'TEN-5100') };
+    const status = await gw.graphql<{ feedbackLink: Record<string, unknown> }>(STATUS, { token }, tenant);
+    expect(status.data!.feedbackLink).toEqual({ status: 'VALID', expiresAt });
+
+    const used = await gw.graphql(
+      SUBMIT,
+      { key: newKey(), input: feedback({ link: token, comment: 'Via link 91b' }) },
+      tenant,
+    );
+    expect(used.errors).toBeUndefined();
+    const [row] = await gw.sql(
+      `select f.concern_id, l.token_hash, l.used_at is not null as used from feedback f join feedback_link l on l.id = f.link_id
+        where f.comment = 'Via link 91b'`,
+    );
+    expect(row).toEqual({ concern_id: concern.id, token_hash: digest(token), used: true });
+    expect(
+      (await gw.graphql<{ feedbackLink: unknown }>(STATUS, { token }, tenant)).data!.feedbackLink,
+    ).toEqual({
+      status: 'USED',
+      expiresAt: null,
+    });
+
+    const before = await feedbackRows();
+    const again = await gw.graphql(
+      SUBMIT,
+      { key: newKey(), input: feedback({ link: token }) },
+      { token: publicToken },
+    );
+    expect(code(again)).toBe('FEEDBACK_LINK_USED');
+    expect(await feedbackRows()).toBe(before);
+  });
+
+  it('are used once when two submissions through the same link arrive at once', async () => {
+    const { token } = await makeLink(gw, concern.id);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        gw.graphql(
+          SUBMIT,
+          { key: newKey(), input: feedback({ link: token, comment: `Parallel link ${i}` }) },
+          { token: publicToken },
+        ),
+      ),
+    );
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => code(r) === 'FEEDBACK_LINK_USED').length).toBe(5);
+    expect(
+      await count(
+        gw,
+        `select count(*) as n from feedback f join feedback_link l on l.id = f.link_id where l.token_hash = $1`,
+        [digest(token)],
+      ),
+    ).toBe(1);
+  });
+
+  it('expire', async () => {
+    const { token } = await makeLink(gw, concern.id);
+    await gw.sql(
+      `update feedback_link set expires_at = date_trunc('milliseconds', now()) - interval '1 day' where token_hash = $1`,
+      [digest(token)],
+    );
+    const [{ expires_at }] = (await gw.sql<{ expires_at: Date }>(
+      `select expires_at from feedback_link where token_hash = $1`,
+      [digest(token)],
+    )) as [{ expires_at: Date }];
+    const status = await gw.graphql<{ feedbackLink: unknown }>(STATUS, { token }, { token: publicToken });
+    expect(status.data!.feedbackLink).toEqual({ status: 'EXPIRED', expiresAt: expires_at.toISOString() });
+    const before = await feedbackRows();
+    const late = await gw.graphql(
+      SUBMIT,
+      { key: newKey(), input: feedback({ link: token }) },
+      { token: publicToken },
+    );
+    expect(code(late)).toBe('FEEDBACK_LINK_EXPIRED');
+    expect(await feedbackRows()).toBe(before);
+    expect(
+      await count(
+        gw,
+        `select count(*) as n from feedback_link where token_hash = $1 and used_at is not null`,
+        [digest(token)],
+      ),
+    ).toBe(0);
+  });
+
+  it('are unknown to every other organisation, and say nothing of a token that is not a link', async () => {
+    const theirs = await closedConcern(gw, otherLead);
+    const { token } = await makeLink(gw, theirs.id, otherLead);
+    const hillcrest = { token: await publicTokenOf(gw, HILLCREST) };
+    expect(
+      (await gw.graphql<{ feedbackLink: { status: string } }>(STATUS, { token }, hillcrest)).data!
+        .feedbackLink.status,
+    ).toBe('VALID');
+
+    const before = await feedbackRows();
+    const status = await gw.graphql<{ feedbackLink: unknown }>(STATUS, { token }, { token: publicToken });
+    expect(status.data!.feedbackLink).toEqual({ status: 'INVALID', expiresAt: null });
+    const submitted = await gw.graphql(
+      SUBMIT,
+      { key: newKey(), input: feedback({ link: token }) },
+      { token: publicToken },
+    );
+    expect(code(submitted)).toBe('FEEDBACK_LINK_INVALID');
+    expect(await feedbackRows()).toBe(before);
+    // Still theirs to use.
+    expect(
+      await count(gw, `select count(*) as n from feedback_link where token_hash = $1 and used_at is null`, [
+        digest(token),
+      ]),
+    ).toBe(1);
+
+    for (const guess of [`fb_${randomBytes(32).toString('base64url')}`, 'nonsense', 'x'.repeat(5000)]) {
+      const result = await gw.graphql<{ feedbackLink: unknown }>(
+        STATUS,
+        { token: guess },
+        { token: publicToken },
+      );
+      expect(result.data!.feedbackLink).toEqual({ status: 'INVALID', expiresAt: null });
+    }
+    const unknown = await gw.graphql(
+      SUBMIT,
+      { key: newKey(), input: feedback({ link: `fb_${randomBytes(32).toString('base64url')}` }) },
+      { token: publicToken },
+    );
+    expect(code(unknown)).toBe('FEEDBACK_LINK_INVALID');
+    for (const who of [lead, frontline]) {
+      expect(code(await gw.graphql(STATUS, { token }, who))).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('rate limits', () => {
+  let limited: Gateway;
+  let token: string;
+  beforeAll(async () => {
+    limited = await testGateway({
+      publicLimits: { perToken: { max: 100, windowSeconds: 60 }, perAddress: { max: 4, windowSeconds: 60 } },
+    });
+    token = await publicTokenOf(limited);
+  });
+  afterAll(() => limited.close());
+
+  it('count submissions, refused ones and link checks together, per address, before anything else', async () => {
+    const fake = `fb_${randomBytes(32).toString('base64url')}`;
+    const results = [
+      await limited.graphql(SUBMIT, { key: newKey(), input: feedback() }, { token }),
+      await limited.graphql(SUBMIT, { key: newKey(), input: feedback({ link: fake }) }, { token }),
+      await limited.graphql(SUBMIT, { key: newKey(), input: { anonymous: true, language: 'en' } }, { token }),
+      await limited.graphql(STATUS, { token: fake }, { token }),
+      await limited.graphql(STATUS, { token: fake }, { token }),
+      await limited.graphql(SUBMIT, { key: newKey(), input: feedback() }, { token }),
+    ];
+    expect(results.map(code)).toEqual([
+      undefined,
+      'FEEDBACK_LINK_INVALID',
+      'BAD_USER_INPUT',
+      undefined,
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
+    expect(results[5]!.status).toBe(429);
+    expect(Number(results[5]!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await count(limited, `select count(*) as n from feedback`)).toBe(1);
+  });
+});
+
+describe('reading feedback', () => {
+  let fresh: Gateway;
+  let linkConcern: { reference: string };
+  beforeAll(async () => {
+    fresh = await testGateway();
+    const token = { token: await publicTokenOf(fresh) };
+    const tenant = { token: await tenantToken(fresh, 'TEN-3003') };
+    const concern = await closedConcern(fresh);
+    linkConcern = concern;
+    const { token: link } = await makeLink(fresh, concern.id);
+    const send = async (as: { token: string }, input: Record<string, unknown>) => {
+      const result = await fresh.graphql(SUBMIT, { key: newKey(), input }, as);
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+    };
+    await send(token, {
+      anonymous: true,
+      language: 'en',
+      comment: 'Nobody called me back',
+      ratings: [
+        { principle: 'PREVENTION', score: 3 },
+        { principle: 'EMPOWERMENT', score: 5 },
+      ],
+    });
+    await send(tenant, {
+      anonymous: false,
+      name: 'Sam Jones',
+      email: 'sam@example.com',
+      language: 'cy',
+      channel: 'PHONE',
+      ratings: [
+        { principle: 'EMPOWERMENT', score: 4 },
+        { principle: 'PROTECTION', score: 2 },
+      ],
+    });
+    await send(tenant, {
+      anonymous: true,
+      language: 'en',
+      link,
+      comment: 'Thank you',
+      ratings: [{ principle: 'EMPOWERMENT', score: 2 }],
+    });
+  });
+  afterAll(() => fresh.close());
+
+  type Node = Record<string, unknown> & { id: string; ratings: unknown[] };
+  type List = {
+    feedback: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: { node: Node }[];
+    };
+  };
+
+  it('lists it newest first, as it was given, with the concern only when it came through a link', async () => {
+    const result = await fresh.graphql<List>(LIST, {}, manager);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.feedback.edges.map((e) => e.node);
+    expect(result.data!.feedback.totalCount).toBe(3);
+    expect(nodes.map(({ id: _id, receivedAt: _at, ...rest }) => rest)).toEqual([
+      {
+        ratings: [{ principle: 'EMPOWERMENT', score: 2 }],
+        comment: 'Thank you',
+        anonymous: true,
+        name: null,
+        phone: null,
+        email: null,
+        language: 'en',
+        channel: 'WEB',
+        fromLink: true,
+        concernReference: linkConcern.reference,
+      },
+      {
+        ratings: [
+          { principle: 'EMPOWERMENT', score: 4 },
+          { principle: 'PROTECTION', score: 2 },
+        ],
+        comment: null,
+        anonymous: false,
+        name: 'Sam Jones',
+        phone: null,
+        email: 'sam@example.com',
+        language: 'cy',
+        channel: 'PHONE',
+        fromLink: false,
+        concernReference: null,
+      },
+      {
+        ratings: [
+          { principle: 'EMPOWERMENT', score: 5 },
+          { principle: 'PREVENTION', score: 3 },
+        ],
+        comment: 'Nobody called me back',
+        anonymous: true,
+        name: null,
+        phone: null,
+        email: null,
+        language: 'en',
+        channel: 'WEB',
+        fromLink: false,
+        concernReference: null,
+      },
+    ]);
+    const audited = await fresh.sql<{ entity_id: string }>(
+      `select entity_id from audit_event where action = 'READ' and entity_type = 'Feedback' and actor_user_id = $1`,
+      [manager.id],
+    );
+    expect(audited.map((a) => a.entity_id).sort()).toEqual(nodes.map((n) => n.id).sort());
+
+    const first = await fresh.graphql<List>(LIST, { first: 2 }, lead);
+    expect(first.data!.feedback.pageInfo.hasNextPage).toBe(true);
+    const rest = await fresh.graphql<List>(
+      LIST,
+      { first: 2, after: first.data!.feedback.pageInfo.endCursor },
+      champion,
+    );
+    expect(rest.data!.feedback.edges.map((e) => e.node.id)).toEqual([nodes[2]!.id]);
+  });
+
+  it('counts it in one summary: responses, each principle’s responses and mean score, comments, links', async () => {
+    const result = await fresh.graphql<{ feedbackSummary: Record<string, unknown> }>(SUMMARY, {}, manager);
+    expect(result.errors).toBeUndefined();
+    const expected = { EMPOWERMENT: [3, 3.67], PREVENTION: [1, 3], PROTECTION: [1, 2] } as Record<
+      string,
+      [number, number]
+    >;
+    expect(result.data!.feedbackSummary).toEqual({
+      responses: 3,
+      withComment: 2,
+      fromLinks: 1,
+      byPrinciple: FEEDBACK_PRINCIPLES.map((principle) => ({
+        principle,
+        responses: expected[principle]?.[0] ?? 0,
+        averageScore: expected[principle]?.[1] ?? null,
+      })),
+    });
+  });
+
+  it('takes a period of UK days, inclusive, for both', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const inToday = await fresh.graphql<List>(LIST, { from: today, to: today }, lead);
+    expect(inToday.data!.feedback.totalCount).toBe(3);
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
+    const [oldest] = await fresh.sql<{ id: string }>(`select id from feedback order by received_at limit 1`);
+    await fresh.sql(`update feedback set received_at = '2026-06-30T23:30:00Z' where id = $1`, [oldest!.id]);
+    const july = await fresh.graphql<List>(LIST, { from: '2026-07-01', to: '2026-07-01' }, lead);
+    expect(july.data!.feedback.edges.map((e) => e.node.id)).toEqual([oldest!.id]);
+    const june = await fresh.graphql<List>(LIST, { to: '2026-06-30' }, lead);
+    expect(june.data!.feedback.totalCount).toBe(0);
+    const summary = await fresh.graphql<{ feedbackSummary: { responses: number; withComment: number } }>(
+      SUMMARY,
+      { from: '2026-07-01', to: '2026-07-01' },
+      lead,
+    );
+    expect(summary.data!.feedbackSummary).toMatchObject({ responses: 1, withComment: 1 });
+    expect(ukDayStart('2026-07-01').toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(ukDayStart('2026-12-01').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(ukDayStart('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z');
+    expect(ukDayStart('2026-03-29').toISOString()).toBe('2026-03-29T00:00:00.000Z');
+
+    expect(fields(await fresh.graphql(LIST, { from: '2026-02-30' }, lead))).toEqual(['from']);
+    expect(fields(await fresh.graphql(SUMMARY, { from: '2026-02-02', to: '2026-02-01' }, lead))).toEqual([
+      'to',
+    ]);
+  });
+
+  it('is for leads, champions and managers of the organisation only', async () => {
+    for (const who of [frontline, contractor, auditor, admin, officer]) {
+      expect(code(await fresh.graphql(LIST, {}, who)), who.email).toBe('FORBIDDEN');
+      expect(code(await fresh.graphql(SUMMARY, {}, who)), who.email).toBe('FORBIDDEN');
+    }
+    const publicToken = { token: await publicTokenOf(fresh) };
+    expect(code(await fresh.graphql(LIST, {}, publicToken))).toBe('FORBIDDEN');
+    expect(code(await fresh.graphql(SUMMARY, {}, { token: await tenantToken(fresh, 'TEN-3003') }))).toBe(
+      'FORBIDDEN',
+    );
+    const theirs = await fresh.graphql<List>(LIST, {}, otherLead);
+    expect(theirs.data!.feedback.totalCount).toBe(0);
+    const theirSummary = await fresh.graphql<{ feedbackSummary: { responses: number } }>(
+      SUMMARY,
+      {},
+      otherLead,
+    );
+    expect(theirSummary.data!.feedbackSummary.responses).toBe(0);
+  });
+});
+
+describe('you said, we did', () => {
+  type Published = { youSaidWeDid: { totalCount: number; edges: { node: Record<string, unknown> }[] } };
+  const published = async (as: Parameters<Gateway['graphql']>[2]) =>
+    (await gw.graphql<Published>(PUBLISHED, {}, as)).data!.youSaidWeDid;
+
+  it('starts with the demo answers', async () => {
+    const list = await published({ token: publicToken });
+    expect(list.totalCount).toBe(2);
+    expect(list.edges.map((e) => e.node.principle).sort()).toEqual(['ACCOUNTABILITY', 'PREVENTION']);
+  });
+
+  it('is published by leads and managers, and read by the organisation’s public, tenants and staff', async () => {
+    const made = await gw.graphql<{ publishYouSaidWeDid: Record<string, unknown> & { id: string } }>(
+      PUBLISH,
+      {
+        input: {
+          youSaid: ' You said the phone line closed too early. ',
+          weDid: 'It is open until 8pm.',
+          principle: 'PROTECTION',
+        },
+      },
+      manager,
+    );
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.publishYouSaidWeDid).toMatchObject({
+      youSaid: 'You said the phone line closed too early.',
+      weDid: 'It is open until 8pm.',
+      principle: 'PROTECTION',
+      withdrawnAt: null,
+    });
+    const id = made.data!.publishYouSaidWeDid.id;
+    expect(
+      await gw.sql(
+        `select action, actor_user_id from audit_event where entity_type = 'YouSaidWeDid' and entity_id = $1`,
+        [id],
+      ),
+    ).toEqual([{ action: 'CREATE', actor_user_id: manager.id }]);
+
+    const tenant = { token: await tenantToken(gw, 'TEN-1234') };
+    for (const who of [{ token: publicToken }, tenant, contractor, frontline, auditor, admin, lead]) {
+      const list = await published(who);
+      expect(list.edges[0]!.node, JSON.stringify(who).slice(0, 40)).toEqual({
+        id,
+        youSaid: 'You said the phone line closed too early.',
+        weDid: 'It is open until 8pm.',
+        principle: 'PROTECTION',
+        publishedAt: made.data!.publishYouSaidWeDid.publishedAt,
+      });
+    }
+    // Other organisations see their own (none), not Riverside's.
+    expect((await published({ token: await publicTokenOf(gw, HILLCREST) })).totalCount).toBe(0);
+    expect((await published(officer)).totalCount).toBe(0);
+    // Only those who publish see when an answer was withdrawn.
+    const withdrawnField = `{ youSaidWeDid { edges { node { id withdrawnAt } } } }`;
+    expect(code(await gw.graphql(withdrawnField, {}, { token: publicToken }))).toBe('FORBIDDEN');
+    expect((await gw.graphql(withdrawnField, {}, lead)).errors).toBeUndefined();
+
+    for (const who of [champion, frontline, contractor, auditor, admin, officer]) {
+      expect(code(await gw.graphql(PUBLISH, { input: { youSaid: 'a', weDid: 'b' } }, who)), who.email).toBe(
+        'FORBIDDEN',
+      );
+    }
+    expect(
+      code(await gw.graphql(PUBLISH, { input: { youSaid: 'a', weDid: 'b' } }, { token: publicToken })),
+    ).toBe('FORBIDDEN');
+    const bad = await gw.graphql(PUBLISH, { input: { youSaid: ' ', weDid: 'w'.repeat(2001) } }, lead);
+    expect(fields(bad)).toEqual(['weDid', 'youSaid']);
+  });
+
+  it('withdrawn, is no longer shown, and stays withdrawn', async () => {
+    const made = await ok<{ publishYouSaidWeDid: { id: string } }>(gw, PUBLISH, {
+      input: {
+        youSaid: 'You said repairs visits were not explained.',
+        weDid: 'Every visit now starts with who we are.',
+      },
+    });
+    const id = made.publishYouSaidWeDid.id;
+    expect((await published({ token: publicToken })).edges.map((e) => e.node.id)).toContain(id);
+
+    expect(code(await gw.graphql(WITHDRAW, { id }, otherLead))).toBe('NOT_FOUND');
+    expect(code(await gw.graphql(WITHDRAW, { id }, champion))).toBe('FORBIDDEN');
+    expect(code(await gw.graphql(WITHDRAW, { id: 'nope' }, lead))).toBe('NOT_FOUND');
+
+    const withdrawn = await gw.graphql<{ withdrawYouSaidWeDid: { id: string; withdrawnAt: string } }>(
+      WITHDRAW,
+      { id },
+      lead,
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    const at = withdrawn.data!.withdrawYouSaidWeDid.withdrawnAt;
+    expect(Date.parse(at)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await published({ token: publicToken })).edges.map((e) => e.node.id)).not.toContain(id);
+    const again = await gw.graphql<{ withdrawYouSaidWeDid: { withdrawnAt: string } }>(
+      WITHDRAW,
+      { id },
+      manager,
+    );
+    expect(again.data!.withdrawYouSaidWeDid.withdrawnAt).toBe(at);
+    expect(
+      await gw.sql(
+        `select action from audit_event where entity_type = 'YouSaidWeDid' and entity_id = $1 order by id`,
+        [id],
+      ),
+    ).toEqual([{ action: 'CREATE' }, { action: 'UPDATE' }]);
+  });
+});
