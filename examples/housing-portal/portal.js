@@ -92,7 +92,8 @@ function useDemoUser(userId) {
 /** A fresh checklist for who is signed in: leads and managers answer it, champions read it. */
 function showChecklist(user) {
   const checklist = document.createElement('sg-self-assessment');
-  checklist.readonly = !!user && !user.roles.some((role) => role === 'SAFEGUARDING_LEAD' || role === 'MANAGER');
+  checklist.readonly =
+    !!user && !user.roles.some((role) => role === 'SAFEGUARDING_LEAD' || role === 'MANAGER');
   checklistSlot.replaceChildren(checklist);
 }
 

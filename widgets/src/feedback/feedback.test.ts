@@ -2,7 +2,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { FEEDBACK_PRINCIPLES } from '@doorstep/schema';
 import type { SgFeedbackSubmittedEvent } from '../events/feedback-submitted.js';
-import { DEMO, doorstepReady, GATEWAY, graphql, publicToken, sql, tenantToken, tokenFor } from '../test-support/doorstep.js';
+import {
+  DEMO,
+  doorstepReady,
+  GATEWAY,
+  graphql,
+  publicToken,
+  sql,
+  tenantToken,
+  tokenFor,
+} from '../test-support/doorstep.js';
 import { field, find, focused, get, text, until, visible } from '../test-support/dom.js';
 import type { SgFeedback } from './feedback.js';
 import './define.js';
@@ -29,9 +38,16 @@ const stored = () =>
     channel: string;
     concern_id: string | null;
     ratings: unknown;
-  }>(`select * from feedback where comment = $1`, [marker]);
+  }>(
+    `select f.*, (select json_agg(json_build_object('principle', r.principle, 'score', r.score))
+                    from feedback_rating r where r.feedback_id = f.id) as ratings
+       from feedback f where f.comment = $1`,
+    [marker],
+  );
 
-async function newFeedback(options: { lang?: string; link?: string; endpoint?: string; token?: string } = {}) {
+async function newFeedback(
+  options: { lang?: string; link?: string; endpoint?: string; token?: string } = {},
+) {
   const wrapper = await fixture<HTMLDivElement>(
     html`<div lang=${options.lang ?? 'en-GB'}>
       <sg-feedback
@@ -64,7 +80,8 @@ async function send(el: SgFeedback) {
 }
 
 const sent = (el: SgFeedback) => until(() => !!find(el, '[part~="confirmation"]'), 10_000, 'the thank-you');
-const summary = (el: SgFeedback) => [...el.shadowRoot!.querySelectorAll('.error-summary a')].map((a) => text(a));
+const summary = (el: SgFeedback) =>
+  [...el.shadowRoot!.querySelectorAll('.error-summary a')].map((a) => text(a));
 
 /** Answers two questions, writes the comment and stays anonymous. */
 async function fillIn(el: SgFeedback) {
@@ -78,7 +95,13 @@ async function fillIn(el: SgFeedback) {
 async function closedConcernLink(): Promise<{ link: string; concernId: string }> {
   const lead = await tokenFor(DEMO.lead);
   const { raiseConcern } = await graphql<{ raiseConcern: { reference: string } }>(
-    `mutation ($key: String!, $input: RaiseConcernInput!) { raiseConcern(idempotencyKey: $key, input: $input) { reference } }`,
+    `
+      mutation ($key: String!, $input: RaiseConcernInput!) {
+        raiseConcern(idempotencyKey: $key, input: $input) {
+          reference
+        }
+      }
+    `,
     {
       key: crypto.randomUUID(),
       input: {
@@ -93,21 +116,48 @@ async function closedConcernLink(): Promise<{ link: string; concernId: string }>
     },
     lead,
   );
-  const [{ id: concernId }] = await sql<{ id: string }>('select id from concern where reference = $1', [
+  const [concern] = await sql<{ id: string }>('select id from concern where reference = $1', [
     raiseConcern.reference,
   ]);
+  const concernId = concern!.id;
   await graphql(
-    `mutation ($id: ID!) { triageConcern(id: $id, input: { decision: NO_FURTHER_ACTION, riskLevel: LOW, reason: "Advice given" }) { id } }`,
+    `
+      mutation ($id: ID!) {
+        triageConcern(
+          id: $id
+          input: { decision: NO_FURTHER_ACTION, riskLevel: LOW, reason: "Advice given" }
+        ) {
+          id
+        }
+      }
+    `,
     { id: concernId },
     lead,
   );
-  await graphql(`mutation ($id: ID!) { closeConcern(id: $id, input: { reason: "Resolved" }) { id } }`, { id: concernId }, lead);
+  await graphql(
+    `
+      mutation ($id: ID!) {
+        closeConcern(id: $id, input: { reason: "Resolved" }) {
+          id
+        }
+      }
+    `,
+    { id: concernId },
+    lead,
+  );
   const { createFeedbackLink } = await graphql<{ createFeedbackLink: { token: string } }>(
-    `mutation ($id: ID!) { createFeedbackLink(concernId: $id) { token expiresAt } }`,
+    `
+      mutation ($id: ID!) {
+        createFeedbackLink(concernId: $id) {
+          token
+          expiresAt
+        }
+      }
+    `,
     { id: concernId },
     lead,
   );
-  return { link: createFeedbackLink.token, concernId: concernId! };
+  return { link: createFeedbackLink.token, concernId };
 }
 
 describe('<sg-feedback>', () => {
@@ -205,23 +255,28 @@ describe('<sg-feedback>', () => {
     const el = await newFeedback();
     await send(el);
     await until(() => summary(el).length > 0);
-    expect(summary(el)).to.deep.equal([
-      'Answer at least one question, or write something in the box',
-      'Select whether you want to tell us your name',
-    ]);
+    expect(summary(el)).to.deep.equal(['Select whether you want to tell us your name']);
     expect(focused(el)).to.equal('div.error-summary');
     await expect(el).to.be.accessible();
-    const error = get(el, '#rating-EMPOWERMENT-error');
-    expect(text(error)).to.contain('Error:');
+    expect(text(get(el, '#named-error'))).to.equal('Error: Select whether you want to tell us your name');
+    get<HTMLAnchorElement>(el, '.error-summary a').click();
+    expect(focused(el)).to.equal('input#named-no[name=named].choice__input');
+
+    await choose(el, 'named', 'no');
+    await send(el);
+    await until(() => summary(el)[0] !== 'Select whether you want to tell us your name');
+    expect(summary(el)).to.deep.equal(['Answer at least one question, or write something in the box']);
+    expect(text(get(el, '#rating-EMPOWERMENT-error'))).to.contain('Error:');
     get<HTMLAnchorElement>(el, '.error-summary a').click();
     expect(focused(el)).to.equal('input#rating-EMPOWERMENT-5[name=rating.EMPOWERMENT].choice__input');
+
     await choose(el, 'named', 'yes');
     await choose(el, 'rating.EMPOWERMENT', '4');
     await type(el, 'comment', marker);
     await send(el);
-    await until(() => summary(el).length === 1);
-    expect(summary(el)).to.deep.equal(['Enter your name, or choose to stay anonymous']);
+    await until(() => summary(el)[0] === 'Enter your name, or choose to stay anonymous');
     expect(focused(el)).to.equal('div.error-summary');
+    await expect(el).to.be.accessible();
     expect(await stored(), 'nothing is sent until the answers are complete').to.have.length(0);
   });
 
@@ -246,7 +301,7 @@ describe('<sg-feedback>', () => {
     expect(focused(el)).to.contain('rating-EMPOWERMENT-5');
     await sendKeys({ press: 'ArrowDown' });
     expect(field(el, 'rating.EMPOWERMENT', '4').checked).to.equal(true);
-    for (let i = 0; i < FEEDBACK_PRINCIPLES.length - 1; i++) await sendKeys({ press: 'Tab' });
+    for (let i = 0; i < FEEDBACK_PRINCIPLES.length; i++) await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal('textarea#comment[name=comment].textarea');
     await sendKeys({ type: marker });
     await sendKeys({ press: 'Tab' });
@@ -258,7 +313,7 @@ describe('<sg-feedback>', () => {
     await sent(el);
     expect(focused(el)).to.equal('h2.title');
     const [row] = await stored();
-    expect(JSON.stringify(row!.ratings)).to.contain('"score": 4');
+    expect(JSON.stringify(row!.ratings)).to.contain('"score":4');
   });
 
   it('switches between English and Welsh with its own button, and records the language used', async () => {
@@ -302,7 +357,9 @@ describe('<sg-feedback>', () => {
     await fillIn(el);
     await send(el);
     await sent(el);
-    const rows = await sql<{ tenant_ref: string }>('select tenant_ref from feedback where comment = $1', [marker]);
+    const rows = await sql<{ tenant_ref: string }>('select tenant_ref from feedback where comment = $1', [
+      marker,
+    ]);
     expect(rows.map((r) => r.tenant_ref)).to.deep.equal(['T-FEEDBACK-1']);
   });
 
@@ -324,18 +381,44 @@ describe('<sg-feedback>', () => {
       await expect(again).to.be.accessible();
     });
 
-    it('sends without the link, when the person chooses, after the gateway refuses it', async () => {
-      const { link } = await closedConcernLink();
-      await sql(`update feedback_link set expires_at = now() - interval '1 day' where concern_id = (
-        select concern_id from feedback_link order by created_at desc limit 1)`);
+    it('says when a link has expired, and sends the answers without it', async () => {
+      const { link, concernId } = await closedConcernLink();
+      await sql(`update feedback_link set expires_at = now() - interval '1 day' where concern_id = $1`, [
+        concernId,
+      ]);
       const el = await newFeedback({ link });
       await until(() => !!find(el, '.notice[role="status"]'));
-      expect(text(get(el, '.notice[role="status"]'))).to.contain('expired');
+      expect(text(get(el, '.notice[role="status"]'))).to.contain('This link has expired');
+      await expect(el).to.be.accessible();
       await fillIn(el);
       await send(el);
       await sent(el);
       const [row] = await stored();
       expect(row!.concern_id).to.equal(null);
+    });
+
+    it('tells the person when the link was used meanwhile, and sends without it when asked again', async () => {
+      const { link } = await closedConcernLink();
+      const el = await newFeedback({ link });
+      await until(() => !!find(el, '.notice[role="status"]'));
+      const elsewhere = await newFeedback({ link });
+      await until(() => !!find(elsewhere, '.notice[role="status"]'));
+      await choose(elsewhere, 'rating.PROTECTION', '5');
+      await choose(elsewhere, 'named', 'no');
+      await send(elsewhere);
+      await sent(elsewhere);
+
+      await fillIn(el);
+      await send(el);
+      await until(() => !!find(el, '.error-summary [role="alert"]'));
+      expect(text(get(el, '.error-summary'))).to.contain('Your link has already been used');
+      expect(focused(el)).to.equal('div.error-summary');
+      await expect(el).to.be.accessible();
+      expect(await stored()).to.have.length(0);
+      await send(el);
+      await sent(el);
+      const rows = await stored();
+      expect(rows.map((r) => r.concern_id)).to.deep.equal([null]);
     });
   });
 

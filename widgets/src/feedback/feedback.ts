@@ -172,18 +172,22 @@ export class SgFeedback extends LitElement {
     });
     return html`
       <p class="notice notice--emergency" part="notice">${f.emergency}</p>
-      ${this.linkStatus && this.#usesLink() !== undefined
-        ? html`<p class="notice" part="notice" role="status">${f.link[this.linkStatus]}</p>`
-        : nothing}
-      ${f.intro.map((line) => html`<p>${line}</p>`)}
-      ${this.failure ? this.#renderFailure() : nothing}
-      ${shown.length && !this.failure
-        ? errorSummary({
-            title: f.errorSummaryTitle,
-            items: shown.map((e) => ({ message: e.message, target: e.target })),
-            onFollow: (target) => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(target)}`)?.focus(),
-          })
-        : nothing}
+      ${
+        this.linkStatus
+          ? html`<p class="notice" part="notice" role="status">${f.link[this.linkStatus]}</p>`
+          : nothing
+      }
+      ${f.intro.map((line) => html`<p>${line}</p>`)} ${this.failure ? this.#renderFailure() : nothing}
+      ${
+        shown.length && !this.failure
+          ? errorSummary({
+              title: f.errorSummaryTitle,
+              items: shown.map((e) => ({ message: e.message, target: e.target })),
+              onFollow: (target) =>
+                this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(target)}`)?.focus(),
+            })
+          : nothing
+      }
       <form novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.#onSubmit}>
         ${FEEDBACK_PRINCIPLES.map((principle) => {
           const name = ratingName(principle);
@@ -246,26 +250,29 @@ export class SgFeedback extends LitElement {
     return html`<div class="confirmation" part="confirmation">
         ${f.thanks.body.map((line) => html`<p>${line}</p>`)}
       </div>
-      ${this.changes.length
-        ? html`<section class="changes" part="changes" aria-labelledby="changes-title">
-            <h3 id="changes-title">${f.changes.title}</h3>
-            <p>${f.changes.intro}</p>
-            <ul>
-              ${this.changes.map(
-                (change) =>
-                  html`<li>
-                    <p><strong>${f.changes.youSaid}</strong> ${change.youSaid}</p>
-                    <p><strong>${f.changes.weDid}</strong> ${change.weDid}</p>
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}`;
+      ${
+        this.changes.length
+          ? html`<section class="changes" part="changes" aria-labelledby="changes-title">
+              <h3 id="changes-title">${f.changes.title}</h3>
+              <p>${f.changes.intro}</p>
+              <ul>
+                ${this.changes.map(
+                  (change) =>
+                    html`<li>
+                      <p><strong>${f.changes.youSaid}</strong> ${change.youSaid}</p>
+                      <p><strong>${f.changes.weDid}</strong> ${change.weDid}</p>
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }`;
   }
 
   /** The link to send with the answers: undefined when there is none, or it cannot be used. */
   #usesLink(): string | undefined {
-    return this.link && !this.#withoutLink ? this.link : undefined;
+    const usable = !this.linkStatus || this.linkStatus === 'VALID';
+    return this.link && usable && !this.#withoutLink ? this.link : undefined;
   }
 
   async #checkLink(link: string): Promise<void> {
@@ -372,7 +379,7 @@ export class SgFeedback extends LitElement {
       const message =
         error.code === 'too_big' && limit
           ? t.feedback.tooLong(limit, locale)
-          : t.feedback.errors[field]?.[error.code] ?? error.message;
+          : (t.feedback.errors[field]?.[error.code] ?? error.message);
       const known = field in SHOWN_AT || ['comment', 'name', 'phone', 'email'].includes(field);
       shown.push({
         at: SHOWN_AT[field] ?? field,

@@ -84,8 +84,7 @@ export const feedbackCy: FeedbackTranslation = {
         FEEDBACK_LINK_USED:
           'Mae eich dolen wedi cael ei defnyddio’n barod. Anfonwch eto i roi eich adborth hebddi.',
         FEEDBACK_LINK_EXPIRED: 'Mae eich dolen wedi dod i ben. Anfonwch eto i roi eich adborth hebddi.',
-        FEEDBACK_LINK_INVALID:
-          'Allen ni ddim dod o hyd i’ch dolen. Anfonwch eto i roi eich adborth hebddi.',
+        FEEDBACK_LINK_INVALID: 'Allen ni ddim dod o hyd i’ch dolen. Anfonwch eto i roi eich adborth hebddi.',
       },
       other: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni. Mae eich atebion yma o hyd.',
     },

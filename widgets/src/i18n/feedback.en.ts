@@ -17,7 +17,8 @@ export const feedbackEn: FeedbackTranslation = {
         'These questions are about the help we gave you recently. Your answers will be linked to it, so we can learn from it.',
       USED: 'This link has already been used, so we have your answers. Thank you. You can still tell us more below.',
       EXPIRED: 'This link has expired. You can still tell us how we did below.',
-      INVALID: 'We could not find this link. Check you copied all of it. You can still tell us how we did below.',
+      INVALID:
+        'We could not find this link. Check you copied all of it. You can still tell us how we did below.',
     },
     principles: {
       EMPOWERMENT: {
@@ -65,11 +66,13 @@ export const feedbackEn: FeedbackTranslation = {
     requestFailed: {
       title: 'Your feedback has not been sent',
       byCode: {
-        NETWORK_ERROR: 'We could not reach our system. Check your connection, then try again. Your answers are still here.',
+        NETWORK_ERROR:
+          'We could not reach our system. Check your connection, then try again. Your answers are still here.',
         SERVICE_UNAVAILABLE:
           'Our system is not working at the moment. Try again in a few minutes. Your answers are still here.',
         RATE_LIMITED: 'A lot of feedback has been sent from here. Wait a few minutes, then try again.',
-        UNAUTHENTICATED: 'This form is not set up properly. Please tell us another way, for example by phone.',
+        UNAUTHENTICATED:
+          'This form is not set up properly. Please tell us another way, for example by phone.',
         FORBIDDEN: 'This form is not set up properly. Please tell us another way, for example by phone.',
         FEEDBACK_LINK_USED: 'Your link has already been used. Send again to give your feedback without it.',
         FEEDBACK_LINK_EXPIRED: 'Your link has expired. Send again to give your feedback without it.',

@@ -2,7 +2,6 @@ import { commonCy } from './common.js';
 import { formatDay as day, formatMoment as when } from '../internal/datetime.js';
 import type { SelfAssessmentTranslation } from './translation.js';
 
-
 /** Geiriau Cymraeg `<sg-self-assessment>`. */
 export const selfAssessmentCy: SelfAssessmentTranslation = {
   ...commonCy,

@@ -3,7 +3,6 @@ import { commonEn } from './common.js';
 import { formatDay as day, formatMoment as when } from '../internal/datetime.js';
 import type { SelfAssessmentTranslation } from './translation.js';
 
-
 /** English words of `<sg-self-assessment>`. The questions are the guide's own, from @doorstep/schema. */
 export const selfAssessmentEn: SelfAssessmentTranslation = {
   ...commonEn,

@@ -36,7 +36,13 @@ export function localDateTimeToIso(value: string): string | undefined {
 
 /** A moment as people read it: `2 December 2026, 10:32` in the reader's locale and time zone. */
 export const formatMoment = (at: Date, locale: string): string =>
-  at.toLocaleString(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+  at.toLocaleString(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 
 /** A calendar day (a `Date` at midnight UTC, as `YYYY-MM-DD` parses): `1 March 2026`. */
 export const formatDay = (date: Date, locale: string): string =>

@@ -6,7 +6,12 @@ import { unsafeCSS, type CSSResult } from 'lit';
  * falls back to (`--sg-color-text`), and GOV.UK's value last (WCAG AA contrast or better on white).
  */
 const TOKENS: readonly (readonly [string, string, string, string])[] = [
-  ['font-family', 'font-family', 'font-family', "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"],
+  [
+    'font-family',
+    'font-family',
+    'font-family',
+    "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+  ],
   ['font-size', 'font-size', 'font-size', '1.1875em'],
   ['text', 'text-color', 'color-text', '#0b0c0c'],
   ['secondary', 'secondary-text-color', 'color-secondary-text', '#484949'],
@@ -34,7 +39,8 @@ const TOKENS: readonly (readonly [string, string, string, string])[] = [
 export function themeFor(widget: string, maxWidth = '40em'): CSSResult {
   const own = (name: string) => `--sg-${widget}-${name}`;
   const declarations = TOKENS.map(
-    ([name, property, global, fallback]) => `--_${name}:var(${own(property)},var(--sg-${global},${fallback}));`,
+    ([name, property, global, fallback]) =>
+      `--_${name}:var(${own(property)},var(--sg-${global},${fallback}));`,
   ).join('');
   return unsafeCSS(
     `:host{${declarations}--_max-width:var(${own('max-width')},${maxWidth});}` +

@@ -30,7 +30,10 @@ const answers = (questionId: string) =>
 async function newChecklist(options: { lang?: string; token?: string; endpoint?: string } = {}) {
   const wrapper = await fixture<HTMLDivElement>(
     html`<div lang=${options.lang ?? 'en-GB'}>
-      <sg-self-assessment endpoint=${options.endpoint ?? GATEWAY} .token=${options.token ?? lead}></sg-self-assessment>
+      <sg-self-assessment
+        endpoint=${options.endpoint ?? GATEWAY}
+        .token=${options.token ?? lead}
+      ></sg-self-assessment>
     </div>`,
   );
   const el = wrapper.querySelector('sg-self-assessment')!;
@@ -66,9 +69,13 @@ describe('<sg-self-assessment>', () => {
     const numbers = [...el.shadowRoot!.querySelectorAll('.question__number')].map((n) => text(n));
     expect(numbers).to.deep.equal(SELF_ASSESSMENT_QUESTIONS.map((q) => q.id));
     const first = get(el, '#question-1a').closest('section')!;
-    expect(text(first)).to.contain('Do you have a senior manager with strategic responsibility for safeguarding?');
+    expect(text(first)).to.contain(
+      'Do you have a senior manager with strategic responsibility for safeguarding?',
+    );
     expect(text(first)).to.contain('Statutory guidance: paragraphs 14.187, 14.109');
-    expect(text(get(el, '[part~="progress"]'))).to.equal(`0 of ${SELF_ASSESSMENT_QUESTIONS.length} questions answered`);
+    expect(text(get(el, '[part~="progress"]'))).to.equal(
+      `0 of ${SELF_ASSESSMENT_QUESTIONS.length} questions answered`,
+    );
   });
 
   it('is complete in Welsh', async () => {
@@ -91,7 +98,9 @@ describe('<sg-self-assessment>', () => {
     expect(latest!.evidence).to.equal('Training plan for 2027 agreed; first sessions in March.');
     expect(first!.evidence, 'the earlier answer is kept').to.equal(null);
     expect(latest!.answered_by_id).to.equal(DEMO.lead);
-    expect(text(get(el, '[part~="progress"]'))).to.equal(`1 of ${SELF_ASSESSMENT_QUESTIONS.length} questions answered`);
+    expect(text(get(el, '[part~="progress"]'))).to.equal(
+      `1 of ${SELF_ASSESSMENT_QUESTIONS.length} questions answered`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -120,7 +129,11 @@ describe('<sg-self-assessment>', () => {
   });
 
   it('shows the saved answers when it opens again', async () => {
-    await graphql(ANSWER, { input: { questionId: '2a', status: 'NO', evidence: 'Policy out of date' } }, lead);
+    await graphql(
+      ANSWER,
+      { input: { questionId: '2a', status: 'NO', evidence: 'Policy out of date' } },
+      lead,
+    );
     const el = await newChecklist();
     expect(field(el, 'status.2a', 'NO').checked).to.equal(true);
     expect(field(el, 'evidence.2a').value).to.equal('Policy out of date');
@@ -130,14 +143,21 @@ describe('<sg-self-assessment>', () => {
   it('does not overwrite an answer someone else saved meanwhile: it shows theirs and lets the person choose', async () => {
     const el = await newChecklist();
     const manager = await tokenFor(DEMO.manager);
-    await graphql(ANSWER, { input: { questionId: '5', status: 'YES', evidence: 'We sit on the board' } }, manager);
+    await graphql(
+      ANSWER,
+      { input: { questionId: '5', status: 'YES', evidence: 'We sit on the board' } },
+      manager,
+    );
     await choose(el, '5', 'NO');
     await until(() => !!find(el, '[part~="conflict"]'), 5000, 'the conflict');
     const conflict = get(el, '[part~="conflict"]');
     expect(text(conflict)).to.contain('We sit on the board');
     expect(text(conflict)).to.contain('by Ana Costa');
     await expect(el).to.be.accessible();
-    expect((await answers('5')).map((a) => a.status), 'nothing overwritten').to.deep.equal(['YES']);
+    expect(
+      (await answers('5')).map((a) => a.status),
+      'nothing overwritten',
+    ).to.deep.equal(['YES']);
 
     get<HTMLButtonElement>(el, '[part~="conflict"] .button:not(.button--secondary)').click();
     await until(async () => (await answers('5')).length === 2, 5000, 'mine saved over theirs');
@@ -151,10 +171,12 @@ describe('<sg-self-assessment>', () => {
           questionId: '5',
           status: 'IN_PROGRESS',
           evidence: 'Joining the housing sub group',
-          basedOn: (await sql<{ id: string }>(
-            'select id from self_assessment_answer where question_id = $1 order by answered_at desc limit 1',
-            ['5'],
-          ))[0]!.id,
+          basedOn: (
+            await sql<{ id: string }>(
+              'select id from self_assessment_answer where question_id = $1 order by answered_at desc limit 1',
+              ['5'],
+            )
+          )[0]!.id,
         },
       },
       manager,
@@ -193,7 +215,8 @@ describe('<sg-self-assessment>', () => {
     expect(focused(el)).to.contain('comparing');
     expect(text(get(el, '.comparing'))).to.contain('Comparing with 31 March 2026');
     expect(text(get(el, '.comparing'))).to.contain('1 answer has changed since then.');
-    const earlier = (id: string) => text(get(el, `#question-${id}`).closest('section')!.querySelector('[part~="earlier"]'));
+    const earlier = (id: string) =>
+      text(get(el, `#question-${id}`).closest('section')!.querySelector('[part~="earlier"]'));
     expect(earlier('1a')).to.contain('On 31 March 2026: In progress');
     expect(earlier('1a')).to.contain('Recruiting a director');
     expect(earlier('1a')).to.contain('Changed');
@@ -231,11 +254,17 @@ describe('<sg-self-assessment>', () => {
   });
 
   it('lets a safeguarding champion read the answers but not change them', async () => {
-    await graphql(ANSWER, { input: { questionId: '4', status: 'YES', evidence: 'Monthly supervision' } }, lead);
+    await graphql(
+      ANSWER,
+      { input: { questionId: '4', status: 'YES', evidence: 'Monthly supervision' } },
+      lead,
+    );
     const el = await newChecklist({ token: await tokenFor(DEMO.champion) });
     await choose(el, '8', 'NO');
     await until(() => !!find(el, '.notice[role="status"]'), 5000, 'read-only');
-    expect(text(get(el, '.notice[role="status"]'))).to.contain('You can read this checklist but not change it');
+    expect(text(get(el, '.notice[role="status"]'))).to.contain(
+      'You can read this checklist but not change it',
+    );
     expect(find(el, '[name="status.4"]')).to.equal(null);
     expect(text(get(el, '#question-4').closest('section')!)).to.contain('Monthly supervision');
     expect(await answers('8')).to.have.length(0);
@@ -260,7 +289,11 @@ describe('<sg-self-assessment>', () => {
     expect(focused(el)).to.contain('evidence-1a');
     await sendKeys({ type: 'Director of Housing' });
     await sendKeys({ press: 'Tab' });
-    await until(async () => (await answers('1a'))[0]?.evidence === 'Director of Housing', 5000, 'evidence saved');
+    await until(
+      async () => (await answers('1a'))[0]?.evidence === 'Director of Housing',
+      5000,
+      'evidence saved',
+    );
     expect(focused(el)).to.contain('status-1b');
   });
 

@@ -156,11 +156,13 @@ export class SgSelfAssessment extends LitElement {
       <div class="content">
         <h2 class="title">${s.title}</h2>
         ${s.intro.map((line) => html`<p>${line}</p>`)}
-        ${this.loadFailure
-          ? this.#renderLoadFailure(this.loadFailure)
-          : this.rows
-            ? this.#renderChecklist(this.rows)
-            : html`<p role="status">${s.loading}</p>`}
+        ${
+          this.loadFailure
+            ? this.#renderLoadFailure(this.loadFailure)
+            : this.rows
+              ? this.#renderChecklist(this.rows)
+              : html`<p role="status">${s.loading}</p>`
+        }
       </div>
     </div>`;
   }
@@ -185,7 +187,9 @@ export class SgSelfAssessment extends LitElement {
     const comparison = this.comparison;
     const changed = comparison ? [...comparison.rows.values()].filter((r) => r.changed).length : 0;
     return html`
-      <p class="progress" part="progress">${s.progress(answered, SELF_ASSESSMENT_QUESTIONS.length, locale)}</p>
+      <p class="progress" part="progress">
+        ${s.progress(answered, SELF_ASSESSMENT_QUESTIONS.length, locale)}
+      </p>
       ${this.#readOnly ? html`<p class="notice" role="status">${s.readOnly}</p>` : nothing}
       <form class="compare" part="compare" novalidate @submit=${this.#onCompare}>
         ${textInput({
@@ -199,29 +203,35 @@ export class SgSelfAssessment extends LitElement {
         })}
         <div class="compare__actions">
           <button class="button button--secondary" part="button" type="submit">${s.compare.button}</button>
-          ${comparison
-            ? html`<button type="button" class="button button--secondary" part="button" @click=${this.#stopComparing}>
-                ${s.compare.stop}
-              </button>`
-            : nothing}
+          ${
+            comparison
+              ? html`<button
+                  type="button"
+                  class="button button--secondary"
+                  part="button"
+                  @click=${this.#stopComparing}
+                >
+                  ${s.compare.stop}
+                </button>`
+              : nothing
+          }
         </div>
       </form>
-      ${comparison
-        ? html`<p class="notice comparing" tabindex="-1">
-            <strong>${s.compare.comparing(new Date(`${comparison.date}T00:00:00Z`), locale)}</strong>
-            ${plural(s.compare.changedCount, changed, locale)}
-          </p>`
-        : nothing}
+      ${
+        comparison
+          ? html`<p class="notice comparing" tabindex="-1">
+              <strong>${s.compare.comparing(new Date(`${comparison.date}T00:00:00Z`), locale)}</strong>
+              ${plural(s.compare.changedCount, changed, locale)}
+            </p>`
+          : nothing
+      }
       <div class="questions" @change=${this.#onChange} @input=${this.#onTyping}>
         ${SELF_ASSESSMENT_QUESTIONS.map((question) => this.#renderQuestion(question, rows[question.id]!))}
       </div>
     `;
   }
 
-  #renderQuestion(
-    question: (typeof SELF_ASSESSMENT_QUESTIONS)[number],
-    row: Row,
-  ): TemplateResult {
+  #renderQuestion(question: (typeof SELF_ASSESSMENT_QUESTIONS)[number], row: Row): TemplateResult {
     const { t, locale } = this.#localize;
     const s = t.selfAssessment;
     const id = question.id;
@@ -231,50 +241,60 @@ export class SgSelfAssessment extends LitElement {
       <h3 class="question__title" id="question-${idFor(id)}">
         <span class="question__number">${id}</span> ${s.questions[id]}
       </h3>
-      ${question.paragraphs.length
-        ? html`<p class="hint" part="hint">${s.paragraphs([...question.paragraphs])}</p>`
-        : nothing}
-      ${this.#readOnly
-        ? html`<p><strong>${row.status ? s.status.options[row.status] : s.compare.notAnswered}</strong></p>
-            <p class="evidence">${row.evidence || s.noEvidence}</p>`
-        : html`${choices({
-            ...words,
-            optional: undefined,
-            type: 'radio',
-            name: statusName(id),
-            legend: s.status.legend(id),
-            legendSize: 's',
-            items: SELF_ASSESSMENT_STATUSES.map((status) => ({
-              value: status,
-              label: s.status.options[status],
-              selected: row.status === status,
-            })),
-          })}
-          ${textArea({
-            ...words,
-            name: evidenceName(id),
-            label: s.evidence.label(id),
-            hint: s.evidence.hint,
-            value: row.evidence,
-            rows: 3,
-          })}`}
+      ${
+        question.paragraphs.length
+          ? html`<p class="hint" part="hint">${s.paragraphs([...question.paragraphs])}</p>`
+          : nothing
+      }
+      ${
+        this.#readOnly
+          ? html`<p><strong>${row.status ? s.status.options[row.status] : s.compare.notAnswered}</strong></p>
+              <p class="evidence">${row.evidence || s.noEvidence}</p>`
+          : html`${choices({
+              ...words,
+              optional: undefined,
+              type: 'radio',
+              name: statusName(id),
+              legend: s.status.legend(id),
+              legendSize: 's',
+              items: SELF_ASSESSMENT_STATUSES.map((status) => ({
+                value: status,
+                label: s.status.options[status],
+                selected: row.status === status,
+              })),
+            })}
+            ${textArea({
+              ...words,
+              name: evidenceName(id),
+              label: s.evidence.label(id),
+              hint: s.evidence.hint,
+              value: row.evidence,
+              rows: 3,
+            })}`
+      }
       <p class="save-state" part="save-state" role="status">${this.#saveState(row)}</p>
-      ${row.state === 'failed'
-        ? html`<button type="button" class="link" @click=${() => void this.#save(id)}>${s.save.retry}</button>`
-        : nothing}
+      ${
+        row.state === 'failed'
+          ? html`<button type="button" class="link" @click=${() => void this.#save(id)}>
+              ${s.save.retry}
+            </button>`
+          : nothing
+      }
       ${row.state === 'conflict' && row.theirs ? this.#renderConflict(id, row.theirs) : nothing}
-      ${earlier
-        ? html`<div class="earlier" part="earlier">
-            <p>
-              <strong>${s.compare.earlier(new Date(`${this.comparison!.date}T00:00:00Z`), locale)}:</strong>
-              ${earlier.earlier ? s.status.options[earlier.earlier.status] : s.compare.notAnswered}
-              <span class="tag ${earlier.changed ? 'tag--changed' : ''}"
-                >${earlier.changed ? s.compare.changed : s.compare.unchanged}</span
-              >
-            </p>
-            ${earlier.earlier?.evidence ? html`<p class="evidence">${earlier.earlier.evidence}</p>` : nothing}
-          </div>`
-        : nothing}
+      ${
+        earlier
+          ? html`<div class="earlier" part="earlier">
+              <p>
+                <strong>${s.compare.earlier(new Date(`${this.comparison!.date}T00:00:00Z`), locale)}:</strong>
+                ${earlier.earlier ? s.status.options[earlier.earlier.status] : s.compare.notAnswered}
+                <span class="tag ${earlier.changed ? 'tag--changed' : ''}"
+                  >${earlier.changed ? s.compare.changed : s.compare.unchanged}</span
+                >
+              </p>
+              ${earlier.earlier?.evidence ? html`<p class="evidence">${earlier.earlier.evidence}</p>` : nothing}
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -428,7 +448,9 @@ export class SgSelfAssessment extends LitElement {
     if (error.code === 'STALE_VERSION') {
       this.#saveAgain.delete(id);
       try {
-        const { selfAssessmentHistory } = await send(this.#api.api, SelfAssessmentHistory, { questionId: id });
+        const { selfAssessmentHistory } = await send(this.#api.api, SelfAssessmentHistory, {
+          questionId: id,
+        });
         this.#patch(id, { state: 'conflict', theirs: selfAssessmentHistory[0] });
         return;
       } catch (again) {
@@ -497,7 +519,10 @@ export class SgSelfAssessment extends LitElement {
       this.comparison = {
         date,
         rows: new Map(
-          selfAssessmentComparison.map((row) => [row.question.id, { earlier: row.earlier, changed: row.changed }]),
+          selfAssessmentComparison.map((row) => [
+            row.question.id,
+            { earlier: row.earlier, changed: row.changed },
+          ]),
         ),
       };
       await focusAfterRender(this, '.comparing');
