@@ -6,30 +6,16 @@ import { fileURLToPath } from 'node:url';
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /**
- * zod's classic `z` namespace re-exports all of its ~50 locales (`z.locales`); nothing here uses them:
- * the schema writes its own messages and the widgets translate those.
+ * `zod` → `@doorstep/schema/zod-lite`: the few zod functions `@doorstep/schema` is written with,
+ * giving the same results as zod on every schema it exports (packages/schema/src/zod-lite.test.ts
+ * proves it against real zod). Classic zod would add about 43 kB gzipped to the concern form and
+ * `zod/mini` about 7.5 kB; zod-lite about 1.5 kB. The widget tests run on zod-lite too.
  */
-const withoutZodLocales = {
-  name: 'without-zod-locales',
-  setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
-  },
-};
-
-/**
- * `zod` → `zod/mini`. Classic zod attaches every method to every schema, so none of it can be left
- * out (about 43 kB gzipped for the concern schema); `zod/mini` has the same functions and core and
- * keeps only what is used. `@doorstep/schema` is written with the functions both share (see
- * packages/schema/src/concern.ts), and the widget tests run on `zod/mini` too.
- */
-const zodMini = {
-  name: 'zod-mini',
+const zodLite = {
+  name: 'zod-lite',
   setup(build) {
     build.onResolve({ filter: /^zod$/ }, (args) =>
-      build.resolve('zod/mini', { kind: args.kind, resolveDir: args.resolveDir }),
+      build.resolve('@doorstep/schema/zod-lite', { kind: args.kind, resolveDir: root }),
     );
   },
 };
@@ -65,7 +51,7 @@ export const esbuildOptions = {
   // Honours experimentalDecorators / useDefineForClassFields, which Lit's decorators need.
   tsconfig: path.join(root, 'tsconfig.json'),
   legalComments: 'eof',
-  plugins: [withoutZodLocales, zodMini, minifyCss],
+  plugins: [zodLite, minifyCss],
   logLevel: 'warning',
 };
 
