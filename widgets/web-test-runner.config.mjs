@@ -9,15 +9,14 @@ import { realGateway } from './test/real-gateway.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The widgets' bundles run on `zod/mini` (scripts/esbuild-options.mjs), so the tests do too: the
- * resolved classic entry is swapped for the mini one.
+ * The widgets' bundles run on zod-lite (scripts/esbuild-options.mjs), so the tests do too: the
+ * resolved zod entry is swapped for `@doorstep/schema`'s zod-lite, served from the workspace.
  */
-const zodMini = {
-  name: 'zod-mini',
+const zodLiteUrl = '/packages/schema/dist/zod-lite.js'; // under rootDir, the workspace
+const zodLite = {
+  name: 'zod-lite',
   transformImport({ source }) {
-    return /\/zod\/index\.js(\?.*)?$/.test(source)
-      ? source.replace('/zod/index.js', '/zod/mini/index.js')
-      : undefined;
+    return /\/zod\/index\.js(\?.*)?$/.test(source) ? zodLiteUrl : undefined;
   },
 };
 
@@ -38,7 +37,7 @@ export default {
   middleware: [fakeGateway, doorstep.middleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(here, 'tsconfig.json') }),
-    zodMini,
+    zodLite,
     reactBundle(here),
     doorstep.plugin,
   ],

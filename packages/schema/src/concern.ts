@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-// Functional zod API only, so the widgets can run it on zod/mini: see text.ts.
+// Functional zod API only, so the widgets can run it on zod-lite: see text.ts.
 import {
   CHILDREN_PRESENT,
   CONCERN_CATEGORIES,

@@ -3,7 +3,7 @@ import * as z from 'zod';
 /*
  * Calendar dates (YYYY-MM-DD), as people give them: dates of birth, when someone joined a household,
  * when a warning is next reviewed. Written with zod's functional API only, like every schema here,
- * so the widgets can run them on zod/mini.
+ * so the widgets can run them on zod-lite.
  */
 
 /** The date of `at` in UTC, as YYYY-MM-DD. */

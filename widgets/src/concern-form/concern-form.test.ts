@@ -1,4 +1,5 @@
 import { parseWith, publicConcernInputSchema, raiseConcernInputSchema } from '@doorstep/schema';
+import { Schema } from '@doorstep/schema/zod-lite';
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
@@ -558,5 +559,12 @@ describe('<sg-concern-form> languages', () => {
       '6 phryder yn aros i gael eu hanfon',
       '11 o bryderon yn aros i gael eu hanfon',
     ]);
+  });
+});
+
+describe('the validation these tests run', () => {
+  it('is the shared schema on zod-lite, as in the bundle', () => {
+    expect(raiseConcernInputSchema).to.be.instanceOf(Schema);
+    expect(publicConcernInputSchema).to.be.instanceOf(Schema);
   });
 });

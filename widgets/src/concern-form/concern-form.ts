@@ -19,7 +19,8 @@ import {
   type RaiseConcernInput,
 } from '@doorstep/schema';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { SgConcernQueuedEvent } from '../events/concern-queued.js';
 import { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
 import { SgErrorEvent } from '../events/error.js';

@@ -93,13 +93,19 @@ export async function putSealed(name: StoreName, id: string, value: unknown, ttl
   await done((await store(name, 'readwrite')).put(record));
 }
 
-async function unseal<T>(record: SealedRecord): Promise<T> {
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: record.iv },
-    await deviceKey(),
-    record.data,
-  );
-  return JSON.parse(new TextDecoder().decode(plain)) as T;
+/** A record's value, or undefined when it has expired or cannot be opened: then it is deleted. */
+async function open<T>(name: StoreName, record: SealedRecord): Promise<T | undefined> {
+  if (record.expiresAt > Date.now()) {
+    try {
+      const key = await deviceKey();
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, key, record.data);
+      return JSON.parse(new TextDecoder().decode(plain)) as T;
+    } catch {
+      // Sealed under a key that is gone (storage partly cleared): it can never be read.
+    }
+  }
+  await deleteSealed(name, record.id);
+  return undefined;
 }
 
 /** Every live record of a store, opened, oldest id order; expired or unreadable ones are deleted. */
@@ -107,16 +113,8 @@ export async function getAllSealed<T>(name: StoreName): Promise<{ id: string; va
   const records = (await done((await store(name, 'readonly')).getAll())) as SealedRecord[];
   const out: { id: string; value: T }[] = [];
   for (const record of records) {
-    let value: T | undefined;
-    if (record.expiresAt > Date.now()) {
-      try {
-        value = await unseal<T>(record);
-      } catch {
-        // Sealed under a key that is gone (storage partly cleared): it can never be read.
-      }
-    }
-    if (value === undefined) await deleteSealed(name, record.id);
-    else out.push({ id: record.id, value });
+    const value = await open<T>(name, record);
+    if (value !== undefined) out.push({ id: record.id, value });
   }
   return out;
 }
@@ -124,16 +122,7 @@ export async function getAllSealed<T>(name: StoreName): Promise<{ id: string; va
 /** One record, opened, or undefined if missing, expired or unreadable. */
 export async function getSealed<T>(name: StoreName, id: string): Promise<T | undefined> {
   const record = (await done((await store(name, 'readonly')).get(id))) as SealedRecord | undefined;
-  if (!record) return undefined;
-  if (record.expiresAt > Date.now()) {
-    try {
-      return await unseal<T>(record);
-    } catch {
-      // as above
-    }
-  }
-  await deleteSealed(name, id);
-  return undefined;
+  return record && open<T>(name, record);
 }
 
 export async function deleteSealed(name: StoreName, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { apiContext, DEFAULT_ENDPOINT, type Api, type ContextRequestEvent } from '../internal/api.js';
 import { TokenSource, type TokenFetcher } from '../internal/token.js';
 import { providerStyles } from './provider.styles.js';
