@@ -137,6 +137,57 @@ function* variants(sample: unknown): Generator<unknown> {
 
 /** Samples for each exported schema: valid ones, and ones that break a rule the variants would not. */
 const SAMPLES: Record<string, unknown[]> = {
+  feedbackInputSchema: [
+    { ratings: [{ principle: 'EMPOWERMENT', score: 5 }], anonymous: true, language: 'en' },
+    {
+      ratings: [
+        { principle: 'PREVENTION', score: 1 },
+        { principle: 'PARTNERSHIP', score: 3 },
+      ],
+      comment: '  Kind and quick  ',
+      anonymous: false,
+      name: 'Alex Morgan',
+      phone: '01632 960 001',
+      email: 'alex@example.com',
+      language: 'cy',
+      channel: 'PHONE',
+      link: `fb_${'a'.repeat(43)}`,
+    },
+    { comment: 'Only a comment', anonymous: true, name: 'Dropped', phone: 'x', language: 'en' },
+    { ratings: [], anonymous: false, language: 'en' },
+    {
+      ratings: [
+        { principle: 'PROTECTION', score: 6 },
+        { principle: 'PROTECTION', score: 2.5 },
+      ],
+      anonymous: true,
+      language: 'fr',
+      link: 'fb_short',
+    },
+  ],
+  feedbackLinkRequestSchema: [{}, { validDays: 1 }, { validDays: 90 }, { validDays: 91 }, { validDays: 0 }],
+  feedbackPeriodSchema: [
+    {},
+    { from: '2026-01-01', to: '2026-03-31' },
+    { from: '2026-04-01', to: '2026-03-31' },
+  ],
+  youSaidWeDidInputSchema: [
+    { youSaid: 'Letters were hard to read', weDid: 'Plain English letters', principle: 'PREVENTION' },
+    { youSaid: '  ', weDid: 'x' },
+  ],
+  selfAssessmentQuestionIdSchema: ['1a', '10', '11', '2d'],
+  selfAssessmentAnswerInputSchema: [
+    { questionId: '1a', status: 'YES' },
+    { questionId: '2c', status: 'IN_PROGRESS', evidence: '  Audit booked  ', basedOn: A },
+    { questionId: '9', status: 'MAYBE', basedOn: 'not-a-uuid' },
+  ],
+  selfAssessmentAsAtSchema: [{}, { asAt: '2026-03-31' }, { asAt: '2026-02-30' }],
+  selfAssessmentComparisonSchema: [
+    { earlier: '2026-01-01' },
+    { earlier: '2026-01-01', later: '2026-03-31' },
+    { earlier: '2026-04-01', later: '2026-03-31' },
+    { earlier: '2999-01-01' },
+  ],
   raiseConcernInputSchema: [
     {
       urgency: 'ROUTINE',
@@ -396,6 +447,12 @@ const FACTORIES: Record<string, { args: unknown[][]; samples: unknown[] }> = {
   isoDate: { args: [[], ['Enter the date']], samples: ['2026-03-31', '2026-02-30'] },
   pastDate: { args: [['Must be today or earlier']], samples: [today, inAMonth] },
   reviewDateSchema: { args: [[]], samples: [inAMonth, today] },
+  optionalPhone: { args: [[]], samples: ['01632 960 001', '  +44 7700 900 982 ', 'call me', ''] },
+  optionalEmail: { args: [[]], samples: ['name@example.com', 'name@', ' '] },
+  endNotBeforeStart: {
+    args: [[]],
+    samples: [{}, { from: '2026-01-01', to: '2026-01-01' }, { from: '2026-02-01', to: '2026-01-01' }],
+  },
   noRepeats: {
     args: [['Give each once']],
     samples: [
@@ -406,7 +463,15 @@ const FACTORIES: Record<string, { args: unknown[][]; samples: unknown[] }> = {
 };
 
 /** Exported functions that do not build schemas. */
-const NOT_SCHEMAS = ['addMonths', 'ageOn', 'fieldErrors', 'isChildOn', 'isoDateOf', 'parseWith'];
+const NOT_SCHEMAS = [
+  'addMonths',
+  'ageOn',
+  'fieldErrors',
+  'isChildOn',
+  'isoDateOf',
+  'londonDateOf',
+  'parseWith',
+];
 
 /** Exported records of schemas, to be spread into an object (`concernLinksShape`). */
 const isShape = (value: unknown): value is Record<string, unknown> =>
