@@ -23,6 +23,15 @@ describe('starting with a bad configuration', () => {
     expect(await r.exit).toBe(1);
     expect(r.stderr()).toMatch(/^doorstep: JWT_SECRET must be set in production[^\n]*\n$/);
   });
+
+  it('development mode (no DOORSTEP_MODE) refuses to listen beyond this computer', async () => {
+    const r = runDoorstep({ HOST: '0.0.0.0', DATABASE_URL: 'postgres://nowhere' });
+    expect(await r.exit).toBe(1);
+    expect(r.stderr()).toBe(
+      'doorstep: HOST: development mode hands out demo sign-ins, so it listens only on this computer ' +
+        '(127.0.0.1). Set DOORSTEP_MODE=production to serve other computers.\n',
+    );
+  });
 });
 
 describe('the embedded database across restarts', () => {

@@ -51,6 +51,21 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('refuses development mode on any address but this computer, since it hands out demo sign-ins', async () => {
+    const dir = await tempDir();
+    const refusal =
+      'HOST: development mode hands out demo sign-ins, so it listens only on this computer (127.0.0.1). ' +
+      'Set DOORSTEP_MODE=production to serve other computers.';
+    for (const host of ['0.0.0.0', '::', '10.0.0.5', 'doorstep.example.org']) {
+      expect(message({ HOST: host, DOORSTEP_DATA_DIR: dir })).toBe(refusal);
+      expect(message({ HOST: host, DOORSTEP_MODE: 'development', DOORSTEP_DATA_DIR: dir })).toBe(refusal);
+    }
+    for (const host of ['127.0.0.1', '::1', 'localhost'])
+      expect(loadConfig({ HOST: host, DOORSTEP_DATA_DIR: dir }).host).toBe(host);
+    const served = loadConfig({ HOST: '0.0.0.0', DOORSTEP_MODE: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(served).toMatchObject({ mode: 'production', host: '0.0.0.0' });
+  });
+
   it('keeps one development secret per data folder, readable only by its owner', async () => {
     const dir = await tempDir();
     const first = loadConfig({ DOORSTEP_DATA_DIR: dir }).jwt.secret;

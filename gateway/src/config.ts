@@ -117,6 +117,9 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
+/** Where development mode may listen: this computer only, since it hands out demo sign-ins. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -128,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(e.DOORSTEP_DATA_DIR ?? path.join(repoRoot, '.doorstep'));
   if (e.DOORSTEP_MODE === 'production' && !e.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET must be set in production (at least 32 characters)');
+  }
+  if (e.DOORSTEP_MODE === 'development' && !LOOPBACK.has(e.HOST.toLowerCase())) {
+    throw new ConfigError(
+      'HOST: development mode hands out demo sign-ins, so it listens only on this computer (127.0.0.1). ' +
+        'Set DOORSTEP_MODE=production to serve other computers.',
+    );
   }
   const secret = e.JWT_SECRET ?? developmentSecret(dataDir);
   return {

@@ -248,11 +248,15 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     } catch (error) {
       if (!isExpectedError(error)) throw error;
       const e = error as DoorstepError;
-      const { http: status, ...extensions } = e.extensions as { http?: { status?: number } } & Record<
-        string,
-        unknown
-      >;
-      return sendJson(res, status?.status ?? 400, { errors: [{ message: e.message, extensions }] });
+      const { http, ...extensions } = e.extensions as {
+        http?: { status?: number; headers?: Map<string, string> };
+      } & Record<string, unknown>;
+      return sendJson(
+        res,
+        http?.status ?? 400,
+        { errors: [{ message: e.message, extensions }] },
+        Object.fromEntries(http?.headers ?? []),
+      );
     }
   }
 

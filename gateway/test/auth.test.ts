@@ -253,3 +253,39 @@ describe('the widget-token exchange', () => {
     expect(widened.status).toBe(403);
   });
 });
+
+describe('the widget-token exchange’s limit per API key', () => {
+  let limited: Awaited<ReturnType<typeof testGateway>>;
+  beforeAll(async () => {
+    limited = await testGateway({ widgetTokenLimitPerKey: 3 });
+  });
+  afterAll(() => limited.close());
+
+  const exchangeWith = (key: string) =>
+    fetch(`${limited.base}/auth/widget-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` },
+      body: JSON.stringify({ user: { email: frontline.email } }),
+    });
+
+  it('refuses a key’s fourth token in a minute with RATE_LIMITED and a Retry-After; another key is counted apart', async () => {
+    const em = () => limited.orm.em.fork() as EntityManager;
+    const busy = (await createApiKey(em(), lead.organisationId, 'Busy portal')).key;
+    const other = (await createApiKey(em(), lead.organisationId, 'Quiet portal')).key;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await exchangeWith(busy)).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await exchangeWith(busy);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await refused.json()) as { errors: { extensions: { code: string } }[]; token?: string };
+    expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    expect(body.token).toBeUndefined();
+    expect((await exchangeWith(other)).status).toBe(200);
+    // Three tokens granted with the busy key, one with the other: the refused one was not.
+    const [granted] = await limited.sql<{ n: string }>(
+      `select count(*) as n from audit_event where entity_type = 'WidgetTokenForUser'`,
+    );
+    expect(Number(granted!.n)).toBe(4);
+  });
+});

@@ -271,6 +271,51 @@ describe('rate limits on public submissions', () => {
   });
 });
 
+describe('the rate limit per public token', () => {
+  let limited: Awaited<ReturnType<typeof testGateway>>;
+  beforeAll(async () => {
+    // Behind a trusted proxy each request names its own address, so only the token's count can bite.
+    limited = await testGateway({
+      trustProxy: true,
+      publicLimits: { perToken: { max: 3, windowSeconds: 60 }, perAddress: { max: 100, windowSeconds: 60 } },
+    });
+  });
+  afterAll(() => limited.close());
+
+  const raiseFrom = async (address: string, token: string) => {
+    const response = await fetch(`${limited.base}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-forwarded-for': address,
+      },
+      body: JSON.stringify({ query: RAISE_PUBLIC, variables: { key: newKey(), input: publicConcern() } }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
+  };
+
+  it('refuses a token’s fourth submission in a minute from any address; another token is counted apart', async () => {
+    const em = () => limited.orm.em.fork() as EntityManager;
+    const busy = (await createPublicToken(em(), limited.config.jwt, riverside, 'Busy site')).token;
+    const quiet = (await createPublicToken(em(), limited.config.jwt, riverside, 'Quiet site')).token;
+    const results = [];
+    for (let i = 1; i <= 5; i++) results.push(await raiseFrom(`198.51.100.${i}`, busy));
+    expect(results.slice(0, 3).map((r) => r.body.errors)).toEqual([undefined, undefined, undefined]);
+    for (const refused of results.slice(3)) {
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    }
+    expect((await raiseFrom('198.51.100.9', quiet)).body.errors).toBeUndefined();
+    const [stored] = await limited.sql<{ n: string }>(
+      `select count(*) as n from concern where raised_by_id is null`,
+    );
+    expect(Number(stored!.n)).toBe(4);
+  });
+});
+
 describe('what a tenant sent', () => {
   const MINE = `{ myConcerns { totalCount edges { node { reference whatHappened aboutSelf views consent receivedAt } } } }`;
   const tenantToken = async (reference: string) =>
