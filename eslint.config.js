@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.doorstep/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.doorstep/**', 'coverage/**', '**/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +26,9 @@ export default tseslint.config(
         Event: 'readonly',
         CustomEvent: 'readonly',
         HTMLElement: 'readonly',
+        URLSearchParams: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
       },
     },
     rules: {

@@ -63,6 +63,6 @@ describe('@doorstep/widgets from npm', () => {
     const tags = manifest.modules.flatMap((m: { declarations?: { tagName?: string }[] }) =>
       (m.declarations ?? []).map((d) => d.tagName).filter(Boolean),
     );
-    expect(tags.sort()).toEqual(['sg-concern-form', 'sg-provider']);
+    expect(tags.sort()).toEqual(['sg-concern-form', 'sg-feedback', 'sg-provider', 'sg-self-assessment']);
   });
 });

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, startDoorstep } from './doorstep.js';
+import { CHROMIUM_ARGS, chromiumPath, DEMO, startDoorstep } from './doorstep.js';
 
 let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 let browser: Browser;
@@ -78,6 +78,86 @@ describe('the example housing portal', () => {
         email: 'gareth.jones@heatsafe.example',
       },
     ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('raises a concern about a household member a safeguarding lead found by search', async () => {
+    await page.goto(doorstep.base + '/');
+    const picker = page.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption(DEMO.lead);
+    const form = page.locator('sg-concern-form');
+    await expect.poll(() => form.getAttribute('mode')).toBe('staff');
+    const next = () => form.getByRole('button', { name: 'Continue' }).click();
+    await form.locator('input[name="urgency"][value="ROUTINE"]').check();
+    await next();
+    await form.getByLabel('Search by name, address or tenancy reference').fill('Marsh');
+    await form.getByRole('button', { name: 'Search', exact: true }).click();
+    const household = form.getByLabel('12 Birch Road, Riverside, RV2 7BR');
+    await household.check();
+    await form.locator('.choice', { hasText: 'Edith Marsh' }).locator('input[name="subjectIds"]').check();
+    await expect
+      .poll(() => form.locator('input[name="subjectDescription"]').inputValue())
+      .toBe('Edith Marsh');
+    await next();
+    await form.locator('textarea[name="whatHappened"]').fill('E2E: found by search, bruising on her wrist.');
+    await next();
+    await form.locator('input[name="personViews.status"][value="ASKED_NONE_EXPRESSED"]').check();
+    await form.locator('input[name="consent.status"][value="GIVEN"]').check();
+    await next();
+    await form.getByRole('button', { name: 'Send concern' }).click();
+    const reference = form.locator('[part~="reference"]');
+    await expect.poll(() => reference.textContent(), { timeout: 15_000 }).toMatch(/SG-\d{4}-\d{6}/);
+    const shown = /SG-\d{4}-\d{6}/.exec((await reference.textContent()) ?? '')![0];
+    const rows = await doorstep.sql<Record<string, unknown>>(
+      `select h.address_line1, p.given_name, p.family_name, cp.role
+         from concern c join household h on h.id = c.household_id
+         join concern_person cp on cp.concern_id = c.id join person p on p.id = cp.person_id
+        where c.reference = $1`,
+      [shown],
+    );
+    expect(rows).toEqual([
+      { address_line1: '12 Birch Road', given_name: 'Edith', family_name: 'Marsh', role: 'SUBJECT' },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers the self-assessment on its own page, saved as the lead goes', async () => {
+    await page.goto(doorstep.base + '/self-assessment.html');
+    const picker = page.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption(DEMO.lead);
+    const checklist = page.locator('sg-self-assessment');
+    await checklist.getByLabel('Comments and evidence for question 7').fill('E2E: monthly MASH meeting');
+    await checklist.locator('input[name="status.7"][value="YES"]').check();
+    await expect
+      .poll(() =>
+        doorstep.sql<{ status: string; evidence: string }>(
+          `select status, evidence from self_assessment_answer where question_id = '7'`,
+        ),
+      )
+      .toEqual([{ status: 'YES', evidence: 'E2E: monthly MASH meeting' }]);
+    const saved = checklist.locator('section', { has: page.locator('#question-7') }).locator('.save-state');
+    await expect.poll(() => saved.textContent()).toMatch(/^Saved .* by Priya Shah/);
+    expect(problems).toEqual([]);
+  });
+
+  it('takes a tenant’s feedback on the tenant site, with no sign-in', async () => {
+    await page.goto(doorstep.base + '/feedback.html');
+    const feedback = page.locator('sg-feedback');
+    await feedback.locator('input[name="rating.EMPOWERMENT"][value="4"]').check();
+    await feedback
+      .getByLabel('Is there anything else you want to tell us?')
+      .fill('E2E: thank you for listening');
+    await feedback.getByLabel('No, keep it anonymous').check();
+    await feedback.getByRole('button', { name: 'Send feedback' }).click();
+    await expect
+      .poll(() => feedback.getByRole('heading', { name: 'Thank you for your feedback' }).count())
+      .toBe(1);
+    const rows = await doorstep.sql<Record<string, unknown>>(
+      `select anonymous, language, channel from feedback where comment = 'E2E: thank you for listening'`,
+    );
+    expect(rows).toEqual([{ anonymous: true, language: 'en', channel: 'WEB' }]);
     expect(problems).toEqual([]);
   });
 

@@ -91,7 +91,8 @@ export const esbuildOptions = {
 
 /**
  * Gzipped budgets in bytes (1 kB = 1,000 bytes). DESIGN.md's target for the concern form is 25 kB;
- * it is not met: the form is 31.6 kB, so its budget is 32 kB, which stops growth.
+ * it is not met: the form is 34.1 kB, so its budget is 34.5 kB, which stops growth. (It was 31.6 kB
+ * before the staff household finder, measured as below; the finder added 2.5 kB.)
  *
  * Where the bytes go, measured in the whole bundle: Lit with English and Welsh, bundled alone, is
  * 14.8 kB (Lit 6.4 kB, the strings 8.2 kB), which leaves 10.2 kB for everything else. Everything
@@ -105,12 +106,12 @@ export const esbuildOptions = {
  * page is in Welsh (27.3 kB; a second request, and no Welsh offline until it has loaded once), both
  * (24.0 kB), or a smaller bundle for contractors alone.
  *
- * `sg-feedback` (target 15 kB) is 20.7 kB for the same reason: Lit 6.4 kB, the shared schema
+ * `sg-feedback` (target 15 kB) is 20.4 kB for the same reason: Lit 6.4 kB, the shared schema
  * package and its validation 3.4 kB and English and Welsh about 2.6 kB come to 12.4 kB before any
  * of the form, its styles, the provider and the client.
  */
 export const BUDGETS = {
-  'sg-concern-form': 32_000,
+  'sg-concern-form': 34_500,
   // The issue's target is 15 kB; it is not met either (see above and docs/widgets.md "Size").
   'sg-feedback': 21_000,
   // No target was set for a staff member's desk widget; this guards against growth.

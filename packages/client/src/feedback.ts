@@ -24,12 +24,12 @@ import { typed } from './operations.js';
  * `feedbackInputSchema` gives them), RATE_LIMITED, IDEMPOTENCY_CONFLICT, and with `link`
  * FEEDBACK_LINK_INVALID, FEEDBACK_LINK_USED or FEEDBACK_LINK_EXPIRED.
  */
-export const SubmitFeedback = typed<
+export const SubmitFeedback = /* @__PURE__ */ typed<
   { submitFeedback: { receivedAt: string } },
   { idempotencyKey: string; input: FeedbackInput }
 >(
   'SubmitFeedback',
-  `mutation SubmitFeedback($idempotencyKey: String!, $input: FeedbackInput!) {
+  () => `mutation SubmitFeedback($idempotencyKey: String!, $input: FeedbackInput!) {
   submitFeedback(idempotencyKey: $idempotencyKey, input: $input) {
     receivedAt
   }
@@ -37,12 +37,12 @@ export const SubmitFeedback = typed<
 );
 
 /** Whether a one-time link can still be used, before the form asks its questions. Rate-limited. */
-export const FeedbackLinkStatus = typed<
+export const FeedbackLinkStatus = /* @__PURE__ */ typed<
   { feedbackLink: { status: FeedbackLinkState; expiresAt: string | null } },
   { token: string }
 >(
   'FeedbackLinkStatus',
-  `query FeedbackLinkStatus($token: String!) {
+  () => `query FeedbackLinkStatus($token: String!) {
   feedbackLink(token: $token) {
     status
     expiresAt
@@ -66,12 +66,12 @@ const YOU_SAID_WE_DID_FIELDS = `id
       publishedAt`;
 
 /** Everyone who can reach the organisation: its published answers, newest first. */
-export const YouSaidWeDidList = typed<
+export const YouSaidWeDidList = /* @__PURE__ */ typed<
   { youSaidWeDid: Page<YouSaidWeDidView> },
   { first?: number; after?: string | null }
 >(
   'YouSaidWeDidList',
-  `query YouSaidWeDidList($first: Int, $after: String) {
+  () => `query YouSaidWeDidList($first: Int, $after: String) {
   youSaidWeDid(first: $first, after: $after) {
     ${PAGE}
     edges {
@@ -90,12 +90,12 @@ export const YouSaidWeDidList = typed<
  * Safeguarding leads and champions: a one-time feedback link for a closed concern. The token is
  * shown only in this answer.
  */
-export const CreateFeedbackLink = typed<
+export const CreateFeedbackLink = /* @__PURE__ */ typed<
   { createFeedbackLink: { token: string; expiresAt: string } },
   { concernId: string; validDays?: number | null }
 >(
   'CreateFeedbackLink',
-  `mutation CreateFeedbackLink($concernId: ID!, $validDays: Int) {
+  () => `mutation CreateFeedbackLink($concernId: ID!, $validDays: Int) {
   createFeedbackLink(concernId: $concernId, validDays: $validDays) {
     token
     expiresAt
@@ -126,12 +126,12 @@ export interface FeedbackPeriodVariables {
 }
 
 /** Leads, champions and managers: the organisation's feedback, newest first. Reading it is audited. */
-export const FeedbackList = typed<
+export const FeedbackList = /* @__PURE__ */ typed<
   { feedback: Page<FeedbackView> },
   FeedbackPeriodVariables & { first?: number; after?: string | null }
 >(
   'FeedbackList',
-  `query FeedbackList($first: Int, $after: String, $from: String, $to: String) {
+  () => `query FeedbackList($first: Int, $after: String, $from: String, $to: String) {
   feedback(first: $first, after: $after, from: $from, to: $to) {
     ${PAGE}
     edges {
@@ -167,9 +167,12 @@ export interface FeedbackSummaryView {
 }
 
 /** Leads, champions and managers: feedback figures for a period (no free text). */
-export const FeedbackSummary = typed<{ feedbackSummary: FeedbackSummaryView }, FeedbackPeriodVariables>(
+export const FeedbackSummary = /* @__PURE__ */ typed<
+  { feedbackSummary: FeedbackSummaryView },
+  FeedbackPeriodVariables
+>(
   'FeedbackSummary',
-  `query FeedbackSummary($from: String, $to: String) {
+  () => `query FeedbackSummary($from: String, $to: String) {
   feedbackSummary(from: $from, to: $to) {
     responses
     byPrinciple {
@@ -187,12 +190,12 @@ export const FeedbackSummary = typed<{ feedbackSummary: FeedbackSummaryView }, F
 export type PublishedYouSaidWeDid = YouSaidWeDidView & { withdrawnAt: string | null };
 
 /** Safeguarding leads and managers: publish a "you said, we did". */
-export const PublishYouSaidWeDid = typed<
+export const PublishYouSaidWeDid = /* @__PURE__ */ typed<
   { publishYouSaidWeDid: PublishedYouSaidWeDid },
   { input: YouSaidWeDidInput }
 >(
   'PublishYouSaidWeDid',
-  `mutation PublishYouSaidWeDid($input: YouSaidWeDidInput!) {
+  () => `mutation PublishYouSaidWeDid($input: YouSaidWeDidInput!) {
   publishYouSaidWeDid(input: $input) {
     ${YOU_SAID_WE_DID_FIELDS}
     withdrawnAt
@@ -201,9 +204,12 @@ export const PublishYouSaidWeDid = typed<
 );
 
 /** Safeguarding leads and managers: withdraw one; it is no longer shown. */
-export const WithdrawYouSaidWeDid = typed<{ withdrawYouSaidWeDid: PublishedYouSaidWeDid }, { id: string }>(
+export const WithdrawYouSaidWeDid = /* @__PURE__ */ typed<
+  { withdrawYouSaidWeDid: PublishedYouSaidWeDid },
+  { id: string }
+>(
   'WithdrawYouSaidWeDid',
-  `mutation WithdrawYouSaidWeDid($id: ID!) {
+  () => `mutation WithdrawYouSaidWeDid($id: ID!) {
   withdrawYouSaidWeDid(id: $id) {
     ${YOU_SAID_WE_DID_FIELDS}
     withdrawnAt

@@ -21,14 +21,23 @@ export interface TypedDocument<TResult, TVariables> {
 
 /**
  * Marked free of side effects, so a bundle keeps only the operations it uses (the widgets use a
- * handful of the many here).
+ * handful of the many here). A document that interpolates shared fields (`${PAGE}`) is given as a
+ * function, built when first read: a bundler cannot drop a template literal with substitutions
+ * (turning a value into text could run code), but it can drop an unused arrow function.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function typed<TResult, TVariables>(
   operationName: string,
-  document: string,
+  document: string | (() => string),
 ): TypedDocument<TResult, TVariables> {
-  return { operationName, document };
+  if (typeof document === 'string') return { operationName, document };
+  let built: string | undefined;
+  return {
+    operationName,
+    get document() {
+      return (built ??= document());
+    },
+  };
 }
 
 export interface RaiseConcernResult {
@@ -39,9 +48,12 @@ export interface RaiseConcernResult {
  * `idempotencyKey`: make one per submission (e.g. `crypto.randomUUID()`) and send the same key on
  * every retry of it; the gateway stores the concern once and answers retries with the same receipt.
  */
-export const RaiseConcern = typed<RaiseConcernResult, { idempotencyKey: string; input: RaiseConcernInput }>(
+export const RaiseConcern = /* @__PURE__ */ typed<
+  RaiseConcernResult,
+  { idempotencyKey: string; input: RaiseConcernInput }
+>(
   'RaiseConcern',
-  `mutation RaiseConcern($idempotencyKey: String!, $input: RaiseConcernInput!) {
+  () => `mutation RaiseConcern($idempotencyKey: String!, $input: RaiseConcernInput!) {
   raiseConcern(idempotencyKey: $idempotencyKey, input: $input) {
     reference
     receivedAt
@@ -54,12 +66,12 @@ export interface RaisePublicConcernResult {
 }
 
 /** A concern from a public form (public token) or a tenant site (tenant widget token). */
-export const RaisePublicConcern = typed<
+export const RaisePublicConcern = /* @__PURE__ */ typed<
   RaisePublicConcernResult,
   { idempotencyKey: string; input: PublicConcernInput }
 >(
   'RaisePublicConcern',
-  `mutation RaisePublicConcern($idempotencyKey: String!, $input: PublicConcernInput!) {
+  () => `mutation RaisePublicConcern($idempotencyKey: String!, $input: PublicConcernInput!) {
   raisePublicConcern(idempotencyKey: $idempotencyKey, input: $input) {
     reference
   }
@@ -84,9 +96,9 @@ export interface ConcernsResult {
   };
 }
 
-export const Concerns = typed<ConcernsResult, { first?: number; after?: string | null }>(
+export const Concerns = /* @__PURE__ */ typed<ConcernsResult, { first?: number; after?: string | null }>(
   'Concerns',
-  `query Concerns($first: Int, $after: String) {
+  () => `query Concerns($first: Int, $after: String) {
   concerns(first: $first, after: $after) {
     totalCount
     pageInfo {

@@ -79,12 +79,12 @@ const REFERRAL_FIELDS = `id
     }`;
 
 /** Safeguarding leads and champions: the agencies a concern can be referred to. */
-export const PartnerAgencies = typed<
+export const PartnerAgencies = /* @__PURE__ */ typed<
   { partnerAgencies: { id: string; name: string; agencyType: string | null }[] },
   Record<string, never>
 >(
   'PartnerAgencies',
-  `query PartnerAgencies {
+  () => `query PartnerAgencies {
   partnerAgencies {
     id
     name
@@ -94,12 +94,12 @@ export const PartnerAgencies = typed<
 );
 
 /** Refer a concern to a partner agency under a legal basis. */
-export const ReferConcern = typed<
+export const ReferConcern = /* @__PURE__ */ typed<
   { referConcern: ReferralView & { concernId: string } },
   { input: ReferConcernInput }
 >(
   'ReferConcern',
-  `mutation ReferConcern($input: ReferConcernInput!) {
+  () => `mutation ReferConcern($input: ReferConcernInput!) {
   referConcern(input: $input) {
     ${REFERRAL_FIELDS}
     concernId
@@ -114,12 +114,12 @@ type Page = {
 };
 
 /** Agency officers: the referrals sent to their agency, with what was shared and its legal basis. */
-export const ReferralsReceived = typed<
+export const ReferralsReceived = /* @__PURE__ */ typed<
   { referralsReceived: Page },
   { first?: number; after?: string | null }
 >(
   'ReferralsReceived',
-  `query ReferralsReceived($first: Int, $after: String) {
+  () => `query ReferralsReceived($first: Int, $after: String) {
   referralsReceived(first: $first, after: $after) {
     totalCount
     pageInfo {
@@ -137,9 +137,12 @@ export const ReferralsReceived = typed<
 );
 
 /** Safeguarding leads and champions: the referrals their organisation sent. */
-export const ReferralsSent = typed<{ referralsSent: Page }, { first?: number; after?: string | null }>(
+export const ReferralsSent = /* @__PURE__ */ typed<
+  { referralsSent: Page },
+  { first?: number; after?: string | null }
+>(
   'ReferralsSent',
-  `query ReferralsSent($first: Int, $after: String) {
+  () => `query ReferralsSent($first: Int, $after: String) {
   referralsSent(first: $first, after: $after) {
     totalCount
     pageInfo {

@@ -37,12 +37,12 @@ export interface PersonHit {
  * Safeguarding leads and champions: people by name or other name, or by the address or tenancy
  * reference of where they live. Best match first; restricted people only for those who may see them.
  */
-export const SearchPeople = typed<
+export const SearchPeople = /* @__PURE__ */ typed<
   { searchPeople: Page<{ score: number; node: PersonHit }> },
   { query: string; first?: number; after?: string | null }
 >(
   'SearchPeople',
-  `query SearchPeople($query: String!, $first: Int, $after: String) {
+  () => `query SearchPeople($query: String!, $first: Int, $after: String) {
   searchPeople(query: $query, first: $first, after: $after) {
     ${PAGE}
     edges {
@@ -76,12 +76,12 @@ export interface HouseholdHit {
 }
 
 /** Safeguarding leads and champions: households by address, postcode, tenancy reference or a resident’s name. */
-export const SearchHouseholds = typed<
+export const SearchHouseholds = /* @__PURE__ */ typed<
   { searchHouseholds: Page<{ score: number; node: HouseholdHit }> },
   { query: string; first?: number; after?: string | null }
 >(
   'SearchHouseholds',
-  `query SearchHouseholds($query: String!, $first: Int, $after: String) {
+  () => `query SearchHouseholds($query: String!, $first: Int, $after: String) {
   searchHouseholds(query: $query, first: $first, after: $after) {
     ${PAGE}
     edges {
@@ -143,9 +143,12 @@ const VISIT_FIELDS = `id
  * household their widget token is bound to), with who lives there and the warnings. The concern
  * form's staff mode offers these households and members as subjects (`householdId`, `subjectIds`).
  */
-export const HouseholdsIWorkWith = typed<{ householdsIWorkWith: VisitHousehold[] }, Record<string, never>>(
+export const HouseholdsIWorkWith = /* @__PURE__ */ typed<
+  { householdsIWorkWith: VisitHousehold[] },
+  Record<string, never>
+>(
   'HouseholdsIWorkWith',
-  `query HouseholdsIWorkWith {
+  () => `query HouseholdsIWorkWith {
   householdsIWorkWith {
     ${VISIT_FIELDS}
   }
@@ -153,9 +156,9 @@ export const HouseholdsIWorkWith = typed<{ householdsIWorkWith: VisitHousehold[]
 );
 
 /** One household for a visit (one the caller works with; any, for leads and managers). */
-export const VisitHouseholdQuery = typed<{ visitHousehold: VisitHousehold }, { id: string }>(
+export const VisitHouseholdQuery = /* @__PURE__ */ typed<{ visitHousehold: VisitHousehold }, { id: string }>(
   'VisitHousehold',
-  `query VisitHousehold($id: ID!) {
+  () => `query VisitHousehold($id: ID!) {
   visitHousehold(id: $id) {
     ${VISIT_FIELDS}
   }
@@ -219,12 +222,12 @@ export interface HouseholdView {
 }
 
 /** The whole household at once: a fixed number of SQL statements however large it is. Audited. */
-export const Household = typed<
+export const Household = /* @__PURE__ */ typed<
   { household: HouseholdView },
   { id: string; concerns?: number; chronology?: number }
 >(
   'Household',
-  `query Household($id: ID!, $concerns: Int = 20, $chronology: Int = 20) {
+  () => `query Household($id: ID!, $concerns: Int = 20, $chronology: Int = 20) {
   household(id: $id) {
     id
     tenancyReference
@@ -303,12 +306,12 @@ export const Household = typed<
 
 // ── Records ───────────────────────────────────────────────────────────────────────────────────
 
-export const CreateHousehold = typed<
+export const CreateHousehold = /* @__PURE__ */ typed<
   { createHousehold: { id: string; address: string } },
   { idempotencyKey: string; input: HouseholdInput }
 >(
   'CreateHousehold',
-  `mutation CreateHousehold($idempotencyKey: String!, $input: HouseholdInput!) {
+  () => `mutation CreateHousehold($idempotencyKey: String!, $input: HouseholdInput!) {
   createHousehold(idempotencyKey: $idempotencyKey, input: $input) {
     id
     address
@@ -317,7 +320,7 @@ export const CreateHousehold = typed<
 );
 
 /** Creates a person (optionally into a household) and returns likely duplicates to merge with. */
-export const CreatePerson = typed<
+export const CreatePerson = /* @__PURE__ */ typed<
   {
     createPerson: {
       person: { id: string; displayName: string };
@@ -337,7 +340,7 @@ export const CreatePerson = typed<
   }
 >(
   'CreatePerson',
-  `mutation CreatePerson($idempotencyKey: String!, $input: CreatePersonInput!) {
+  () => `mutation CreatePerson($idempotencyKey: String!, $input: CreatePersonInput!) {
   createPerson(idempotencyKey: $idempotencyKey, input: $input) {
     person {
       id
@@ -356,12 +359,12 @@ export const CreatePerson = typed<
 }`,
 );
 
-export const MergePeople = typed<
+export const MergePeople = /* @__PURE__ */ typed<
   { mergePeople: { id: string } },
   { input: { survivorId: string; mergedId: string; reason: string } }
 >(
   'MergePeople',
-  `mutation MergePeople($input: MergePeopleInput!) {
+  () => `mutation MergePeople($input: MergePeopleInput!) {
   mergePeople(input: $input) {
     id
   }
@@ -370,7 +373,7 @@ export const MergePeople = typed<
 
 // ── Triage ────────────────────────────────────────────────────────────────────────────────────
 
-export const TriageConcern = typed<
+export const TriageConcern = /* @__PURE__ */ typed<
   {
     triageConcern: {
       id: string;
@@ -383,7 +386,7 @@ export const TriageConcern = typed<
   { id: string; input: TriageInput }
 >(
   'TriageConcern',
-  `mutation TriageConcern($id: ID!, $input: TriageInput!) {
+  () => `mutation TriageConcern($id: ID!, $input: TriageInput!) {
   triageConcern(id: $id, input: $input) {
     id
     status
@@ -394,12 +397,12 @@ export const TriageConcern = typed<
 }`,
 );
 
-export const CloseConcern = typed<
+export const CloseConcern = /* @__PURE__ */ typed<
   { closeConcern: { id: string; status: ConcernStatus; version: number } },
   { id: string; reason: string; expectedVersion?: number }
 >(
   'CloseConcern',
-  `mutation CloseConcern($id: ID!, $reason: String!, $expectedVersion: Int) {
+  () => `mutation CloseConcern($id: ID!, $reason: String!, $expectedVersion: Int) {
   closeConcern(id: $id, input: { reason: $reason }, expectedVersion: $expectedVersion) {
     id
     status
@@ -408,7 +411,7 @@ export const CloseConcern = typed<
 }`,
 );
 
-export const CumulativeFlags = typed<
+export const CumulativeFlags = /* @__PURE__ */ typed<
   {
     cumulativeFlags: {
       id: string;
@@ -423,7 +426,7 @@ export const CumulativeFlags = typed<
   { status?: 'OPEN' | 'REVIEWED' }
 >(
   'CumulativeFlags',
-  `query CumulativeFlags($status: FlagStatus) {
+  () => `query CumulativeFlags($status: FlagStatus) {
   cumulativeFlags(status: $status) {
     id
     subjectType
@@ -447,12 +450,12 @@ export const CumulativeFlags = typed<
 
 // ── Warnings ──────────────────────────────────────────────────────────────────────────────────
 
-export const AddWarning = typed<
+export const AddWarning = /* @__PURE__ */ typed<
   { addWarning: { id: string; status: WarningStatus } },
   { idempotencyKey: string; input: WarningInput }
 >(
   'AddWarning',
-  `mutation AddWarning($idempotencyKey: String!, $input: WarningInput!) {
+  () => `mutation AddWarning($idempotencyKey: String!, $input: WarningInput!) {
   addWarning(idempotencyKey: $idempotencyKey, input: $input) {
     id
     status
@@ -460,12 +463,12 @@ export const AddWarning = typed<
 }`,
 );
 
-export const SignOffWarning = typed<
+export const SignOffWarning = /* @__PURE__ */ typed<
   { signOffWarning: { id: string; status: WarningStatus } },
   { id: string }
 >(
   'SignOffWarning',
-  `mutation SignOffWarning($id: ID!) {
+  () => `mutation SignOffWarning($id: ID!) {
   signOffWarning(id: $id) {
     id
     status
@@ -473,12 +476,12 @@ export const SignOffWarning = typed<
 }`,
 );
 
-export const WarningsDueForReview = typed<
+export const WarningsDueForReview = /* @__PURE__ */ typed<
   { warningsDueForReview: Page<WarningSummary> },
   { first?: number; after?: string | null }
 >(
   'WarningsDueForReview',
-  `query WarningsDueForReview($first: Int, $after: String) {
+  () => `query WarningsDueForReview($first: Int, $after: String) {
   warningsDueForReview(first: $first, after: $after) {
     ${PAGE}
     edges {
@@ -501,12 +504,12 @@ export const WarningsDueForReview = typed<
 
 type Subject = { personId: string; householdId?: never } | { householdId: string; personId?: never };
 
-export const Chronology = typed<
+export const Chronology = /* @__PURE__ */ typed<
   { chronology: Page<ChronologyItem & { detail: Record<string, unknown> }> },
   { subject: Subject; filter?: ChronologyFilter; first?: number; after?: string | null }
 >(
   'Chronology',
-  `query Chronology($subject: ChronologySubjectInput!, $filter: ChronologyFilterInput, $first: Int, $after: String) {
+  () => `query Chronology($subject: ChronologySubjectInput!, $filter: ChronologyFilterInput, $first: Int, $after: String) {
   chronology(subject: $subject, filter: $filter, first: $first, after: $after) {
     ${PAGE}
     edges {
@@ -527,12 +530,12 @@ export const Chronology = typed<
 );
 
 /** The chronology as a file (CSV or JSON) for a review. Audited as an export. */
-export const ChronologyExport = typed<
+export const ChronologyExport = /* @__PURE__ */ typed<
   { chronologyExport: { filename: string; contentType: string; entryCount: number; content: string } },
   { subject: Subject; format: ExportFormat; filter?: ChronologyFilter }
 >(
   'ChronologyExport',
-  `query ChronologyExport($subject: ChronologySubjectInput!, $format: ExportFormat!, $filter: ChronologyFilterInput) {
+  () => `query ChronologyExport($subject: ChronologySubjectInput!, $format: ExportFormat!, $filter: ChronologyFilterInput) {
   chronologyExport(subject: $subject, format: $format, filter: $filter) {
     filename
     contentType
@@ -542,12 +545,12 @@ export const ChronologyExport = typed<
 }`,
 );
 
-export const PinChronologyEntry = typed<
+export const PinChronologyEntry = /* @__PURE__ */ typed<
   { pinChronologyEntry: { id: string; pinned: boolean } },
   { id: string; pinned: boolean }
 >(
   'PinChronologyEntry',
-  `mutation PinChronologyEntry($id: ID!, $pinned: Boolean!) {
+  () => `mutation PinChronologyEntry($id: ID!, $pinned: Boolean!) {
   pinChronologyEntry(id: $id, pinned: $pinned) {
     id
     pinned

@@ -40,12 +40,12 @@ const ANSWER_FIELDS = `id
     answeredBy`;
 
 /** Every question in the guide's order with its latest answer: now, or at the end of `asAt` (UK). */
-export const SelfAssessment = typed<
+export const SelfAssessment = /* @__PURE__ */ typed<
   { selfAssessment: { question: SelfAssessmentQuestionView; answer: SelfAssessmentAnswerView | null }[] },
   { asAt?: string | null }
 >(
   'SelfAssessment',
-  `query SelfAssessment($asAt: String) {
+  () => `query SelfAssessment($asAt: String) {
   selfAssessment(asAt: $asAt) {
     ${QUESTION}
     answer {
@@ -56,12 +56,12 @@ export const SelfAssessment = typed<
 );
 
 /** Every answer a question has had, newest first. */
-export const SelfAssessmentHistory = typed<
+export const SelfAssessmentHistory = /* @__PURE__ */ typed<
   { selfAssessmentHistory: SelfAssessmentAnswerView[] },
   { questionId: SelfAssessmentQuestionId }
 >(
   'SelfAssessmentHistory',
-  `query SelfAssessmentHistory($questionId: ID!) {
+  () => `query SelfAssessmentHistory($questionId: ID!) {
   selfAssessmentHistory(questionId: $questionId) {
     ${ANSWER_FIELDS}
   }
@@ -69,7 +69,7 @@ export const SelfAssessmentHistory = typed<
 );
 
 /** Every question with its answer at the end of `earlier` and of `later` (default: now). */
-export const SelfAssessmentComparison = typed<
+export const SelfAssessmentComparison = /* @__PURE__ */ typed<
   {
     selfAssessmentComparison: {
       question: SelfAssessmentQuestionView;
@@ -81,7 +81,7 @@ export const SelfAssessmentComparison = typed<
   { earlier: string; later?: string | null }
 >(
   'SelfAssessmentComparison',
-  `query SelfAssessmentComparison($earlier: String!, $later: String) {
+  () => `query SelfAssessmentComparison($earlier: String!, $later: String) {
   selfAssessmentComparison(earlier: $earlier, later: $later) {
     ${QUESTION}
     earlier {
@@ -100,12 +100,12 @@ export const SelfAssessmentComparison = typed<
  * question had none). STALE_VERSION, with `extensions.currentAnswerId`, if someone else saved in
  * between; sending the latest answer's status and evidence again saves nothing and returns it.
  */
-export const AnswerSelfAssessment = typed<
+export const AnswerSelfAssessment = /* @__PURE__ */ typed<
   { answerSelfAssessment: SelfAssessmentAnswerView },
   { input: SelfAssessmentAnswerInput }
 >(
   'AnswerSelfAssessment',
-  `mutation AnswerSelfAssessment($input: SelfAssessmentAnswerInput!) {
+  () => `mutation AnswerSelfAssessment($input: SelfAssessmentAnswerInput!) {
   answerSelfAssessment(input: $input) {
     ${ANSWER_FIELDS}
   }

@@ -193,6 +193,21 @@ export const concernFormStyles = [
       overflow-wrap: anywhere;
     }
 
+    .finder__row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+      align-items: flex-start;
+    }
+
+    .finder__row .input {
+      flex: 1 1 12em;
+    }
+
+    .finder__row .button {
+      margin-bottom: 0;
+    }
+
     .confirmation h3 {
       margin: 1.5em 0 0.5em;
       font-size: 1.25em;

@@ -50,7 +50,9 @@ import {
 } from '../internal/outbox.js';
 import { deleteSealed, getSealed, putSealed, STORAGE_TTL_MS } from '../internal/secure-store.js';
 import { tokenSubject } from '../internal/token.js';
+import { HouseholdFinder } from './finder.js';
 import {
+  FINDER,
   fieldOf,
   fieldsOf,
   readConcernInput,
@@ -74,14 +76,23 @@ const FIRST_CHOICE: Partial<Record<string, string>> = {
   consent: SELF_CONSENT[0],
   mentalCapacityConcern: 'true',
   childrenPresent: CHILDREN_PRESENT[0],
+  // "It is not listed": the last choice, always there.
+  householdId: '',
 };
 const targetFor = (field: string): string => {
   const first = FIRST_CHOICE[field];
-  return first ? choiceId(field, first) : idFor(field);
+  return first !== undefined ? choiceId(field, first) : idFor(field);
 };
 
 /** Questions shown inside another question (a follow-up), not on their own. */
-const FOLLOW_UPS = ['primaryCategory', 'personViews.views', 'personViews.notAskedReason', 'consent.reason'];
+const FOLLOW_UPS = [
+  'primaryCategory',
+  'personViews.views',
+  'personViews.notAskedReason',
+  'consent.reason',
+  'subjectIds',
+  'allegedSourceIds',
+];
 
 /** Consent answers that ask for a reason (required for two, optional for a refusal). */
 const REASON_STATUSES: readonly string[] = ['REFUSED', 'NOT_SOUGHT', 'LACKS_CAPACITY'];
@@ -89,6 +100,7 @@ type ReasonStatus = 'REFUSED' | 'NOT_SOUGHT' | 'LACKS_CAPACITY';
 
 /** Questions that may be left blank. */
 const OPTIONAL = [
+  ...FINDER,
   'happenedAt',
   'childrenPresent',
   'othersAtRisk',
@@ -106,6 +118,15 @@ interface Question {
   hint?: string | undefined;
   options?: Record<string, Choice> | undefined;
 }
+
+/** A question's words and state, as `#renderQuestions` hands them to the field patterns. */
+type ChoicesOptionsWords = Question & {
+  name: string;
+  errorPrefix: string;
+  optional: string | undefined;
+  error: string | undefined;
+  value: string;
+};
 
 type Phase = 'form' | 'sending' | 'queued' | 'sent';
 type Notice = { type: 'sent'; reference: string } | { type: 'refused' };
@@ -205,6 +226,9 @@ export class SgConcernForm extends LitElement {
 
   readonly #localize = new LocalizeController<Translation>(this, [en, cy]);
   readonly #api = new ApiController(this);
+  readonly #finder = new HouseholdFinder(this, () => this.#api.api);
+  /** What the form last wrote into the description and place itself, from the household chosen. */
+  #filledIn: { subjectDescription?: string; location?: string } = {};
   readonly #sync = new OutboxSync(
     this,
     () => this.#outbox,
@@ -252,6 +276,12 @@ export class SgConcernForm extends LitElement {
     if (changed.has('mode') && changed.get('mode') !== undefined) {
       this.#clear();
       void this.#restoreDraft();
+    }
+    // Staff and contractors choose the household from Doorstep's records when they can.
+    if (this.mode !== 'public' && (this.step === 'who' || this.step === 'check')) {
+      // Once; again after a failure each time the person comes to the step.
+      void this.#finder.load((changed as Map<string, unknown>).has('step'));
+      void this.#finder.ensure(this.#text('householdId') || undefined);
     }
   }
 
@@ -335,7 +365,7 @@ export class SgConcernForm extends LitElement {
         shown.length
           ? errorSummary({
               title: f.errorSummaryTitle,
-              items: shown.map((e) => ({ message: e.message, target: e.field && targetFor(e.field) })),
+              items: shown.map((e) => ({ message: e.message, target: e.field && this.#targetFor(e.field) })),
               onFollow: (target) => this.#follow(target),
             })
           : nothing
@@ -420,6 +450,16 @@ export class SgConcernForm extends LitElement {
         return f.consent.reason[this.#text('consent.status') as ReasonStatus] ?? { label: '' };
       case 'views':
         return p.views;
+      case 'householdId': {
+        const options = Object.fromEntries(this.#finder.households.map((h) => [h.id, { label: h.address }]));
+        return { label: f.finder.legend, hint: f.finder.hint, options };
+      }
+      case 'subjectIds':
+      case 'allegedSourceIds': {
+        const members = this.#finder.byId(this.#text('householdId'))?.members ?? [];
+        const q = field === 'subjectIds' ? f.finder.subjects : f.finder.sources;
+        return { ...q, options: Object.fromEntries(members.map((m) => [m.id, { label: m.displayName }])) };
+      }
       default:
         return p.contact[field.slice('contact.'.length) as 'name' | 'phone' | 'email'];
     }
@@ -446,6 +486,9 @@ export class SgConcernForm extends LitElement {
         return this.#text('personViews.status') === 'NOT_ASKED';
       case 'consent.reason':
         return REASON_STATUSES.includes(this.#text('consent.status'));
+      case 'subjectIds':
+      case 'allegedSourceIds':
+        return !!this.#text('householdId');
       default:
         return true;
     }
@@ -561,6 +604,8 @@ export class SgConcernForm extends LitElement {
             </div>`,
           });
         }
+        case 'householdId':
+          return this.#renderFinder(words, items);
         case 'aboutSelf':
         case 'childrenPresent':
         case 'consent':
@@ -599,6 +644,100 @@ export class SgConcernForm extends LitElement {
     return this.step === 'contact'
       ? [html`<p class="hint">${t.concernForm.public.contact.hint}</p>`, ...rendered]
       : rendered;
+  }
+
+  /** The household finder: the households offered, a search for leads, the people in the one chosen. */
+  #renderFinder(
+    words: (name: string) => ChoicesOptionsWords,
+    items: (name: string) => ChoiceItem[],
+  ): TemplateResult {
+    const { t, locale } = this.#localize;
+    const f = t.concernForm.finder;
+    const finder = this.#finder;
+    const chosen = this.#text('householdId');
+    const people = (field: 'subjectIds' | 'allegedSourceIds') =>
+      choices({
+        ...words(field),
+        type: 'checkbox',
+        legend: this.#question(field).label,
+        legendSize: 's',
+        small: true,
+        items: items(field),
+      });
+    const searched = {
+      idle: '',
+      searching: f.search.searching,
+      done: plural(f.search.found, finder.found, locale),
+      forbidden: f.search.forbidden,
+      failed: f.search.failed,
+    }[finder.search];
+    const find = () =>
+      void finder.find(this.renderRoot.querySelector<HTMLInputElement>('#finder-query')!.value, chosen);
+    const offered = finder.households.length > 0 || !!chosen;
+    return html`${
+      this.mode === 'staff'
+        ? html`<div class="group finder__search">
+            <label class="label" part="label" for="finder-query">${f.search.label}</label>
+            <div class="finder__row">
+              <input
+                class="input"
+                part="control"
+                id="finder-query"
+                type="search"
+                autocomplete="off"
+                .value=${finder.query}
+                @keydown=${(event: KeyboardEvent) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault(); // searches, rather than moving to the next step
+                  find();
+                }}
+              />
+              <button
+                type="button"
+                class="button button--secondary finder__button"
+                part="button"
+                @click=${find}
+              >
+                ${f.search.button}
+              </button>
+            </div>
+            <p class="hint" part="hint" role="status">${searched}</p>
+          </div>`
+        : nothing
+    }
+    ${finder.loading === 'loading' && !offered ? html`<p class="hint" role="status">${f.loading}</p>` : nothing}
+    ${finder.loading === 'failed' && !offered ? html`<p class="hint">${f.loadFailed}</p>` : nothing}
+    ${
+      offered
+        ? choices({
+            ...words('householdId'),
+            type: 'radio',
+            legend: f.legend,
+            items: [
+              ...finder.households.map((h) => ({
+                value: h.id,
+                label: h.address,
+                hint: f.tenancy(h.tenancyReference),
+                selected: chosen === h.id,
+                conditional:
+                  chosen === h.id ? html`${people('subjectIds')} ${people('allegedSourceIds')}` : undefined,
+              })),
+              { value: '', label: f.notListed, selected: this.answers.householdId === '' },
+            ],
+          })
+        : nothing
+    }`;
+  }
+
+  /**
+   * Writes `value` into a text answer the person has left empty, or that still holds what the form
+   * wrote there itself: choosing a household fills in the place, choosing people the description.
+   */
+  #fillIn(answers: Answers, field: 'subjectDescription' | 'location', value: string | undefined): void {
+    const current = typeof answers[field] === 'string' ? (answers[field] as string) : '';
+    if (current.trim() && current !== this.#filledIn[field]) return;
+    answers[field] = value ?? '';
+    this.#filledIn[field] = value ?? '';
   }
 
   #optionLabel(field: string, value: string): string {
@@ -696,6 +835,17 @@ export class SgConcernForm extends LitElement {
       value = control.value;
     }
     const answers = { ...this.answers, [name]: value };
+    if (name === 'householdId') {
+      delete answers.subjectIds;
+      delete answers.allegedSourceIds;
+      this.#fillIn(answers, 'location', this.#finder.byId(value as string)?.address);
+      this.#fillIn(answers, 'subjectDescription', undefined);
+    }
+    if (name === 'subjectIds') {
+      const members = this.#finder.byId(this.#text('householdId'))?.members ?? [];
+      const names = members.filter((m) => value.includes(m.id)).map((m) => m.displayName);
+      this.#fillIn(answers, 'subjectDescription', names.join(', ') || undefined);
+    }
     const categories = answers.categories;
     if (Array.isArray(categories) && !categories.includes(answers.primaryCategory as string)) {
       delete answers.primaryCategory;
@@ -844,10 +994,17 @@ export class SgConcernForm extends LitElement {
     this.#saveDraftSoon();
     if (field) {
       await this.updateComplete;
-      this.#follow(targetFor(field));
+      this.#follow(this.#targetFor(field));
     } else {
       await this.#focus('.step-heading');
     }
+  }
+
+  /** The control an error link moves focus to: for the people of a household, the first of them. */
+  #targetFor(field: string): string {
+    if (field !== 'subjectIds' && field !== 'allegedSourceIds') return targetFor(field);
+    const first = this.#finder.byId(this.#text('householdId'))?.members[0];
+    return first ? choiceId(field, first.id) : targetFor('householdId');
   }
 
   /** Focuses an element after the next render, scrolled into view. */
@@ -863,7 +1020,7 @@ export class SgConcernForm extends LitElement {
     const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (!control) {
       const field = ['urgency', ...Object.keys(FIRST_CHOICE), ...this.#allFields()].find(
-        (f) => targetFor(f) === id,
+        (f) => this.#targetFor(f) === id,
       );
       const step = field && stepOf(this.mode, field);
       if (step) void this.#goTo(step, field);

@@ -25,13 +25,16 @@ const VIEWS_AND_CONSENT = [
   'consent.reason',
 ];
 
+/** The household finder's answers: the household chosen, who it is about, who is thought to cause harm. */
+export const FINDER = ['householdId', 'subjectIds', 'allegedSourceIds'];
+
 /** The questions each mode asks, step by step, by control name; `check` is "check your answers". */
 export const STEPS: Record<Mode, readonly (readonly [StepId, readonly string[]])[]> = {
   staff: [
     ['urgency', ['urgency']],
-    // Seam: the person and household finder (a gateway search) goes at the top of this step and will
-    // add their ids to the input; the free description stays for when they cannot be found.
-    ['who', ['subjectDescription', 'location', 'childrenPresent', 'othersAtRisk']],
+    // The household and its people from Doorstep's records first; the free description stays for
+    // when they cannot be found.
+    ['who', [...FINDER, 'subjectDescription', 'location', 'childrenPresent', 'othersAtRisk']],
     [
       'what',
       [
@@ -48,7 +51,7 @@ export const STEPS: Record<Mode, readonly (readonly [StepId, readonly string[]])
   ],
   contractor: [
     ['urgency', ['urgency']],
-    ['who', ['subjectDescription', 'location', 'childrenPresent']],
+    ['who', [...FINDER, 'subjectDescription', 'location', 'childrenPresent']],
     ['what', ['whatHappened']],
     ['views', VIEWS_AND_CONSENT],
     ['check', []],
@@ -125,6 +128,8 @@ export function readConcernInput(answers: Answers): RaiseConcernInput {
   const categories = list('categories');
   const viewsStatus = text('personViews.status');
   const consentStatus = text('consent.status');
+  const householdId = optional('householdId');
+  const nonEmpty = (ids: string[]) => (ids.length ? ids : undefined);
   const input = {
     urgency: text('urgency'),
     categories,
@@ -148,6 +153,13 @@ export function readConcernInput(answers: Answers): RaiseConcernInput {
     mentalCapacityConcern: list('mentalCapacityConcern').includes('true'),
     childrenPresent: text('childrenPresent'),
     othersAtRisk: optional('othersAtRisk'),
+    ...(householdId
+      ? {
+          householdId,
+          subjectIds: nonEmpty(list('subjectIds')),
+          allegedSourceIds: nonEmpty(list('allegedSourceIds')),
+        }
+      : {}),
   };
   // Shaped, not checked: the values are only as trustworthy as the form's controls.
   return input as RaiseConcernInput;

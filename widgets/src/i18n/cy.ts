@@ -233,6 +233,37 @@ export const cy: Translation = {
       hint: 'Er enghraifft, pobl eraill sy’n byw yno, neu gymdogion',
     },
 
+    finder: {
+      legend: 'Pa aelwyd yw hi?',
+      hint: 'Dewiswch hi os yw hi ar y rhestr, yna pwy yw testun y pryder. Os na allwch ddod o hyd iddyn nhw, disgrifiwch nhw isod.',
+      loading: 'Wrthi’n dod o hyd i’r aelwydydd rydych chi’n gweithio gyda nhw…',
+      loadFailed:
+        'Doedd dim modd llwytho’r aelwydydd rydych chi’n gweithio gyda nhw. Gallwch ddisgrifio’r person isod.',
+      notListed: 'Dydy hi ddim ar y rhestr, neu dydw i ddim yn gwybod',
+      tenancy: (reference) => `Tenantiaeth ${reference}`,
+      search: {
+        label: 'Chwilio yn ôl enw, cyfeiriad neu gyfeirnod tenantiaeth',
+        button: 'Chwilio',
+        searching: 'Wrthi’n chwilio…',
+        // Welsh takes the singular noun after a numeral: 3 aelwyd.
+        found: {
+          zero: 'Dim aelwydydd wedi’u canfod',
+          one: '{n} aelwyd wedi’i chanfod',
+          two: '{n} aelwyd wedi’u canfod',
+          few: '{n} aelwyd wedi’u canfod',
+          many: '{n} aelwyd wedi’u canfod',
+          other: '{n} aelwyd wedi’u canfod',
+        },
+        forbidden: 'Dim ond yr aelwydydd rydych chi’n gweithio gyda nhw y gallwch eu dewis.',
+        failed: 'Doedd dim modd chwilio. Gwiriwch eich cysylltiad, neu disgrifiwch y person isod.',
+      },
+      subjects: { label: 'Am bwy mae hyn?', hint: 'Dewiswch bawb mae’n ymwneud â nhw.' },
+      sources: {
+        label: 'Oes rhywun sy’n byw yno yn cael ei amau o achosi’r niwed?',
+        hint: 'Dewiswch rywun dim ond os gwelsoch chi hynny neu os dywedwyd wrthych.',
+      },
+    },
+
     public: {
       aboutSelf: {
         legend: 'Ydy hyn amdanoch chi?',
@@ -292,6 +323,12 @@ export const cy: Translation = {
 
     errorSummaryTitle: 'Mae problem wedi codi',
     errors: {
+      householdId: { invalid_reference: 'Dewiswch aelwyd o’r rhestr' },
+      subjectIds: { invalid_reference: 'Dewiswch bobl sy’n byw yn yr aelwyd a ddewisoch chi' },
+      allegedSourceIds: {
+        custom: 'All rhywun y mae’r pryder amdano ddim hefyd fod yr un sy’n cael ei amau o achosi’r niwed',
+        invalid_reference: 'Dewiswch bobl sy’n byw yn yr aelwyd a ddewisoch chi',
+      },
       urgency: missing('Dewiswch pa mor frys yw hyn'),
       subjectDescription: missing('Rhowch am bwy mae’r pryder'),
       location: missing('Rhowch y cyfeiriad neu’r lle'),

@@ -229,6 +229,28 @@ export const en: Translation = {
       hint: 'For example, other people living there, or neighbours',
     },
 
+    finder: {
+      legend: 'Which household is it?',
+      hint: 'Choose it if it is listed, then who the concern is about. If you cannot find them, describe them below.',
+      loading: 'Finding the households you work with…',
+      loadFailed: 'Could not load the households you work with. You can describe the person below.',
+      notListed: 'It is not listed, or I do not know',
+      tenancy: (reference) => `Tenancy ${reference}`,
+      search: {
+        label: 'Search by name, address or tenancy reference',
+        button: 'Search',
+        searching: 'Searching…',
+        found: { zero: 'No households found', one: '{n} household found', other: '{n} households found' },
+        forbidden: 'You can choose only the households you work with.',
+        failed: 'Could not search. Check your connection, or describe the person below.',
+      },
+      subjects: { label: 'Who is it about?', hint: 'Select everyone it is about.' },
+      sources: {
+        label: 'Is anyone who lives there thought to be causing the harm?',
+        hint: 'Select someone only if you saw it or were told.',
+      },
+    },
+
     public: {
       aboutSelf: {
         legend: 'Is this about you?',
@@ -285,6 +307,12 @@ export const en: Translation = {
 
     errorSummaryTitle: 'There is a problem',
     errors: {
+      householdId: { invalid_reference: 'Choose a household from the list' },
+      subjectIds: { invalid_reference: 'Choose people who live in the household you chose' },
+      allegedSourceIds: {
+        custom: 'Someone the concern is about cannot also be the person thought to be causing the harm',
+        invalid_reference: 'Choose people who live in the household you chose',
+      },
       urgency: missing('Select how urgent this is'),
       subjectDescription: missing('Enter who the concern is about'),
       location: missing('Enter the address or place'),

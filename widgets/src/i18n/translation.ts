@@ -113,6 +113,28 @@ export interface Translation extends Common {
     mentalCapacityConcern: { legend: string; label: string; hint?: string };
     childrenPresent: ChoiceQuestion<ChildrenPresent>;
     othersAtRisk: Question;
+    /** Staff and contractors: choosing the household, and the people in it, from Doorstep's records. */
+    finder: {
+      legend: string;
+      hint: string;
+      loading: string;
+      /** The households the person works with could not be loaded (no connection, say). */
+      loadFailed: string;
+      notListed: string;
+      /** "Tenancy RH-100234", under each address. */
+      tenancy: (reference: string) => string;
+      search: {
+        label: string;
+        button: string;
+        searching: string;
+        /** How many households a search found (a polite live region reads it). */
+        found: Plural;
+        forbidden: string;
+        failed: string;
+      };
+      subjects: Question;
+      sources: Question;
+    };
 
     /** Words for a member of the public or a tenant (`mode="public"`). */
     public: {
