@@ -1,58 +1,12 @@
 import { css } from 'lit';
 import { formStyles, hostStyles } from '../internal/form.styles.js';
-
-/**
- * Each `--sg-concern-form-*` property falls back to a global `--sg-*` token shared by every widget,
- * then to GOV.UK's colours (WCAG AA contrast or better on white).
- */
-const tokens = css`
-  :host {
-    --_font-family: var(
-      --sg-concern-form-font-family,
-      var(--sg-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif)
-    );
-    --_font-size: var(--sg-concern-form-font-size, var(--sg-font-size, 1.1875em));
-    --_max-width: var(--sg-concern-form-max-width, 40em);
-    --_text: var(--sg-concern-form-text-color, var(--sg-color-text, #0b0c0c));
-    --_secondary: var(--sg-concern-form-secondary-text-color, var(--sg-color-secondary-text, #484949));
-    --_background: var(--sg-concern-form-background, var(--sg-color-background, #ffffff));
-    --_border: var(--sg-concern-form-border-color, var(--sg-color-border, #0b0c0c));
-    --_rule: var(--sg-concern-form-rule-color, var(--sg-color-rule, #b1b4b6));
-    --_error: var(--sg-concern-form-error-color, var(--sg-color-error, #d4351c));
-    --_focus: var(--sg-concern-form-focus-color, var(--sg-color-focus, #ffdd00));
-    --_focus-text: var(--sg-concern-form-focus-text-color, var(--sg-color-focus-text, #0b0c0c));
-    --_link: var(--sg-concern-form-link-color, var(--sg-color-link, #1d70b8));
-    --_button: var(--sg-concern-form-button-color, var(--sg-color-button, #00703c));
-    --_button-text: var(--sg-concern-form-button-text-color, var(--sg-color-button-text, #ffffff));
-    --_button-shadow: var(--sg-concern-form-button-shadow-color, var(--sg-color-button-shadow, #002d18));
-    --_secondary-button: var(--sg-color-secondary-button, #f3f2f1);
-    --_secondary-button-shadow: var(--sg-color-secondary-button-shadow, #929191);
-    --_success: var(--sg-concern-form-success-color, var(--sg-color-success, #00703c));
-    --_success-text: var(--sg-concern-form-success-text-color, var(--sg-color-success-text, #ffffff));
-  }
-
-  /* Smaller text where the widget is narrow (a phone, or a side column), not where the screen is. */
-  @container (max-width: 480px) {
-    .content {
-      --_font-size: var(--sg-concern-form-font-size, var(--sg-font-size, 1em));
-    }
-  }
-`;
+import { themeFor } from '../internal/theme.js';
 
 export const concernFormStyles = [
   hostStyles,
-  tokens,
+  themeFor('concern-form'),
   formStyles,
   css`
-    .content {
-      max-width: var(--_max-width);
-      color: var(--_text);
-      font-family: var(--_font-family);
-      font-size: var(--_font-size);
-      line-height: 1.35;
-      overflow-wrap: break-word;
-    }
-
     .status:empty {
       display: none;
     }

@@ -40,6 +40,7 @@ import {
   type ChoiceItem,
   type SummaryRow,
 } from '../internal/fields.js';
+import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController, plural } from '../internal/localize.js';
 import {
   outboxFor,
@@ -914,12 +915,12 @@ export class SgConcernForm extends LitElement {
       this.#saveDraftSoon();
       if (refused.code === 'BAD_USER_INPUT' && refused.fields.length) return this.#showErrors(refused.fields);
       this.failure = refused.code;
-      await this.#focus('.error-summary');
+      await focusAfterRender(this, '.error-summary');
       this.dispatchEvent(new SgErrorEvent(refused.code, `The gateway refused the concern: ${refused.code}`));
       return;
     }
     this.phase = 'queued';
-    await this.#focus('.queued__title');
+    await focusAfterRender(this, '.queued__title');
     this.dispatchEvent(new SgConcernQueuedEvent(key, this.#outbox.onDevice ? 'device' : 'memory'));
   }
 
@@ -953,7 +954,7 @@ export class SgConcernForm extends LitElement {
         this.received = news;
         this.phase = 'sent';
         this.#pendingKey = undefined;
-        void this.#focus('.confirmation__title');
+        void focusAfterRender(this, '.confirmation__title');
       } else if (local) {
         this.notices = [...this.notices, { type: 'sent', reference: news.reference }];
       }
@@ -983,7 +984,7 @@ export class SgConcernForm extends LitElement {
   async #showErrors(errors: readonly FieldError[]): Promise<void> {
     this.errors = errors;
     this.phase = 'form';
-    await this.#focus('.error-summary');
+    await focusAfterRender(this, '.error-summary');
   }
 
   /** Opens a step, and focuses its heading or, when given, a question on it. */
@@ -996,7 +997,7 @@ export class SgConcernForm extends LitElement {
       await this.updateComplete;
       this.#follow(this.#targetFor(field));
     } else {
-      await this.#focus('.step-heading');
+      await focusAfterRender(this, '.step-heading');
     }
   }
 
@@ -1005,14 +1006,6 @@ export class SgConcernForm extends LitElement {
     if (field !== 'subjectIds' && field !== 'allegedSourceIds') return targetFor(field);
     const first = this.#finder.byId(this.#text('householdId'))?.members[0];
     return first ? choiceId(field, first.id) : targetFor('householdId');
-  }
-
-  /** Focuses an element after the next render, scrolled into view. */
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    const element = this.renderRoot.querySelector<HTMLElement>(selector);
-    element?.scrollIntoView?.({ block: 'start' });
-    element?.focus({ preventScroll: true });
   }
 
   /** From an error summary link: shows the question, then focuses its control (on its step). */
@@ -1067,12 +1060,12 @@ export class SgConcernForm extends LitElement {
 
   #startAgain = async () => {
     this.reset();
-    await this.#focus('.step-heading');
+    await focusAfterRender(this, '.step-heading');
   };
 
   #another = async () => {
     this.reset();
     this.notices = [];
-    await this.#focus('.step-heading');
+    await focusAfterRender(this, '.step-heading');
   };
 }
