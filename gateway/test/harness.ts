@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { signSessionToken } from '../src/auth/tokens.js';
+import { AUDIENCES, signSessionToken, signToken, WIDGET_TOKEN_MAX_SECONDS } from '../src/auth/tokens.js';
 import type { Config } from '../src/config.js';
-import { DEMO_USERS, seedDemo, type DemoUser } from '../src/db/demo.js';
+import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemo, type DemoUser } from '../src/db/demo.js';
 import type { Options } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { createLogger } from '../src/logger.js';
@@ -145,6 +145,17 @@ export async function testGateway(
       )
     ).token;
 
+  /** A widget token for a tenant signed in to a tenant site (`reference`: the site's own). */
+  const tenantToken = async (reference: string, organisationId: string = DEMO_ORGANISATIONS[0].id) =>
+    (
+      await signToken(config.jwt, {
+        audience: AUDIENCES.widget,
+        subject: reference,
+        claims: { kind: 'tenant', org: organisationId },
+        lifetimeSeconds: WIDGET_TOKEN_MAX_SECONDS,
+      })
+    ).token;
+
   async function graphql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
@@ -168,6 +179,7 @@ export async function testGateway(
     gateway,
     graphql,
     tokenFor,
+    tenantToken,
     async close() {
       await gateway.close();
       await db.close();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken, AUDIENCES, WIDGET_TOKEN_MAX_SECONDS } from '../../auth/tokens.js';
 import { DEMO_ORGANISATIONS } from '../../db/demo.js';
 import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
 import { createPublicToken } from '../access/credentials.service.js';
@@ -174,12 +173,7 @@ describe('concerns from the public and from tenants', () => {
   });
 
   it('records a tenant as the reporter, with the tenant site’s reference', async () => {
-    const { token } = await signToken(gw.config.jwt, {
-      audience: AUDIENCES.widget,
-      subject: 'TEN-000451',
-      claims: { kind: 'tenant', org: riverside },
-      lifetimeSeconds: WIDGET_TOKEN_MAX_SECONDS,
-    });
+    const token = await gw.tenantToken('TEN-000451');
     const result = await gw.graphql<{ raisePublicConcern: { reference: string } }>(
       RAISE_PUBLIC,
       { key: newKey(), input: publicConcern() },
@@ -318,15 +312,7 @@ describe('the rate limit per public token', () => {
 
 describe('what a tenant sent', () => {
   const MINE = `{ myConcerns { totalCount edges { node { reference whatHappened aboutSelf views consent receivedAt } } } }`;
-  const tenantToken = async (reference: string) =>
-    (
-      await signToken(gw.config.jwt, {
-        audience: AUDIENCES.widget,
-        subject: reference,
-        claims: { kind: 'tenant', org: riverside },
-        lifetimeSeconds: WIDGET_TOKEN_MAX_SECONDS,
-      })
-    ).token;
+  const tenantToken = (reference: string) => gw.tenantToken(reference);
 
   it('is theirs to see, as they sent it, and nobody else’s', async () => {
     const a = await tenantToken('TEN-7001');

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { FEEDBACK_PRINCIPLES } from '@doorstep/schema';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIENCES, signToken, WIDGET_TOKEN_MAX_SECONDS } from '../../auth/tokens.js';
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE, DEMO_HOUSEHOLDS } from '../../db/demo.js';
 import { newKey, testGateway, user } from '../../../test/harness.js';
 import { count, ok, raise } from '../../../test/records.js';
@@ -71,15 +70,7 @@ const publicTokenOf = async (gw: Gateway, organisationId: string = RIVERSIDE) =>
     )
   ).token;
 
-const tenantToken = async (gw: Gateway, reference: string, organisationId: string = RIVERSIDE) =>
-  (
-    await signToken(gw.config.jwt, {
-      audience: AUDIENCES.widget,
-      subject: reference,
-      claims: { kind: 'tenant', org: organisationId },
-      lifetimeSeconds: WIDGET_TOKEN_MAX_SECONDS,
-    })
-  ).token;
+const tenantToken = (gw: Gateway, reference: string) => gw.tenantToken(reference);
 
 /** Raises, triages and closes a concern about a demo household and its lead tenant. */
 async function closedConcern(
