@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ROLES } from '@doorstep/schema';
 import { isObjectType, type GraphQLField, type GraphQLResolveInfo } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleOf } from '../src/auth/access.js';
 import { ACTORS, type Actor, type Identity } from '../src/auth/identity.js';
@@ -26,6 +27,10 @@ function expected(typeName: string, fieldName: string) {
   if (own || typeName === 'Query' || typeName === 'Mutation') return own;
   return spec[`${typeName}.*`];
 }
+
+const LISTING_HEADER =
+  '# Every field of the API and who may read it (from test/access-spec.ts). Written by\n' +
+  '# UPDATE_ACCESS_FIELDS=1 npx vitest run test/access-matrix.test.ts; checked by that test.\n';
 
 type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
@@ -84,6 +89,39 @@ describe('the access matrix', () => {
       return !isObjectType(type) || (fieldName !== '*' && !type.getFields()[fieldName]);
     });
     expect(stale, 'entries in test/access-spec.ts for fields that do not exist').toEqual([]);
+  });
+
+  it('lists every field with who may read it in test/access-fields.txt, so each new field is a decision', async () => {
+    // A field added to an existing type inherits the type's rule (and its `Type.*` entry here): it
+    // would reach everyone the type reaches without anyone deciding so. The committed list names
+    // every field and its actors, so a new or changed field fails this test until the list is
+    // updated, and the review of that change shows exactly who gains what.
+    const schema = await getSchema();
+    const lines: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const name of Object.keys(type.getFields())) {
+        const want = expected(type.name, name);
+        const who =
+          want === undefined ? 'NO ENTRY' : want === 'envelope' ? 'envelope' : [...want].sort().join(', ');
+        lines.push(`${type.name}.${name}: ${who}`);
+      }
+    }
+    const listing = `${LISTING_HEADER}${lines.sort().join('\n')}\n`;
+    const file = new URL('./access-fields.txt', import.meta.url);
+    if (process.env.UPDATE_ACCESS_FIELDS === '1') await writeFile(file, listing);
+    const committed = await readFile(file, 'utf8').catch(() => '');
+    const have = new Set(committed.split('\n'));
+    const want = new Set(listing.split('\n'));
+    const changes = [
+      ...[...want].filter((line) => !have.has(line)).map((line) => `+ ${line}`),
+      ...[...have].filter((line) => !want.has(line)).map((line) => `- ${line}`),
+    ];
+    expect(
+      changes,
+      'fields or rules changed: decide each in test/access-spec.ts, then update the list with ' +
+        'UPDATE_ACCESS_FIELDS=1 npx vitest run test/access-matrix.test.ts (in gateway/) and commit it',
+    ).toEqual([]);
   });
 
   it('covers every role, tenants, the public and no token at all', () => {
