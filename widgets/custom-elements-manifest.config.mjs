@@ -3,6 +3,17 @@
 // (scripts/check-manifest.mjs); `pnpm --filter @doorstep/widgets manifest` writes it again.
 
 /**
+ * The analyzer lists modules in the order its file search returns them, which differs between
+ * machines and file systems; sorted by path, the manifest is the same everywhere.
+ */
+const modulesByPath = {
+  name: 'modules-by-path',
+  packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  },
+};
+
+/**
  * The analyzer also lists each `dispatchEvent(new SgSomethingEvent(…))` call as an event, without a
  * name (or named after a constructor argument). The documented `@event` tags are the API: keep those.
  */
@@ -29,5 +40,5 @@ export default {
   // Never rewrite package.json: its "customElements" field is set by hand, and the staleness check
   // (which writes to a cache folder) would otherwise point it there.
   packagejson: false,
-  plugins: [documentedEventsOnly],
+  plugins: [documentedEventsOnly, modulesByPath],
 };
