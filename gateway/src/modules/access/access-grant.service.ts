@@ -58,9 +58,31 @@ const staffOf = (caller: Caller) => {
 };
 
 /**
+ * Who is told of a break-glass: every other active safeguarding lead of the organisation; when the
+ * one who broke the glass is its only lead (or it has none), its managers, so that no use of
+ * break-glass is known only to the person who used it.
+ */
+async function breakGlassWatchers(
+  tx: EntityManager,
+  identity: ReturnType<typeof staffOf>,
+): Promise<string[]> {
+  for (const role of ['SAFEGUARDING_LEAD', 'MANAGER'] as const) {
+    const users = await tx.find(
+      User,
+      { organisation: identity.organisationId, roles: { $contains: [role] }, deactivatedAt: null },
+      { fields: ['id'] },
+    );
+    const others = users.map((u) => u.id).filter((id) => id !== identity.userId);
+    if (others.length) return others;
+  }
+  return [];
+}
+
+/**
  * Break-glass: emergency access to a person or household the caller would not otherwise see, for
  * a short time, with a reason. Recorded in the audit trail as BREAK_GLASS with the reason, and
- * every safeguarding lead of the organisation is told at once (a notification and a live event).
+ * every other safeguarding lead of the organisation (or, failing one, its managers) is told at once
+ * (a notification and a live event).
  */
 export async function breakGlass(em: EntityManager, caller: Caller, raw: unknown): Promise<AccessGrant> {
   const input = parseInput(breakGlassInputSchema, raw);
@@ -79,22 +101,10 @@ export async function breakGlass(em: EntityManager, caller: Caller, raw: unknown
     });
     audit(tx, caller, 'BREAK_GLASS', input.subjectType, [input.subjectId], { reason: input.reason });
     await tx.flush();
-    const leads = await tx.find(
-      User,
-      {
-        organisation: identity.organisationId,
-        roles: { $contains: ['SAFEGUARDING_LEAD'] },
-        deactivatedAt: null,
-      },
-      { fields: ['id'] },
-    );
-    await notify(
-      tx,
-      identity.organisationId,
-      leads.map((l) => l.id).filter((id) => id !== identity.userId),
-      'BREAK_GLASS',
-      { type: 'AccessGrant', id: grant.id },
-    );
+    await notify(tx, identity.organisationId, await breakGlassWatchers(tx, identity), 'BREAK_GLASS', {
+      type: 'AccessGrant',
+      id: grant.id,
+    });
     return withPeople(tx, grant);
   });
 }

@@ -151,7 +151,7 @@ describe('break-glass', () => {
     expect(broke.errors).toBeUndefined();
     const seen = await gw.graphql<{ person: { givenName: string } }>(PERSON, { id: sophie }, champion);
     expect(seen.data?.person.givenName).toBe('Sophie');
-    // Another lead of the same organisation still does not see her.
+    // A lead of another organisation still does not see her.
     expect(code(await gw.graphql(PERSON, { id: sophie }, user('morgan')))).toBe('NOT_FOUND');
   });
 
@@ -254,6 +254,38 @@ describe('grants and the break-glass report', () => {
       lead,
     );
     expect(code(result)).toBe('NOT_FOUND');
+  });
+});
+
+describe('who is told', () => {
+  const manager = user('ana');
+  const breakGlassNotes = async (who: typeof lead) => {
+    const notes = await gw.graphql<{
+      notifications: { edges: { node: { kind: string; subjectId: string } }[] };
+    }>(NOTIFICATIONS, {}, who);
+    return notes.data!.notifications.edges.map((e) => e.node).filter((n) => n.kind === 'BREAK_GLASS');
+  };
+  const breakInto = async (who: typeof lead) => {
+    const broke = await gw.graphql<{ breakGlass: { id: string } }>(
+      BREAK,
+      { input: { subjectType: 'Household', subjectId: ELM_ROW, reason, minutes: 15 } },
+      who,
+    );
+    expect(broke.errors).toBeUndefined();
+    return broke.data!.breakGlass.id;
+  };
+
+  it('tells the leads, not the managers, while there is a lead other than the one who broke the glass', async () => {
+    const grant = await breakInto(champion);
+    expect((await breakGlassNotes(lead)).map((n) => n.subjectId)).toContain(grant);
+    expect((await breakGlassNotes(manager)).map((n) => n.subjectId)).not.toContain(grant);
+  });
+
+  it('tells the managers when the organisation’s only lead broke the glass', async () => {
+    const before = (await breakGlassNotes(lead)).length;
+    const grant = await breakInto(lead);
+    expect((await breakGlassNotes(manager)).map((n) => n.subjectId)).toContain(grant);
+    expect(await breakGlassNotes(lead)).toHaveLength(before); // not told of their own
   });
 });
 
