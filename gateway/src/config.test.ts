@@ -1,8 +1,9 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { openOrm } from './db/orm.js';
 
 const dirs: string[] = [];
 async function tempDir() {
@@ -42,6 +43,16 @@ describe('loadConfig', () => {
       expect(text).not.toContain('\n');
   });
 
+  it('refuses MikroORM’s own variables, which would override DATABASE_URL', () => {
+    expect(message({ DATABASE_URL: 'postgres://db/doorstep', MIKRO_ORM_HOST: 'elsewhere' })).toBe(
+      'MIKRO_ORM_HOST is set in the environment: Doorstep takes its database settings only from ' +
+        'DATABASE_URL, and MikroORM would let this one override them; remove it',
+    );
+    expect(message({ MIKRO_ORM_ALLOW_GLOBAL_CONTEXT: 'true' })).toMatch(
+      /^MIKRO_ORM_ALLOW_GLOBAL_CONTEXT is set/,
+    );
+  });
+
   it('has no fallback secret in production', async () => {
     expect(message({ DOORSTEP_MODE: 'production', DOORSTEP_DATA_DIR: await tempDir() })).toMatch(
       /^JWT_SECRET must be set/,
@@ -75,5 +86,26 @@ describe('loadConfig', () => {
     expect((await stat(path.join(dir, 'dev-jwt-secret'))).mode & 0o777).toBe(0o600);
     const other = loadConfig({ DOORSTEP_DATA_DIR: await tempDir() }).jwt.secret;
     expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+  });
+});
+
+describe('openOrm', () => {
+  it('refuses a .env file in the working folder that sets MikroORM variables', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, '.env'), 'MIKRO_ORM_CLIENT_URL=postgres://elsewhere/other\n');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      // Refused before any connection is tried: this address is never used.
+      await expect(openOrm('postgres://127.0.0.1:1/doorstep')).rejects.toThrow(
+        new ConfigError(
+          'MIKRO_ORM_CLIENT_URL is set in a .env file: Doorstep takes its database settings only from ' +
+            'DATABASE_URL, and MikroORM would let this one override them; remove it',
+        ),
+      );
+    } finally {
+      process.chdir(cwd);
+      delete process.env.MIKRO_ORM_CLIENT_URL;
+    }
   });
 });

@@ -120,7 +120,24 @@ function developmentSecret(dataDir: string): string {
 /** Where development mode may listen: this computer only, since it hands out demo sign-ins. */
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/**
+ * MikroORM reads `MIKRO_ORM_*` variables, and those lines of a `.env` file in the working folder,
+ * over the options Doorstep gives it: the database address, its user, even whether the entity
+ * manager may be shared between requests. Doorstep is configured here alone, so any of them is
+ * refused, by `loadConfig` and again by `openOrm` once MikroORM has read the `.env` file.
+ */
+export function refuseOrmVariables(env: NodeJS.ProcessEnv = process.env, from = 'the environment'): void {
+  const name = Object.keys(env).find((key) => key.startsWith('MIKRO_ORM_'));
+  if (name) {
+    throw new ConfigError(
+      `${name} is set in ${from}: Doorstep takes its database settings only from DATABASE_URL, ` +
+        'and MikroORM would let this one override them; remove it',
+    );
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  refuseOrmVariables(env);
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

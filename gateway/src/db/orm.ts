@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { refuseOrmVariables } from '../config.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
@@ -60,7 +61,15 @@ function describeConnectionError(error: unknown, clientUrl: string): string {
 
 /** Opens MikroORM and proves the connection works, or throws one plain sentence. */
 export async function openOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  refuseOrmVariables();
   const orm = await MikroORM.init(ormOptions(clientUrl, { ...overrides, connect: false }));
+  try {
+    // MikroORM.init has copied a .env file's MIKRO_ORM_* lines into the environment, and used them.
+    refuseOrmVariables(process.env, 'a .env file');
+  } catch (error) {
+    await orm.close(true).catch(() => undefined);
+    throw error;
+  }
   const check = await orm.checkConnection();
   if (!check.ok) {
     await orm.close(true).catch(() => undefined);
