@@ -127,7 +127,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
  * refused, by `loadConfig` and again by `openOrm` once MikroORM has read the `.env` file.
  */
 export function refuseOrmVariables(env: NodeJS.ProcessEnv = process.env, from = 'the environment'): void {
-  const name = Object.keys(env).find((key) => key.startsWith('MIKRO_ORM_'));
+  // MikroORM sets MIKRO_ORM_COLORS itself (its log colours; its logger is off).
+  const name = Object.keys(env).find((key) => key.startsWith('MIKRO_ORM_') && key !== 'MIKRO_ORM_COLORS');
   if (name) {
     throw new ConfigError(
       `${name} is set in ${from}: Doorstep takes its database settings only from DATABASE_URL, ` +

@@ -115,27 +115,57 @@ export async function sealAuditTrail(em: EntityManager, batch = 5_000): Promise<
   });
 }
 
+/**
+ * Where each organisation's chain ended when it was last verified: its place and hash. A run of
+ * rows removed from the very end of a chain leaves no gap, so only a record of the end kept outside
+ * the database (`pnpm audit:verify --checkpoint FILE`) shows that a chain was cut short.
+ */
+export type ChainHeads = Record<string, { seq: string; hash: string }>;
+
 export interface VerifyResult {
   ok: boolean;
   /** Rows checked, across every organisation. */
   checked: number;
   /** Rows not sealed yet (written in the last moments, or no sealer running). */
   unsealed: number;
+  /** Where each organisation's chain ends now (when every chain is intact). */
+  heads: ChainHeads;
   /** The first row that breaks its chain. */
   firstBad?: { organisationId: string; id: string | null; chainSeq: string; problem: string };
 }
 
 /**
- * Recomputes every organisation's chain from the rows as stored. Reads in pages, so it runs in
- * constant memory over any size of trail.
+ * Recomputes every organisation's chain from the rows as stored, and, given the heads of an earlier
+ * verification, checks each chain still reaches that place with that same row. Reads in pages, so
+ * it runs in constant memory over any size of trail.
  */
-export async function verifyAuditTrail(em: EntityManager, page = 10_000): Promise<VerifyResult> {
+export async function verifyAuditTrail(
+  em: EntityManager,
+  { since = {}, page = 10_000 }: { since?: ChainHeads; page?: number } = {},
+): Promise<VerifyResult> {
   const run = runner(em);
-  const organisations = await run<{ organisation_id: string }>(
-    `select distinct organisation_id::text from audit_event where chain_seq is not null order by 1`,
-  );
+  const organisations = (
+    await run<{ organisation_id: string }>(
+      `select distinct organisation_id::text from audit_event where chain_seq is not null order by 1`,
+    )
+  ).map((row) => row.organisation_id);
+  const heads: ChainHeads = {};
   let checked = 0;
-  for (const { organisation_id: organisationId } of organisations) {
+  const broken = (
+    organisationId: string,
+    chainSeq: string,
+    problem: string,
+    id: string | null = null,
+  ): VerifyResult => ({
+    ok: false,
+    checked,
+    unsealed: 0,
+    heads: {},
+    firstBad: { organisationId, id, chainSeq, problem },
+  });
+
+  for (const organisationId of [...new Set([...organisations, ...Object.keys(since).sort()])]) {
+    const earlier = since[organisationId];
     let expectedSeq = 1n;
     let prev = GENESIS;
     for (;;) {
@@ -145,38 +175,38 @@ export async function verifyAuditTrail(em: EntityManager, page = 10_000): Promis
         [organisationId, expectedSeq.toString(), page],
       );
       for (const row of rows) {
-        const bad = (problem: string): VerifyResult => ({
-          ok: false,
-          checked,
-          unsealed: 0,
-          firstBad: { organisationId, id: row.id, chainSeq: row.chain_seq, problem },
-        });
-        if (BigInt(row.chain_seq) !== expectedSeq) {
-          return {
-            ok: false,
-            checked,
-            unsealed: 0,
-            firstBad: {
-              organisationId,
-              id: null,
-              chainSeq: expectedSeq.toString(),
-              problem: `row ${expectedSeq} of the chain is missing (deleted)`,
-            },
-          };
-        }
+        if (BigInt(row.chain_seq) !== expectedSeq)
+          return broken(
+            organisationId,
+            expectedSeq.toString(),
+            `row ${expectedSeq} of the chain is missing (deleted)`,
+          );
+        const bad = (problem: string) => broken(organisationId, row.chain_seq, problem, row.id);
         if (row.prev_hash !== prev)
           return bad('it does not follow the row before it (re-ordered, or one was removed)');
         if (row.hash !== rowHash(row, row.chain_seq, prev))
           return bad('its contents were changed after it was written');
+        if (earlier && row.chain_seq === earlier.seq && row.hash !== earlier.hash)
+          return bad('it is not the row that ended the chain at the last check (the chain was rewritten)');
         prev = row.hash;
         expectedSeq += 1n;
         checked += 1;
       }
       if (rows.length < page) break;
     }
+    const end = expectedSeq - 1n;
+    if (earlier && end < BigInt(earlier.seq)) {
+      return broken(
+        organisationId,
+        (end + 1n).toString(),
+        `the chain ends at place ${end}, but it reached place ${earlier.seq} at the last check: ` +
+          'rows were removed from its end',
+      );
+    }
+    if (end > 0n) heads[organisationId] = { seq: end.toString(), hash: prev };
   }
   const [{ n }] = (await run<{ n: string }>(
     `select count(*)::text as n from audit_event where chain_seq is null`,
   )) as [{ n: string }];
-  return { ok: true, checked, unsealed: Number(n) };
+  return { ok: true, checked, unsealed: Number(n), heads };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../config.js';
@@ -148,28 +149,29 @@ describe('the audit trail’s hash chain', () => {
   });
 });
 
-describe('pnpm audit:verify (the built command)', () => {
-  const run = (...args: string[]) =>
-    new Promise<{ code: number; stdout: string }>((resolve) => {
-      const script = path.join(repoRoot, 'gateway', 'dist', 'scripts', 'audit-verify.js');
-      expect(existsSync(script), 'run pnpm build first').toBe(true);
-      execFile(
-        process.execPath,
-        [script, ...args],
-        {
-          env: {
-            PATH: process.env.PATH,
-            DATABASE_URL: gw.url,
-            DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
-          },
+/** Runs the built `pnpm audit:verify` against the test database. */
+const runVerify = (...args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const script = path.join(repoRoot, 'gateway', 'dist', 'scripts', 'audit-verify.js');
+    expect(existsSync(script), 'run pnpm build first').toBe(true);
+    execFile(
+      process.execPath,
+      [script, ...args],
+      {
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: gw.url,
+          DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
         },
-        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
-      );
-    });
+      },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
 
+describe('pnpm audit:verify (the built command)', () => {
   it('says the trail is intact, seals new rows when asked, and names the row someone changed', async () => {
     await gw.graphql(LIST, {}, lead);
-    const sealing = await run('--seal');
+    const sealing = await runVerify('--seal');
     expect(sealing.code).toBe(0);
     expect(sealing.stdout).toMatch(
       /^Sealed \d+ new rows\.\nAudit trail intact: [\d,]+ sealed rows checked\.\n$/,
@@ -180,13 +182,13 @@ describe('pnpm audit:verify (the built command)', () => {
       [lead.organisationId],
     );
     await tamper(`update audit_event set reason = 'nothing to see here' where id = $1`, [row!.id]);
-    const tampered = await run();
+    const tampered = await runVerify();
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain(
       `Audit trail NOT intact. Organisation ${lead.organisationId}, place 5 in its chain (audit row ${row!.id}): its contents were changed after it was written.`,
     );
     await tamper(`update audit_event set reason = null where id = $1`, [row!.id]);
-    expect((await run()).code).toBe(0);
+    expect((await runVerify()).code).toBe(0);
   });
 });
 
@@ -275,5 +277,80 @@ describe('auditors', () => {
   it('refuse a bad filter with BAD_USER_INPUT', async () => {
     const result = await gw.graphql(TRAIL, { filter: { entityId: 'nope' } }, auditor);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a chain cut short', () => {
+  const lastRow = async (organisationId: string) =>
+    (
+      await gw.sql<{ id: string; seq: string }>(
+        `select id::text, chain_seq::text as seq from audit_event
+          where organisation_id = $1 and chain_seq is not null order by chain_seq desc limit 1`,
+        [organisationId],
+      )
+    )[0]!;
+
+  it('is caught against the heads of an earlier check, and a chain rewritten after the cut too', async () => {
+    await gw.graphql(LIST, {}, lead);
+    await seal();
+    const before = await verify();
+    expect(before.ok).toBe(true);
+    const end = await lastRow(lead.organisationId);
+    expect(before.heads[lead.organisationId]).toEqual({
+      seq: end.seq,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect((await verifyAuditTrail(owner(), { since: before.heads })).ok).toBe(true);
+
+    await tamper(`delete from audit_event where id = $1`, [end.id]);
+    // On its own the shortened chain checks out: that is the limit a checkpoint closes.
+    expect((await verify()).ok).toBe(true);
+    const cut = await verifyAuditTrail(owner(), { since: before.heads });
+    expect(cut.ok).toBe(false);
+    expect(cut.firstBad).toMatchObject({ organisationId: lead.organisationId, chainSeq: end.seq, id: null });
+    expect(cut.firstBad!.problem).toBe(
+      `the chain ends at place ${BigInt(end.seq) - 1n}, but it reached place ${end.seq} at the last check: rows were removed from its end`,
+    );
+
+    // New activity sealed into the place of the removed row: the chain is whole again, but not the same.
+    await gw.graphql(LIST, {}, lead);
+    await seal();
+    expect((await verify()).ok).toBe(true);
+    const rewritten = await verifyAuditTrail(owner(), { since: before.heads });
+    expect(rewritten.ok).toBe(false);
+    expect(rewritten.firstBad).toMatchObject({ organisationId: lead.organisationId, chainSeq: end.seq });
+    expect(rewritten.firstBad!.problem).toMatch(/not the row that ended the chain at the last check/);
+  });
+
+  it('is caught by pnpm audit:verify --checkpoint, which keeps the file as it was when a check fails', async () => {
+    const file = path.join(os.tmpdir(), `doorstep-checkpoint-${process.pid}.json`);
+    await rm(file, { force: true });
+    try {
+      const first = await runVerify('--seal', '--checkpoint', file);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain(`Where each chain ends now is in ${file}.`);
+      const written = JSON.parse(await readFile(file, 'utf8')) as { heads: Record<string, { seq: string }> };
+      const end = await lastRow(otherLead.organisationId);
+      expect(written.heads[otherLead.organisationId]!.seq).toBe(end.seq);
+
+      const again = await runVerify('--checkpoint', file);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/Every chain still reaches where it ended at the check of \d{4}-/);
+
+      const kept = await readFile(file, 'utf8');
+      await tamper(`delete from audit_event where id = $1`, [end.id]);
+      const cut = await runVerify('--checkpoint', file);
+      expect(cut.code).toBe(1);
+      expect(cut.stdout).toContain(
+        `Audit trail NOT intact. Organisation ${otherLead.organisationId}, place ${end.seq} in its chain: the chain ends at place`,
+      );
+      expect(await readFile(file, 'utf8')).toBe(kept);
+
+      await writeFile(file, '{"heads": "nope"}');
+      const garbled = await runVerify('--checkpoint', file);
+      expect(garbled).toMatchObject({ code: 2 });
+    } finally {
+      await rm(file, { force: true });
+    }
   });
 });
