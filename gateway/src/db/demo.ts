@@ -12,6 +12,7 @@ import {
   type WarningInput,
   type YouSaidWeDidInput,
 } from '@doorstep/schema';
+import { sqlOf } from '../common/sql.js';
 import type { Caller } from '../context.js';
 import { raiseConcern } from '../modules/concern/concern.service.js';
 import { Household, HouseholdAssignment, HouseholdMember } from '../modules/household/household.entity.js';
@@ -346,10 +347,17 @@ const DEMO_CONCERNS: { raisedBy: string; input: RaiseConcernInput }[] = [
   },
 ];
 
-/** Adds the demo set on first start (when the demo organisation is missing). Safe on every start. */
+/**
+ * Adds the demo set on first start (when the demo organisation is missing). Safe on every start.
+ * All of it is one transaction: the services' own transactions become savepoints inside it, so a
+ * start that dies part-way leaves no demo rows and the next start seeds again. Starts that seed at
+ * the same moment take turns (a transaction-scoped advisory lock): one seeds, the others see it.
+ * Runs as the gateway's own login, not in a request scope: no role or organisation is set.
+ */
 export async function seedDemo(em: EntityManager): Promise<boolean> {
-  if ((await em.count(Organisation, { id: DEMO_ORGANISATIONS[0].id })) > 0) return false;
-  await em.transactional(async (tx) => {
+  return em.transactional(async (tx) => {
+    await sqlOf(tx)(`select pg_advisory_xact_lock(hashtext('doorstep.demo.seed'))`);
+    if ((await tx.count(Organisation, { id: DEMO_ORGANISATIONS[0].id })) > 0) return false;
     for (const org of DEMO_ORGANISATIONS) {
       tx.create(Organisation, { agencyType: null, ...org });
     }
@@ -362,16 +370,17 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         roles: user.roles,
       });
     }
+    await tx.flush();
+    await seedDemoRecords(tx);
+    for (const [index, concern] of DEMO_CONCERNS.entries()) {
+      await raiseConcern(tx, demoCaller(concern.raisedBy), `demo-seed-concern-${index + 1}`, concern.input);
+    }
+    await seedDemoWarnings(tx);
+    for (const answer of DEMO_YOU_SAID_WE_DID) {
+      await publishYouSaidWeDid(tx, demoCaller(PRIYA), answer);
+    }
+    return true;
   });
-  await seedDemoRecords(em);
-  for (const [index, concern] of DEMO_CONCERNS.entries()) {
-    await raiseConcern(em, demoCaller(concern.raisedBy), `demo-seed-concern-${index + 1}`, concern.input);
-  }
-  await seedDemoWarnings(em);
-  for (const answer of DEMO_YOU_SAID_WE_DID) {
-    await publishYouSaidWeDid(em, demoCaller(PRIYA), answer);
-  }
-  return true;
 }
 
 /** Riverside's published "you said, we did" answers, so the example portal has some to show. */
@@ -402,79 +411,77 @@ const PRIYA = '00000000-0000-4000-8000-000000000101';
 const ANA = '00000000-0000-4000-8000-000000000104';
 
 /** Households, people, memberships (with their chronology), relationships and assignments. */
-async function seedDemoRecords(em: EntityManager): Promise<void> {
-  await em.transactional(async (tx) => {
-    const org = (organisationId: string) => tx.getReference(Organisation, organisationId);
-    const households = new Map(
-      DEMO_HOUSEHOLDS.map((h) => [h.id, tx.create(Household, { ...h, organisation: org(h.organisationId) })]),
-    );
-    const people = new Map(
-      DEMO_PEOPLE.map(({ household: _household, ...p }) => [
-        p.id,
-        tx.create(Person, { ...p, organisation: org(p.organisationId) }),
-      ]),
-    );
-    await tx.flush();
-    for (const p of DEMO_PEOPLE) {
-      if (!p.household) continue;
-      const household = households.get(p.household.id)!;
-      if (p.organisationId === RIVERSIDE) {
-        // Through the service, so the chronology shows them joining.
-        await joinHousehold(
-          tx,
-          demoCaller(PRIYA),
-          household,
-          people.get(p.id)!,
-          p.household.role,
-          p.household.joinedOn,
-        );
-      } else {
-        // Hillcrest's demo holds records but no activity (no audit rows, no chronology).
-        tx.create(HouseholdMember, {
-          organisation: org(p.organisationId),
-          household,
-          person: people.get(p.id)!,
-          role: p.household.role,
-          joinedOn: p.household.joinedOn,
-        });
-      }
-    }
-    for (const [index, r] of DEMO_RELATIONSHIPS.entries()) {
-      const pairId = id(600 + index);
-      for (const [from, to, type] of [
-        [r.person, r.related, r.type],
-        [r.related, r.person, INVERSE_RELATIONSHIP[r.type]],
-      ] as const) {
-        tx.create(PersonRelationship, {
-          organisation: org(RIVERSIDE),
-          person: people.get(from)!,
-          relatedPerson: people.get(to)!,
-          type,
-          pairId,
-          note: r.note ?? null,
-        });
-      }
-    }
-    // Sophie Hart has just fled domestic abuse: restricted by Priya, so only she (and anyone she grants) sees her.
-    Object.assign(people.get(id(508))!, {
-      restricted: true,
-      restrictedReason: 'Fled domestic abuse; new address must not become known',
-      restrictedBy: tx.getReference(User, PRIYA),
-      restrictedAt: new Date(),
-    });
-    const from = addMonths(isoDateOf(), -3);
-    for (const a of DEMO_ASSIGNMENTS) {
-      tx.create(HouseholdAssignment, {
-        organisation: org(RIVERSIDE),
-        user: tx.getReference(User, a.user),
-        household: households.get(a.household)!,
-        fromDate: from,
-        reason: a.reason,
-        createdBy: tx.getReference(User, PRIYA),
+async function seedDemoRecords(tx: EntityManager): Promise<void> {
+  const org = (organisationId: string) => tx.getReference(Organisation, organisationId);
+  const households = new Map(
+    DEMO_HOUSEHOLDS.map((h) => [h.id, tx.create(Household, { ...h, organisation: org(h.organisationId) })]),
+  );
+  const people = new Map(
+    DEMO_PEOPLE.map(({ household: _household, ...p }) => [
+      p.id,
+      tx.create(Person, { ...p, organisation: org(p.organisationId) }),
+    ]),
+  );
+  await tx.flush();
+  for (const p of DEMO_PEOPLE) {
+    if (!p.household) continue;
+    const household = households.get(p.household.id)!;
+    if (p.organisationId === RIVERSIDE) {
+      // Through the service, so the chronology shows them joining.
+      await joinHousehold(
+        tx,
+        demoCaller(PRIYA),
+        household,
+        people.get(p.id)!,
+        p.household.role,
+        p.household.joinedOn,
+      );
+    } else {
+      // Hillcrest's demo holds records but no activity (no audit rows, no chronology).
+      tx.create(HouseholdMember, {
+        organisation: org(p.organisationId),
+        household,
+        person: people.get(p.id)!,
+        role: p.household.role,
+        joinedOn: p.household.joinedOn,
       });
     }
-    await tx.flush();
+  }
+  for (const [index, r] of DEMO_RELATIONSHIPS.entries()) {
+    const pairId = id(600 + index);
+    for (const [from, to, type] of [
+      [r.person, r.related, r.type],
+      [r.related, r.person, INVERSE_RELATIONSHIP[r.type]],
+    ] as const) {
+      tx.create(PersonRelationship, {
+        organisation: org(RIVERSIDE),
+        person: people.get(from)!,
+        relatedPerson: people.get(to)!,
+        type,
+        pairId,
+        note: r.note ?? null,
+      });
+    }
+  }
+  // Sophie Hart has just fled domestic abuse: restricted by Priya, so only she (and anyone she grants) sees her.
+  Object.assign(people.get(id(508))!, {
+    restricted: true,
+    restrictedReason: 'Fled domestic abuse; new address must not become known',
+    restrictedBy: tx.getReference(User, PRIYA),
+    restrictedAt: new Date(),
   });
+  const from = addMonths(isoDateOf(), -3);
+  for (const a of DEMO_ASSIGNMENTS) {
+    tx.create(HouseholdAssignment, {
+      organisation: org(RIVERSIDE),
+      user: tx.getReference(User, a.user),
+      household: households.get(a.household)!,
+      fromDate: from,
+      reason: a.reason,
+      createdBy: tx.getReference(User, PRIYA),
+    });
+  }
+  await tx.flush();
 }
 
 /** Warnings on the demo households: added by Priya, most signed off by Ana. */

@@ -1,0 +1,110 @@
+import { freePort, repoRoot } from '@doorstep/testkit';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO } from './doorstep.js';
+
+/**
+ * Install (nothing to do when current), build (all of it: start.mjs builds every time) and a first
+ * start that makes its PostgreSQL cluster and the demo set: about a minute here, more when busy.
+ */
+const TIMEOUT_MS = 360_000;
+
+/** Resolves once stdout contains `text`; rejects if the process exits first. */
+function printed(child: ChildProcess, output: { stdout: string; stderr: string }, text: string) {
+  return new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (output.stdout.includes(text)) resolve();
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code, signal) =>
+      reject(new Error(`npm start exited (${code ?? signal}) first:\n${output.stdout}\n${output.stderr}`)),
+    );
+    check();
+  });
+}
+
+describe("README's first command, `npm start`", () => {
+  let dataDir: string | undefined;
+  let child: ChildProcess | undefined;
+  let exit: Promise<number | null> | undefined;
+
+  afterAll(async () => {
+    // A failure must not leave the gateway or its PostgreSQL running, even if start.mjs is gone.
+    if (child?.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // ESRCH: the whole process group has already exited.
+      }
+      await exit;
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it(
+    'installs, builds, serves the portal and the API, and stops cleanly on Ctrl-C',
+    async () => {
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'doorstep-start-'));
+      const port = await freePort();
+      // As a terminal runs it: its own process group, so Ctrl-C reaches every process in it.
+      child = spawn(process.execPath, ['scripts/start.mjs'], {
+        cwd: repoRoot,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          PORT: String(port),
+          EMBEDDED_PG_PORT: String(await freePort()),
+          DOORSTEP_DATA_DIR: dataDir,
+        },
+      });
+      const output = { stdout: '', stderr: '' };
+      child.stdout!.on('data', (d: Buffer) => (output.stdout += d.toString()));
+      child.stderr!.on('data', (d: Buffer) => (output.stderr += d.toString()));
+      exit = new Promise((resolve) => child!.once('exit', (code) => resolve(code)));
+
+      const base = `http://localhost:${port}`;
+      await printed(child, output, 'Press Ctrl-C to stop.');
+      expect(output.stdout).toMatch(new RegExp(`GraphQL: +${base}/graphql\\n`));
+      expect(output.stdout).toMatch(new RegExp(`Example portal: +${base}/\\n`));
+
+      const portal = await fetch(`${base}/`);
+      expect(portal.status).toBe(200);
+      expect(portal.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await portal.text()).toContain(
+        '<script type="module" src="/widgets/sg-concern-form.js"></script>',
+      );
+      const script = await fetch(`${base}/widgets/sg-concern-form.js`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toMatch(/javascript/);
+
+      // The demo sign-in the portal uses, then the API with the demo set's three concerns.
+      const { token } = (await (
+        await fetch(`${base}/dev/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId: DEMO.lead }),
+        })
+      ).json()) as { token: string };
+      const answer = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ concerns(first: 5) { totalCount } }' }),
+      });
+      expect(await answer.json()).toEqual({ data: { concerns: { totalCount: 3 } } });
+
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await exit).toBe(0);
+      // The gateway itself stopped (not killed by the signal), PostgreSQL last, and nothing is left.
+      expect(output.stdout).toContain('Stopping Doorstep…');
+      expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+      expect(() => process.kill(-child!.pid!, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    },
+    TIMEOUT_MS,
+  );
+});
