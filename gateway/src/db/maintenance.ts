@@ -3,6 +3,19 @@ import { IDEMPOTENCY_KEEP_DAYS } from '../common/idempotency.js';
 import type { Logger } from '../logger.js';
 import { sealAuditTrail } from '../modules/audit/audit-chain.js';
 
+/**
+ * Forgets idempotency keys older than `IDEMPOTENCY_KEEP_DAYS` (a retry with one is then a new
+ * submission) and rate-limit windows that started more than a day ago (a window lasts a minute).
+ */
+export async function purgeExpired(em: EntityManager): Promise<void> {
+  const connection = em.getConnection();
+  await connection.execute(
+    `delete from idempotency_record where created_at < now() - make_interval(days => ?)`,
+    [IDEMPOTENCY_KEEP_DAYS],
+  );
+  await connection.execute(`delete from rate_limit_window where window_start < now() - interval '1 day'`);
+}
+
 export interface Maintenance {
   /** Seals new audit rows now (also runs every `sealEveryMs`). */
   sealNow(): Promise<number>;
@@ -30,12 +43,7 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
   };
   const purge = async () => {
     try {
-      const connection = em().getConnection();
-      await connection.execute(
-        `delete from idempotency_record where created_at < now() - make_interval(days => ?)`,
-        [IDEMPOTENCY_KEEP_DAYS],
-      );
-      await connection.execute(`delete from rate_limit_window where window_start < now() - interval '1 day'`);
+      await purgeExpired(em());
     } catch (error) {
       logger.error('maintenance.purge_failed', { kind: (error as Error)?.constructor?.name });
     }

@@ -1,5 +1,4 @@
 import {
-  ArrayType,
   Entity,
   Enum,
   Index,
@@ -24,6 +23,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { RelationshipTypeEnum, VulnerabilityFactorEnum } from '../../common/enums.js';
+import { TextArrayType } from '../../common/text-array.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 
@@ -81,7 +81,7 @@ export class Person {
   familyName!: string;
 
   @Field(() => [String], { description: 'Other names they are or were known by' })
-  @Property({ type: ArrayType })
+  @Property({ type: TextArrayType })
   otherNames: string[] = [];
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
