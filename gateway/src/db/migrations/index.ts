@@ -10,6 +10,7 @@ import { Migration20261125055703_restricted_people_index } from './Migration2026
 import { Migration20261125062359_referrals } from './Migration20261125062359_referrals.js';
 import { Migration20261202075851_self_assessment } from './Migration20261202075851_self_assessment.js';
 import { Migration20261202080201_feedback } from './Migration20261202080201_feedback.js';
+import { Migration20261202135340_concern_person_order } from './Migration20261202135340_concern_person_order.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -25,4 +26,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125062359_referrals', class: Migration20261125062359_referrals },
   { name: 'Migration20261202075851_self_assessment', class: Migration20261202075851_self_assessment },
   { name: 'Migration20261202080201_feedback', class: Migration20261202080201_feedback },
+  {
+    name: 'Migration20261202135340_concern_person_order',
+    class: Migration20261202135340_concern_person_order,
+  },
 ];

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Unique, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { CONCERN_PERSON_ROLES, type ConcernPersonRole } from '@doorstep/schema';
 import { randomUUID } from 'node:crypto';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -24,4 +24,8 @@ export class ConcernPerson {
 
   @Enum({ items: () => [...CONCERN_PERSON_ROLES] })
   role!: ConcernPersonRole;
+
+  /** Its place among the concern's people of its role, in the order the reporter named them. */
+  @Property({ type: 'smallint', default: 0 })
+  ordinal: number = 0;
 }

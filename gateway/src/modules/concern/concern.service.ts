@@ -201,12 +201,13 @@ async function store(
             household,
           });
           const link = (ids: string[], role: ConcernPersonRole) => {
-            for (const id of ids) {
+            for (const [ordinal, id] of ids.entries()) {
               tx.create(ConcernPerson, {
                 organisation: concern.organisation,
                 concern,
                 person: tx.getReference(Person, id),
                 role,
+                ordinal,
               });
             }
           };
@@ -444,7 +445,7 @@ export function peopleOfConcern(
       const links = await em.find(
         ConcernPerson,
         { concern: { $in: [...ids] } },
-        { populate: ['person', 'concern'], orderBy: [{ id: 'asc' }] },
+        { populate: ['person', 'concern'], orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
       );
       const hidden = await hiddenAmong(
         em,

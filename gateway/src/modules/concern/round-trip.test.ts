@@ -54,7 +54,7 @@ interface ReadConcern {
   allegedSources: Link[];
 }
 
-const idsOf = (links: Link[]) => links.map((l) => l.person.id).sort();
+const idsOf = (links: Link[]) => links.map((l) => l.person.id);
 
 /**
  * A concern as read back, in the shape of the input that raised it: one entry per input field, so
@@ -78,8 +78,7 @@ const asInput = (c: ReadConcern): EveryKey<RaiseConcernInput> => ({
   mentalCapacityConcern: c.mentalCapacityConcern,
   childrenPresent: c.childrenPresent,
   othersAtRisk: c.othersAtRisk ?? undefined,
-  // Which people, not in which order: the links are read back in no particular order (by their
-  // random ids), so the order they were sent in is not kept.
+  // In the order the reporter named them.
   subjectIds: idsOf(c.subjects),
   allegedSourceIds: idsOf(c.allegedSources),
   householdId: c.household?.id,
@@ -114,6 +113,8 @@ describe('a concern read back', () => {
     const nain = await createPerson(gw, { givenName: 'Eirlys', dateOfBirth: '1941-11-30' });
     const carer = await createPerson(gw, { givenName: 'Dylan' });
     const collector = await createPerson(gw, { givenName: 'Rhodri' });
+    const brother = await createPerson(gw, { givenName: 'Iwan', dateOfBirth: '2011-01-20' });
+    const driver = await createPerson(gw, { givenName: 'Gethin' });
 
     // Every field filled, none with its default (categories [], primary = the first, no mental
     // capacity concern, children NOT_KNOWN), text with what storage could mangle.
@@ -139,8 +140,9 @@ describe('a concern read back', () => {
       mentalCapacityConcern: true,
       childrenPresent: 'YES',
       othersAtRisk: 'Her granddaughter (16) stays at weekends',
-      subjectIds: [nain.person.id, child.person.id],
-      allegedSourceIds: [collector.person.id, carer.person.id],
+      // More than two of each, so that an order kept only by chance would hardly ever pass.
+      subjectIds: [nain.person.id, child.person.id, brother.person.id],
+      allegedSourceIds: [collector.person.id, carer.person.id, driver.person.id],
       householdId: household.id,
       locationOfRisk: 'CARE_HOME_RESIDENTIAL',
       sourceOfRisk: 'SERVICE_PROVIDER',
@@ -155,8 +157,6 @@ describe('a concern read back', () => {
     expect(asInput(concern)).toStrictEqual({
       ...sample,
       happenedAt: '2025-06-14T20:47:12.345Z',
-      subjectIds: [...sample.subjectIds].sort(),
-      allegedSourceIds: [...sample.allegedSourceIds].sort(),
     });
     expect(concern).toMatchObject({
       reporterKind: 'STAFF',
@@ -171,8 +171,10 @@ describe('a concern read back', () => {
     expect(Object.fromEntries(links.map((l) => [l.person.id, [l.role, l.childAtEvent]]))).toEqual({
       [nain.person.id]: ['SUBJECT', false],
       [child.person.id]: ['SUBJECT', true],
+      [brother.person.id]: ['SUBJECT', true],
       [collector.person.id]: ['ALLEGED_SOURCE', null],
       [carer.person.id]: ['ALLEGED_SOURCE', null],
+      [driver.person.id]: ['ALLEGED_SOURCE', null],
     });
   });
 
