@@ -8,8 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO } from './doorstep.js';
 
 /**
- * Install (nothing to do when current), build (all of it: start.mjs builds every time) and a first
- * start that makes its PostgreSQL cluster and the demo set: about a minute here, more when busy.
+ * Install (nothing to do when current), the build (skipped when `npm test` or an earlier start
+ * built these very sources; about a minute otherwise) and a first start that makes its PostgreSQL
+ * cluster and the demo set.
  */
 const TIMEOUT_MS = 360_000;
 

@@ -5,7 +5,7 @@
 //      end-to-end tests (the real gateway and example portal in Chromium)
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { checkNode, fail, install, pnpm, resolvePnpm } from './tooling.mjs';
+import { checkNode, fail, install, pnpm, recordBuild, resolvePnpm, sourceDigest } from './tooling.mjs';
 
 function findChromium() {
   const candidates = [
@@ -57,7 +57,9 @@ const steps = [
 const failed = [];
 for (const [name, args] of steps) {
   console.log(`\n── ${name} ──`);
+  const digest = name === 'build' ? sourceDigest() : undefined;
   const code = await pnpm(pnpmCommand, args, { env });
+  if (digest && code === 0) recordBuild(digest); // `npm start` then need not build again
   if (code !== 0) {
     failed.push(name);
     if (name === 'build') break; // nothing else can run without it

@@ -1,6 +1,7 @@
 // Shared by start.mjs and test.mjs. Plain Node, no dependencies: these run before anything is installed.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,3 +62,48 @@ export async function install(pnpmCommand) {
 }
 
 export const hasFile = (relative) => existsSync(path.join(root, relative));
+
+/** What the build does not read: dependencies, its own outputs, data, docs, scratch and logs. */
+const NOT_BUILT_FROM = new Set(['node_modules', '.git', 'dist', '.doorstep', 'coverage', 'docs', 'tmp']);
+const notBuiltFrom = (name) => NOT_BUILT_FROM.has(name) || /\.(log|tsbuildinfo)$/.test(name);
+
+/** A digest of every file the build could read: names and contents, in a fixed order. */
+export function sourceDigest() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      if (notBuiltFrom(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile())
+        hash
+          .update(`${path.relative(root, full)}\0`)
+          .update(readFileSync(full))
+          .update('\0');
+    }
+  };
+  walk(root);
+  return hash.digest('hex');
+}
+
+/** The digest of the sources the last successful build was made from. */
+const BUILD_STAMP = path.join(root, 'node_modules', '.cache', 'doorstep-build-digest');
+const BUILT = [
+  'packages/schema/dist/index.js',
+  'packages/client/dist/index.js',
+  'gateway/dist/main.js',
+  'widgets/dist/sg-concern-form.bundle.js',
+];
+
+/** Whether the outputs were built from exactly the sources there now. */
+export function buildIsCurrent(digest) {
+  return (
+    BUILT.every(hasFile) && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, 'utf8').trim() === digest
+  );
+}
+
+export function recordBuild(digest) {
+  mkdirSync(path.dirname(BUILD_STAMP), { recursive: true });
+  writeFileSync(BUILD_STAMP, digest + '\n');
+}
