@@ -307,3 +307,60 @@ export const unrelatedRecord: Record<
     allowed: ['SAFEGUARDING_LEAD'],
   },
 };
+
+/**
+ * Which types hold person-level data (DESIGN.md: "Every read of person-level data is audited"),
+ * and how reading one is recorded. `audit-coverage.test.ts` calls every Query field that can return
+ * one of them and checks the audit rows of that request.
+ * - `{ audit: 'Concern' }`: a record of its own; each one returned must be named (by its `id`) in a
+ *   READ row of that entity type, written by the same request.
+ * - `{ within: '…' }`: part of another record, or read as a whole; the text says which row covers it.
+ *
+ * Every type with rules of its own in `spec` is either here or in `notPersonLevel`: a new type is a
+ * decision. Envelopes are wrappers around what they hold, unless listed here (an export's content).
+ */
+export const personLevel: Record<string, { audit: string } | { within: string }> = {
+  Concern: { audit: 'Concern' },
+  ConcernTriage: { within: 'its concern' },
+  ConcernPersonLink: { within: 'its concern; the person in it is a Person of its own' },
+  SubmittedConcern: { within: 'a READ of the Concern it shows to the tenant who sent it (it has no id)' },
+  Household: { audit: 'Household' },
+  HouseholdMember: { within: 'its household; the person in it is a Person of its own' },
+  HouseholdAssignment: { audit: 'HouseholdAssignment' },
+  Person: { audit: 'Person' },
+  PersonRelationship: { within: 'its person; the related person is a Person of their own' },
+  CumulativeFlag: { audit: 'CumulativeFlag' },
+  ChronologyEntry: { within: 'a READ of the PersonChronology or HouseholdChronology it is part of' },
+  ChronologyExport: { within: 'an EXPORT of the PersonChronology or HouseholdChronology' },
+  Warning: { audit: 'Warning' },
+  VisitHousehold: { audit: 'Household' },
+  VisitMember: { audit: 'Person' },
+  VisitWarning: { audit: 'Warning' },
+  AccessGrant: { audit: 'AccessGrant' },
+  Referral: { audit: 'Referral' },
+  SharedInformation: { within: 'its referral' },
+  SharedPerson: { within: 'its referral' },
+  Feedback: { audit: 'Feedback' },
+  FeedbackRating: { within: 'its feedback' },
+};
+
+/**
+ * Types that hold no person-level data, and why: every type with rules of its own that is not in
+ * `personLevel`, and envelopes that are the whole answer of a Query field.
+ */
+export const notPersonLevel: Record<string, string> = {
+  StaffMember: 'a colleague’s name and roles, as on a grant',
+  AuditEvent: 'who did what to which record id; reading the trail is audited as AuditTrail',
+  CumulativeRule: 'the organisation’s threshold and window',
+  Task: 'a kind, a record id and dates',
+  Notification: 'a kind, a record id and dates',
+  PartnerAgency: 'an organisation',
+  FeedbackLinkStatus: 'whether a link can still be used, nothing about whom it is for',
+  FeedbackSummary: 'counts and averages',
+  FeedbackPrincipleSummary: 'counts and averages',
+  YouSaidWeDid: 'published answers, written to be read by everyone',
+  SelfAssessmentItem: 'the organisation’s checklist',
+  SelfAssessmentQuestion: 'the organisation’s checklist',
+  SelfAssessmentAnswer: 'the organisation’s checklist',
+  SelfAssessmentComparisonRow: 'the organisation’s checklist',
+};

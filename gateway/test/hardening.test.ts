@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../src/graphql/limits.js';
-import { testGateway, user } from './harness.js';
+import { newKey, testGateway, user, validConcern } from './harness.js';
 
 const lead = user('priya');
 const otherLead = user('morgan');
@@ -125,6 +125,115 @@ describe('pages and responses', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('an unexpected database error inside a request carrying personal data', () => {
+  // Distinctive personal data and free text: none of it may reach the caller or the logs.
+  const name = 'Marguerite Okonkwo-Thistlewood';
+  const address = '17 Larkspur Mews, RV8 2QZ';
+  const said = 'Marker-e91b she said her brother Desmond takes her pension';
+  const RAISE = `mutation Raise($key: String!, $input: RaiseConcernInput!) {
+    raiseConcern(idempotencyKey: $key, input: $input) { reference }
+  }`;
+  const input = validConcern({
+    subjectDescription: `${name}, lives alone`,
+    location: address,
+    whatHappened: said,
+    personViews: { status: 'ASKED_EXPRESSED', views: `${name} wants it kept from Desmond` },
+  });
+  const frontline = user('tom');
+  const personal = [name, 'Okonkwo', 'Larkspur', 'RV8 2QZ', 'Marker-e91b', 'Desmond'];
+  /** What the database says, as a careless error path would pass it on: SQL names and the row's text. */
+  const dbMessage = 'doorstep_test_refused';
+
+  beforeAll(async () => {
+    // A real failure inside the insert, whose message names the table and column and quotes the text.
+    await gw.sql(`create function doorstep_test_refuse_concern() returns trigger language plpgsql as $$
+      begin
+        raise exception '${dbMessage}: insert into concern (what_happened, location) refused for %', new.what_happened
+          using detail = 'location=' || new.location, hint = 'subject_description=' || new.subject_description;
+      end $$`);
+    await gw.sql(`create trigger doorstep_test_refuse_concern before insert on concern
+      for each row execute function doorstep_test_refuse_concern()`);
+  });
+  afterAll(async () => {
+    await gw.sql(`drop trigger if exists doorstep_test_refuse_concern on concern`);
+    await gw.sql(`drop function if exists doorstep_test_refuse_concern()`);
+  });
+
+  it('reaches the caller masked, is logged by kind and request id only, and saves nothing', async () => {
+    const key = newKey();
+    const counter = () => gw.sql(`select year, last from concern_reference_counter order by year`);
+    const countersBefore = await counter();
+    const [{ n: concernsBefore }] = (await gw.sql<{ n: number }>(
+      `select count(*)::int as n from concern`,
+    )) as [{ n: number }];
+    const [{ n: chronologyBefore }] = (await gw.sql<{ n: number }>(
+      `select count(*)::int as n from chronology_entry`,
+    )) as [{ n: number }];
+    const logsBefore = gw.logs.length;
+
+    const result = await gw.graphql(RAISE, { key, input }, frontline);
+    const requestId = result.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The reply: a generic message and a code, and nothing else.
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors).toEqual([
+      { message: 'Something went wrong. It has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
+    const reply = JSON.stringify(result.errors);
+    for (const leak of [
+      ...personal,
+      dbMessage,
+      'refused',
+      'insert',
+      'what_happened',
+      'subject_description',
+      'concern',
+      'P0001',
+      'stack',
+      'exception',
+      'locations',
+      '.ts:',
+      '.js:',
+    ]) {
+      expect(reply.toLowerCase(), `the reply holds "${leak}"`).not.toContain(leak.toLowerCase());
+    }
+
+    // The log: the error's kind, with the request id, and none of the data or the database's words.
+    const lines = gw.logs.slice(logsBefore);
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const error = logged.find((l) => l.event === 'graphql.unexpected_error');
+    expect(error).toMatchObject({ level: 'error', requestId, path: 'raiseConcern', pgCode: 'P0001' });
+    expect(typeof error!.kind).toBe('string');
+    expect(error!.kind).not.toBe('');
+    expect(logged.find((l) => l.event === 'http.request')).toMatchObject({ requestId, status: 200 });
+    const text = lines.join('\n');
+    for (const leak of [...personal, dbMessage, 'refused', 'what_happened', 'insert into']) {
+      expect(text, `the log holds "${leak}"`).not.toContain(leak);
+    }
+
+    // Nothing half-saved: no concern, no audit row, no chronology, no claimed key, no number used.
+    expect(await gw.sql(`select id from concern where what_happened = $1`, [said])).toEqual([]);
+    expect((await gw.sql<{ n: number }>(`select count(*)::int as n from concern`))[0]!.n).toBe(
+      concernsBefore,
+    );
+    expect(await gw.sql(`select id from audit_event where request_id = $1`, [requestId])).toEqual([]);
+    expect((await gw.sql<{ n: number }>(`select count(*)::int as n from chronology_entry`))[0]!.n).toBe(
+      chronologyBefore,
+    );
+    expect(await gw.sql(`select id from idempotency_record where key = $1`, [key])).toEqual([]);
+    expect(await counter()).toEqual(countersBefore);
+
+    // And the key is still unused: once the database accepts the row, the same submission goes in once.
+    await gw.sql(`drop trigger doorstep_test_refuse_concern on concern`);
+    const retry = await gw.graphql<{ raiseConcern: { reference: string } }>(RAISE, { key, input }, frontline);
+    expect(retry.errors).toBeUndefined();
+    expect(await gw.sql(`select reference from concern where what_happened = $1`, [said])).toEqual([
+      { reference: retry.data!.raiseConcern.reference },
+    ]);
   });
 });
 

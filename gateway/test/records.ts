@@ -14,7 +14,7 @@ export async function ok<T>(
   gw: Gateway,
   query: string,
   variables: Record<string, unknown>,
-  as: DemoUser = lead,
+  as: DemoUser | { token: string } = lead,
 ): Promise<T> {
   const result = await gw.graphql<T>(query, variables, as);
   if (result.errors?.length) throw new Error(`${JSON.stringify(result.errors)}`);

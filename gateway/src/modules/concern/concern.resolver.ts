@@ -20,7 +20,7 @@ import { callerOf, type Context } from '../../context.js';
 import { Concern } from './concern.entity.js';
 import { ConcernPersonRoleEnum } from '../../common/enums.js';
 import { Household } from '../household/household.entity.js';
-import { findHousehold } from '../household/household.service.js';
+import { householdById } from '../household/household.service.js';
 import { Person } from '../person/person.entity.js';
 import { ReasonInput } from '../person/person.inputs.js';
 import { ConcernTriage } from './concern-triage.entity.js';
@@ -153,7 +153,7 @@ export class ConcernResolver {
 
   @FieldResolver(() => Household, { nullable: true })
   household(@Root() concern: Concern, @Ctx() ctx: Context) {
-    return concern.household ? findHousehold(ctx.em, concern.household.id) : null;
+    return concern.household ? householdById(ctx.em, callerOf(ctx), concern.household.id) : null;
   }
 
   @FieldResolver(() => [ConcernPersonLink], { description: 'The people it is about' })

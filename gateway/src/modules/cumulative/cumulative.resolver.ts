@@ -15,24 +15,15 @@ import {
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { FlagStatusEnum, TaskStatusEnum } from '../../common/enums.js';
-import { groupBy, load } from '../../common/loader.js';
 import { callerOf, type Context } from '../../context.js';
 import { Concern } from '../concern/concern.entity.js';
-import { findConcern } from '../concern/concern.service.js';
 import { Household } from '../household/household.entity.js';
-import { findHousehold } from '../household/household.service.js';
+import { householdById } from '../household/household.service.js';
 import { Person } from '../person/person.entity.js';
 import { ReasonInput } from '../person/person.inputs.js';
 import { personById } from '../person/person.service.js';
 import { CumulativeFlag, CumulativeRule, Task } from './cumulative.entity.js';
-import {
-  concernIdsBehind,
-  getRule,
-  listFlags,
-  listTasks,
-  reviewFlag,
-  setRule,
-} from './cumulative.service.js';
+import { concernsBehind, getRule, listFlags, listTasks, reviewFlag, setRule } from './cumulative.service.js';
 
 /** Rules in `cumulativeRuleInputSchema` (@doorstep/schema). */
 @InputType()
@@ -89,22 +80,8 @@ export class CumulativeResolver {
   }
 
   @FieldResolver(() => [Concern], { description: 'The low-level concerns behind the flag' })
-  async concerns(@Root() flag: CumulativeFlag, @Ctx() ctx: Context) {
-    const caller = callerOf(ctx);
-    const ids = await load<string[]>(
-      ctx.em,
-      'flag.concerns',
-      flag.id,
-      async (flagIds) =>
-        new Map(
-          [...groupBy(await concernIdsBehind(ctx.em, flagIds), (l) => l.flag.id)].map(([k, v]) => [
-            k,
-            v.map((l) => l.concern.id),
-          ]),
-        ),
-      [],
-    );
-    return Promise.all(ids.map((id) => findConcern(ctx.em, caller, id)));
+  concerns(@Root() flag: CumulativeFlag, @Ctx() ctx: Context) {
+    return concernsBehind(ctx.em, callerOf(ctx), flag.id);
   }
 
   @FieldResolver(() => Person, { nullable: true })
@@ -114,6 +91,6 @@ export class CumulativeResolver {
 
   @FieldResolver(() => Household, { nullable: true })
   household(@Root() flag: CumulativeFlag, @Ctx() ctx: Context) {
-    return flag.household ? findHousehold(ctx.em, flag.household.id) : null;
+    return flag.household ? householdById(ctx.em, callerOf(ctx), flag.household.id) : null;
   }
 }

@@ -110,7 +110,7 @@ export class HouseholdResolver {
     @Arg('userId', () => ID, { nullable: true }) userId?: string,
     @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
   ) {
-    return listAssignments(ctx.em, { householdId, userId, includeEnded });
+    return listAssignments(ctx.em, callerOf(ctx), { householdId, userId, includeEnded });
   }
 
   @Access(Permission.RecordAdminister)
@@ -178,7 +178,7 @@ export class HouseholdResolver {
 
   @FieldResolver(() => [HouseholdAssignment], { description: 'Who works with the household today' })
   assignments(@Root() household: Household, @Ctx() ctx: Context) {
-    return listAssignments(ctx.em, { householdId: household.id });
+    return listAssignments(ctx.em, callerOf(ctx), { householdId: household.id });
   }
 }
 

@@ -77,6 +77,24 @@ export async function findHousehold(em: EntityManager, id: string): Promise<Hous
   return household;
 }
 
+/**
+ * Households by id (batched per request), for relations such as a concern's household: one query
+ * and one audit row per household however many records point at it. Audited.
+ */
+export function householdById(em: EntityManager, caller: Caller, id: string): Promise<Household | null> {
+  return load<Household | null>(
+    em,
+    'household.byId',
+    id,
+    async (ids) => {
+      const found = new Map((await em.find(Household, { id: { $in: [...ids] } })).map((h) => [h.id, h]));
+      if (found.size) audit(em, caller, 'READ', 'Household', [...found.keys()]);
+      return found;
+    },
+    null,
+  );
+}
+
 /** A household for the safeguarding team's view. Audited. */
 export async function getHousehold(em: EntityManager, caller: Caller, id: string): Promise<Household> {
   const household = await findHousehold(em, id);
@@ -387,12 +405,13 @@ export async function endAssignment(
 /** Assignments, of one household or one member of staff; current ones only unless asked. */
 export async function listAssignments(
   em: EntityManager,
+  caller: Caller,
   args: { householdId?: string | null; userId?: string | null; includeEnded?: boolean | null },
 ): Promise<HouseholdAssignment[]> {
   const today = isoDateOf();
   if (args.householdId && !isUuid(args.householdId)) return [];
   if (args.userId && !isUuid(args.userId)) return [];
-  return em.find(
+  const assignments = await em.find(
     HouseholdAssignment,
     {
       ...(args.householdId ? { household: args.householdId } : {}),
@@ -401,4 +420,7 @@ export async function listAssignments(
     },
     { populate: ['user'], orderBy: [{ fromDate: 'asc' }, { id: 'asc' }], limit: 500 },
   );
+  const ids = assignments.map((a) => a.id);
+  if (ids.length) audit(em, caller, 'READ', 'HouseholdAssignment', ids);
+  return assignments;
 }

@@ -1,0 +1,517 @@
+import 'reflect-metadata';
+import {
+  getNamedType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../src/auth/identity.js';
+import { DEFAULT_PAGE_SIZE } from '../src/common/pagination.js';
+import {
+  DEMO_HOUSEHOLDS,
+  DEMO_ORGANISATIONS,
+  DEMO_PEOPLE,
+  DEMO_USERS,
+  type DemoUser,
+} from '../src/db/demo.js';
+import { getSchema } from '../src/schema.js';
+import { notPersonLevel, personLevel, spec } from './access-spec.js';
+import { newKey, testGateway, user, type GraphQLResult } from './harness.js';
+import { lead, ok, raise } from './records.js';
+
+/**
+ * "Every read of person-level data … writes an audit row in the same transaction: who, for which
+ * organisation, what action, which record, … request id, time." Driven from the schema and the
+ * access spec's `personLevel` classification, like the access matrix: every Query field that can
+ * return person-level data is called as someone the spec allows, once for each path through the
+ * fields it returns (so one field's audit row cannot stand in for another's), and every record in
+ * each answer must be named by an audit row of that request, with the caller and their
+ * organisation. A new such query fails until it has a call here; refused reads write no row.
+ */
+
+const champion = user('jo');
+const manager = user('ana');
+const frontline = user('tom');
+const contractor = user('gareth');
+const officer = user('dee');
+const RIVERSIDE = DEMO_ORGANISATIONS[0].id;
+const HILLCREST = DEMO_ORGANISATIONS[1].id;
+const NORTHSHIRE = DEMO_ORGANISATIONS[2].id;
+const person = (givenName: string) => DEMO_PEOPLE.find((p) => p.givenName === givenName)!.id;
+const household = (address: string) => DEMO_HOUSEHOLDS.find((h) => h.addressLine1 === address)!.id;
+const WALTER = person('Walter');
+const KELLY = person('Kelly');
+const SOPHIE = person('Sophie'); // restricted by Priya
+const ALDER = household('4 Alder Court');
+const BIRCH = household('12 Birch Road');
+const CEDAR = household('7 Cedar Walk');
+const ELM = household('21 Elm Row');
+
+interface Tenant {
+  tenantRef: string;
+  organisationId: string;
+}
+type Caller = DemoUser | Tenant;
+const isTenant = (caller: Caller): caller is Tenant => 'tenantRef' in caller;
+const actorsOf = (caller: Caller): readonly Actor[] => (isTenant(caller) ? ['TENANT'] : caller.roles);
+const nameOf = (caller: Caller) => (isTenant(caller) ? `tenant ${caller.tenantRef}` : caller.email);
+const tenant: Tenant = { tenantRef: 'TEN-AUDIT-1', organisationId: RIVERSIDE };
+
+/** An audit row a call must write besides one per record in its answer. */
+interface Row {
+  action: 'READ' | 'EXPORT';
+  entityType: string;
+  ids: readonly string[];
+}
+
+interface Call {
+  as: Caller;
+  args?: Record<string, unknown>;
+  rows?: Row[];
+}
+
+/** What the set-up made, for the calls to name. */
+interface Records {
+  concernId: string;
+  referralId: string;
+  warningId: string;
+  tenantConcernIds: string[];
+}
+
+/** How to call each Query field that returns person-level data. */
+const calls: Record<string, (r: Records) => Call[]> = {
+  accessGrants: () => [{ as: lead }],
+  chronology: () => [
+    {
+      as: champion,
+      args: { subject: { personId: WALTER } },
+      rows: [{ action: 'READ', entityType: 'PersonChronology', ids: [WALTER] }],
+    },
+    {
+      as: lead,
+      args: { subject: { householdId: BIRCH } },
+      rows: [{ action: 'READ', entityType: 'HouseholdChronology', ids: [BIRCH] }],
+    },
+  ],
+  chronologyExport: () => [
+    {
+      as: lead,
+      args: { subject: { personId: WALTER }, format: 'CSV' },
+      rows: [{ action: 'EXPORT', entityType: 'PersonChronology', ids: [WALTER] }],
+    },
+    {
+      as: champion,
+      args: { subject: { householdId: BIRCH }, format: 'JSON' },
+      rows: [{ action: 'EXPORT', entityType: 'HouseholdChronology', ids: [BIRCH] }],
+    },
+  ],
+  concern: (r) => [{ as: lead, args: { id: r.concernId } }],
+  concerns: () => [{ as: champion }],
+  cumulativeFlags: () => [{ as: lead }],
+  feedback: () => [{ as: manager }],
+  household: () => [{ as: champion, args: { id: CEDAR } }],
+  householdAssignments: () => [{ as: lead }, { as: champion, args: { householdId: BIRCH } }],
+  householdsIWorkWith: () => [{ as: frontline }],
+  myConcerns: (r) => [
+    { as: tenant, rows: [{ action: 'READ', entityType: 'Concern', ids: r.tenantConcernIds }] },
+  ],
+  person: () => [{ as: champion, args: { id: KELLY } }],
+  referral: (r) => [{ as: officer, args: { id: r.referralId } }],
+  referralsReceived: () => [{ as: officer }],
+  referralsSent: () => [{ as: lead }],
+  searchHouseholds: () => [{ as: lead, args: { query: 'Birch' } }],
+  searchPeople: () => [{ as: champion, args: { query: 'Price' } }],
+  visitHousehold: () => [{ as: contractor, args: { id: ALDER } }],
+  warning: (r) => [{ as: manager, args: { id: r.warningId } }],
+  warningsAwaitingSignOff: () => [{ as: manager }],
+  warningsDueForReview: () => [{ as: champion }],
+};
+
+/** A type that only wraps records (pages, edges, matches): not a record itself. */
+const isWrapper = (name: string) => spec[`${name}.*`] === 'envelope' && !(name in personLevel);
+
+/** Every record type reachable from a type through its fields, wrappers looked through. */
+function reachable(type: GraphQLNamedType, seen = new Set<string>()): Set<string> {
+  if (!isObjectType(type) || seen.has(type.name)) return seen;
+  seen.add(type.name);
+  for (const field of Object.values(type.getFields())) reachable(getNamedType(field.type), seen);
+  return seen;
+}
+
+const queryFields = (schema: GraphQLSchema) => Object.values(schema.getQueryType()!.getFields());
+
+/** The Query fields that can return person-level data. */
+const personQueries = (schema: GraphQLSchema) =>
+  queryFields(schema)
+    .filter((f) => [...reachable(getNamedType(f.type))].some((t) => t in personLevel))
+    .map((f) => f.name)
+    .sort();
+
+/** Whether the spec lets any of these actors read a field (wrappers: whoever reached them). */
+function readable(type: string, field: string, actors: readonly Actor[]) {
+  const rule = spec[`${type}.${field}`] ?? spec[`${type}.*`];
+  return rule === 'envelope' || (Array.isArray(rule) && actors.some((a) => rule.includes(a)));
+}
+
+/** Pages inside an answer are kept small, and so are lists of lists, to stay under the cost limit. */
+const PAGE = 3;
+const MOST_REPEATS = 100;
+
+/** How many times a field's selection repeats (as the cost limit counts it). */
+const repeats = (field: GraphQLField<unknown, unknown>) =>
+  field.args.some((a) => a.name === 'first')
+    ? PAGE
+    : getNamedType(field.type).name.endsWith('Edge')
+      ? 1
+      : isListType(isNonNullType(field.type) ? field.type.ofType : field.type)
+        ? DEFAULT_PAGE_SIZE
+        : 1;
+
+/** A field below the top that cannot be asked for without arguments: this test must learn it. */
+function needsNoArguments(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>) {
+  if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) {
+    throw new Error(`${type.name}.${field.name} needs arguments: teach audit-coverage.test.ts to give them`);
+  }
+  return true;
+}
+
+/**
+ * What to ask for, one path of objects at a time, so that no other field's audit row can stand in
+ * for a missing one: each selection holds every plain field the caller may read of each object on
+ * its path, and one object field of the last (or none). Records at the top and one level down are
+ * followed further; records below that give their `id` only, as do lists of records one level down
+ * or inside lists. Pages are of `PAGE`.
+ */
+function paths(
+  type: GraphQLObjectType,
+  actors: readonly Actor[],
+  level: number,
+  repeat: number,
+): { path: string; selection: string }[] {
+  const record = !isWrapper(type.name);
+  if (record && level >= 2)
+    return [{ path: '', selection: `{ __typename${type.getFields().id ? ' id' : ''} }` }];
+  const fields = Object.values(type.getFields()).filter(
+    (f) => readable(type.name, f.name, actors) && needsNoArguments(type, f),
+  );
+  const page = (f: GraphQLField<unknown, unknown>) =>
+    f.args.some((a) => a.name === 'first') ? `(first: ${PAGE})` : '';
+  const plain = fields.filter((f) => !isObjectType(getNamedType(f.type)));
+  const base = ['__typename', ...plain.map((f) => `${f.name}${page(f)}`)].join(' ');
+  const out = [{ path: '', selection: `{ ${base} }` }];
+  for (const field of fields) {
+    const child = getNamedType(field.type);
+    if (!isObjectType(child)) continue;
+    const times = repeat * repeats(field);
+    const many = repeats(field) > 1 && (level >= 1 || times > MOST_REPEATS);
+    const next = !record ? level : many && !isWrapper(child.name) ? 2 : level + 1;
+    for (const inner of paths(child, actors, next, times)) {
+      out.push({
+        path: `.${field.name}${inner.path}`,
+        selection: `{ ${base} ${field.name}${page(field)} ${inner.selection} }`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The documents that read a Query field, one path each (see `paths`). */
+function documents(name: string, actors: readonly Actor[], args: Record<string, unknown>) {
+  const field = schema.getQueryType()!.getFields()[name]!;
+  const given = field.args.filter((a) => a.name in args);
+  const defs = given.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const pass = given.map((a) => `${a.name}: $${a.name}`);
+  if (field.args.some((a) => a.name === 'first') && !('first' in args)) pass.push(`first: ${PAGE}`);
+  const type = getNamedType(field.type) as GraphQLObjectType;
+  const call = pass.length ? `(${pass.join(', ')})` : '';
+  return paths(type, actors, 0, repeats(field)).map(({ path, selection }) => ({
+    path: `${name}${path}`,
+    document: `query Audited${defs ? `(${defs})` : ''} { ${name}${call} ${selection} }`,
+  }));
+}
+
+/** The records in an answer that are records of their own, with the level they were found at. */
+function recordsIn(value: unknown, level = 0, found: { type: string; id: string; level: number }[] = []) {
+  if (Array.isArray(value)) {
+    for (const item of value) recordsIn(item, level, found);
+  } else if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    const typeName = object.__typename as string | undefined;
+    const record = typeName !== undefined && !isWrapper(typeName);
+    const kind = typeName ? personLevel[typeName] : undefined;
+    if (kind && 'audit' in kind && typeof object.id === 'string') {
+      found.push({ type: kind.audit, id: object.id, level });
+    }
+    for (const [key, inner] of Object.entries(object)) {
+      if (key !== '__typename') recordsIn(inner, record ? level + 1 : level, found);
+    }
+  }
+  return found;
+}
+
+interface AuditRow {
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  organisation_id: string;
+  actor_kind: string;
+  actor_user_id: string | null;
+  actor_ref: string;
+}
+
+let gw: Awaited<ReturnType<typeof testGateway>>;
+let schema: GraphQLSchema;
+let records: Records;
+
+/** Sends one document as a caller; the audit rows its request wrote. */
+async function send(document: string, as: Caller, args: Record<string, unknown>) {
+  const auth = isTenant(as) ? { token: await gw.tenantToken(as.tenantRef, as.organisationId) } : as;
+  const result: GraphQLResult = await gw.graphql(document, args, auth);
+  const rows = await gw.sql<AuditRow>(
+    `select action, entity_type, entity_id::text, organisation_id::text, actor_kind, actor_user_id::text, actor_ref
+       from audit_event where request_id = $1 order by id`,
+    [result.headers.get('x-request-id')],
+  );
+  return { result, rows };
+}
+
+/** A Query field with its top-level plain fields only, as an allowed caller (`shape`) would ask. */
+const plainly = (name: string, shape: Caller, as: Caller, args: Record<string, unknown> = {}) =>
+  send(documents(name, actorsOf(shape), args)[0]!.document, as, args);
+
+beforeAll(async () => {
+  gw = await testGateway();
+  schema = await getSchema();
+  const [concern] = await gw.sql<{ id: string }>(
+    `select id from concern where subject_description like 'Older man living alone%'`,
+  );
+  // Three low-level concerns about one person: a cumulative flag, with the concerns behind it.
+  for (let i = 0; i < 3; i++) {
+    await raise(gw, {
+      urgency: 'LOW_LEVEL',
+      categories: ['CHILD_NEGLECT'],
+      subjectIds: [KELLY],
+      householdId: CEDAR,
+    });
+  }
+  const referral = await ok<{ referConcern: { id: string } }>(
+    gw,
+    `mutation($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
+    {
+      input: {
+        concernId: concern!.id,
+        recipientOrganisationId: NORTHSHIRE,
+        reason: 'Needs a care and support assessment.',
+        legalBasis: 'CONSENT',
+        summary: 'Older man, confused, no heating or food.',
+      },
+    },
+  );
+  // A grant to report: Tom breaks glass into a household he does not work with.
+  await ok(
+    gw,
+    `mutation($input: BreakGlassInput!) { breakGlass(input: $input) { id } }`,
+    {
+      input: { subjectType: 'Household', subjectId: ELM, reason: 'Neighbour rang: shouting, visiting now.' },
+    },
+    frontline,
+  );
+  // One warning due for review today.
+  await gw.sql(`update warning set review_date = current_date where household_id = $1`, [BIRCH]);
+  const [warning] = await gw.sql<{ id: string }>(`select id from warning where household_id = $1`, [BIRCH]);
+  // A tenant's own concern and named feedback.
+  const tenantAuth = { token: await gw.tenantToken(tenant.tenantRef) };
+  await ok(
+    gw,
+    `mutation($key: String!, $input: PublicConcernInput!) { raisePublicConcern(idempotencyKey: $key, input: $input) { reference } }`,
+    {
+      key: newKey(),
+      input: {
+        urgency: 'ROUTINE',
+        aboutSelf: true,
+        subjectDescription: 'Me',
+        location: 'My flat',
+        whatHappened: 'A man waits on the stairs at night.',
+        views: 'Fix the stairs light',
+        consent: 'GIVEN',
+      },
+    },
+    tenantAuth,
+  );
+  await ok(
+    gw,
+    `mutation($key: String!, $input: FeedbackInput!) { submitFeedback(idempotencyKey: $key, input: $input) { receivedAt } }`,
+    {
+      key: newKey(),
+      input: {
+        anonymous: false,
+        name: 'Pat Named',
+        language: 'en',
+        comment: 'They listened.',
+        ratings: [{ principle: 'EMPOWERMENT', score: 5 }],
+      },
+    },
+    tenantAuth,
+  );
+  const mine = await gw.sql<{ id: string }>(`select id::text from concern where reporter_tenant_ref = $1`, [
+    tenant.tenantRef,
+  ]);
+  records = {
+    concernId: concern!.id,
+    referralId: referral.referConcern.id,
+    warningId: warning!.id,
+    tenantConcernIds: mine.map((m) => m.id),
+  };
+});
+afterAll(() => gw.close());
+
+describe('which queries return person-level data', () => {
+  it('classifies every type with rules of its own as person-level or not, and nothing that is gone', () => {
+    const types = Object.values(schema.getTypeMap()).filter(
+      (t) => isObjectType(t) && !t.name.startsWith('__') && t.name !== 'Query' && t.name !== 'Mutation',
+    );
+    const unclassified = types
+      .map((t) => t.name)
+      .filter((name) => !isWrapper(name) && !(name in personLevel) && !(name in notPersonLevel));
+    expect(unclassified, 'decide in test/access-spec.ts: personLevel or notPersonLevel').toEqual([]);
+    const both = Object.keys(personLevel).filter((name) => name in notPersonLevel);
+    expect(both).toEqual([]);
+    const gone = [...Object.keys(personLevel), ...Object.keys(notPersonLevel)].filter(
+      (name) => !isObjectType(schema.getType(name)),
+    );
+    expect(gone).toEqual([]);
+  });
+
+  it('knows how to call every Query field that returns person-level data, and no other', () => {
+    const unknown = personQueries(schema).filter((name) => !(name in calls));
+    expect(
+      unknown,
+      'Query fields returning person-level data with no call in audit-coverage.test.ts',
+    ).toEqual([]);
+    const stale = Object.keys(calls).filter((name) => !personQueries(schema).includes(name));
+    expect(stale, 'calls for Query fields that are gone or return no person-level data').toEqual([]);
+    // Every other Query field returns something classified, so "no person-level data" was decided.
+    const undecided = queryFields(schema)
+      .filter((f) => !personQueries(schema).includes(f.name))
+      .filter((f) => ![...reachable(getNamedType(f.type))].some((t) => t in notPersonLevel))
+      .map((f) => f.name);
+    expect(undecided).toEqual([]);
+  });
+});
+
+describe('every read of person-level data', () => {
+  it('writes an audit row for each record in the answer: the caller, their organisation, the request', async () => {
+    const problems = new Set<string>();
+    /** A record returned without its row → the first path (one request) that showed it. */
+    const unaudited = new Map<string, string>();
+    let requests = 0;
+    for (const [name, make] of Object.entries(calls)) {
+      for (const { as, args = {}, rows: more = [] } of make(records)) {
+        const label = `Query.${name}(${JSON.stringify(args)}) as ${nameOf(as)}`;
+        const allowed = spec[`Query.${name}`];
+        if (!Array.isArray(allowed) || !actorsOf(as).some((a) => allowed.includes(a))) {
+          problems.add(`${label}: the spec does not allow this caller`);
+          continue;
+        }
+        if (more.some((row) => row.ids.length === 0)) problems.add(`${label}: expects rows naming no record`);
+        let answered = more.length > 0;
+        for (const { path, document } of documents(name, actorsOf(as), args)) {
+          const { result, rows } = await send(document, as, args);
+          requests++;
+          if (result.errors?.length) {
+            problems.add(`${label}, ${path}: ${JSON.stringify(result.errors)}`);
+            continue;
+          }
+          const found = recordsIn(result.data);
+          if (found.some((r) => r.level === 0)) answered = true;
+          const wanted = [
+            ...found.map((r) => ({ action: 'READ', entityType: r.type, id: r.id })),
+            ...more.flatMap((row) =>
+              row.ids.map((id) => ({ action: row.action, entityType: row.entityType, id })),
+            ),
+          ];
+          for (const want of wanted) {
+            const has = rows.some(
+              (row) =>
+                row.action === want.action &&
+                row.entity_type === want.entityType &&
+                row.entity_id === want.id,
+            );
+            const missing = `${label}: ${want.entityType} ${want.id} with no ${want.action} row`;
+            if (!has && !unaudited.has(missing)) unaudited.set(missing, path);
+          }
+          for (const row of rows) {
+            const who = isTenant(as)
+              ? row.actor_kind === 'tenant' && row.actor_ref === as.tenantRef && row.actor_user_id === null
+              : row.actor_kind === 'staff' && row.actor_user_id === as.id && row.actor_ref === as.id;
+            if (!who || row.organisation_id !== as.organisationId) {
+              problems.add(
+                `${label}, ${path}: a row names the wrong actor or organisation: ${JSON.stringify(row)}`,
+              );
+            }
+          }
+        }
+        if (!answered) problems.add(`${label}: returned no record, so proves nothing: set one up`);
+      }
+    }
+    for (const [missing, path] of unaudited) problems.add(`${missing} (asked for ${path})`);
+    expect([...problems]).toEqual([]);
+    expect(requests).toBeGreaterThan(Object.keys(calls).length * 3);
+  });
+});
+
+describe('a read that is refused', () => {
+  const first = (make: (r: Records) => Call[]) => make(records)[0]!;
+
+  it('writes no audit row when the caller’s role may not read it', async () => {
+    const problems: string[] = [];
+    for (const [name, make] of Object.entries(calls)) {
+      const { as, args } = first(make);
+      const allowed = spec[`Query.${name}`] as readonly Actor[];
+      const refused = DEMO_USERS.find((u) => !u.roles.some((role) => allowed.includes(role)));
+      if (!refused) continue; // every role may call it
+      const { result, rows } = await plainly(name, as, refused, args);
+      const code = result.errors?.[0]?.extensions?.code;
+      if (code !== 'FORBIDDEN') problems.push(`Query.${name} as ${refused.email}: ${code ?? 'answered'}`);
+      if (rows.length) problems.push(`Query.${name} as ${refused.email} wrote ${JSON.stringify(rows)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names none of another organisation’s records, and a record it names is not found', async () => {
+    const problems: string[] = [];
+    for (const [name, make] of Object.entries(calls)) {
+      const { as, args = {} } = first(make);
+      const allowed = spec[`Query.${name}`] as readonly Actor[];
+      // The same call from Hillcrest, which holds none of the records set up here.
+      const outsider: Caller | undefined = isTenant(as)
+        ? { tenantRef: as.tenantRef, organisationId: HILLCREST }
+        : DEMO_USERS.find((u) => u.organisationId === HILLCREST && u.roles.some((r) => allowed.includes(r)));
+      if (!outsider) continue; // nobody at Hillcrest may call it at all (agency officers' queries)
+      const ours = new Set((await plainly(name, as, as, args)).rows.map((row) => row.entity_id));
+      const { result, rows } = await plainly(name, as, outsider, args);
+      const code = result.errors?.[0]?.extensions?.code;
+      const namesRecord = 'id' in args || 'subject' in args;
+      if (namesRecord && code !== 'NOT_FOUND')
+        problems.push(`Query.${name} from Hillcrest: ${code ?? 'answered'}`);
+      if (!namesRecord && result.errors) problems.push(`Query.${name} from Hillcrest: ${code}`);
+      for (const row of rows) {
+        if (namesRecord || (row.entity_id && ours.has(row.entity_id)) || row.organisation_id !== HILLCREST) {
+          problems.push(`Query.${name} from Hillcrest wrote ${JSON.stringify(row)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('writes no row for a restricted person the caller holds no grant for', async () => {
+    const { result, rows } = await plainly('person', champion, champion, { id: SOPHIE });
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(rows).toEqual([]);
+  });
+});
