@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSessionToken } from '../src/auth/tokens.js';
-import { repoRoot } from '../src/config.js';
-import { testGateway, user } from './harness.js';
+import { runTool, testGateway, user } from './harness.js';
 
 let gw: Awaited<ReturnType<typeof testGateway>>;
 beforeAll(async () => {
@@ -15,22 +12,10 @@ afterAll(() => gw.close());
 
 /** The built `pnpm admin`, against the test database. */
 const admin = (...args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const script = path.join(repoRoot, 'gateway', 'dist', 'scripts', 'admin.js');
-    expect(existsSync(script), 'run pnpm build first').toBe(true);
-    execFile(
-      process.execPath,
-      [script, ...args],
-      {
-        env: {
-          PATH: process.env.PATH,
-          DATABASE_URL: gw.url,
-          JWT_SECRET: new TextDecoder().decode(gw.config.jwt.secret),
-          DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-admin-test'),
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
+  runTool('admin', args, {
+    DATABASE_URL: gw.url,
+    JWT_SECRET: new TextDecoder().decode(gw.config.jwt.secret),
+    DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-admin-test'),
   });
 
 const lead = user('priya');

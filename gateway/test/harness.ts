@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { AUDIENCES, signSessionToken, signToken, WIDGET_TOKEN_MAX_SECONDS } from '../src/auth/tokens.js';
-import type { Config } from '../src/config.js';
+import { repoRoot, type Config } from '../src/config.js';
 import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemo, type DemoUser } from '../src/db/demo.js';
 import type { Options } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '../src/db/orm.js';
@@ -207,3 +210,21 @@ export const validConcern = (overrides: Record<string, unknown> = {}) => ({
   consent: { status: 'GIVEN' },
   ...overrides,
 });
+
+/** Runs a built command (`gateway/dist/scripts/<name>.js`) with only PATH and `env` set. */
+export function runTool(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const script = path.join(repoRoot, 'gateway', 'dist', 'scripts', `${name}.js`);
+  if (!existsSync(script)) throw new Error(`${script} is missing: run pnpm build first`);
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}

@@ -1,12 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../../config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
+import { newKey, runTool, testGateway, user, validConcern } from '../../../test/harness.js';
 import { sealAuditTrail, verifyAuditTrail } from './audit-chain.js';
 
 const RAISE = `mutation Raise($key: String!, $input: RaiseConcernInput!) {
@@ -151,21 +148,9 @@ describe('the audit trail’s hash chain', () => {
 
 /** Runs the built `pnpm audit:verify` against the test database. */
 const runVerify = (...args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const script = path.join(repoRoot, 'gateway', 'dist', 'scripts', 'audit-verify.js');
-    expect(existsSync(script), 'run pnpm build first').toBe(true);
-    execFile(
-      process.execPath,
-      [script, ...args],
-      {
-        env: {
-          PATH: process.env.PATH,
-          DATABASE_URL: gw.url,
-          DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
+  runTool('audit-verify', args, {
+    DATABASE_URL: gw.url,
+    DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
   });
 
 describe('pnpm audit:verify (the built command)', () => {
