@@ -1,7 +1,7 @@
 import { freePort, repoRoot } from '@doorstep/testkit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ describe("README's first command, `npm start`", () => {
   });
 
   it(
-    'installs, builds, serves the portal and the API, and stops cleanly on Ctrl-C',
+    'installs, builds what changed, serves the portal and the API, and stops cleanly on Ctrl-C',
     async () => {
       dataDir = await mkdtemp(path.join(os.tmpdir(), 'doorstep-start-'));
       const port = await freePort();
@@ -108,4 +108,38 @@ describe("README's first command, `npm start`", () => {
     },
     TIMEOUT_MS,
   );
+
+  it('builds again only when a file the build reads has changed', async () => {
+    const tooling = (await import(path.join(repoRoot, 'scripts', 'tooling.mjs'))) as {
+      sourceDigest(top: string): string;
+    };
+    const top = await mkdtemp(path.join(os.tmpdir(), 'doorstep-digest-'));
+    try {
+      const put = async (file: string, text: string) => {
+        await mkdir(path.dirname(path.join(top, file)), { recursive: true });
+        await writeFile(path.join(top, file), text);
+      };
+      await put('gateway/src/main.ts', 'export {};\n');
+      await put('package.json', '{}\n');
+      const first = tooling.sourceDigest(top);
+      // Outputs, dependencies, data, docs and logs are not read by the build.
+      await put('gateway/dist/main.js', 'built');
+      await put('node_modules/x/index.js', 'dependency');
+      await put('.doorstep/pg/postmaster.pid', '1');
+      await put('docs/guide.md', '# Guide');
+      await put('gateway/run.log', 'log');
+      expect(tooling.sourceDigest(top)).toBe(first);
+      // A source changed, added or renamed is.
+      await put('gateway/src/main.ts', 'export const changed = 1;\n');
+      const changed = tooling.sourceDigest(top);
+      expect(changed).not.toBe(first);
+      await put('gateway/src/new.ts', 'export {};\n');
+      const added = tooling.sourceDigest(top);
+      expect(added).not.toBe(changed);
+      await rename(path.join(top, 'gateway/src/new.ts'), path.join(top, 'gateway/src/renamed.ts'));
+      expect(tooling.sourceDigest(top)).not.toBe(added);
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
+  });
 });

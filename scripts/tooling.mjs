@@ -67,8 +67,8 @@ export const hasFile = (relative) => existsSync(path.join(root, relative));
 const NOT_BUILT_FROM = new Set(['node_modules', '.git', 'dist', '.doorstep', 'coverage', 'docs', 'tmp']);
 const notBuiltFrom = (name) => NOT_BUILT_FROM.has(name) || /\.(log|tsbuildinfo)$/.test(name);
 
-/** A digest of every file the build could read: names and contents, in a fixed order. */
-export function sourceDigest() {
+/** A digest of every file under `top` the build could read: names and contents, in a fixed order. */
+export function sourceDigest(top = root) {
   const hash = createHash('sha256');
   const walk = (dir) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -83,7 +83,7 @@ export function sourceDigest() {
           .update('\0');
     }
   };
-  walk(root);
+  walk(top);
   return hash.digest('hex');
 }
 
