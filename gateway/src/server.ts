@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { EventListener } from './db/events.js';
 import { connectionUrl } from './db/orm.js';
-import { openScope } from './db/request-scope.js';
+import { commitScope, openScope } from './db/request-scope.js';
 import { DoorstepError, isExpectedError, PASS_THROUGH_CODES } from './errors.js';
 import { limitRules, QUERY_LIMITS } from './graphql/limits.js';
 import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
@@ -216,7 +216,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       });
       // Nothing is answered that was not stored: the unit of work (audit rows included) commits first.
       if (state.scope) {
-        await state.scope.commit();
+        await commitScope(state.scope);
         state.scope = undefined;
       }
       const outHeaders: Record<string, string> = { ...headers, ...cors, 'x-request-id': requestId };

@@ -29,6 +29,19 @@ export async function openScope(orm: MikroORM, organisationId: string | undefine
   return em;
 }
 
+/**
+ * Commits a scope, or throws if it cannot commit what it holds. A statement that failed inside the
+ * transaction (outside a savepoint) aborts it, and PostgreSQL then answers COMMIT with a ROLLBACK
+ * and no error: a request whose failure was answered as an error on one field would lose the audit
+ * rows already written for the rest of its answer, and still send that answer. The statement
+ * before COMMIT fails on an aborted transaction instead.
+ */
+export async function commitScope(em: EntityManager): Promise<void> {
+  await em.flush();
+  await em.getConnection().execute('select 1', [], 'run', em.getTransactionContext());
+  await em.commit();
+}
+
 /** Runs `work` in a scope of its own, committing if it succeeds and rolling back if it throws. */
 export async function inScope<T>(
   orm: MikroORM,
@@ -38,7 +51,7 @@ export async function inScope<T>(
   const em = await openScope(orm, organisationId);
   try {
     const result = await work(em);
-    await em.commit();
+    await commitScope(em);
     return result;
   } catch (error) {
     await em.rollback().catch(() => undefined);
