@@ -37,7 +37,8 @@ export async function openScope(orm: MikroORM, organisationId: string | undefine
  * before COMMIT fails on an aborted transaction instead.
  */
 export async function commitScope(em: EntityManager): Promise<void> {
-  await em.flush();
+  // Before the flush that commit() makes: on an aborted transaction that flush fails too, but only
+  // when there is something left to write.
   await em.getConnection().execute('select 1', [], 'run', em.getTransactionContext());
   await em.commit();
 }
