@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from './auth/identity.js';
+import type { Identity, StaffIdentity } from './auth/identity.js';
 import type { Config } from './config.js';
+import { ForbiddenError } from './errors.js';
 
 /** Everything a resolver may use for one request. Built in server.ts. */
 export interface Context {
@@ -25,4 +26,10 @@ export type Caller = Pick<Context, 'requestId'> & { identity: Identity };
 export function callerOf(ctx: Context): Caller {
   if (!ctx.identity) throw new Error('callerOf used on a field without an access rule');
   return { identity: ctx.identity, requestId: ctx.requestId };
+}
+
+/** The caller as a member of staff, or FORBIDDEN: for work only staff do (grants, publishing). */
+export function staffOf(caller: Caller): StaffIdentity {
+  if (caller.identity.kind !== 'staff') throw new ForbiddenError();
+  return caller.identity;
 }

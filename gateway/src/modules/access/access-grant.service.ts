@@ -2,8 +2,9 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { breakGlassInputSchema, grantAccessInputSchema } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
-import type { Caller } from '../../context.js';
-import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { staffOf, type Caller } from '../../context.js';
+import type { StaffIdentity } from '../../auth/identity.js';
+import { NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { notify } from '../notification/notification.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -52,20 +53,12 @@ async function withPeople(em: EntityManager, grant: AccessGrant): Promise<Access
   return grant;
 }
 
-const staffOf = (caller: Caller) => {
-  if (caller.identity.kind !== 'staff') throw new ForbiddenError();
-  return caller.identity;
-};
-
 /**
  * Who is told of a break-glass: every other active safeguarding lead of the organisation; when the
  * one who broke the glass is its only lead (or it has none), its managers, so that no use of
  * break-glass is known only to the person who used it.
  */
-async function breakGlassWatchers(
-  tx: EntityManager,
-  identity: ReturnType<typeof staffOf>,
-): Promise<string[]> {
+async function breakGlassWatchers(tx: EntityManager, identity: StaffIdentity): Promise<string[]> {
   for (const role of ['SAFEGUARDING_LEAD', 'MANAGER'] as const) {
     const users = await tx.find(
       User,

@@ -4,8 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseInput } from '../../common/input.js';
 import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.js';
 import { sqlOf } from '../../common/sql.js';
-import type { Caller } from '../../context.js';
-import { BadUserInputError, DoorstepError, ForbiddenError } from '../../errors.js';
+import { staffOf, type Caller } from '../../context.js';
+import { BadUserInputError, DoorstepError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/chronology.service.js';
 import { findConcern } from '../concern/concern.service.js';
@@ -118,8 +118,7 @@ export async function createFeedbackLink(
   validDays: unknown,
 ): Promise<FeedbackLinkIssued> {
   const input = parseInput(feedbackLinkRequestSchema, { validDays });
-  const identity = caller.identity;
-  if (identity.kind !== 'staff') throw new ForbiddenError();
+  const identity = staffOf(caller);
   return em.transactional(async (tx) => {
     const concern = await findConcern(tx, caller, concernId);
     if (concern.status !== 'CLOSED') {

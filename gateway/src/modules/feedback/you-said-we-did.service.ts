@@ -2,17 +2,12 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { youSaidWeDidInputSchema } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
-import type { Caller } from '../../context.js';
-import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { staffOf, type Caller } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { YouSaidWeDid } from './feedback.entity.js';
-
-const staffOf = (caller: Caller) => {
-  if (caller.identity.kind !== 'staff') throw new ForbiddenError();
-  return caller.identity;
-};
 
 /** Publishes a "you said, we did" answer for the organisation's tenants and the public. Audited. */
 export async function publishYouSaidWeDid(

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isChildOn, referConcernInputSchema } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
-import type { Caller } from '../../context.js';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { staffOf, type Caller } from '../../context.js';
+import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/chronology.service.js';
 import { ConcernPerson } from '../concern/concern-person.entity.js';
@@ -25,8 +25,7 @@ const refuse = (field: string, message: string) =>
  */
 export async function referConcern(em: EntityManager, caller: Caller, raw: unknown): Promise<Referral> {
   const input = parseInput(referConcernInputSchema, raw);
-  const identity = caller.identity;
-  if (identity.kind !== 'staff') throw new ForbiddenError();
+  const identity = staffOf(caller);
   return em.transactional(async (tx) => {
     const concern = await findConcern(tx, caller, input.concernId);
     const agency = await tx.findOne(Organisation, { id: input.recipientOrganisationId, kind: 'AGENCY' });
