@@ -1,9 +1,13 @@
 import { RaiseConcern, RaisePublicConcern, type RaiseConcernResult } from '@doorstep/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newKey, testGateway, user, validConcern } from '../../test/harness.js';
+import { count, ok, raise } from '../../test/records.js';
 import { IDEMPOTENCY_KEEP_DAYS } from '../common/idempotency.js';
 import { createLogger } from '../logger.js';
+import { createPublicToken } from '../modules/access/credentials.service.js';
+import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.service.js';
 import { purgeExpired, startMaintenance } from './maintenance.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -173,5 +177,173 @@ describe('forgetting rate-limit windows', () => {
     ]);
     // The live window was kept, so the address is still at its limit.
     expect((await send()).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('forgetting feedback links', () => {
+  // A gateway of its own: the links are checked through the public API, past the tight
+  // per-address limit the rate-limit test above relies on.
+  let links: Awaited<ReturnType<typeof testGateway>>;
+  let publicToken: { token: string };
+  let concernId: string;
+  beforeAll(async () => {
+    links = await testGateway();
+    publicToken = {
+      token: (
+        await createPublicToken(
+          links.orm.em.fork() as EntityManager,
+          links.config.jwt,
+          user('priya').organisationId,
+          'Purge tests',
+        )
+      ).token,
+    };
+    concernId = (await raise(links)).id;
+    await ok(
+      links,
+      `mutation($id: ID!) { triageConcern(id: $id, input: { decision: NO_FURTHER_ACTION, riskLevel: LOW, reason: "Resolved at the visit" }) { id } }`,
+      { id: concernId },
+    );
+    await ok(
+      links,
+      `mutation($id: ID!) { closeConcern(id: $id, input: { reason: "Support in place" }) { id } }`,
+      {
+        id: concernId,
+      },
+    );
+  });
+  afterAll(() => links.close());
+
+  const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+  const SUBMIT = `mutation($key: String!, $input: FeedbackInput!) {
+    submitFeedback(idempotencyKey: $key, input: $input) { receivedAt }
+  }`;
+  const STATUS = `query($token: String!) { feedbackLink(token: $token) { status expiresAt } }`;
+  const makeLink = async () =>
+    (
+      await ok<{ createFeedbackLink: { token: string } }>(
+        links,
+        `mutation($id: ID!) { createFeedbackLink(concernId: $id, validDays: 90) { token } }`,
+        { id: concernId },
+      )
+    ).createFeedbackLink.token;
+  const give = (token: string, named = false) =>
+    links.graphql(
+      SUBMIT,
+      {
+        key: newKey(),
+        input: {
+          anonymous: !named,
+          ...(named && { name: 'Walter' }),
+          language: 'en',
+          comment: `Purge marker ${token.slice(3, 11)}`,
+          link: token,
+        },
+      },
+      publicToken,
+    );
+  /** Makes a link look as if it was used or expired (`column`) `days` and `hours` ago. */
+  const backdateLink = (token: string, column: 'used_at' | 'expires_at', days: number, hours: number) =>
+    links.sql(
+      `update feedback_link set ${column} = now() - make_interval(days => $2, hours => $3) where token_hash = $1`,
+      [digest(token), days, hours],
+    );
+  const linkKept = async (token: string) =>
+    (await links.sql(`select 1 from feedback_link where token_hash = $1`, [digest(token)])).length === 1;
+  const statusOf = async (token: string) =>
+    (await links.graphql<{ feedbackLink: { status: string } }>(STATUS, { token }, publicToken)).data!
+      .feedbackLink.status;
+
+  it('keeps a link FEEDBACK_LINK_KEEP_DAYS after it was used or expired, unless named feedback holds it', async () => {
+    expect(FEEDBACK_LINK_KEEP_DAYS).toBeGreaterThanOrEqual(7);
+    const ages = {
+      'open, unused': null,
+      'expired an hour short of the keeping time': ['expires_at', FEEDBACK_LINK_KEEP_DAYS, -1],
+      'expired an hour past the keeping time': ['expires_at', FEEDBACK_LINK_KEEP_DAYS, 1],
+      'used anonymously an hour short of the keeping time': ['used_at', FEEDBACK_LINK_KEEP_DAYS, -1],
+      'used anonymously an hour past the keeping time': ['used_at', FEEDBACK_LINK_KEEP_DAYS, 1],
+      'used by named feedback long ago': ['used_at', FEEDBACK_LINK_KEEP_DAYS + 60, 0],
+    } as const;
+    const tokens = new Map<keyof typeof ages, string>();
+    for (const [age, backdate] of Object.entries(ages) as [
+      keyof typeof ages,
+      readonly ['used_at' | 'expires_at', number, number] | null,
+    ][]) {
+      const token = await makeLink();
+      if (age.startsWith('used'))
+        expect((await give(token, age.includes('named'))).errors, age).toBeUndefined();
+      if (backdate) await backdateLink(token, ...backdate);
+      tokens.set(age, token);
+    }
+    const named = tokens.get('used by named feedback long ago')!;
+    await backdateLink(named, 'expires_at', FEEDBACK_LINK_KEEP_DAYS + 1, 0);
+    const [held] = await links.sql<{ id: string; link_id: string }>(
+      `select f.id, f.link_id from feedback f join feedback_link l on l.id = f.link_id where l.token_hash = $1`,
+      [digest(named)],
+    );
+
+    await purgeExpired(links.orm.em.fork() as EntityManager);
+
+    const kept = Object.fromEntries(
+      await Promise.all([...tokens].map(async ([age, token]) => [age, await linkKept(token)] as const)),
+    );
+    expect(kept).toEqual({
+      'open, unused': true,
+      'expired an hour short of the keeping time': true,
+      'expired an hour past the keeping time': false,
+      'used anonymously an hour short of the keeping time': true,
+      'used anonymously an hour past the keeping time': false,
+      'used by named feedback long ago': true,
+    });
+    // Named feedback still holds its link: feedback is never changed.
+    expect(await links.sql(`select id, link_id from feedback where id = $1`, [held!.id])).toEqual([held]);
+
+    // A kept link still says what became of it.
+    expect(
+      Object.fromEntries(
+        await Promise.all([...tokens].map(async ([age, token]) => [age, await statusOf(token)] as const)),
+      ),
+    ).toEqual({
+      'open, unused': 'VALID',
+      'expired an hour short of the keeping time': 'EXPIRED',
+      'expired an hour past the keeping time': 'INVALID',
+      'used anonymously an hour short of the keeping time': 'USED',
+      'used anonymously an hour past the keeping time': 'INVALID',
+      'used by named feedback long ago': 'USED',
+    });
+  });
+
+  it('never takes a forgotten link’s token again: it is refused like an expired one, and nothing is saved', async () => {
+    const expired = await makeLink();
+    await backdateLink(expired, 'expires_at', 1, 0);
+    const forgottenUnused = await makeLink();
+    await backdateLink(forgottenUnused, 'expires_at', FEEDBACK_LINK_KEEP_DAYS, 1);
+    const forgottenUsed = await makeLink();
+    expect((await give(forgottenUsed)).errors).toBeUndefined();
+    await backdateLink(forgottenUsed, 'used_at', FEEDBACK_LINK_KEEP_DAYS, 1);
+
+    await purgeExpired(links.orm.em.fork() as EntityManager);
+    expect(await linkKept(forgottenUnused)).toBe(false);
+    expect(await linkKept(forgottenUsed)).toBe(false);
+
+    const feedbackRows = () => count(links, `select count(*) as n from feedback`);
+    const before = await feedbackRows();
+    const refusals = Object.fromEntries(
+      await Promise.all(
+        Object.entries({ expired, forgottenUnused, forgottenUsed }).map(async ([which, token]) => {
+          const result = await give(token);
+          return [which, { code: result.errors?.[0]?.extensions?.code, data: result.data ?? null }] as const;
+        }),
+      ),
+    );
+    expect(refusals).toEqual({
+      expired: { code: 'FEEDBACK_LINK_EXPIRED', data: null },
+      forgottenUnused: { code: 'FEEDBACK_LINK_INVALID', data: null },
+      forgottenUsed: { code: 'FEEDBACK_LINK_INVALID', data: null },
+    });
+    expect(await feedbackRows()).toBe(before);
+    // Refusing does not bring a forgotten link back.
+    expect(await linkKept(forgottenUnused)).toBe(false);
+    expect(await linkKept(forgottenUsed)).toBe(false);
   });
 });

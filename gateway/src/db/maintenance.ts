@@ -2,10 +2,14 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { IDEMPOTENCY_KEEP_DAYS } from '../common/idempotency.js';
 import type { Logger } from '../logger.js';
 import { sealAuditTrail } from '../modules/audit/audit-chain.js';
+import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.service.js';
 
 /**
  * Forgets idempotency keys older than `IDEMPOTENCY_KEEP_DAYS` (a retry with one is then a new
- * submission) and rate-limit windows that started more than a day ago (a window lasts a minute).
+ * submission), rate-limit windows that started more than a day ago (a window lasts a minute), and
+ * one-time feedback links used or expired more than `FEEDBACK_LINK_KEEP_DAYS` ago (a forgotten
+ * link's token is then not valid, so still never accepted). Links that named feedback holds stay
+ * with it: feedback is never changed.
  */
 export async function purgeExpired(em: EntityManager): Promise<void> {
   const connection = em.getConnection();
@@ -14,6 +18,12 @@ export async function purgeExpired(em: EntityManager): Promise<void> {
     [IDEMPOTENCY_KEEP_DAYS],
   );
   await connection.execute(`delete from rate_limit_window where window_start < now() - interval '1 day'`);
+  await connection.execute(
+    `delete from feedback_link l
+      where coalesce(l.used_at, l.expires_at) < now() - make_interval(days => ?)
+        and not exists (select 1 from feedback f where f.link_id = l.id)`,
+    [FEEDBACK_LINK_KEEP_DAYS],
+  );
 }
 
 export interface Maintenance {
@@ -24,8 +34,9 @@ export interface Maintenance {
 
 /**
  * Background work of a gateway instance, on the owner's connection: seals new audit rows into
- * their hash chains every few seconds, and hourly forgets idempotency keys past their keeping time
- * and old rate-limit windows. Any number of instances may run it: the sealer takes an advisory lock.
+ * their hash chains every few seconds, and hourly forgets idempotency keys past their keeping time,
+ * old rate-limit windows and long-used or long-expired feedback links. Any number of instances may
+ * run it: the sealer takes an advisory lock.
  */
 export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_000): Maintenance {
   let running: Promise<unknown> = Promise.resolve();

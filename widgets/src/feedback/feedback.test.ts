@@ -352,25 +352,36 @@ describe('<sg-feedback>', () => {
     expect(await stored()).to.have.length(1);
   });
 
-  it('sends a tenant’s feedback with their tenant site’s token', async () => {
-    const el = await newFeedback({ token: await tenantToken('T-FEEDBACK-1') });
-    await fillIn(el);
-    await send(el);
-    await sent(el);
-    const rows = await sql<{ tenant_ref: string }>('select tenant_ref from feedback where comment = $1', [
-      marker,
-    ]);
-    expect(rows.map((r) => r.tenant_ref)).to.deep.equal(['T-FEEDBACK-1']);
+  it('sends a tenant’s feedback with their tenant site’s token, keeping who they are only when named', async () => {
+    const named = await newFeedback({ token: await tenantToken('T-FEEDBACK-1') });
+    await fillIn(named);
+    await choose(named, 'named', 'yes');
+    await type(named, 'name', 'Alex Morgan');
+    await send(named);
+    await sent(named);
+    const anonymous = await newFeedback({ token: await tenantToken('T-FEEDBACK-2') });
+    await fillIn(anonymous);
+    await send(anonymous);
+    await sent(anonymous);
+    const rows = await sql<{ tenant_ref: string | null }>(
+      'select tenant_ref from feedback where comment = $1 order by received_at',
+      [marker],
+    );
+    expect(rows.map((r) => r.tenant_ref)).to.deep.equal(['T-FEEDBACK-1', null]);
   });
 
   describe('with a one-time link from a closed concern', () => {
-    it('says the answers are linked to it, sends them linked, and says so when the link is used again', async () => {
+    it('says named answers are linked to it, sends them linked, and says so when the link is used again', async () => {
       const { link, concernId } = await closedConcernLink();
       const el = await newFeedback({ link });
       await until(() => !!find(el, '.notice[role="status"]'));
-      expect(text(get(el, '.notice[role="status"]'))).to.contain('Your answers will be linked to it');
+      expect(text(get(el, '.notice[role="status"]'))).to.contain(
+        'If you tell us your name, your answers will be linked to it',
+      );
       await expect(el).to.be.accessible();
       await fillIn(el);
+      await choose(el, 'named', 'yes');
+      await type(el, 'name', 'Alex Morgan');
       await send(el);
       await sent(el);
       const [row] = await stored();
@@ -379,6 +390,22 @@ describe('<sg-feedback>', () => {
       await until(() => !!find(again, '.notice[role="status"]'));
       expect(text(get(again, '.notice[role="status"]'))).to.contain('already been used');
       await expect(again).to.be.accessible();
+    });
+
+    it('uses the link up but keeps no trace of it or its concern when the answers are anonymous', async () => {
+      const { link, concernId } = await closedConcernLink();
+      const el = await newFeedback({ link });
+      await until(() => !!find(el, '.notice[role="status"]'));
+      await fillIn(el);
+      await send(el);
+      await sent(el);
+      const [row] = await stored();
+      expect(row!.concern_id).to.equal(null);
+      const [used] = await sql<{ used: boolean }>(
+        'select used_at is not null as used from feedback_link where concern_id = $1',
+        [concernId],
+      );
+      expect(used!.used, 'single use still').to.equal(true);
     });
 
     it('says when a link has expired, and sends the answers without it', async () => {

@@ -14,7 +14,7 @@ export const feedbackCy: FeedbackTranslation = {
     otherLanguage: { code: 'en', label: 'English' },
     link: {
       VALID:
-        'Mae’r cwestiynau hyn am yr help a roeson ni i chi yn ddiweddar. Bydd eich atebion yn cael eu cysylltu â hynny, er mwyn i ni ddysgu ohono.',
+        'Mae’r cwestiynau hyn am yr help a roeson ni i chi yn ddiweddar. Os byddwch yn dweud eich enw wrthym, bydd eich atebion yn cael eu cysylltu â hynny, er mwyn i ni ddysgu ohono. Os byddwch yn aros yn ddienw, fyddan nhw ddim.',
       USED: 'Mae’r ddolen hon wedi cael ei defnyddio’n barod, felly mae eich atebion gennym. Diolch. Gallwch ddweud mwy wrthym isod o hyd.',
       EXPIRED: 'Mae’r ddolen hon wedi dod i ben. Gallwch ddweud wrthym sut wnaethon ni isod o hyd.',
       INVALID:

@@ -14,7 +14,7 @@ export const feedbackEn: FeedbackTranslation = {
     otherLanguage: { code: 'cy', label: 'Cymraeg' },
     link: {
       VALID:
-        'These questions are about the help we gave you recently. Your answers will be linked to it, so we can learn from it.',
+        'These questions are about the help we gave you recently. If you tell us your name, your answers will be linked to it, so we can learn from it. If you stay anonymous, they will not.',
       USED: 'This link has already been used, so we have your answers. Thank you. You can still tell us more below.',
       EXPIRED: 'This link has expired. You can still tell us how we did below.',
       INVALID:

@@ -17,10 +17,19 @@ import type { FeedbackLinkIssued, FeedbackLinkStatus } from './feedback.inputs.j
 
 /*
  * One-time feedback links: a safeguarding lead or champion makes one for a closed concern and
- * sends it to the person it was about; their feedback through it is tied to the concern. The
- * token (256 random bits) is shown once; only its SHA-256 digest is stored, and a link is found
- * only within the caller's organisation. A link is used once, and only before it expires.
+ * sends it to the person it was about; their named feedback through it is tied to the concern,
+ * their anonymous feedback is not (it only uses the link up). The token (256 random bits) is shown
+ * once; only its SHA-256 digest is stored, and a link is found only within the caller's
+ * organisation. A link is used once, and only before it expires. `purgeExpired` forgets a link
+ * `FEEDBACK_LINK_KEEP_DAYS` after it was used or expired (unless named feedback holds it): its
+ * token is then simply not valid, and refused like any other unknown token.
  */
+
+/**
+ * Days a used or expired link is kept, so that someone opening it late is told it was used or has
+ * expired rather than that it is not valid. Named feedback through a link keeps its link.
+ */
+export const FEEDBACK_LINK_KEEP_DAYS = 30;
 
 export class FeedbackLinkInvalidError extends DoorstepError {
   constructor() {
@@ -85,8 +94,9 @@ export async function feedbackLinkStatus(
 /**
  * Uses up the link with this token, in the caller's transaction, and gives the concern it is about.
  * The conditional update lets exactly one of two parallel submissions through: the second waits on
- * the row, then finds it used. Refused with FEEDBACK_LINK_INVALID (unknown, or another
- * organisation's), FEEDBACK_LINK_USED or FEEDBACK_LINK_EXPIRED.
+ * the row, then finds it used. Only the day of use is kept (midnight UTC), so the link's row cannot
+ * be matched to the moment anonymous feedback arrived. Refused with FEEDBACK_LINK_INVALID (unknown,
+ * forgotten, or another organisation's), FEEDBACK_LINK_USED or FEEDBACK_LINK_EXPIRED.
  */
 export async function useFeedbackLink(
   em: EntityManager,
@@ -94,7 +104,7 @@ export async function useFeedbackLink(
   token: string,
 ): Promise<{ id: string; concernId: string | null }> {
   const [used] = await sqlOf(em)<{ id: string; concern_id: string | null }>(
-    `update feedback_link set used_at = now()
+    `update feedback_link set used_at = date_trunc('day', now(), 'UTC')
       where organisation_id = ? and token_hash = ? and used_at is null and expires_at > now()
       returning id, concern_id`,
     [caller.identity.organisationId, digest(token)],

@@ -29,8 +29,10 @@ import { User } from '../organisation/user.entity.js';
 
 /**
  * A one-time link a safeguarding lead or champion sends to the person a closed concern was about,
- * so their feedback is tied to it. Only the SHA-256 digest of the token is kept; the token itself
- * is shown once. Used at most once (`usedAt`), and only until `expiresAt`.
+ * so their named feedback is tied to it (anonymous feedback only uses it up, and keeps no trace of
+ * it). Only the SHA-256 digest of the token is kept; the token itself is shown once. Used at most
+ * once (`usedAt`), and only until `expiresAt`; forgotten `FEEDBACK_LINK_KEEP_DAYS` after either,
+ * unless named feedback holds it.
  *
  * The link is about a concern today; when cases exist it will be about a concern or a case: the
  * `feedback_link_about` check then becomes "exactly one of concern_id, case_id".
@@ -62,6 +64,7 @@ export class FeedbackLink {
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;
 
+  /** The day it was used (midnight UTC): no finer, so it cannot be matched to anonymous feedback. */
   @Property({ type: 'timestamptz', nullable: true })
   usedAt?: Date | null = null;
 }
@@ -69,8 +72,10 @@ export class FeedbackLink {
 /**
  * Feedback from a tenant or a member of the public: scores against the six principles' "I
  * statements" (`FeedbackRating`), a comment, or both. A name and contact details only when it is
- * not anonymous (the check holds the database to that too). Through a one-time link it is tied to
- * the link and its concern. The tenant site's reference for a tenant is kept, never shown.
+ * not anonymous (the check holds the database to that too). Named feedback through a one-time link
+ * is tied to the link and its concern; anonymous feedback through one is not (nothing says it came
+ * through a link). The tenant site's reference for a tenant is kept with named feedback, never
+ * shown.
  */
 @ObjectType({ description: 'Feedback from a tenant or a member of the public (tenant voice)' })
 @Access(Permission.FeedbackRead)
@@ -124,18 +129,22 @@ export class Feedback {
   @Enum({ items: () => [...FEEDBACK_CHANNELS] })
   channel!: FeedbackChannel;
 
-  /** The tenant site's reference, when a signed-in tenant sent it. Not part of the API. */
+  /** The tenant site's reference, when a signed-in tenant sent named feedback. Not part of the API. */
   @Property({ type: 'text', nullable: true })
   tenantRef?: string | null = null;
 
   @ManyToOne(() => FeedbackLink, { nullable: true })
   link?: Rel<FeedbackLink> | null = null;
 
-  /** The concern the link was about. */
+  /** The concern the link was about (named feedback only). */
   @ManyToOne(() => Concern, { nullable: true })
   concern?: Rel<Concern> | null = null;
 
-  @Field({ description: 'Given through a one-time link about a closed concern' })
+  @Field({
+    description:
+      'Given through a one-time link about a closed concern. Always false for anonymous feedback: ' +
+      'it keeps no trace of a link',
+  })
   get fromLink(): boolean {
     return !!this.link;
   }

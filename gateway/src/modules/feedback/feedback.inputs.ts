@@ -28,7 +28,10 @@ export class FeedbackInput {
   @Field(() => String, { nullable: true })
   comment?: string | null;
 
-  @Field({ description: 'True: no name or contact details are kept, even if sent' })
+  @Field({
+    description:
+      'True: no name or contact details are kept (even if sent), nor the one-time link or its concern',
+  })
   anonymous!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Required when not anonymous' })
@@ -133,7 +136,10 @@ export class FeedbackSummary implements Counted {
   @Field(() => Int, { description: 'How many wrote a comment' })
   withComment!: number;
 
-  @Field(() => Int, { description: 'How many came through a one-time link' })
+  @Field(() => Int, {
+    description:
+      'How many came through a one-time link (named only: anonymous feedback keeps no trace of it)',
+  })
   fromLinks!: number;
 }
 

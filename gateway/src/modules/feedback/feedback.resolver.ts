@@ -96,7 +96,7 @@ export class FeedbackResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The concern the one-time link was about (only when fromLink)',
+    description: 'The concern the one-time link was about (only when fromLink: never for anonymous feedback)',
   })
   concernReference(@Root() feedback: Feedback): string | null {
     return feedback.concern?.reference ?? null;

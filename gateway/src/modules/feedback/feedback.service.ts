@@ -21,6 +21,11 @@ import { useFeedbackLink } from './feedback-link.service.js';
  * token and per network address before anything else, like a public concern; then validated and
  * stored exactly once per idempotency key (a retry gets the first receipt). With a one-time link,
  * the link is used up in the same transaction, or the feedback is refused and nothing is saved.
+ *
+ * Anonymous feedback keeps nothing that leads back to the person: no name or contact details, no
+ * tenant reference, and, through a link, neither the link nor its concern (the link is still used
+ * up). Its idempotency record is keyed on whether a link was sent, not on the token, so that
+ * whoever made the link cannot match the record to the answers by hashing them with it.
  */
 export async function submitFeedback(
   em: EntityManager,
@@ -34,13 +39,15 @@ export async function submitFeedback(
   const { input, idempotencyKey } = parseSubmission(feedbackInputSchema, rawInput, rawKey);
   const identity = caller.identity;
   if (identity.kind === 'staff') throw new ForbiddenError();
+  const named = !input.anonymous;
+  const asRecorded = named || !input.link ? input : { ...input, link: true };
   return em.transactional((tx) =>
     exactlyOnce(
       tx,
       caller,
       'submitFeedback',
       idempotencyKey,
-      input,
+      asRecorded,
       async () => {
         const receivedAt = new Date();
         const link = input.link ? await useFeedbackLink(tx, caller, input.link) : null;
@@ -55,9 +62,9 @@ export async function submitFeedback(
           email: input.email ?? null,
           language: input.language,
           channel: input.channel,
-          tenantRef: identity.kind === 'tenant' ? identity.tenantRef : null,
-          link: link ? tx.getReference(FeedbackLink, link.id) : null,
-          concern: link?.concernId ? tx.getReference(Concern, link.concernId) : null,
+          tenantRef: named && identity.kind === 'tenant' ? identity.tenantRef : null,
+          link: named && link ? tx.getReference(FeedbackLink, link.id) : null,
+          concern: named && link?.concernId ? tx.getReference(Concern, link.concernId) : null,
         });
         for (const rating of input.ratings) {
           tx.create(FeedbackRating, { organisation, feedback, ...rating });
@@ -124,7 +131,7 @@ export function ratingsOf(em: EntityManager, feedback: Feedback): Promise<Feedba
 /**
  * Feedback figures for a period of UK days, in one SQL statement: how many responses, how many
  * scored each principle and their mean score, how many wrote a comment, how many came through a
- * link. No free text.
+ * link (named feedback only: anonymous feedback keeps no trace of its link). No free text.
  */
 export async function feedbackSummary(
   em: EntityManager,

@@ -373,7 +373,7 @@ describe('one-time feedback links', () => {
     ]);
   });
 
-  it('say whether they can be used, then tie the feedback to the concern once and only once', async () => {
+  it('say whether they can be used, then tie named feedback to the concern once and only once', async () => {
     const { token, expiresAt } = await makeLink(gw, concern.id);
     const tenant = { token: await tenantToken(gw, 'TEN-5100') };
     const status = await gw.graphql<{ feedbackLink: Record<string, unknown> }>(STATUS, { token }, tenant);
@@ -381,15 +381,24 @@ describe('one-time feedback links', () => {
 
     const used = await gw.graphql(
       SUBMIT,
-      { key: newKey(), input: feedback({ link: token, comment: 'Via link 91b' }) },
+      {
+        key: newKey(),
+        input: feedback({ anonymous: false, name: 'Walter', link: token, comment: 'Via link 91b' }),
+      },
       tenant,
     );
     expect(used.errors).toBeUndefined();
     const [row] = await gw.sql(
-      `select f.concern_id, l.token_hash, l.used_at is not null as used from feedback f join feedback_link l on l.id = f.link_id
+      `select f.concern_id, f.tenant_ref, l.token_hash, l.used_at is not null as used
+         from feedback f join feedback_link l on l.id = f.link_id
         where f.comment = 'Via link 91b'`,
     );
-    expect(row).toEqual({ concern_id: concern.id, token_hash: digest(token), used: true });
+    expect(row).toEqual({
+      concern_id: concern.id,
+      tenant_ref: 'TEN-5100',
+      token_hash: digest(token),
+      used: true,
+    });
     expect(
       (await gw.graphql<{ feedbackLink: unknown }>(STATUS, { token }, tenant)).data!.feedbackLink,
     ).toEqual({
@@ -407,13 +416,96 @@ describe('one-time feedback links', () => {
     expect(await feedbackRows()).toBe(before);
   });
 
+  it('are used up by anonymous feedback, which keeps no trace of the link, its concern or the tenant', async () => {
+    const { token } = await makeLink(gw, concern.id);
+    const [link] = await gw.sql<{ id: string }>(`select id from feedback_link where token_hash = $1`, [
+      digest(token),
+    ]);
+    const tenant = { token: await tenantToken(gw, 'TEN-5200') };
+    const traces = async () => ({
+      chronology: await count(gw, `select count(*) as n from chronology_entry`),
+      notifications: await count(gw, `select count(*) as n from notification`),
+      tasks: await count(gw, `select count(*) as n from task`),
+      aboutLinkOrConcern: await count(
+        gw,
+        `select count(*) as n from audit_event where entity_id in ($1, $2)`,
+        [link!.id, concern.id],
+      ),
+    });
+    const before = await traces();
+    const input = feedback({
+      name: 'Should go',
+      email: 'gone@example.com',
+      link: token,
+      comment: 'Anon link 4c2',
+    });
+    const key = newKey();
+    const sent = await gw.graphql<{ submitFeedback: { receivedAt: string } }>(SUBMIT, { key, input }, tenant);
+    expect(sent.errors).toBeUndefined();
+
+    const [row] = await gw.sql<{ id: string }>(
+      `select id, anonymous, name, email, tenant_ref, link_id, concern_id from feedback where comment = 'Anon link 4c2'`,
+    );
+    expect(row).toEqual({
+      id: expect.any(String),
+      anonymous: true,
+      name: null,
+      email: null,
+      tenant_ref: null,
+      link_id: null,
+      concern_id: null,
+    });
+    // Used up, on a day and no finer: the moment of use cannot be matched to the feedback.
+    const [used] = await gw.sql(
+      `select used_at is not null as used, used_at = date_trunc('day', used_at, 'UTC') as day_only
+         from feedback_link where id = $1`,
+      [link!.id],
+    );
+    expect(used).toEqual({ used: true, day_only: true });
+    expect(
+      (await gw.graphql<{ feedbackLink: unknown }>(STATUS, { token }, tenant)).data!.feedbackLink,
+    ).toEqual({ status: 'USED', expiresAt: null });
+    const again = await gw.graphql(SUBMIT, { key: newKey(), input }, tenant);
+    expect(code(again)).toBe('FEEDBACK_LINK_USED');
+    expect(await count(gw, `select count(*) as n from feedback where comment = 'Anon link 4c2'`)).toBe(1);
+    // Nothing else written names the link or the concern.
+    expect(await traces()).toEqual(before);
+    expect(
+      await gw.sql(`select action, entity_type from audit_event where entity_id = $1`, [row!.id]),
+    ).toEqual([{ action: 'CREATE', entity_type: 'Feedback' }]);
+    // The idempotency record does not depend on the token (whoever made the link knows it): the
+    // same key and answers with another link are the same submission, and that link stays unused.
+    const other = await makeLink(gw, concern.id);
+    const retried = await gw.graphql<{ submitFeedback: { receivedAt: string } }>(
+      SUBMIT,
+      { key, input: { ...input, link: other.token } },
+      tenant,
+    );
+    expect(retried.data?.submitFeedback).toEqual(sent.data!.submitFeedback);
+    expect(
+      (await gw.graphql<{ feedbackLink: { status: string } }>(STATUS, { token: other.token }, tenant)).data!
+        .feedbackLink.status,
+    ).toBe('VALID');
+
+    const listed = await gw.graphql<{
+      feedback: { edges: { node: { id: string; fromLink: boolean; concernReference: string | null } }[] };
+    }>(LIST, { first: 100 }, lead);
+    expect(listed.data!.feedback.edges.find((e) => e.node.id === row!.id)!.node).toMatchObject({
+      fromLink: false,
+      concernReference: null,
+    });
+  });
+
   it('are used once when two submissions through the same link arrive at once', async () => {
     const { token } = await makeLink(gw, concern.id);
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         gw.graphql(
           SUBMIT,
-          { key: newKey(), input: feedback({ link: token, comment: `Parallel link ${i}` }) },
+          {
+            key: newKey(),
+            input: feedback({ anonymous: false, name: 'Walter', link: token, comment: `Parallel link ${i}` }),
+          },
           { token: publicToken },
         ),
       ),
@@ -549,6 +641,7 @@ describe('reading feedback', () => {
     const concern = await closedConcern(fresh);
     linkConcern = concern;
     const { token: link } = await makeLink(fresh, concern.id);
+    const { token: namedLink } = await makeLink(fresh, concern.id);
     const send = async (as: { token: string }, input: Record<string, unknown>) => {
       const result = await fresh.graphql(SUBMIT, { key: newKey(), input }, as);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -580,6 +673,13 @@ describe('reading feedback', () => {
       comment: 'Thank you',
       ratings: [{ principle: 'EMPOWERMENT', score: 2 }],
     });
+    await send(tenant, {
+      anonymous: false,
+      name: 'Alex Reid',
+      language: 'en',
+      link: namedLink,
+      comment: 'You listened',
+    });
   });
   afterAll(() => fresh.close());
 
@@ -592,12 +692,24 @@ describe('reading feedback', () => {
     };
   };
 
-  it('lists it newest first, as it was given, with the concern only when it came through a link', async () => {
+  it('lists it newest first, as it was given, with the concern only when named and through a link', async () => {
     const result = await fresh.graphql<List>(LIST, {}, manager);
     expect(result.errors).toBeUndefined();
     const nodes = result.data!.feedback.edges.map((e) => e.node);
-    expect(result.data!.feedback.totalCount).toBe(3);
+    expect(result.data!.feedback.totalCount).toBe(4);
     expect(nodes.map(({ id: _id, receivedAt: _at, ...rest }) => rest)).toEqual([
+      {
+        ratings: [],
+        comment: 'You listened',
+        anonymous: false,
+        name: 'Alex Reid',
+        phone: null,
+        email: null,
+        language: 'en',
+        channel: 'WEB',
+        fromLink: true,
+        concernReference: linkConcern.reference,
+      },
       {
         ratings: [{ principle: 'EMPOWERMENT', score: 2 }],
         comment: 'Thank you',
@@ -607,8 +719,8 @@ describe('reading feedback', () => {
         email: null,
         language: 'en',
         channel: 'WEB',
-        fromLink: true,
-        concernReference: linkConcern.reference,
+        fromLink: false,
+        concernReference: null,
       },
       {
         ratings: [
@@ -654,10 +766,10 @@ describe('reading feedback', () => {
       { first: 2, after: first.data!.feedback.pageInfo.endCursor },
       champion,
     );
-    expect(rest.data!.feedback.edges.map((e) => e.node.id)).toEqual([nodes[2]!.id]);
+    expect(rest.data!.feedback.edges.map((e) => e.node.id)).toEqual([nodes[2]!.id, nodes[3]!.id]);
   });
 
-  it('counts it in one summary: responses, each principle’s responses and mean score, comments, links', async () => {
+  it('counts it in one summary: responses, each principle’s responses and mean score, comments, named links', async () => {
     const result = await fresh.graphql<{ feedbackSummary: Record<string, unknown> }>(SUMMARY, {}, manager);
     expect(result.errors).toBeUndefined();
     const expected = { EMPOWERMENT: [3, 3.67], PREVENTION: [1, 3], PROTECTION: [1, 2] } as Record<
@@ -665,8 +777,8 @@ describe('reading feedback', () => {
       [number, number]
     >;
     expect(result.data!.feedbackSummary).toEqual({
-      responses: 3,
-      withComment: 2,
+      responses: 4,
+      withComment: 3,
       fromLinks: 1,
       byPrinciple: FEEDBACK_PRINCIPLES.map((principle) => ({
         principle,
@@ -679,7 +791,7 @@ describe('reading feedback', () => {
   it('takes a period of UK days, inclusive, for both', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
     const inToday = await fresh.graphql<List>(LIST, { from: today, to: today }, lead);
-    expect(inToday.data!.feedback.totalCount).toBe(3);
+    expect(inToday.data!.feedback.totalCount).toBe(4);
     // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
     const [oldest] = await fresh.sql<{ id: string }>(`select id from feedback order by received_at limit 1`);
     await fresh.sql(`update feedback set received_at = '2026-06-30T23:30:00Z' where id = $1`, [oldest!.id]);
