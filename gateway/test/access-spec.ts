@@ -77,6 +77,7 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'Mutation.closeConcern': SAFEGUARDING,
   'ConcernTriage.*': SAFEGUARDING,
   'ConcernPersonLink.*': SAFEGUARDING,
+  'NamedPerson.*': SAFEGUARDING,
 
   // People and households in full: the organisation's safeguarding leads and champions. Agency
   // officers, auditors, admins, tenants and the public: none of it (referrals come later).
@@ -232,6 +233,7 @@ export const organisationOwned: readonly string[] = [
   'Concern',
   'ConcernTriage',
   'ConcernPersonLink',
+  'NamedPerson',
   'Household',
   'HouseholdMember',
   'HouseholdAssignment',
@@ -323,6 +325,7 @@ export const personLevel: Record<string, { audit: string } | { within: string }>
   Concern: { audit: 'Concern' },
   ConcernTriage: { within: 'its concern' },
   ConcernPersonLink: { within: 'its concern; the person in it is a Person of its own' },
+  NamedPerson: { audit: 'ConcernNamedPerson' },
   SubmittedConcern: { within: 'a READ of the Concern it shows to the tenant who sent it (it has no id)' },
   Household: { audit: 'Household' },
   HouseholdMember: { within: 'its household; the person in it is a Person of its own' },

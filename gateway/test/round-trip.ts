@@ -14,26 +14,33 @@ export function schemaPaths(schema: z.core.$ZodType, prefix = ''): string[] {
     in?: z.core.$ZodType;
     innerType?: z.core.$ZodType;
     shape?: Record<string, z.core.$ZodType>;
+    element?: z.core.$ZodType;
   };
   if (def.type === 'pipe') return schemaPaths(def.in!, prefix);
   if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') {
     return schemaPaths(def.innerType!, prefix);
   }
+  // A list of objects: the fields of its items, under the list's own path.
+  if (def.type === 'array') return schemaPaths(def.element!, prefix);
   if (def.type !== 'object') return [];
   return Object.entries(def.shape!)
     .flatMap(([key, field]) => [prefix + key, ...schemaPaths(field, `${prefix}${key}.`)])
     .sort();
 }
 
-/** The paths a sample input fills: every key, and the keys of nested objects (not of arrays). */
+/**
+ * The paths a sample input fills: every key, and the keys of nested objects, and of the objects in
+ * a list (each path once, whichever items fill it).
+ */
 export function samplePaths(sample: object, prefix = ''): string[] {
-  return Object.entries(sample)
+  const inner = (key: string, value: unknown): string[] => {
+    if (Array.isArray(value)) return value.flatMap((item) => inner(key, item));
+    return value && typeof value === 'object' ? samplePaths(value, `${prefix}${key}.`) : [];
+  };
+  const paths = Object.entries(sample)
     .filter(([, value]) => value !== undefined && value !== null)
-    .flatMap(([key, value]) => [
-      prefix + key,
-      ...(typeof value === 'object' && !Array.isArray(value) ? samplePaths(value, `${prefix}${key}.`) : []),
-    ])
-    .sort();
+    .flatMap(([key, value]) => [prefix + key, ...inner(key, value)]);
+  return [...new Set(paths)].sort();
 }
 
 interface TypeRef {

@@ -111,7 +111,7 @@ export const esbuildOptions = {
  * of the form, its styles, the provider and the client.
  */
 export const BUDGETS = {
-  'sg-concern-form': 34_500,
+  'sg-concern-form': 36_500,
   // The target is 15 kB; it is not met either (see above and docs/widgets.md "Size").
   'sg-feedback': 21_000,
   // No target was set for a staff member's desk widget; this guards against growth.

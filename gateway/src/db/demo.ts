@@ -343,6 +343,13 @@ const DEMO_CONCERNS: { raisedBy: string; input: RaiseConcernInput }[] = [
       childrenPresent: 'YES',
       householdId: id(403),
       subjectIds: [id(505), id(506)],
+      namedPeople: [
+        {
+          name: 'Older boy, about 14, first name Jayden',
+          role: 'SUBJECT',
+          description: 'Was with them. Said he is their cousin and stays most weeks. Not on the tenancy.',
+        },
+      ],
     },
   },
 ];

@@ -8,6 +8,7 @@ import { Notification } from '../modules/notification/notification.entity.js';
 import { Referral } from '../modules/referral/referral.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
 import { ChronologyEntry } from '../modules/chronology/chronology-entry.entity.js';
+import { ConcernNamedPerson } from '../modules/concern/concern-named-person.entity.js';
 import { ConcernPerson } from '../modules/concern/concern-person.entity.js';
 import { ConcernTriage } from '../modules/concern/concern-triage.entity.js';
 import { Concern } from '../modules/concern/concern.entity.js';
@@ -45,6 +46,7 @@ export const entities = [
   Person,
   PersonRelationship,
   ConcernPerson,
+  ConcernNamedPerson,
   ConcernTriage,
   Warning,
   ChronologyEntry,

@@ -1,6 +1,7 @@
 import type {
   ChronologyFilter,
   ChronologyKind,
+  ConcernPersonRole,
   ConcernStatus,
   ExportFormat,
   HouseholdInput,
@@ -217,6 +218,8 @@ export interface HouseholdView {
     riskLevel: RiskLevel | null;
     raisedAt: string;
     subjects: { childAtEvent: boolean | null; person: { id: string; displayName: string } }[];
+    /** People the concern names who are not on record yet: the team finds or adds their record. */
+    namedPeople: { name: string; role: ConcernPersonRole; childAtEvent: boolean | null }[];
   }>;
   chronology: Page<ChronologyItem>;
 }
@@ -281,6 +284,11 @@ export const Household = /* @__PURE__ */ typed<
               id
               displayName
             }
+          }
+          namedPeople {
+            name
+            role
+            childAtEvent
           }
         }
       }

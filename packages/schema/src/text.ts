@@ -13,6 +13,8 @@ import * as z from 'zod';
 
 /** Limits shared by the forms (maxlength) and the gateway (validation). */
 export const CONCERN_LIMITS = {
+  /** A person's name, as a reporter gives it. */
+  name: 200,
   shortText: 500,
   longText: 10_000,
   reason: 2_000,

@@ -214,6 +214,10 @@ const SAMPLES: Record<string, unknown[]> = {
       subjectIds: [A],
       allegedSourceIds: [B],
       householdId: A,
+      namedPeople: [
+        { name: 'Jayden', role: 'SUBJECT', dateOfBirth: '2012-05-01', description: 'About 14' },
+        { name: 'Man in a van', role: 'ALLEGED_SOURCE' },
+      ],
       locationOfRisk: 'OWN_HOME',
       sourceOfRisk: 'KNOWN_TO_INDIVIDUAL',
     },
@@ -228,6 +232,7 @@ const SAMPLES: Record<string, unknown[]> = {
       consent: { status: 'LACKS_CAPACITY' },
       subjectIds: [A, B],
       allegedSourceIds: [B],
+      namedPeople: [{ name: ' ', role: 'SUBJECT' }, { name: 'X', role: 'WITNESS' }],
     },
   ],
   publicConcernInputSchema: [
@@ -369,6 +374,13 @@ const SAMPLES: Record<string, unknown[]> = {
   relationshipInputSchema: [
     { personId: A, relatedPersonId: B, type: 'PARENT_OF', note: 'Mother' },
     { personId: A, relatedPersonId: A, type: 'PARENT_OF' },
+  ],
+  namedPersonSchema: [
+    { name: 'Jayden, about 14', role: 'SUBJECT' },
+    { name: '  Deano  ', role: 'ALLEGED_SOURCE', dateOfBirth: '1990-03-03', description: '  ' },
+    { name: '', role: 'SUBJECT', dateOfBirth: '2999-01-01' },
+    { name: 'Baby', role: 'CHILD', dateOfBirth: '2025-02-30', description: 'x'.repeat(501) },
+    { role: 'SUBJECT' },
   ],
   reasonSchema: [{ reason: 'Duplicate record' }],
   mergePeopleInputSchema: [

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEMO, doorstepReady, GATEWAY, sql, tokenFor } from '../test-support/doorstep.js';
-import { field, find, focused, get, text, until } from '../test-support/dom.js';
+import { field, find, focused, get, tabTo, text, until } from '../test-support/dom.js';
 import { choose, clearDeviceStorage, next, settle, summaryLinks, type } from '../test-support/form.js';
 import type { Mode } from './concern-input.js';
 import type { SgConcernForm } from './concern-form.js';
@@ -185,5 +185,91 @@ describe('<sg-concern-form> household finder', () => {
     await type(el, 'subjectDescription', 'Edith, and a visitor I did not know');
     await choose(el, 'subjectIds', EDITH);
     expect(field(el, 'subjectDescription').value).to.equal('Edith, and a visitor I did not know');
+  });
+
+  it('lets staff add people who are not listed, by name, and stores them with the concern', async () => {
+    const el = await formFor(DEMO.frontline);
+    await until(() => households(el).length > 1, 5000, 'the households');
+    await choose(el, 'householdId', CEDAR_WALK);
+    await choose(el, 'subjectIds', demo(505));
+    const kids = field(el, 'subjectDescription').value;
+    // Keyboard only: Tab to "Add someone who is not listed", press it, and type where focus lands.
+    await tabTo(el, get(el, 'button#namedPeople'));
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(focused(el)).to.equal('input#namedPeople-0-name[name=namedPeople.0.name].input');
+    await sendKeys({ type: 'Jayden, about 14' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' }); // the first role: someone the concern is about
+    await settle(el);
+    expect(field(el, 'namedPeople.0.role', 'SUBJECT').checked).to.equal(true);
+    expect(field(el, 'subjectDescription').value, 'named subjects join the description').to.equal(
+      `${kids}, Jayden, about 14`,
+    );
+    await expect(el).to.be.accessible();
+    // A second person, added and taken out again: focus goes back to the add button.
+    get(el, 'button#namedPeople').click();
+    await settle(el);
+    expect(find(el, '#namedPeople-1')).not.to.equal(null);
+    get(el, '#namedPeople-1 .named__remove').click();
+    await settle(el);
+    expect(find(el, '#namedPeople-1')).to.equal(null);
+    expect(focused(el)).to.equal('button#namedPeople.button.button--secondary');
+    // A third, without a name or a role: refused on Continue, each error naming the person.
+    get(el, 'button#namedPeople').click();
+    await settle(el);
+    await type(el, 'namedPeople.1.description', 'Tall man in a grey van');
+    await next(el);
+    expect(summaryLinks(el)).to.deep.equal([
+      'Person 2 who is not listed: Enter their name, or what people call them',
+      'Person 2 who is not listed: Say whether the concern is about them or they may be causing the harm',
+    ]);
+    await expect(el).to.be.accessible();
+    get<HTMLAnchorElement>(el, '.error-summary a').click();
+    await settle(el);
+    expect(focused(el)).to.equal('input#namedPeople-1-name[name=namedPeople.1.name].input');
+    await type(el, 'namedPeople.1.name', 'Unknown man');
+    await choose(el, 'namedPeople.1.role', 'ALLEGED_SOURCE');
+    await type(el, 'namedPeople.1.dateOfBirth', '1990-03-03');
+    await next(el);
+    await type(el, 'whatHappened', 'The children were alone; a man in a grey van collected the older boy.');
+    await next(el);
+    await choose(el, 'personViews.status', 'ASKED_NONE_EXPRESSED');
+    await choose(el, 'consent.status', 'GIVEN');
+    await next(el);
+    const check = text(get(el, '[part~="summary"]'));
+    expect(check).to.contain('Person 1 who is not listed Jayden, about 14. Someone the concern is about');
+    expect(check).to.contain(
+      'Person 2 who is not listed Unknown man. Someone who may be causing the harm. born 3 March 1990. Tall man in a grey van',
+    );
+    await expect(el).to.be.accessible();
+    await next(el);
+    await until(() => !!find(el, '[part~="reference"]'), 10_000, 'the reference');
+    const stored = await sql<{
+      name: string;
+      role: string;
+      date_of_birth: string | null;
+      description: string | null;
+    }>(
+      `select n.name, n.role, to_char(n.date_of_birth, 'YYYY-MM-DD') as date_of_birth, n.description
+         from concern_named_person n join concern c on c.id = n.concern_id
+        where c.reference = $1 order by n.ordinal`,
+      [text(get(el, '[part~="reference"]'))],
+    );
+    expect(stored).to.deep.equal([
+      { name: 'Jayden, about 14', role: 'SUBJECT', date_of_birth: null, description: null },
+      {
+        name: 'Unknown man',
+        role: 'ALLEGED_SOURCE',
+        date_of_birth: '1990-03-03',
+        description: 'Tall man in a grey van',
+      },
+    ]);
+  });
+
+  it('offers adding people by name to staff only, not to contractors', async () => {
+    const el = await formFor(DEMO.contractor, 'contractor');
+    await until(() => households(el).length > 1, 5000, 'the households');
+    expect(find(el, '#namedPeople')).to.equal(null);
   });
 });

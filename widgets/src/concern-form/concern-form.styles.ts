@@ -162,6 +162,18 @@ export const concernFormStyles = [
       margin-bottom: 0;
     }
 
+    /* Someone added by name: their questions together, beside a rule. */
+    .named {
+      margin: 0 0 1.5em;
+      padding: 0.25em 0 0.1em 1em;
+      border-left: 4px solid var(--_rule);
+    }
+
+    .named__remove {
+      display: inline-block;
+      margin-bottom: 0.75em;
+    }
+
     .confirmation h3 {
       margin: 1.5em 0 0.5em;
       font-size: 1.25em;

@@ -5,6 +5,8 @@ import { RaiseConcern, RaisePublicConcern } from '@doorstep/client';
 import {
   ADULT_CATEGORIES,
   CHILD_CATEGORIES,
+  CONCERN_PERSON_ROLES,
+  MAX_NAMED_PEOPLE,
   CHILDREN_PRESENT,
   CONCERN_URGENCIES,
   CONSENT_STATUSES,
@@ -54,8 +56,12 @@ import { tokenSubject } from '../internal/token.js';
 import { HouseholdFinder } from './finder.js';
 import {
   FINDER,
+  NAMED,
   fieldOf,
   fieldsOf,
+  genericField,
+  namedCount,
+  questionOf,
   readConcernInput,
   readPublicInput,
   shownErrors,
@@ -79,9 +85,10 @@ const FIRST_CHOICE: Partial<Record<string, string>> = {
   childrenPresent: CHILDREN_PRESENT[0],
   // "It is not listed": the last choice, always there.
   householdId: '',
+  'namedPeople.role': CONCERN_PERSON_ROLES[0],
 };
 const targetFor = (field: string): string => {
-  const first = FIRST_CHOICE[field];
+  const first = FIRST_CHOICE[genericField(field)];
   return first !== undefined ? choiceId(field, first) : idFor(field);
 };
 
@@ -111,7 +118,13 @@ const OPTIONAL = [
   'contact.name',
   'contact.phone',
   'contact.email',
+  NAMED,
+  'namedPeople.dateOfBirth',
+  'namedPeople.description',
 ];
+
+/** The details asked about each person added by name, in order. */
+const NAMED_DETAILS = ['name', 'role', 'dateOfBirth', 'description'];
 
 /** The words of a question: its label (a legend for a group), hint, and choices if it has them. */
 interface Question {
@@ -343,7 +356,7 @@ export class SgConcernForm extends LitElement {
       onCheck ? steps.flatMap((step) => fieldsOf(this.mode, step)) : fieldsOf(this.mode, this.step),
     );
     const shown = (this.errors ? shownErrors(this.errors, this.answers, t, locale, this.mode) : []).filter(
-      (e) => !e.field || here.has(e.field),
+      (e) => !e.field || here.has(questionOf(e.field)),
     );
     const errorFor = (field: string) => (onCheck ? undefined : shown.find((e) => e.field === field)?.message);
     const danger = this.answers.urgency === 'IMMEDIATE_DANGER';
@@ -366,7 +379,10 @@ export class SgConcernForm extends LitElement {
         shown.length
           ? errorSummary({
               title: f.errorSummaryTitle,
-              items: shown.map((e) => ({ message: e.message, target: e.field && this.#targetFor(e.field) })),
+              items: shown.map((e) => ({
+                message: this.#summaryMessage(e.field, e.message),
+                target: e.field && this.#targetFor(e.field),
+              })),
               onFollow: (target) => this.#follow(target),
             })
           : nothing
@@ -411,8 +427,16 @@ export class SgConcernForm extends LitElement {
     </form>`;
   }
 
+  /** In the error summary, a detail of someone added by name says which person it is about. */
+  #summaryMessage(field: string | undefined, message: string): string {
+    const index = /^namedPeople\.(\d+)\./.exec(field ?? '')?.[1];
+    if (index === undefined) return message;
+    return `${this.#localize.t.concernForm.finder.named.person(Number(index) + 1)}: ${message}`;
+  }
+
   /** The words of one question in this mode: its label (or legend), hint and choices. */
-  #question(field: string): Question {
+  #question(control: string): Question {
+    const field = genericField(control);
     const f = this.#localize.t.concernForm;
     const p = f.public;
     const choice = (q: { legend: string; hint?: string; options: Record<string, Choice> }): Question => ({
@@ -451,6 +475,12 @@ export class SgConcernForm extends LitElement {
         return f.consent.reason[this.#text('consent.status') as ReasonStatus] ?? { label: '' };
       case 'views':
         return p.views;
+      case 'namedPeople.name':
+      case 'namedPeople.dateOfBirth':
+      case 'namedPeople.description':
+        return f.finder.named[field.slice(`${NAMED}.`.length) as 'name' | 'dateOfBirth' | 'description'];
+      case 'namedPeople.role':
+        return choice(f.finder.named.role);
       case 'householdId': {
         const options = Object.fromEntries(this.#finder.households.map((h) => [h.id, { label: h.address }]));
         return { label: f.finder.legend, hint: f.finder.hint, options };
@@ -498,7 +528,7 @@ export class SgConcernForm extends LitElement {
   /** The questions of the current step, each with its follow-ups inside it. */
   #renderQuestions(errorFor: (field: string) => string | undefined): TemplateResult[] {
     const { t } = this.#localize;
-    const words = (name: string, optional = OPTIONAL.includes(name)) => ({
+    const words = (name: string, optional = OPTIONAL.includes(genericField(name))) => ({
       ...this.#question(name),
       name,
       errorPrefix: t.errorPrefix,
@@ -607,6 +637,8 @@ export class SgConcernForm extends LitElement {
         }
         case 'householdId':
           return this.#renderFinder(words, items);
+        case NAMED:
+          return this.#renderNamed(words, items);
         case 'aboutSelf':
         case 'childrenPresent':
         case 'consent':
@@ -731,6 +763,98 @@ export class SgConcernForm extends LitElement {
   }
 
   /**
+   * Staff: people who are not on record, or not listed in the household, added by name. Each is a
+   * group of their own with a button to take them out again; the add button goes once the most
+   * people the schema takes have been added.
+   */
+  #renderNamed(
+    words: (name: string) => ChoicesOptionsWords,
+    items: (name: string) => ChoiceItem[],
+  ): TemplateResult {
+    const n = this.#localize.t.concernForm.finder.named;
+    const count = namedCount(this.answers);
+    const person = (index: number) => {
+      const at = (detail: string) => `${NAMED}.${index}.${detail}`;
+      return html`<fieldset class="fieldset named" id=${`${NAMED}-${index}`}>
+        <legend class="legend legend--s" part="label">${n.person(index + 1)}</legend>
+        ${textInput({ ...words(at('name')), spellcheck: false })}
+        ${choices({
+          ...words(at('role')),
+          type: 'radio',
+          legend: n.role.legend,
+          legendSize: 's',
+          small: true,
+          items: items(at('role')),
+        })}
+        ${textInput({ ...words(at('dateOfBirth')), type: 'date' })}
+        ${textArea({ ...words(at('description')), rows: 2 })}
+        <button type="button" class="link named__remove" @click=${() => this.#removeNamed(index)}>
+          ${n.remove(index + 1)}
+        </button>
+      </fieldset>`;
+    };
+    return html`<div class="group named__all">
+      <p class="label" part="label" id="namedPeople-label">${n.legend}</p>
+      <p class="hint" part="hint" id="namedPeople-hint">${n.hint}</p>
+      ${Array.from({ length: count }, (_, index) => person(index))}
+      ${
+        count < MAX_NAMED_PEOPLE
+          ? html`<button
+              type="button"
+              class="button button--secondary"
+              part="button"
+              id="namedPeople"
+              aria-describedby="namedPeople-label namedPeople-hint"
+              @click=${this.#addNamed}
+            >
+              ${n.add}
+            </button>`
+          : html`<p class="hint" id="namedPeople" tabindex="-1">${n.full}</p>`
+      }
+    </div>`;
+  }
+
+  #addNamed = async () => {
+    const index = namedCount(this.answers);
+    this.answers = { ...this.answers, [`${NAMED}.${index}.name`]: '' };
+    this.#saveDraftSoon();
+    await focusAfterRender(this, `#${idFor(`${NAMED}.${index}.name`)}`);
+  };
+
+  /** Takes one person out; those after them move up, so the numbers stay as the schema counts. */
+  async #removeNamed(index: number): Promise<void> {
+    const count = namedCount(this.answers);
+    const answers = { ...this.answers };
+    for (let i = index; i < count; i++) {
+      for (const detail of NAMED_DETAILS) {
+        const next = answers[`${NAMED}.${i + 1}.${detail}`];
+        if (next === undefined) delete answers[`${NAMED}.${i}.${detail}`];
+        else answers[`${NAMED}.${i}.${detail}`] = next;
+      }
+    }
+    this.#describeSubjects(answers);
+    this.answers = answers;
+    this.errors = undefined;
+    this.#saveDraftSoon();
+    // Focus goes to the next person's name, else back to the add button.
+    await focusAfterRender(this, index < count - 1 ? `#${idFor(`${NAMED}.${index}.name`)}` : `#${NAMED}`);
+  }
+
+  /** The people chosen or added as the concern's subjects, by name, into the description if it is the form's. */
+  #describeSubjects(answers: Answers): void {
+    const members = this.#finder.byId(answers.householdId as string | undefined)?.members ?? [];
+    const chosen = (Array.isArray(answers.subjectIds) ? answers.subjectIds : []) as string[];
+    const names = [
+      ...members.filter((m) => chosen.includes(m.id)).map((m) => m.displayName),
+      ...Array.from({ length: namedCount(answers) }, (_, i) => i)
+        .filter((i) => answers[`${NAMED}.${i}.role`] === 'SUBJECT')
+        .map((i) => String(answers[`${NAMED}.${i}.name`] ?? '').trim())
+        .filter(Boolean),
+    ];
+    this.#fillIn(answers, 'subjectDescription', names.join(', ') || undefined);
+  }
+
+  /**
    * Writes `value` into a text answer the person has left empty, or that still holds what the form
    * wrote there itself: choosing a household fills in the place, choosing people the description.
    */
@@ -769,14 +893,44 @@ export class SgConcernForm extends LitElement {
     const rows: SummaryRow[] = steps
       .flatMap((step) => fieldsOf(this.mode, step))
       .filter((field) => this.#asked(field))
-      .map((field) => ({
-        key: this.#question(field).label,
-        value: answer(field) || f.check.notGiven,
-        change: f.check.change,
-        onChange: () => this.#goTo(stepOf(this.mode, field)!, FOLLOW_UPS.includes(field) ? undefined : field),
-      }));
+      .flatMap((field) =>
+        field === NAMED
+          ? this.#namedRows()
+          : [
+              {
+                key: this.#question(field).label,
+                value: answer(field) || f.check.notGiven,
+                change: f.check.change,
+                onChange: () =>
+                  this.#goTo(stepOf(this.mode, field)!, FOLLOW_UPS.includes(field) ? undefined : field),
+              },
+            ],
+      );
     return html`<p>${f.check.intro}</p>
       ${summaryList(rows)}`;
+  }
+
+  /** "Check your answers": one row for each person added by name (none when nobody was added). */
+  #namedRows(): SummaryRow[] {
+    const { t, locale } = this.#localize;
+    const n = t.concernForm.finder.named;
+    return Array.from({ length: namedCount(this.answers) }, (_, index) => {
+      const at = (detail: string) => this.#text(`${NAMED}.${index}.${detail}`).trim();
+      const role = at('role') as keyof typeof n.role.options;
+      const born = at('dateOfBirth') && new Date(`${at('dateOfBirth')}T00:00:00Z`);
+      const value = [
+        at('name') || t.concernForm.check.notGiven,
+        n.role.options[role]?.label,
+        born && !Number.isNaN(born.getTime()) ? n.born(born, locale) : '',
+        at('description'),
+      ].filter(Boolean);
+      return {
+        key: n.person(index + 1),
+        value: value.join('. '),
+        change: t.concernForm.check.change,
+        onChange: () => this.#goTo('who', `${NAMED}.${index}.name`),
+      };
+    });
   }
 
   #renderFailure(code: string): TemplateResult {
@@ -842,11 +996,8 @@ export class SgConcernForm extends LitElement {
       this.#fillIn(answers, 'location', this.#finder.byId(value as string)?.address);
       this.#fillIn(answers, 'subjectDescription', undefined);
     }
-    if (name === 'subjectIds') {
-      const members = this.#finder.byId(this.#text('householdId'))?.members ?? [];
-      const names = members.filter((m) => value.includes(m.id)).map((m) => m.displayName);
-      this.#fillIn(answers, 'subjectDescription', names.join(', ') || undefined);
-    }
+    if (name === 'subjectIds' || /^namedPeople\.\d+\.(name|role)$/.test(name))
+      this.#describeSubjects(answers);
     const categories = answers.categories;
     if (Array.isArray(categories) && !categories.includes(answers.primaryCategory as string)) {
       delete answers.primaryCategory;
@@ -869,7 +1020,9 @@ export class SgConcernForm extends LitElement {
     const parsed = this.#parse();
     if (this.step !== 'check') {
       const here = fieldsOf(this.mode, this.step);
-      const errors = parsed.ok ? [] : parsed.errors.filter((e) => here.includes(fieldOf(e, this.mode) ?? ''));
+      const errors = parsed.ok
+        ? []
+        : parsed.errors.filter((e) => here.includes(questionOf(fieldOf(e, this.mode) ?? '')));
       if (errors.length) return this.#showErrors(errors);
       const steps = stepsFor(this.mode, this.answers);
       return this.#goTo(steps[steps.indexOf(this.step) + 1] ?? 'check');
@@ -1015,7 +1168,7 @@ export class SgConcernForm extends LitElement {
       const field = ['urgency', ...Object.keys(FIRST_CHOICE), ...this.#allFields()].find(
         (f) => this.#targetFor(f) === id,
       );
-      const step = field && stepOf(this.mode, field);
+      const step = field && stepOf(this.mode, questionOf(field));
       if (step) void this.#goTo(step, field);
       return;
     }
@@ -1027,7 +1180,10 @@ export class SgConcernForm extends LitElement {
   }
 
   #allFields(): string[] {
-    return stepsFor(this.mode, this.answers).flatMap((step) => fieldsOf(this.mode, step));
+    const named = Array.from({ length: namedCount(this.answers) }, (_, i) =>
+      NAMED_DETAILS.map((detail) => `${NAMED}.${i}.${detail}`),
+    ).flat();
+    return [...stepsFor(this.mode, this.answers).flatMap((step) => fieldsOf(this.mode, step)), ...named];
   }
 
   #saveDraftSoon(): void {

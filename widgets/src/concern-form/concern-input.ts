@@ -28,13 +28,33 @@ const VIEWS_AND_CONSENT = [
 /** The household finder's answers: the household chosen, who it is about, who is thought to cause harm. */
 export const FINDER = ['householdId', 'subjectIds', 'allegedSourceIds'];
 
+/**
+ * Staff: people who are not on record (or not listed in the household), added by name. The question
+ * is `namedPeople`; each person's answers are `namedPeople.<n>.name`, `.role`, `.dateOfBirth` and
+ * `.description`, numbered from 0 in the order added, as the schema numbers its errors.
+ */
+export const NAMED = 'namedPeople';
+
+/** `namedPeople.2.name` → `namedPeople.name`: the key of a person's detail in words and limits. */
+export const genericField = (field: string): string => field.replace(/^namedPeople\.\d+\./, 'namedPeople.');
+
+/** The question a control belongs to: a named person's detail belongs to `namedPeople`. */
+export const questionOf = (field: string): string => (field.startsWith(`${NAMED}.`) ? NAMED : field);
+
+/** How many people not on record the answers add (each has a name answer, perhaps still empty). */
+export function namedCount(answers: Answers): number {
+  let count = 0;
+  while (`${NAMED}.${count}.name` in answers) count++;
+  return count;
+}
+
 /** The questions each mode asks, step by step, by control name; `check` is "check your answers". */
 export const STEPS: Record<Mode, readonly (readonly [StepId, readonly string[]])[]> = {
   staff: [
     ['urgency', ['urgency']],
     // The household and its people from Doorstep's records first; the free description stays for
     // when they cannot be found.
-    ['who', [...FINDER, 'subjectDescription', 'location', 'childrenPresent', 'othersAtRisk']],
+    ['who', [...FINDER, NAMED, 'subjectDescription', 'location', 'childrenPresent', 'othersAtRisk']],
     [
       'what',
       [
@@ -97,6 +117,8 @@ const TEXT_LIMITS: Partial<Record<string, number>> = {
   'contact.name': CONTACT_LIMITS.name,
   'contact.phone': CONTACT_LIMITS.phone,
   'contact.email': CONTACT_LIMITS.email,
+  'namedPeople.name': CONCERN_LIMITS.name,
+  'namedPeople.description': CONCERN_LIMITS.shortText,
 };
 
 const reader = (answers: Answers) => {
@@ -153,6 +175,14 @@ export function readConcernInput(answers: Answers): RaiseConcernInput {
     mentalCapacityConcern: list('mentalCapacityConcern').includes('true'),
     childrenPresent: text('childrenPresent'),
     othersAtRisk: optional('othersAtRisk'),
+    namedPeople: namedCount(answers)
+      ? Array.from({ length: namedCount(answers) }, (_, n) => ({
+          name: text(`${NAMED}.${n}.name`) ?? '',
+          role: text(`${NAMED}.${n}.role`),
+          dateOfBirth: optional(`${NAMED}.${n}.dateOfBirth`),
+          description: optional(`${NAMED}.${n}.description`),
+        }))
+      : undefined,
     ...(householdId
       ? {
           householdId,
@@ -191,13 +221,14 @@ export function readPublicInput(answers: Answers): PublicConcernInput {
 }
 
 /**
- * The question an error belongs to: `categories.1` → `categories`, and a missing group
- * (`personViews`) → its radios (`personViews.status`). Undefined for anything the mode does not ask.
+ * The control an error belongs to: `categories.1` → `categories`, a missing group (`personViews`) →
+ * its radios (`personViews.status`), a named person's detail → its own control
+ * (`namedPeople.1.name`). Undefined for anything the mode does not ask.
  */
 export function fieldOf(error: FieldError, mode: Mode): string | undefined {
   const path = error.field.replace(/\.\d+$/, '');
   const fields = allFields(mode);
-  return [path, `${path}.status`].find((field) => fields.includes(field));
+  return [path, `${path}.status`].find((field) => fields.includes(questionOf(field)));
 }
 
 export interface ShownError {
@@ -216,11 +247,12 @@ export function localiseError(
 ): string {
   const field = fieldOf(error, mode);
   if (!field) return error.message;
-  const limit = TEXT_LIMITS[field];
+  const key = genericField(field);
+  const limit = TEXT_LIMITS[key];
   if (error.code === 'too_big' && limit) return t.concernForm.tooLong(limit, locale);
   const message =
-    (mode === 'public' ? t.concernForm.public.errors[field]?.[error.code] : undefined) ??
-    t.concernForm.errors[field]?.[error.code];
+    (mode === 'public' ? t.concernForm.public.errors[key]?.[error.code] : undefined) ??
+    t.concernForm.errors[key]?.[error.code];
   if (typeof message === 'function') return message(answers);
   return message ?? error.message;
 }
@@ -243,6 +275,6 @@ export function shownErrors(
     shown.push({ field, message: localiseError(error, answers, t, locale, mode) });
   }
   const order = allFields(mode);
-  const position = (e: ShownError) => (e.field ? order.indexOf(e.field) : order.length);
+  const position = (e: ShownError) => (e.field ? order.indexOf(questionOf(e.field)) : order.length);
   return shown.sort((a, b) => position(a) - position(b));
 }

@@ -5,6 +5,7 @@ const VIEWS_MISSING = 'Dywedwch a ofynnwyd i’r person beth mae eisiau iddo ddi
 const CONSENT_MISSING = 'Dywedwch a wnaeth y person gytuno i rannu gwybodaeth';
 const SHARE_MISSING = 'Dywedwch a gawn ni rannu hyn i gael help i chi';
 const NOT_A_CATEGORY = 'Dewiswch fath o niwed o’r rhestr';
+const DATE_OF_BIRTH = 'Rhaid i’r dyddiad geni fod yn ddyddiad go iawn, heddiw neu’n gynharach';
 const NOTHING_LOST = 'Dydych chi ddim wedi colli dim byd wnaethoch chi ei deipio.';
 const CALL_999 = 'Os byddwch yn poeni bod rhywun mewn perygl uniongyrchol, ffoniwch 999.';
 
@@ -262,6 +263,29 @@ export const cy: Translation = {
         label: 'Oes rhywun sy’n byw yno yn cael ei amau o achosi’r niwed?',
         hint: 'Dewiswch rywun dim ond os gwelsoch chi hynny neu os dywedwyd wrthych.',
       },
+      named: {
+        legend: 'Rhywun sydd ddim ar y rhestr',
+        hint: 'Ychwanegwch unrhyw un mae’r pryder amdanyn nhw, neu a allai fod yn achosi’r niwed, os nad ydyn nhw ar y rhestr. Bydd y tîm diogelu yn dod o hyd i’w cofnod neu’n ei ychwanegu.',
+        person: (n) => `Person ${n} sydd ddim ar y rhestr`,
+        name: { label: 'Eu henw', hint: 'Neu beth mae pobl yn eu galw' },
+        role: {
+          legend: 'Pwy ydyn nhw?',
+          options: {
+            SUBJECT: { label: 'Rhywun mae’r pryder amdanyn nhw' },
+            ALLEGED_SOURCE: { label: 'Rhywun a allai fod yn achosi’r niwed' },
+          },
+        },
+        dateOfBirth: { label: 'Dyddiad geni', hint: 'Os ydych chi’n ei wybod' },
+        description: {
+          label: 'Unrhyw beth arall amdanyn nhw',
+          hint: 'Er enghraifft, pa mor hen maen nhw’n edrych, neu sut maen nhw’n adnabod yr aelwyd',
+        },
+        add: 'Ychwanegu rhywun sydd ddim ar y rhestr',
+        remove: (n) => `Dileu person ${n}`,
+        full: 'Rydych chi wedi ychwanegu 10 o bobl, sef yr uchafswm. Disgrifiwch unrhyw un arall isod.',
+        born: (date, locale) =>
+          `ganwyd ${date.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+      },
     },
 
     public: {
@@ -356,6 +380,9 @@ export const cy: Translation = {
             : 'Rhowch pam mae rhannu er lles gorau’r person',
       },
       childrenPresent: { invalid_value: 'Dewiswch a oes plant yn y cartref' },
+      'namedPeople.name': missing('Rhowch eu henw, neu beth mae pobl yn eu galw'),
+      'namedPeople.role': missing('Dywedwch a yw’r pryder amdanyn nhw neu a allen nhw fod yn achosi’r niwed'),
+      'namedPeople.dateOfBirth': { invalid_format: DATE_OF_BIRTH, custom: DATE_OF_BIRTH },
     },
     tooLong: (max, locale) => `Rhaid iddo fod yn ${max.toLocaleString(locale)} o nodau neu lai`,
 

@@ -5,6 +5,7 @@ const VIEWS_MISSING = 'Say whether the person was asked what they want to happen
 const CONSENT_MISSING = 'Say whether the person agreed to information being shared';
 const SHARE_MISSING = 'Say whether we can share this to get you help';
 const NOT_A_CATEGORY = 'Select a type of harm from the list';
+const DATE_OF_BIRTH = 'The date of birth must be a real date, today or earlier';
 
 /** English (the default). Plain words, as GOV.UK writes them. */
 export const en: Translation = {
@@ -249,6 +250,29 @@ export const en: Translation = {
         label: 'Is anyone who lives there thought to be causing the harm?',
         hint: 'Select someone only if you saw it or were told.',
       },
+      named: {
+        legend: 'Someone who is not listed',
+        hint: 'Add anyone the concern is about, or who may be causing the harm, if they are not listed. The safeguarding team will find or add their record.',
+        person: (n) => `Person ${n} who is not listed`,
+        name: { label: 'Their name', hint: 'Or what people call them' },
+        role: {
+          legend: 'Who are they?',
+          options: {
+            SUBJECT: { label: 'Someone the concern is about' },
+            ALLEGED_SOURCE: { label: 'Someone who may be causing the harm' },
+          },
+        },
+        dateOfBirth: { label: 'Date of birth', hint: 'If you know it' },
+        description: {
+          label: 'Anything else about them',
+          hint: 'For example, how old they look, or how they know the household',
+        },
+        add: 'Add someone who is not listed',
+        remove: (n) => `Remove person ${n}`,
+        full: 'You have added 10 people, the most you can. Describe anyone else below.',
+        born: (date, locale) =>
+          `born ${date.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+      },
     },
 
     public: {
@@ -340,6 +364,9 @@ export const en: Translation = {
             : 'Enter why sharing is in the person’s best interests',
       },
       childrenPresent: { invalid_value: 'Select whether there are children in the home' },
+      'namedPeople.name': missing('Enter their name, or what people call them'),
+      'namedPeople.role': missing('Say whether the concern is about them or they may be causing the harm'),
+      'namedPeople.dateOfBirth': { invalid_format: DATE_OF_BIRTH, custom: DATE_OF_BIRTH },
     },
     tooLong: (max, locale) => `Must be ${max.toLocaleString(locale)} characters or fewer`,
 

@@ -1,6 +1,7 @@
 import type {
   ChildrenPresent,
   ConcernCategory,
+  ConcernPersonRole,
   ConcernUrgency,
   ConsentStatus,
   FeedbackPrinciple,
@@ -134,6 +135,24 @@ export interface Translation extends Common {
       };
       subjects: Question;
       sources: Question;
+      /** Staff: adding people who are not on record, or not listed in the household, by name. */
+      named: {
+        legend: string;
+        hint: string;
+        /** The heading of one person added ("Person 1 who is not listed"), and their row in the check. */
+        person: (n: number) => string;
+        name: Question;
+        role: ChoiceQuestion<ConcernPersonRole>;
+        dateOfBirth: Question;
+        description: Question;
+        add: string;
+        /** The button that takes one person out again, with which one for a screen reader. */
+        remove: (n: number) => string;
+        /** Shown instead of the add button once the most people have been added. */
+        full: string;
+        /** In "check your answers": "born 3 March 1990". */
+        born: (date: Date, locale: string) => string;
+      };
     };
 
     /** Words for a member of the public or a tenant (`mode="public"`). */

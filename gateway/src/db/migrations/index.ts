@@ -11,6 +11,7 @@ import { Migration20261125062359_referrals } from './Migration20261125062359_ref
 import { Migration20261202075851_self_assessment } from './Migration20261202075851_self_assessment.js';
 import { Migration20261202080201_feedback } from './Migration20261202080201_feedback.js';
 import { Migration20261202135340_concern_person_order } from './Migration20261202135340_concern_person_order.js';
+import { Migration20261202144806_concern_named_people } from './Migration20261202144806_concern_named_people.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -29,5 +30,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261202135340_concern_person_order',
     class: Migration20261202135340_concern_person_order,
+  },
+  {
+    name: 'Migration20261202144806_concern_named_people',
+    class: Migration20261202144806_concern_named_people,
   },
 ];

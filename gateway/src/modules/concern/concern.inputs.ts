@@ -7,6 +7,7 @@ import type {
   SelfConsent,
   ChildrenPresent,
   ConcernCategory,
+  ConcernPersonRole,
   ConcernUrgency,
   ConsentStatus,
   ViewsStatus,
@@ -17,6 +18,7 @@ import {
   SelfConsentEnum,
   ChildrenPresentEnum,
   ConcernCategoryEnum,
+  ConcernPersonRoleEnum,
   ConcernUrgencyEnum,
   ConsentStatusEnum,
   LocationOfRiskEnum,
@@ -111,11 +113,40 @@ export class RaiseConcernInput {
   })
   householdId?: string | null;
 
+  @Field(() => [NamedPersonInput], {
+    nullable: true,
+    description: 'People named who are not on record (at most 10), in the order given',
+  })
+  namedPeople?: NamedPersonInput[] | null;
+
   @Field(() => LocationOfRiskEnum, { nullable: true })
   locationOfRisk?: LocationOfRisk | null;
 
   @Field(() => SourceOfRiskEnum, { nullable: true })
   sourceOfRisk?: SourceOfRisk | null;
+}
+
+@InputType({
+  description:
+    'Someone the concern names who is not on record, or not listed in the household chosen: the safeguarding team finds or adds their record',
+})
+export class NamedPersonInput {
+  @Field({ description: 'Their name, or what people call them' })
+  name!: string;
+
+  @Field(() => ConcernPersonRoleEnum, {
+    description: 'The concern is about them, or they may be causing the harm',
+  })
+  role!: ConcernPersonRole;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, if known' })
+  dateOfBirth?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Anything else that helps find them, e.g. age, how they are connected',
+  })
+  description?: string | null;
 }
 
 /** Rules in `triageInputSchema` (@doorstep/schema). */

@@ -28,6 +28,7 @@ import { ConcernReceipt, PublicConcernInput, RaiseConcernInput, TriageInput } fr
 import {
   getConcern,
   listConcerns,
+  namedPeopleOfConcern,
   peopleOfConcern,
   raiseConcern,
   raisePublicConcern,
@@ -43,6 +44,34 @@ export class ConcernPersonLink {
 
   @Field(() => ConcernPersonRoleEnum)
   role!: ConcernPersonRole;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Under 18 when it happened (from the date of birth; empty when not known)',
+  })
+  childAtEvent!: boolean | null;
+}
+
+@ObjectType({
+  description:
+    'Someone a concern names who is not on record (or not listed in the household chosen), as the reporter gave them',
+})
+@Access(Permission.ConcernRead)
+export class NamedPerson {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Their name, or what people call them' })
+  name!: string;
+
+  @Field(() => ConcernPersonRoleEnum)
+  role!: ConcernPersonRole;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, if the reporter knew it' })
+  dateOfBirth!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What else the reporter said about them' })
+  description!: string | null;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -164,6 +193,13 @@ export class ConcernResolver {
   @FieldResolver(() => [ConcernPersonLink], { description: 'Alleged sources of harm' })
   async allegedSources(@Root() concern: Concern, @Ctx() ctx: Context) {
     return (await peopleOfConcern(ctx.em, callerOf(ctx), concern)).filter((p) => p.role === 'ALLEGED_SOURCE');
+  }
+
+  @FieldResolver(() => [NamedPerson], {
+    description: 'People it names who are not on record, subjects and alleged sources, in the order named',
+  })
+  namedPeople(@Root() concern: Concern, @Ctx() ctx: Context) {
+    return namedPeopleOfConcern(ctx.em, callerOf(ctx), concern);
   }
 
   @FieldResolver(() => [ConcernTriage], { description: 'Every triage decision, oldest first' })

@@ -1,5 +1,5 @@
 import { ForeignKeyConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { isChildOn, type ConcernPersonRole } from '@doorstep/schema';
+import { isChildOn, type ConcernPersonRole, type NamedPersonData } from '@doorstep/schema';
 import {
   publicConcernInputSchema,
   raiseConcernInputSchema,
@@ -29,6 +29,7 @@ import { seesAllHouseholds, worksWith } from '../household/household.service.js'
 import { HouseholdMember } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
 import { hiddenAmong, personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernPerson } from './concern-person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
@@ -107,6 +108,7 @@ export interface ConcernLinks {
   subjectIds: readonly string[];
   allegedSourceIds: readonly string[];
   householdId?: string | undefined;
+  namedPeople?: readonly NamedPersonData[] | undefined;
 }
 
 const NO_LINKS: ConcernLinks = { subjectIds: [], allegedSourceIds: [] };
@@ -213,6 +215,17 @@ async function store(
           };
           link(subjectIds, 'SUBJECT');
           link(sourceIds, 'ALLEGED_SOURCE');
+          const named = (links.namedPeople ?? []).map((person, ordinal) =>
+            tx.create(ConcernNamedPerson, {
+              organisation: concern.organisation,
+              concern,
+              ordinal,
+              role: person.role,
+              name: person.name,
+              dateOfBirth: person.dateOfBirth ?? null,
+              description: person.description ?? null,
+            }),
+          );
           recordChronology(tx, caller, {
             kind: 'CONCERN_RAISED',
             occurredAt: concern.happenedAt ?? receivedAt,
@@ -230,6 +243,7 @@ async function store(
               reporterKind: concern.reporterKind,
               subjectIds,
               allegedSourceIds: sourceIds,
+              namedPeople: named.map((p) => ({ role: p.role, name: p.name })),
               whatHappened: concern.whatHappened,
             },
           });
@@ -264,6 +278,7 @@ export async function raiseConcern(
     subjectIds: input.subjectIds ?? [],
     allegedSourceIds: input.allegedSourceIds ?? [],
     householdId: input.householdId,
+    namedPeople: input.namedPeople,
   });
 }
 
@@ -460,6 +475,59 @@ export function peopleOfConcern(
         person: l.person,
         role: l.role,
         childAtEvent: isChildOn(l.person.dateOfBirth, l.concern.happenedAt ?? l.concern.raisedAt),
+      }));
+      return groupBy(views, (v) => v.concernId);
+    },
+    [],
+  );
+}
+
+/** Someone a concern names who is not on record, with whether they were a child at the time. */
+export interface NamedPersonView {
+  /** For the access rule's organisation check. */
+  organisationId: string;
+  id: string;
+  name: string;
+  role: ConcernPersonRole;
+  dateOfBirth: string | null;
+  description: string | null;
+  childAtEvent: boolean | null;
+}
+
+/** The people concerns name who are not on record (batched per request), in the order named; audited. */
+export function namedPeopleOfConcern(
+  em: EntityManager,
+  caller: Caller,
+  concern: Concern,
+): Promise<NamedPersonView[]> {
+  return load<NamedPersonView[]>(
+    em,
+    'concern.named-people',
+    concern.id,
+    async (ids) => {
+      const named = await em.find(
+        ConcernNamedPerson,
+        { concern: { $in: [...ids] } },
+        { populate: ['concern'], orderBy: [{ ordinal: 'asc' }] },
+      );
+      if (named.length) {
+        audit(
+          em,
+          caller,
+          'READ',
+          'ConcernNamedPerson',
+          named.map((n) => n.id),
+        );
+      }
+      const views = named.map((n) => ({
+        organisationId: n.organisation.id,
+        concernId: n.concern.id,
+        id: n.id,
+        name: n.name,
+        role: n.role,
+        dateOfBirth: n.dateOfBirth ?? null,
+        description: n.description ?? null,
+        childAtEvent: isChildOn(n.dateOfBirth, n.concern.happenedAt ?? n.concern.raisedAt),
       }));
       return groupBy(views, (v) => v.concernId);
     },

@@ -14,6 +14,7 @@ const READ = `query Read($id: ID!) { concern(id: $id) {
   household { id }
   subjects { role childAtEvent person { id } }
   allegedSources { role childAtEvent person { id } }
+  namedPeople { name role dateOfBirth description childAtEvent }
 } }`;
 
 interface Link {
@@ -52,6 +53,13 @@ interface ReadConcern {
   household: { id: string } | null;
   subjects: Link[];
   allegedSources: Link[];
+  namedPeople: {
+    name: string;
+    role: 'SUBJECT' | 'ALLEGED_SOURCE';
+    dateOfBirth: string | null;
+    description: string | null;
+    childAtEvent: boolean | null;
+  }[];
 }
 
 const idsOf = (links: Link[]) => links.map((l) => l.person.id);
@@ -82,6 +90,13 @@ const asInput = (c: ReadConcern): EveryKey<RaiseConcernInput> => ({
   subjectIds: idsOf(c.subjects),
   allegedSourceIds: idsOf(c.allegedSources),
   householdId: c.household?.id,
+  // Each as it was sent: what was not given is left out, not stored as empty.
+  namedPeople: c.namedPeople.map((p) => ({
+    name: p.name,
+    role: p.role,
+    ...(p.dateOfBirth === null ? {} : { dateOfBirth: p.dateOfBirth }),
+    ...(p.description === null ? {} : { description: p.description }),
+  })),
   locationOfRisk: c.locationOfRisk,
   sourceOfRisk: c.sourceOfRisk,
 });
@@ -144,6 +159,13 @@ describe('a concern read back', () => {
       subjectIds: [nain.person.id, child.person.id, brother.person.id],
       allegedSourceIds: [collector.person.id, carer.person.id, driver.person.id],
       householdId: household.id,
+      // Not on record: more than two, both roles, mixed, so order and role are both checked.
+      namedPeople: [
+        { name: 'Dean "Deano" O’Brien', role: 'ALLEGED_SOURCE', description: 'About 30; her new partner' },
+        { name: 'Baby Cerys', role: 'SUBJECT', dateOfBirth: '2025-01-09', description: 'Null' },
+        { name: 'Unknown man, tall', role: 'ALLEGED_SOURCE' },
+        { name: 'Mam-gu', role: 'SUBJECT', dateOfBirth: '1950-02-28' },
+      ],
       locationOfRisk: 'CARE_HOME_RESIDENTIAL',
       sourceOfRisk: 'SERVICE_PROVIDER',
     } satisfies Required<RaiseConcernInput>;
@@ -176,6 +198,8 @@ describe('a concern read back', () => {
       [carer.person.id]: ['ALLEGED_SOURCE', null],
       [driver.person.id]: ['ALLEGED_SOURCE', null],
     });
+    // A child when it happened from the date of birth given; unknown without one.
+    expect(concern.namedPeople.map((p) => p.childAtEvent)).toEqual([null, true, null, false]);
   });
 
   it('leaves out what was not sent, and gives a contractor’s concern the CONTRACTOR kind', async () => {
@@ -196,6 +220,7 @@ describe('a concern read back', () => {
       household: null,
       subjects: [],
       allegedSources: [],
+      namedPeople: [],
     });
   });
 });

@@ -1,0 +1,39 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { CONCERN_PERSON_ROLES, type ConcernPersonRole } from '@doorstep/schema';
+import { randomUUID } from 'node:crypto';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Concern } from './concern.entity.js';
+
+/**
+ * Someone a concern names who is not on Doorstep's records (or not listed in the household the
+ * reporter chose): who the reporter says they are, as typed. The safeguarding team finds or adds
+ * their record; until then this is all that is known of them.
+ */
+@Entity({ tableName: 'concern_named_person' })
+@Index({ properties: ['concern'] })
+export class ConcernNamedPerson {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organisation)
+  organisation!: Rel<Organisation>;
+
+  @ManyToOne(() => Concern)
+  concern!: Rel<Concern>;
+
+  @Enum({ items: () => [...CONCERN_PERSON_ROLES] })
+  role!: ConcernPersonRole;
+
+  /** Its place among the concern's named people, in the order the reporter named them. */
+  @Property({ type: 'smallint' })
+  ordinal!: number;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'date', nullable: true })
+  dateOfBirth?: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  description?: string | null = null;
+}
