@@ -1,14 +1,12 @@
 // `pnpm size`: bundles each widget alone (Lit, its translations, the schema and the client included),
 // minified, and fails if its gzipped size is over its budget. Prints every size.
-import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { bundles, esbuildOptions } from './esbuild-options.mjs';
+import { bundles, bundleWidget } from './esbuild-options.mjs';
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 let over = 0;
 for (const { tag, entry, budget } of bundles) {
-  const result = await build({ ...esbuildOptions, entryPoints: [entry], write: false, outfile: `${tag}.js` });
-  const code = result.outputFiles[0].contents;
+  const code = Buffer.from(await bundleWidget(entry));
   const gzipped = gzipSync(code, { level: 9 }).length;
   const ok = gzipped <= budget;
   if (!ok) over++;
