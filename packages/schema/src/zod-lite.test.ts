@@ -232,7 +232,10 @@ const SAMPLES: Record<string, unknown[]> = {
       consent: { status: 'LACKS_CAPACITY' },
       subjectIds: [A, B],
       allegedSourceIds: [B],
-      namedPeople: [{ name: ' ', role: 'SUBJECT' }, { name: 'X', role: 'WITNESS' }],
+      namedPeople: [
+        { name: ' ', role: 'SUBJECT' },
+        { name: 'X', role: 'WITNESS' },
+      ],
     },
   ],
   publicConcernInputSchema: [
