@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { addMonths, isoDateOf } from '@doorstep/schema';
 import {
   getNamedType,
   isListType,
@@ -19,10 +20,11 @@ import {
   DEMO_USERS,
   type DemoUser,
 } from '../src/db/demo.js';
+import type { AuditAction } from '../src/modules/audit/audit-event.entity.js';
 import { getSchema } from '../src/schema.js';
 import { notPersonLevel, personLevel, spec } from './access-spec.js';
 import { newKey, testGateway, user, type GraphQLResult } from './harness.js';
-import { lead, ok, raise } from './records.js';
+import { createPerson, householdInput, lead, ok, raise } from './records.js';
 
 /**
  * "Every read of person-level data … writes an audit row in the same transaction: who, for which
@@ -32,6 +34,9 @@ import { lead, ok, raise } from './records.js';
  * fields it returns (so one field's audit row cannot stand in for another's), and every record in
  * each answer must be named by an audit row of that request, with the caller and their
  * organisation. A new such query fails until it has a call here; refused reads write no row.
+ * Mutations that return person-level data are held to the same rule, since what they answer was
+ * read (a row of any action will do: a record just made or changed is audited by that row), and so
+ * are retries with the same idempotency key, which answer again from what was stored.
  */
 
 const champion = user('jo');
@@ -46,6 +51,7 @@ const person = (givenName: string) => DEMO_PEOPLE.find((p) => p.givenName === gi
 const household = (address: string) => DEMO_HOUSEHOLDS.find((h) => h.addressLine1 === address)!.id;
 const WALTER = person('Walter');
 const KELLY = person('Kelly');
+const RYAN = person('Ryan');
 const SOPHIE = person('Sophie'); // restricted by Priya
 const ALDER = household('4 Alder Court');
 const BIRCH = household('12 Birch Road');
@@ -64,7 +70,7 @@ const tenant: Tenant = { tenantRef: 'TEN-AUDIT-1', organisationId: RIVERSIDE };
 
 /** An audit row a call must write besides one per record in its answer. */
 interface Row {
-  action: 'READ' | 'EXPORT';
+  action: AuditAction;
   entityType: string;
   ids: readonly string[];
 }
@@ -81,6 +87,7 @@ interface Records {
   referralId: string;
   warningId: string;
   tenantConcernIds: string[];
+  entryId: string;
 }
 
 /** How to call each Query field that returns person-level data. */
@@ -132,6 +139,213 @@ const calls: Record<string, (r: Records) => Call[]> = {
   warningsDueForReview: () => [{ as: champion }],
 };
 
+/**
+ * How to call a Mutation field that returns person-level data. Most changes can be made once only
+ * (a concern is closed once, two records merged once), so `args` makes the variables of each
+ * request afresh, first making through the API whatever that request will change: each path
+ * through the answer is then a change of its own, as each is a read of its own for queries.
+ */
+interface MutationCall {
+  as: Caller;
+  args: () => Promise<Record<string, unknown>>;
+  rows?: Row[];
+}
+
+const KELLY_DETAILS = { givenName: 'Kelly', familyName: 'Price', dateOfBirth: '1995-04-14' };
+const { id: _id, organisationId: _org, ...CEDAR_DETAILS } = DEMO_HOUSEHOLDS.find((h) => h.id === CEDAR)!;
+const because = { reason: 'Agreed at the safeguarding meeting.' };
+const warningInput = () => ({
+  type: 'RISK_TO_STAFF',
+  description: 'Dog in the house: ask for it to be shut away before going in.',
+  reviewDate: addMonths(isoDateOf(), 1),
+  told: { status: 'TOLD', how: 'Told at the door' },
+});
+
+/** Someone new at 7 Cedar Walk who may be Kelly Price again: a household and likely duplicates to read. */
+const newPerson = async () => (await createPerson(gw, KELLY_DETAILS, { householdId: CEDAR })).person.id;
+
+/** A concern naming people on record (subject and alleged source), one who is not, and a household. */
+async function newConcern() {
+  const { id } = await raise(gw, {
+    subjectIds: [KELLY],
+    allegedSourceIds: [RYAN],
+    householdId: CEDAR,
+    namedPeople: [{ name: 'Jayden', role: 'SUBJECT', description: 'A cousin, about 14' }],
+  });
+  return id;
+}
+
+const triage = { decision: 'REFER', riskLevel: 'MEDIUM', reason: 'Needs a social care assessment.' };
+
+async function newTriagedConcern() {
+  const id = await newConcern();
+  await ok(gw, `mutation($id: ID!, $input: TriageInput!) { triageConcern(id: $id, input: $input) { id } }`, {
+    id,
+    input: triage,
+  });
+  return id;
+}
+
+/** An open cumulative flag on someone new: three low-level concerns about them. */
+async function newFlag() {
+  const personId = await newPerson();
+  for (let i = 0; i < 3; i++) {
+    await raise(gw, { urgency: 'LOW_LEVEL', categories: ['CHILD_NEGLECT'], subjectIds: [personId] });
+  }
+  const [flag] = await gw.sql<{ id: string }>(`select id::text from cumulative_flag where person_id = $1`, [
+    personId,
+  ]);
+  return flag!.id;
+}
+
+/** Someone new's membership of 7 Cedar Walk. */
+async function newMembership() {
+  const personId = await newPerson();
+  const [member] = await gw.sql<{ id: string }>(
+    `select id::text from household_member where person_id = $1`,
+    [personId],
+  );
+  return member!.id;
+}
+
+/** A warning on Kelly Price, waiting for sign-off. */
+async function newWarning() {
+  const data = await ok<{ addWarning: { id: string } }>(
+    gw,
+    `mutation($key: String!, $input: WarningInput!) { addWarning(idempotencyKey: $key, input: $input) { id } }`,
+    { key: newKey(), input: { ...warningInput(), personId: KELLY } },
+    champion,
+  );
+  return data.addWarning.id;
+}
+
+const grant = {
+  userId: frontline.id,
+  subjectType: 'Person',
+  subjectId: SOPHIE,
+  reason: 'Covering her visits.',
+};
+
+async function newGrant() {
+  const data = await ok<{ grantAccess: { id: string } }>(
+    gw,
+    `mutation($input: GrantAccessInput!) { grantAccess(input: $input) { id } }`,
+    { input: grant },
+  );
+  return data.grantAccess.id;
+}
+
+const assignment = { userId: frontline.id, householdId: BIRCH, from: '2025-01-01', reason: 'REPAIR_JOB' };
+
+async function newAssignment() {
+  const data = await ok<{ assignHousehold: { id: string } }>(
+    gw,
+    `mutation($input: AssignmentInput!) { assignHousehold(input: $input) { id } }`,
+    { input: assignment },
+  );
+  return data.assignHousehold.id;
+}
+
+/** How to call each Mutation field that returns person-level data. */
+const mutationCalls: Record<string, (r: Records) => MutationCall> = {
+  addHouseholdMember: () => ({
+    as: champion,
+    args: async () => ({
+      householdId: CEDAR,
+      input: {
+        personId: (await createPerson(gw, KELLY_DETAILS)).person.id,
+        role: 'OCCUPANT',
+        joinedOn: '2020-01-01',
+      },
+    }),
+  }),
+  addRelationship: () => ({
+    as: champion,
+    args: async () => ({ input: { personId: await newPerson(), relatedPersonId: KELLY, type: 'SIBLING' } }),
+  }),
+  addWarning: () => ({
+    as: champion,
+    args: async () => ({ idempotencyKey: newKey(), input: { ...warningInput(), householdId: BIRCH } }),
+  }),
+  assignHousehold: () => ({ as: lead, args: async () => ({ input: assignment }) }),
+  breakGlass: () => ({
+    as: frontline,
+    args: async () => ({
+      input: { subjectType: 'Household', subjectId: ELM, reason: 'Neighbour rang: shouting, visiting now.' },
+    }),
+  }),
+  closeConcern: () => ({
+    as: champion,
+    args: async () => ({ id: await newTriagedConcern(), input: because }),
+  }),
+  createHousehold: () => ({
+    as: champion,
+    args: async () => ({ idempotencyKey: newKey(), input: householdInput() }),
+  }),
+  createPerson: () => ({
+    as: champion,
+    args: async () => ({
+      idempotencyKey: newKey(),
+      input: {
+        person: KELLY_DETAILS,
+        household: { householdId: CEDAR, role: 'OCCUPANT', joinedOn: '2020-01-01' },
+      },
+    }),
+  }),
+  endHouseholdAssignment: () => ({ as: lead, args: async () => ({ id: await newAssignment() }) }),
+  endHouseholdMembership: () => ({
+    as: champion,
+    args: async () => ({ memberId: await newMembership(), input: { leftOn: '2024-01-01' } }),
+  }),
+  endWarning: () => ({ as: champion, args: async () => ({ id: await newWarning(), input: because }) }),
+  grantAccess: () => ({ as: lead, args: async () => ({ input: grant }) }),
+  mergePeople: () => ({
+    as: lead,
+    args: async () => ({
+      input: { survivorId: await newPerson(), mergedId: await newPerson(), reason: 'Same person, twice.' },
+    }),
+  }),
+  pinChronologyEntry: (r) => ({
+    as: champion,
+    args: async () => ({ id: r.entryId, pinned: true }),
+    rows: [{ action: 'UPDATE', entityType: 'ChronologyEntry', ids: [r.entryId] }],
+  }),
+  referConcern: (r) => ({
+    as: champion,
+    args: async () => ({
+      input: {
+        concernId: r.concernId,
+        recipientOrganisationId: NORTHSHIRE,
+        reason: 'Needs a care and support assessment.',
+        legalBasis: 'CONSENT',
+        summary: 'Older man, confused, no heating or food.',
+        includeWhatWasReported: true,
+      },
+    }),
+  }),
+  restrictPerson: () => ({ as: lead, args: async () => ({ id: await newPerson(), input: because }) }),
+  revokeAccessGrant: () => ({ as: lead, args: async () => ({ id: await newGrant() }) }),
+  reviewCumulativeFlag: () => ({ as: champion, args: async () => ({ id: await newFlag(), input: because }) }),
+  signOffWarning: () => ({ as: manager, args: async () => ({ id: await newWarning() }) }),
+  triageConcern: () => ({ as: champion, args: async () => ({ id: await newConcern(), input: triage }) }),
+  unrestrictPerson: () => ({
+    as: lead,
+    args: async () => {
+      const id = await newPerson();
+      await ok(gw, `mutation($id: ID!) { restrictPerson(id: $id, input: { reason: "Fled abuse" }) { id } }`, {
+        id,
+      });
+      return { id, input: because };
+    },
+  }),
+  updateHousehold: () => ({ as: champion, args: async () => ({ id: CEDAR, input: CEDAR_DETAILS }) }),
+  updatePerson: () => ({ as: champion, args: async () => ({ id: KELLY, input: KELLY_DETAILS }) }),
+  updateWarning: () => ({
+    as: champion,
+    args: async () => ({ id: await newWarning(), input: warningInput() }),
+  }),
+};
+
 /** A type that only wraps records (pages, edges, matches): not a record itself. */
 const isWrapper = (name: string) => spec[`${name}.*`] === 'envelope' && !(name in personLevel);
 
@@ -143,11 +357,13 @@ function reachable(type: GraphQLNamedType, seen = new Set<string>()): Set<string
   return seen;
 }
 
-const queryFields = (schema: GraphQLSchema) => Object.values(schema.getQueryType()!.getFields());
+type Operation = 'query' | 'mutation';
+const rootFields = (schema: GraphQLSchema, operation: Operation) =>
+  Object.values((operation === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields());
 
-/** The Query fields that can return person-level data. */
-const personQueries = (schema: GraphQLSchema) =>
-  queryFields(schema)
+/** The Query (or Mutation) fields that can return person-level data. */
+const personFields = (schema: GraphQLSchema, operation: Operation) =>
+  rootFields(schema, operation)
     .filter((f) => [...reachable(getNamedType(f.type))].some((t) => t in personLevel))
     .map((f) => f.name)
     .sort();
@@ -184,8 +400,8 @@ function needsNoArguments(type: GraphQLObjectType, field: GraphQLField<unknown, 
  * What to ask for, one path of objects at a time, so that no other field's audit row can stand in
  * for a missing one: each selection holds every plain field the caller may read of each object on
  * its path, and one object field of the last (or none). Records at the top and one level down are
- * followed further; records below that give their `id` only, as do lists of records one level down
- * or inside lists. Pages are of `PAGE`.
+ * followed further; records below that give their `id` only, as do lists of records (wrapped or
+ * not) one level down or inside lists. Pages are of `PAGE`.
  */
 function paths(
   type: GraphQLObjectType,
@@ -209,7 +425,7 @@ function paths(
     if (!isObjectType(child)) continue;
     const times = repeat * repeats(field);
     const many = repeats(field) > 1 && (level >= 1 || times > MOST_REPEATS);
-    const next = !record ? level : many && !isWrapper(child.name) ? 2 : level + 1;
+    const next = !record ? level : many ? 2 : level + 1;
     for (const inner of paths(child, actors, next, times)) {
       out.push({
         path: `.${field.name}${inner.path}`,
@@ -220,18 +436,21 @@ function paths(
   return out;
 }
 
-/** The documents that read a Query field, one path each (see `paths`). */
-function documents(name: string, actors: readonly Actor[], args: Record<string, unknown>) {
-  const field = schema.getQueryType()!.getFields()[name]!;
-  const given = field.args.filter((a) => a.name in args);
-  const defs = given.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  const pass = given.map((a) => `${a.name}: $${a.name}`);
-  if (field.args.some((a) => a.name === 'first') && !('first' in args)) pass.push(`first: ${PAGE}`);
+/**
+ * The documents that call a Query (or Mutation) field with the arguments named `given`, one path
+ * each (see `paths`).
+ */
+function documents(name: string, actors: readonly Actor[], given: readonly string[], operation: Operation) {
+  const field = rootFields(schema, operation).find((f) => f.name === name)!;
+  const passed = field.args.filter((a) => given.includes(a.name));
+  const defs = passed.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const pass = passed.map((a) => `${a.name}: $${a.name}`);
+  if (field.args.some((a) => a.name === 'first') && !given.includes('first')) pass.push(`first: ${PAGE}`);
   const type = getNamedType(field.type) as GraphQLObjectType;
   const call = pass.length ? `(${pass.join(', ')})` : '';
   return paths(type, actors, 0, repeats(field)).map(({ path, selection }) => ({
     path: `${name}${path}`,
-    document: `query Audited${defs ? `(${defs})` : ''} { ${name}${call} ${selection} }`,
+    document: `${operation} Audited${defs ? `(${defs})` : ''} { ${name}${call} ${selection} }`,
   }));
 }
 
@@ -282,7 +501,7 @@ async function send(document: string, as: Caller, args: Record<string, unknown>)
 
 /** A Query field with its top-level plain fields only, as an allowed caller (`shape`) would ask. */
 const plainly = (name: string, shape: Caller, as: Caller, args: Record<string, unknown> = {}) =>
-  send(documents(name, actorsOf(shape), args)[0]!.document, as, args);
+  send(documents(name, actorsOf(shape), Object.keys(args), 'query')[0]!.document, as, args);
 
 beforeAll(async () => {
   gw = await testGateway();
@@ -361,16 +580,21 @@ beforeAll(async () => {
   const mine = await gw.sql<{ id: string }>(`select id::text from concern where reporter_tenant_ref = $1`, [
     tenant.tenantRef,
   ]);
+  const [entry] = await gw.sql<{ id: string }>(
+    `select id::text from chronology_entry where $1 = any(person_ids) limit 1`,
+    [WALTER],
+  );
   records = {
     concernId: concern!.id,
     referralId: referral.referConcern.id,
     warningId: warning!.id,
     tenantConcernIds: mine.map((m) => m.id),
+    entryId: entry!.id,
   };
 });
 afterAll(() => gw.close());
 
-describe('which queries return person-level data', () => {
+describe('which queries and mutations return person-level data', () => {
   it('classifies every type with rules of its own as person-level or not, and nothing that is gone', () => {
     const types = Object.values(schema.getTypeMap()).filter(
       (t) => isObjectType(t) && !t.name.startsWith('__') && t.name !== 'Query' && t.name !== 'Mutation',
@@ -388,79 +612,125 @@ describe('which queries return person-level data', () => {
   });
 
   it('knows how to call every Query field that returns person-level data, and no other', () => {
-    const unknown = personQueries(schema).filter((name) => !(name in calls));
+    const personQueries = personFields(schema, 'query');
+    const unknown = personQueries.filter((name) => !(name in calls));
     expect(
       unknown,
       'Query fields returning person-level data with no call in audit-coverage.test.ts',
     ).toEqual([]);
-    const stale = Object.keys(calls).filter((name) => !personQueries(schema).includes(name));
+    const stale = Object.keys(calls).filter((name) => !personQueries.includes(name));
     expect(stale, 'calls for Query fields that are gone or return no person-level data').toEqual([]);
     // Every other Query field returns something classified, so "no person-level data" was decided.
-    const undecided = queryFields(schema)
-      .filter((f) => !personQueries(schema).includes(f.name))
+    const undecided = rootFields(schema, 'query')
+      .filter((f) => !personQueries.includes(f.name))
       .filter((f) => ![...reachable(getNamedType(f.type))].some((t) => t in notPersonLevel))
       .map((f) => f.name);
     expect(undecided).toEqual([]);
   });
+
+  it('knows how to call every Mutation field that returns person-level data, and no other', () => {
+    const personMutations = personFields(schema, 'mutation');
+    const unknown = personMutations.filter((name) => !(name in mutationCalls));
+    expect(
+      unknown,
+      'Mutation fields returning person-level data with no entry in mutationCalls (audit-coverage.test.ts)',
+    ).toEqual([]);
+    const stale = Object.keys(mutationCalls).filter((name) => !personMutations.includes(name));
+    expect(stale, 'mutationCalls for Mutation fields that are gone or return no person-level data').toEqual(
+      [],
+    );
+  });
 });
+
+/** Whether the spec lets a caller call a Query or Mutation field at all. */
+function allowed(type: 'Query' | 'Mutation', name: string, as: Caller) {
+  const rule = spec[`${type}.${name}`];
+  return Array.isArray(rule) && actorsOf(as).some((a) => rule.includes(a));
+}
+
+/**
+ * What is wrong across many requests. A record returned without its row is kept with the first
+ * path (one request) that showed it.
+ */
+function findings() {
+  const problems = new Set<string>();
+  const unaudited = new Map<string, string>();
+  return {
+    problems,
+    /**
+     * One request's answer against the rows it wrote: each record found in it, and each row `more`
+     * expects, must be named by a row with the action wanted (`action`; for a change, any: a record
+     * just made or changed is audited by that row), and every row must name the caller and their
+     * organisation. The records found; none if the request failed.
+     */
+    check(
+      label: string,
+      path: string,
+      as: Caller,
+      { result, rows }: Awaited<ReturnType<typeof send>>,
+      more: readonly Row[],
+      action: AuditAction | 'any',
+    ) {
+      if (result.errors?.length) {
+        problems.add(`${label}, ${path}: ${JSON.stringify(result.errors)}`);
+        return [];
+      }
+      const found = recordsIn(result.data);
+      const wanted = [
+        ...found.map((r) => ({ action, entityType: r.type, id: r.id })),
+        ...more.flatMap((row) =>
+          row.ids.map((id) => ({ action: row.action, entityType: row.entityType, id })),
+        ),
+      ];
+      for (const want of wanted) {
+        const has = rows.some(
+          (row) =>
+            (want.action === 'any' || row.action === want.action) &&
+            row.entity_type === want.entityType &&
+            row.entity_id === want.id,
+        );
+        const missing = `${label}: ${want.entityType} ${want.id} with no ${want.action === 'any' ? '' : `${want.action} `}row`;
+        if (!has && !unaudited.has(missing)) unaudited.set(missing, path);
+      }
+      for (const row of rows) {
+        const who = isTenant(as)
+          ? row.actor_kind === 'tenant' && row.actor_ref === as.tenantRef && row.actor_user_id === null
+          : row.actor_kind === 'staff' && row.actor_user_id === as.id && row.actor_ref === as.id;
+        if (!who || row.organisation_id !== as.organisationId) {
+          problems.add(
+            `${label}, ${path}: a row names the wrong actor or organisation: ${JSON.stringify(row)}`,
+          );
+        }
+      }
+      return found;
+    },
+    all: () => [...problems, ...[...unaudited].map(([missing, path]) => `${missing} (asked for ${path})`)],
+  };
+}
 
 describe('every read of person-level data', () => {
   it('writes an audit row for each record in the answer: the caller, their organisation, the request', async () => {
-    const problems = new Set<string>();
-    /** A record returned without its row → the first path (one request) that showed it. */
-    const unaudited = new Map<string, string>();
+    const seen = findings();
     let requests = 0;
     for (const [name, make] of Object.entries(calls)) {
       for (const { as, args = {}, rows: more = [] } of make(records)) {
         const label = `Query.${name}(${JSON.stringify(args)}) as ${nameOf(as)}`;
-        const allowed = spec[`Query.${name}`];
-        if (!Array.isArray(allowed) || !actorsOf(as).some((a) => allowed.includes(a))) {
-          problems.add(`${label}: the spec does not allow this caller`);
+        if (!allowed('Query', name, as)) {
+          seen.problems.add(`${label}: the spec does not allow this caller`);
           continue;
         }
-        if (more.some((row) => row.ids.length === 0)) problems.add(`${label}: expects rows naming no record`);
+        if (more.some((row) => row.ids.length === 0))
+          seen.problems.add(`${label}: expects rows naming no record`);
         let answered = more.length > 0;
-        for (const { path, document } of documents(name, actorsOf(as), args)) {
-          const { result, rows } = await send(document, as, args);
+        for (const { path, document } of documents(name, actorsOf(as), Object.keys(args), 'query')) {
+          const found = seen.check(label, path, as, await send(document, as, args), more, 'READ');
           requests++;
-          if (result.errors?.length) {
-            problems.add(`${label}, ${path}: ${JSON.stringify(result.errors)}`);
-            continue;
-          }
-          const found = recordsIn(result.data);
           if (found.some((r) => r.level === 0)) answered = true;
-          const wanted = [
-            ...found.map((r) => ({ action: 'READ', entityType: r.type, id: r.id })),
-            ...more.flatMap((row) =>
-              row.ids.map((id) => ({ action: row.action, entityType: row.entityType, id })),
-            ),
-          ];
-          for (const want of wanted) {
-            const has = rows.some(
-              (row) =>
-                row.action === want.action &&
-                row.entity_type === want.entityType &&
-                row.entity_id === want.id,
-            );
-            const missing = `${label}: ${want.entityType} ${want.id} with no ${want.action} row`;
-            if (!has && !unaudited.has(missing)) unaudited.set(missing, path);
-          }
-          for (const row of rows) {
-            const who = isTenant(as)
-              ? row.actor_kind === 'tenant' && row.actor_ref === as.tenantRef && row.actor_user_id === null
-              : row.actor_kind === 'staff' && row.actor_user_id === as.id && row.actor_ref === as.id;
-            if (!who || row.organisation_id !== as.organisationId) {
-              problems.add(
-                `${label}, ${path}: a row names the wrong actor or organisation: ${JSON.stringify(row)}`,
-              );
-            }
-          }
         }
-        if (!answered) problems.add(`${label}: returned no record, so proves nothing: set one up`);
+        if (!answered) seen.problems.add(`${label}: returned no record, so proves nothing: set one up`);
       }
     }
-    for (const [missing, path] of unaudited) problems.add(`${missing} (asked for ${path})`);
-    expect([...problems]).toEqual([]);
+    expect(seen.all()).toEqual([]);
     expect(requests).toBeGreaterThan(Object.keys(calls).length * 3);
   });
 });
@@ -514,4 +784,33 @@ describe('a read that is refused', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(rows).toEqual([]);
   });
+});
+
+describe('every change that returns person-level data', () => {
+  it('writes an audit row naming each record in the answer, a retry with the same key too', async () => {
+    const seen = findings();
+    for (const [name, make] of Object.entries(mutationCalls)) {
+      const { as, args, rows: more = [] } = make(records);
+      const label = `Mutation.${name} as ${nameOf(as)}`;
+      if (!allowed('Mutation', name, as)) {
+        seen.problems.add(`${label}: the spec does not allow this caller`);
+        continue;
+      }
+      const field = rootFields(schema, 'mutation').find((f) => f.name === name)!;
+      // A retry answers again from what was stored: that is a read too.
+      const retried = field.args.some((a) => a.name === 'idempotencyKey');
+      let answered = more.length > 0;
+      // Every argument is declared; each request's variables give those it needs.
+      const given = field.args.map((a) => a.name);
+      for (const { path, document } of documents(name, actorsOf(as), given, 'mutation')) {
+        const variables = await args();
+        for (const sending of retried ? [path, `${path} (sent again)`] : [path]) {
+          const found = seen.check(label, sending, as, await send(document, as, variables), more, 'any');
+          if (found.length) answered = true;
+        }
+      }
+      if (!answered) seen.problems.add(`${label}: returned no person-level record, so proves nothing`);
+    }
+    expect(seen.all()).toEqual([]);
+  }, 180_000);
 });

@@ -73,8 +73,8 @@ async function breakGlassWatchers(tx: EntityManager, identity: StaffIdentity): P
 
 /**
  * Break-glass: emergency access to a person or household the caller would not otherwise see, for
- * a short time, with a reason. Recorded in the audit trail as BREAK_GLASS with the reason, and
- * every other safeguarding lead of the organisation (or, failing one, its managers) is told at once
+ * a short time, with a reason. Recorded in the audit trail as BREAK_GLASS with the reason (and the
+ * grant as CREATE), and every other safeguarding lead of the organisation (or, failing one, its managers) is told at once
  * (a notification and a live event).
  */
 export async function breakGlass(em: EntityManager, caller: Caller, raw: unknown): Promise<AccessGrant> {
@@ -93,6 +93,7 @@ export async function breakGlass(em: EntityManager, caller: Caller, raw: unknown
       expiresAt: new Date(Date.now() + input.minutes * 60_000),
     });
     audit(tx, caller, 'BREAK_GLASS', input.subjectType, [input.subjectId], { reason: input.reason });
+    audit(tx, caller, 'CREATE', 'AccessGrant', [grant.id]);
     await tx.flush();
     await notify(tx, identity.organisationId, await breakGlassWatchers(tx, identity), 'BREAK_GLASS', {
       type: 'AccessGrant',
@@ -125,12 +126,13 @@ export async function grantAccess(em: EntityManager, caller: Caller, raw: unknow
       expiresAt: new Date(Date.now() + input.days * 24 * 60 * 60_000),
     });
     audit(tx, caller, 'GRANT', input.subjectType, [input.subjectId], { reason: input.reason });
+    audit(tx, caller, 'CREATE', 'AccessGrant', [grant.id]);
     await tx.flush();
     await notify(tx, identity.organisationId, [grantee.id], 'ACCESS_GRANTED', {
       type: 'AccessGrant',
       id: grant.id,
     });
-    return grant;
+    return withPeople(tx, grant);
   });
 }
 

@@ -142,7 +142,11 @@ export async function createHousehold(
           await tx.flush();
           return { id: household.id };
         },
-        (stored) => stored as { id: string },
+        (stored) => {
+          // A retry is answered with the household as it is now: a read.
+          audit(tx, caller, 'READ', 'Household', [(stored as { id: string }).id]);
+          return stored as { id: string };
+        },
       ),
     ),
   );
@@ -186,7 +190,10 @@ export async function findVisiblePerson(em: EntityManager, caller: Caller, id: s
   return person;
 }
 
-/** Someone joins a household. Recorded in both chronologies. */
+/**
+ * Someone joins a household. Recorded in both chronologies. The membership is answered with its
+ * person and household, read here: audited.
+ */
 export async function addHouseholdMember(
   em: EntityManager,
   caller: Caller,
@@ -199,6 +206,8 @@ export async function addHouseholdMember(
     const person = await findVisiblePerson(tx, caller, input.personId).catch(() => {
       throw new BadUserInputError([{ field: 'personId', code: 'not_found', message: 'No such person' }]);
     });
+    audit(tx, caller, 'READ', 'Person', [person.id]);
+    audit(tx, caller, 'READ', 'Household', [household.id]);
     return joinHousehold(tx, caller, household, person, input.role, input.joinedOn);
   });
 }
@@ -240,7 +249,7 @@ export async function joinHousehold(
   return member;
 }
 
-/** Someone leaves a household. */
+/** Someone leaves a household. Answered with the person and household, read here: audited. */
 export async function endHouseholdMembership(
   em: EntityManager,
   caller: Caller,
@@ -273,6 +282,8 @@ export async function endHouseholdMembership(
       detail: { leftOn: input.leftOn },
     });
     audit(tx, caller, 'UPDATE', 'HouseholdMember', [member.id]);
+    audit(tx, caller, 'READ', 'Person', [member.person.id]);
+    audit(tx, caller, 'READ', 'Household', [member.household.id]);
     await tx.flush();
     return member;
   });

@@ -179,7 +179,11 @@ export async function createPerson(
         }
         return { id: person.id };
       },
-      (stored) => stored as { id: string },
+      (stored) => {
+        // A retry is answered with the person as they are now: a read.
+        audit(tx, caller, 'READ', 'Person', [(stored as { id: string }).id]);
+        return stored as { id: string };
+      },
     ),
   );
   const person = await em.findOneOrFail(Person, id);

@@ -20,8 +20,8 @@ const refuse = (field: string, message: string) =>
  * Refers a concern to a partner agency. What the agency will see is copied now, once: the
  * referrer's summary, what was reported if they choose, the person's views and consent, and who is
  * named (only what identifies and reaches them). Sharing on consent needs the person's recorded
- * consent; without it, the reason is required. Audited as SHARE with the legal basis, and added to
- * the chronology of everyone named.
+ * consent; without it, the reason is required. Audited as SHARE with the legal basis (and the
+ * referral as CREATE), and added to the chronology of everyone named.
  */
 export async function referConcern(em: EntityManager, caller: Caller, raw: unknown): Promise<Referral> {
   const input = parseInput(referConcernInputSchema, raw);
@@ -81,6 +81,7 @@ export async function referConcern(em: EntityManager, caller: Caller, raw: unkno
     audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
       reason: `${input.legalBasis}${input.legalBasisReason ? `: ${input.legalBasisReason}` : ''}`,
     });
+    audit(tx, caller, 'CREATE', 'Referral', [referral.id]);
     recordChronology(tx, caller, {
       kind: 'REFERRAL_SENT',
       occurredAt: referral.sentAt,

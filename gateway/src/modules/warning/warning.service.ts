@@ -105,7 +105,11 @@ export async function addWarning(
         await tx.flush();
         return { id: warning.id };
       },
-      (stored) => stored as { id: string },
+      (stored) => {
+        // A retry is answered with the warning as it is now: a read.
+        audit(tx, caller, 'READ', 'Warning', [(stored as { id: string }).id]);
+        return stored as { id: string };
+      },
     ),
   );
   return em.findOneOrFail(Warning, id);
