@@ -3,6 +3,7 @@ import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Access } from '../auth/access.js';
 import { Permission } from '../auth/permissions.js';
 import { BadUserInputError } from '../errors.js';
+import type { Sql } from './sql.js';
 
 /** Relay-style connections: `first` / `after`, `edges { cursor node }`, `pageInfo`, `totalCount`. */
 @ObjectType()
@@ -131,4 +132,34 @@ export async function newestFirst<T extends { id: string }, K extends keyof T & 
   });
   const totalCount = await em.count(entity, where);
   return connectionOf(rows, limit, totalCount, (node) => encodeCursor(node[at] as Date, node.id));
+}
+
+/**
+ * One keyset page of rows and the total it is a page of, in one statement: the total is an
+ * uncorrelated subquery over the same rows without the cursor, which PostgreSQL runs once. `from`
+ * names the table and its alias (`concern c`); `select` the columns (`c.*`). Only a page after a
+ * cursor that comes back empty needs a second statement for its total.
+ */
+export async function pageAndTotal(
+  sql: Sql,
+  query: {
+    select: string;
+    from: string;
+    where: string;
+    params: readonly unknown[];
+    cursor?: { where: string; params: readonly unknown[] } | undefined;
+    orderBy: string;
+    limit: number;
+  },
+): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const { select, from, where, params, cursor, orderBy, limit } = query;
+  const count = `select count(*)::int as n from ${from} where ${where}`;
+  const rows = await sql<Record<string, unknown> & { doorstep_total__: number }>(
+    `select ${select}, (${count}) as doorstep_total__ from ${from}
+      where ${where}${cursor ? ` and ${cursor.where}` : ''} order by ${orderBy} limit ?`,
+    [...params, ...params, ...(cursor?.params ?? []), limit],
+  );
+  const total =
+    rows[0]?.doorstep_total__ ?? (cursor ? ((await sql<{ n: number }>(count, params))[0]?.n ?? 0) : 0);
+  return { rows: rows.map(({ doorstep_total__: _total, ...row }) => row), total };
 }

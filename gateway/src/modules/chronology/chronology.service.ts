@@ -8,6 +8,7 @@ import {
 import { parseInput } from '../../common/input.js';
 import {
   decodeCursor,
+  pageAndTotal,
   encodeCursor,
   isUuid,
   pageSize,
@@ -123,28 +124,24 @@ export async function listChronology(
   const limit = pageSize(args.first);
   const { where, params } = selection(caller, subject, filter);
   const direction = filter.newestFirst ? 'desc' : 'asc';
-  let page = '';
-  const pageParams: unknown[] = [];
-  if (args.after) {
-    const cursor = decodeCursor(args.after);
-    page = ` and (e.occurred_at, e.id) ${filter.newestFirst ? '<' : '>'} (?, ?)`;
-    pageParams.push(cursor.at, cursor.id);
-  }
-  const sql = sqlOf(em);
-  const rows = await sql(
-    `select e.* from chronology_entry e where ${where}${page}
-      order by e.occurred_at ${direction}, e.id ${direction} limit ?`,
-    [...params, ...pageParams, limit + 1],
-  );
-  const [count] = await sql<{ n: number }>(
-    `select count(*)::int as n from chronology_entry e where ${where}`,
+  const cursor = args.after ? decodeCursor(args.after) : undefined;
+  const { rows, total } = await pageAndTotal(sqlOf(em), {
+    select: 'e.*',
+    from: 'chronology_entry e',
+    where,
     params,
-  );
+    cursor: cursor && {
+      where: `(e.occurred_at, e.id) ${filter.newestFirst ? '<' : '>'} (?, ?)`,
+      params: [cursor.at, cursor.id],
+    },
+    orderBy: `e.occurred_at ${direction}, e.id ${direction}`,
+    limit: limit + 1,
+  });
   const entries = rows.slice(0, limit).map((row) => em.map(ChronologyEntry, row));
   audit(em, caller, 'READ', auditType(subject), [subjectId(subject)]);
   const edges = entries.map((node) => ({ cursor: encodeCursor(node.occurredAt, node.id), node }));
   return {
-    totalCount: count?.n ?? 0,
+    totalCount: total,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
     edges,
   };

@@ -121,6 +121,23 @@ describe('the chronology', () => {
       'WARNING_ADDED',
     ]);
     expect(rest.chronology.pageInfo.hasNextPage).toBe(false);
+    // Every page counts the whole chronology, the filter applied: one after the cursor, and one past
+    // the end (no rows, so its total takes a statement of its own).
+    expect(rest.chronology.totalCount).toBe(4);
+    const past = await ok<Page>(gw, CHRONOLOGY, {
+      s: { personId: person.id },
+      after: rest.chronology.pageInfo.endCursor,
+    });
+    expect(past.chronology).toMatchObject({ totalCount: 4, edges: [] });
+    expect(
+      (await ok<Page>(gw, CHRONOLOGY, { s: { personId: person.id }, f: { kinds: ['WARNING_ADDED'] } }))
+        .chronology.totalCount,
+    ).toBe(1);
+    const none = await ok<Page>(gw, CHRONOLOGY, {
+      s: { personId: person.id },
+      f: { from: '2000-01-01', to: '2000-01-02' },
+    });
+    expect(none.chronology).toMatchObject({ totalCount: 0, edges: [] });
     const bad = await gw.graphql(
       CHRONOLOGY,
       { s: { personId: person.id }, f: { from: '2025-07-01', to: '2025-06-01' } },

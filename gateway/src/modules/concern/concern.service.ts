@@ -11,6 +11,7 @@ import { exactlyOnce } from '../../common/idempotency.js';
 import { parseSubmission } from '../../common/input.js';
 import {
   decodeCursor,
+  pageAndTotal,
   encodeCursor,
   isUuid,
   pageSize,
@@ -409,16 +410,15 @@ export async function listConcerns(
     params.push(scope.personId);
   }
   const cursor = args.after ? decodeCursor(args.after) : undefined;
-  const sql = sqlOf(em);
-  const rows = await sql(
-    `select c.* from concern c where ${where.join(' and ')} ${cursor ? 'and (c.raised_at, c.id) < (?, ?)' : ''}
-      order by c.raised_at desc, c.id desc limit ?`,
-    [...params, ...(cursor ? [cursor.at, cursor.id] : []), limit + 1],
-  );
-  const [count] = await sql<{ n: number }>(
-    `select count(*)::int as n from concern c where ${where.join(' and ')}`,
+  const { rows, total } = await pageAndTotal(sqlOf(em), {
+    select: 'c.*',
+    from: 'concern c',
+    where: where.join(' and '),
     params,
-  );
+    cursor: cursor && { where: '(c.raised_at, c.id) < (?, ?)', params: [cursor.at, cursor.id] },
+    orderBy: 'c.raised_at desc, c.id desc',
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit).map((row) => em.map(Concern, row));
   if (page.length) {
     audit(
@@ -431,7 +431,7 @@ export async function listConcerns(
   }
   const edges = page.map((node) => ({ cursor: encodeCursor(node.raisedAt, node.id), node }));
   return {
-    totalCount: count?.n ?? 0,
+    totalCount: total,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
     edges,
   };

@@ -34,7 +34,8 @@ export class PersonInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Needed when an interpreter is (else the preferred language)',
+    description:
+      'Needed when an interpreter is (else the preferred language); ignored when interpreterNeeded is false, as a form ignores a hidden follow-up',
   })
   interpreterLanguage?: string | null;
 
