@@ -78,6 +78,7 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'ConcernTriage.*': SAFEGUARDING,
   'ConcernPersonLink.*': SAFEGUARDING,
   'NamedPerson.*': SAFEGUARDING,
+  'Mutation.linkNamedPerson': SAFEGUARDING,
 
   // People and households in full: the organisation's safeguarding leads and champions. Agency
   // officers, auditors, admins, tenants and the public: none of it (referrals come later).

@@ -299,6 +299,16 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
   }),
   endWarning: () => ({ as: champion, args: async () => ({ id: await newWarning(), input: because }) }),
   grantAccess: () => ({ as: lead, args: async () => ({ input: grant }) }),
+  linkNamedPerson: () => ({
+    as: lead,
+    args: async () => {
+      const [named] = await gw.sql<{ id: string }>(
+        'select id::text from concern_named_person where concern_id = $1',
+        [await newConcern()],
+      );
+      return { id: named!.id, personId: await newPerson() };
+    },
+  }),
   mergePeople: () => ({
     as: lead,
     args: async () => ({

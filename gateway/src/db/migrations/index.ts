@@ -12,6 +12,7 @@ import { Migration20261202075851_self_assessment } from './Migration202612020758
 import { Migration20261202080201_feedback } from './Migration20261202080201_feedback.js';
 import { Migration20261202135340_concern_person_order } from './Migration20261202135340_concern_person_order.js';
 import { Migration20261202144806_concern_named_people } from './Migration20261202144806_concern_named_people.js';
+import { Migration20261202153728_named_person_link } from './Migration20261202153728_named_person_link.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261202144806_concern_named_people',
     class: Migration20261202144806_concern_named_people,
   },
+  { name: 'Migration20261202153728_named_person_link', class: Migration20261202153728_named_person_link },
 ];

@@ -2,6 +2,8 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '
 import { CONCERN_PERSON_ROLES, type ConcernPersonRole } from '@doorstep/schema';
 import { randomUUID } from 'node:crypto';
 import { Organisation } from '../organisation/organisation.entity.js';
+import { User } from '../organisation/user.entity.js';
+import { Person } from '../person/person.entity.js';
 import { Concern } from './concern.entity.js';
 
 /**
@@ -36,4 +38,14 @@ export class ConcernNamedPerson {
 
   @Property({ type: 'text', nullable: true })
   description?: string | null = null;
+
+  /** The person's record, once a lead has found or added it and linked it (`linkNamedPerson`). */
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  linkedPerson?: Rel<Person> | null = null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  linkedBy?: Rel<User> | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  linkedAt?: Date | null = null;
 }

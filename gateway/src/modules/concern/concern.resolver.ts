@@ -27,6 +27,7 @@ import { ConcernTriage } from './concern-triage.entity.js';
 import { ConcernReceipt, PublicConcernInput, RaiseConcernInput, TriageInput } from './concern.inputs.js';
 import {
   getConcern,
+  linkNamedPerson,
   listConcerns,
   namedPeopleOfConcern,
   peopleOfConcern,
@@ -78,6 +79,12 @@ export class NamedPerson {
     description: 'Under 18 when it happened (from the date of birth; empty when not known)',
   })
   childAtEvent!: boolean | null;
+
+  @Field(() => Person, {
+    nullable: true,
+    description: 'Their record, once a lead has linked it (linkNamedPerson); empty if restricted from you',
+  })
+  linkedPerson!: Person | null;
 }
 
 @ObjectType()
@@ -178,6 +185,19 @@ export class ConcernResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return closeConcern(ctx.em, callerOf(ctx), id, input, expectedVersion);
+  }
+
+  @Access(Permission.ConcernTriage)
+  @Mutation(() => NamedPerson, {
+    description:
+      'Link someone a concern named, not on record, to their record once found or added: the concern then names that person',
+  })
+  linkNamedPerson(
+    @Arg('id', () => ID, { description: 'The NamedPerson' }) id: string,
+    @Arg('personId', () => ID) personId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return linkNamedPerson(ctx.em, callerOf(ctx), id, personId);
   }
 
   @FieldResolver(() => Household, { nullable: true })

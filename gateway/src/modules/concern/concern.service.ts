@@ -1,4 +1,4 @@
-import { ForeignKeyConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { ForeignKeyConstraintViolationException, LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isChildOn, type ConcernPersonRole, type NamedPersonData } from '@doorstep/schema';
 import {
   publicConcernInputSchema,
@@ -26,7 +26,7 @@ import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/chronology.service.js';
 import { checkCumulative } from '../cumulative/cumulative.service.js';
 import { Household } from '../household/household.entity.js';
-import { seesAllHouseholds, worksWith } from '../household/household.service.js';
+import { findVisiblePerson, seesAllHouseholds, worksWith } from '../household/household.service.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
 import { hiddenAmong, personVisibleSql, visibilityParams } from '../person/visibility.js';
@@ -492,6 +492,35 @@ export interface NamedPersonView {
   dateOfBirth: string | null;
   description: string | null;
   childAtEvent: boolean | null;
+  /** Their record once linked, unless it is restricted from the caller. */
+  linkedPerson: Person | null;
+}
+
+/** The views of named people, their linked records checked for restriction and audited as reads. */
+async function namedViews(em: EntityManager, caller: Caller, named: ConcernNamedPerson[]) {
+  const linked = named.flatMap((n) => (n.linkedPerson ? [n.linkedPerson] : []));
+  const hidden = await hiddenAmong(em, caller, linked);
+  const shown = linked.filter((p) => !hidden.has(p.id));
+  if (named.length)
+    audit(
+      em,
+      caller,
+      'READ',
+      'ConcernNamedPerson',
+      named.map((n) => n.id),
+    );
+  if (shown.length) audit(em, caller, 'READ', 'Person', [...new Set(shown.map((p) => p.id))]);
+  return named.map((n) => ({
+    organisationId: n.organisation.id,
+    concernId: n.concern.id,
+    id: n.id,
+    name: n.name,
+    role: n.role,
+    dateOfBirth: n.dateOfBirth ?? null,
+    description: n.description ?? null,
+    childAtEvent: isChildOn(n.dateOfBirth, n.concern.happenedAt ?? n.concern.raisedAt),
+    linkedPerson: n.linkedPerson && !hidden.has(n.linkedPerson.id) ? n.linkedPerson : null,
+  }));
 }
 
 /** The people concerns name who are not on record (batched per request), in the order named; audited. */
@@ -508,29 +537,75 @@ export function namedPeopleOfConcern(
       const named = await em.find(
         ConcernNamedPerson,
         { concern: { $in: [...ids] } },
-        { populate: ['concern'], orderBy: [{ ordinal: 'asc' }] },
+        { populate: ['concern', 'linkedPerson'], orderBy: [{ ordinal: 'asc' }] },
       );
-      if (named.length) {
-        audit(
-          em,
-          caller,
-          'READ',
-          'ConcernNamedPerson',
-          named.map((n) => n.id),
-        );
-      }
-      const views = named.map((n) => ({
-        organisationId: n.organisation.id,
-        concernId: n.concern.id,
-        id: n.id,
-        name: n.name,
-        role: n.role,
-        dateOfBirth: n.dateOfBirth ?? null,
-        description: n.description ?? null,
-        childAtEvent: isChildOn(n.dateOfBirth, n.concern.happenedAt ?? n.concern.raisedAt),
-      }));
-      return groupBy(views, (v) => v.concernId);
+      return groupBy(await namedViews(em, caller, named), (v) => v.concernId);
     },
     [],
   );
+}
+
+const linkRefused = (field: string, code: string, message: string) =>
+  new BadUserInputError([{ field, code, message }]);
+
+/**
+ * Links someone a concern named, not on record, to their record once a lead or champion has found
+ * or added it. The concern then names that person like anyone chosen from the records: among its
+ * subjects or alleged sources (after those named before), in every chronology entry of the
+ * concern, and, for a subject, in the cumulative rule's counts. Once only; what the reporter said
+ * is kept as they said it. A person already named in the concern in the other role is refused.
+ */
+export async function linkNamedPerson(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  personId: string,
+): Promise<NamedPersonView> {
+  return em.transactional(async (tx) => {
+    const named = isUuid(id)
+      ? await tx.findOne(
+          ConcernNamedPerson,
+          { id },
+          { populate: ['concern'], lockMode: LockMode.PESSIMISTIC_WRITE },
+        )
+      : null;
+    if (!named) throw new NotFoundError('NamedPerson');
+    const concern = await findConcern(tx, caller, named.concern.id); // hidden if it names someone restricted
+    if (named.linkedPerson) throw linkRefused('id', 'already_linked', 'They are already linked to a record');
+    const person = await findVisiblePerson(tx, caller, personId).catch(() => {
+      throw linkRefused('personId', 'not_found', 'No such person');
+    });
+    const links = await tx.find(ConcernPerson, { concern: concern.id });
+    const already = links.find((l) => l.person.id === person.id);
+    if (already && already.role !== named.role) {
+      throw linkRefused(
+        'personId',
+        'invalid_reference',
+        'A person the concern is about cannot also be an alleged source of harm',
+      );
+    }
+    if (!already) {
+      tx.create(ConcernPerson, {
+        organisation: named.organisation,
+        concern: concern.id,
+        person,
+        role: named.role,
+        ordinal: links.filter((l) => l.role === named.role).length,
+      });
+    }
+    named.linkedPerson = person;
+    named.linkedBy = caller.identity.kind === 'staff' ? tx.getReference(User, caller.identity.userId) : null;
+    named.linkedAt = new Date();
+    await sqlOf(tx)(
+      `update chronology_entry set person_ids = array_append(person_ids, ?::uuid)
+        where source_type = 'Concern' and source_id = ? and not (?::uuid = any(person_ids))`,
+      [person.id, concern.id, person.id],
+    );
+    audit(tx, caller, 'UPDATE', 'ConcernNamedPerson', [named.id]);
+    audit(tx, caller, 'UPDATE', 'Concern', [concern.id]);
+    await tx.flush();
+    if (named.role === 'SUBJECT') await checkCumulative(tx, caller, concern, [person.id]);
+    const [view] = await namedViews(tx, caller, [named]);
+    return view!;
+  });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
-import { count, lead, ok, raise } from '../../../test/records.js';
+import { count, createPerson, lead, ok, raise } from '../../../test/records.js';
 
 /**
  * People a concern names who are not on record: anyone who may raise a concern can name them (a
@@ -105,5 +105,82 @@ describe('people a concern names who are not on record', () => {
       [read.headers.get('x-request-id')],
     );
     expect(rows.map((r) => r.entity_id).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('linking someone named to their record', () => {
+  const LINK = `mutation($id: ID!, $personId: ID!) {
+    linkNamedPerson(id: $id, personId: $personId) { id name linkedPerson { id } }
+  }`;
+  const namedOf = async (concernId: string) =>
+    (
+      await gw.sql<{ id: string }>(
+        'select id::text from concern_named_person where concern_id = $1 order by ordinal',
+        [concernId],
+      )
+    ).map((r) => r.id);
+
+  it('makes the concern name the person: subjects, chronology, and the reporter’s words kept', async () => {
+    const { id } = await raise(gw, { namedPeople: named }, tom);
+    const [jayden, man] = await namedOf(id);
+    const person = await createPerson(gw, { givenName: 'Jayden', dateOfBirth: '2011-06-01' });
+    const linked = await ok<{ linkNamedPerson: { name: string; linkedPerson: { id: string } } }>(gw, LINK, {
+      id: jayden,
+      personId: person.person.id,
+    });
+    expect(linked.linkNamedPerson).toEqual({
+      id: jayden,
+      name: 'Jayden, about 14',
+      linkedPerson: { id: person.person.id },
+    });
+    const { concern } = await ok<{
+      concern: {
+        subjects: { person: { id: string } }[];
+        namedPeople: { linkedPerson: { id: string } | null }[];
+      };
+    }>(
+      gw,
+      `query($id: ID!) { concern(id: $id) { subjects { person { id } } namedPeople { linkedPerson { id } } } }`,
+      {
+        id,
+      },
+    );
+    expect(concern.subjects.map((s) => s.person.id)).toEqual([person.person.id]);
+    expect(concern.namedPeople.map((p) => p.linkedPerson?.id ?? null)).toEqual([person.person.id, null]);
+    // In the person's chronology, at the time of the concern.
+    const chronology = await gw.sql<{ kind: string }>(
+      `select kind from chronology_entry where source_id = $1 and $2::uuid = any(person_ids)`,
+      [id, person.person.id],
+    );
+    expect(chronology.map((c) => c.kind)).toEqual(['CONCERN_RAISED']);
+    // Once only; the other person named cannot be linked to someone in the other role.
+    const again = await gw.graphql(LINK, { id: jayden, personId: person.person.id }, lead);
+    expect(again.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'id', code: 'already_linked', message: 'They are already linked to a record' },
+    ]);
+    const both = await gw.graphql(LINK, { id: man, personId: person.person.id }, lead);
+    expect((both.errors?.[0]?.extensions?.fields as { field: string }[])[0]!.field).toBe('personId');
+    const [row] = await gw.sql<{ linked: boolean; name: string }>(
+      'select linked_person_id is not null as linked, name from concern_named_person where id = $1',
+      [man],
+    );
+    expect(row).toEqual({ linked: false, name: 'Tall man in a grey van' });
+  });
+
+  it('is for leads and champions only, and refuses a person who is not found', async () => {
+    const { id } = await raise(gw, { namedPeople: named }, tom);
+    const [jayden] = await namedOf(id);
+    const person = await createPerson(gw, { givenName: 'Jayden' });
+    const refused = await gw.graphql(LINK, { id: jayden, personId: person.person.id }, tom);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const missing = await gw.graphql(
+      LINK,
+      { id: jayden, personId: '00000000-0000-4000-8000-999999999999' },
+      lead,
+    );
+    expect(missing.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'personId', code: 'not_found', message: 'No such person' },
+    ]);
+    expect(await count(gw, 'select count(*) as n from concern_person where concern_id = $1', [id])).toBe(0);
   });
 });
