@@ -1,6 +1,9 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -134,6 +137,9 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     validationRules: limitRules,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (every answer is personal data, never cached: `no-store` below), and
+      // the cache-control plugin would otherwise wrap every field resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
       requestScope,
       errorLogging(logger),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
@@ -221,6 +227,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       }
       const outHeaders: Record<string, string> = { ...headers, ...cors, 'x-request-id': requestId };
       for (const [key, value] of response.headers) outHeaders[key] = value;
+      outHeaders['cache-control'] = 'no-store';
       res.writeHead(response.status ?? 200, outHeaders);
       if (response.body.kind === 'complete') {
         res.end(response.body.string);

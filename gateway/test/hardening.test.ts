@@ -126,6 +126,17 @@ describe('pages and responses', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('tell every cache not to keep an answer of the API: it holds personal data', async () => {
+    const answer = await gw.graphql(
+      '{ household(id: "00000000-0000-4000-8000-000000000401") { id } }',
+      {},
+      lead,
+    );
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const refused = await gw.graphql('{ household(id: "00000000-0000-4000-8000-000000000401") { id } }', {});
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe('an unexpected database error inside a request carrying personal data', () => {
