@@ -199,6 +199,8 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   // managers read the feedback and its figures. Leads and managers publish "you said, we did",
   // which everyone who can reach the organisation reads; only they see when one was withdrawn.
   'Mutation.submitFeedback': ['PUBLIC', 'TENANT'],
+  // Staff who deal with tenants enter what a tenant said by phone, on paper or in person.
+  'Mutation.recordFeedback': ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'],
   'Query.feedbackLink': ['PUBLIC', 'TENANT'],
   'FeedbackReceipt.*': 'envelope',
   'FeedbackLinkStatus.*': 'envelope',

@@ -122,14 +122,14 @@ export async function bundleWidget(entry) {
  * request), a bundle for contractors alone, or a smaller element base than LitElement on Lit's
  * templates (about −1.8 kB at most, measured by removing LitElement).
  *
- * `sg-feedback` is 20.0 kB: Lit 6.4 kB, the shared schema package and its validation about 3.4 kB
- * and English and Welsh 2.9 kB come to 12.7 kB before the form, its styles, the provider and the
- * client. `sg-self-assessment` (no target) is 20.6 kB.
+ * `sg-feedback` is 20.6 kB (20.0 kB before staff could enter a tenant's answers): Lit 6.4 kB, the
+ * shared schema package and its validation about 3.4 kB and English and Welsh 3.3 kB come to
+ * 13.1 kB before the form, its styles, the provider and the client. `sg-self-assessment` (no target) is 20.6 kB.
  */
 export const BUDGETS = {
   'sg-concern-form': 35_800,
   // The issue's target is 15 kB; it is not met either (see above and docs/widgets.md "Size").
-  'sg-feedback': 20_300,
+  'sg-feedback': 20_900,
   // No target was set for a staff member's desk widget; this guards against growth.
   'sg-self-assessment': 20_900,
 };

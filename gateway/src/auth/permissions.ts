@@ -73,6 +73,8 @@ export const Permission = {
   SelfAssessmentAnswer: 'self-assessment:answer',
   /** Give feedback (tenant voice), and check a one-time feedback link: the public and tenants. */
   FeedbackGive: 'feedback:give',
+  /** Enter feedback a tenant gave by phone, on paper or in person: staff who deal with tenants. */
+  FeedbackRecord: 'feedback:record',
   /** Make a one-time feedback link for a closed concern. */
   FeedbackLink: 'feedback:link',
   /** The organisation's feedback (named feedback is personal data) and its figures. */
@@ -194,6 +196,7 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
   'feedback:give': { actors: ['PUBLIC', 'TENANT'] },
+  'feedback:record': { actors: ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'] },
   'feedback:link': { actors: SAFEGUARDING },
   'feedback:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'feedback:respond': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'], relation: sameOrganisation },

@@ -36,6 +36,23 @@ export const SubmitFeedback = /* @__PURE__ */ typed<
 }`,
 );
 
+/**
+ * Staff (frontline, champions, leads, managers) enter feedback a tenant gave by phone, on paper or
+ * in person: `channel` PHONE, PAPER or IN_PERSON, no `link`. Otherwise as SubmitFeedback, without
+ * the rate limit.
+ */
+export const RecordFeedback = /* @__PURE__ */ typed<
+  { recordFeedback: { receivedAt: string } },
+  { idempotencyKey: string; input: FeedbackInput }
+>(
+  'RecordFeedback',
+  () => `mutation RecordFeedback($idempotencyKey: String!, $input: FeedbackInput!) {
+  recordFeedback(idempotencyKey: $idempotencyKey, input: $input) {
+    receivedAt
+  }
+}`,
+);
+
 /** Whether a one-time link can still be used, before the form asks its questions. Rate-limited. */
 export const FeedbackLinkStatus = /* @__PURE__ */ typed<
   { feedbackLink: { status: FeedbackLinkState; expiresAt: string | null } },
@@ -219,6 +236,7 @@ export const WithdrawYouSaidWeDid = /* @__PURE__ */ typed<
 
 export const feedbackOperations = [
   SubmitFeedback,
+  RecordFeedback,
   FeedbackLinkStatus,
   YouSaidWeDidList,
   CreateFeedbackLink,

@@ -370,6 +370,39 @@ describe('<sg-feedback>', () => {
     expect(rows.map((r) => r.tenant_ref)).to.deep.equal(['T-FEEDBACK-1', null]);
   });
 
+  describe('entered by staff for a tenant (channel)', () => {
+    it('says whose answers they are, saves them with the channel, and opens a fresh form for the next', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="en-GB">
+          <sg-feedback
+            endpoint=${GATEWAY}
+            .token=${await tokenFor(DEMO.frontline)}
+            channel="phone"
+            link="fb_${'b'.repeat(43)}"
+          ></sg-feedback>
+        </div>`,
+      );
+      const el = wrapper.querySelector('sg-feedback')!;
+      await el.updateComplete;
+      expect(text(el.shadowRoot!.querySelectorAll('[part~="notice"]')[1])).to.contain(
+        'You are entering the answers a tenant gave by phone',
+      );
+      await expect(el).to.be.accessible();
+      await fillIn(el);
+      await send(el);
+      await sent(el);
+      expect(text(get(el, '.title'))).to.equal('Feedback saved');
+      await expect(el).to.be.accessible();
+      const [row] = await stored();
+      expect(row).to.include({ channel: 'PHONE', anonymous: true, concern_id: null });
+      get(el, '[part~="confirmation"] ~ button').click();
+      await el.updateComplete;
+      await until(() => !!find(el, 'form'));
+      expect(focused(el)).to.equal('h2.title');
+      expect(field(el, 'comment').value, 'a fresh form').to.equal('');
+    });
+  });
+
   describe('with a one-time link from a closed concern', () => {
     it('says named answers are linked to it, sends them linked, and says so when the link is used again', async () => {
       const { link, concernId } = await closedConcernLink();

@@ -1,7 +1,13 @@
 // Before @doorstep/schema builds its schemas: keeps zod from probing for `eval` under a strict CSP.
 import '../internal/zod-jitless.js';
 
-import { DoorstepError, FeedbackLinkStatus, SubmitFeedback, YouSaidWeDidList } from '@doorstep/client';
+import {
+  DoorstepError,
+  FeedbackLinkStatus,
+  RecordFeedback,
+  SubmitFeedback,
+  YouSaidWeDidList,
+} from '@doorstep/client';
 import {
   FEEDBACK_LANGUAGES,
   FEEDBACK_LIMITS,
@@ -29,6 +35,13 @@ type LinkStatus = 'VALID' | 'USED' | 'EXPIRED' | 'INVALID';
 type Answers = Partial<Record<string, string>>;
 const ratingName = (principle: string) => `rating.${principle}`;
 
+/** The `channel` attribute's values for answers a member of staff enters, as the gateway names them. */
+const STAFF_CHANNELS: Partial<Record<string, 'PHONE' | 'PAPER' | 'IN_PERSON'>> = {
+  phone: 'PHONE',
+  paper: 'PAPER',
+  'in-person': 'IN_PERSON',
+};
+
 /** The control an error summary link moves focus to, by the field the schema names. */
 const TARGETS: Partial<Record<string, string>> = {
   ratings: choiceId(ratingName(FEEDBACK_PRINCIPLES[0]), SCORES[0]!),
@@ -55,9 +68,15 @@ interface Change {
  * each of the six safeguarding principles (the "I statements", in plain words), anything else they
  * want to say, and their name only if they choose. No sign-in: it works with the organisation's
  * public token (or a tenant site's widget token). A one-time link from a closed case (`link`) ties
- * the answers to it; the widget says so, and says when a link was already used or has expired.
+ * named answers to it (anonymous ones keep no trace of it); the widget says so, and says when a
+ * link was already used or has expired.
  * A "Cymraeg" / "English" button switches its language. After sending it thanks the person and
  * shows what the provider changed after listening ("you said, we did").
+ *
+ * With `channel` set to `phone`, `paper` or `in-person` (and a staff member's token), it is for
+ * staff entering what a tenant said by phone, on paper or face to face: it says so above the
+ * questions, sends the answers with `recordFeedback` (no link), and after saving offers to enter
+ * more.
  *
  * It takes the gateway's address and token from its own `endpoint` / `token`, else from the closest
  * `<sg-provider>`.
@@ -111,6 +130,12 @@ export class SgFeedback extends LitElement {
    */
   @property() link: string | undefined = undefined;
 
+  /**
+   * How the tenant gave these answers. `web` (default): the tenant fills it in. `phone`, `paper` or
+   * `in-person`: a member of staff (with their own token) enters what the tenant said.
+   */
+  @property() channel: 'web' | 'phone' | 'paper' | 'in-person' = 'web';
+
   @state() private answers: Answers = {};
   @state() private errors: readonly FieldError[] | undefined;
   /** The code of a failed request other than invalid answers. */
@@ -127,11 +152,16 @@ export class SgFeedback extends LitElement {
   #withoutLink = false;
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('link')) {
+    if (changed.has('link') || changed.has('channel')) {
       this.#withoutLink = false;
       this.linkStatus = undefined;
-      if (this.link) void this.#checkLink(this.link);
+      if (this.link && !this.#staffChannel()) void this.#checkLink(this.link);
     }
+  }
+
+  /** The channel a member of staff is entering answers from, or undefined for the tenant's own web form. */
+  #staffChannel(): Exclude<FeedbackInput['channel'], 'WEB' | undefined> | undefined {
+    return STAFF_CHANNELS[this.channel];
   }
 
   override render(): TemplateResult {
@@ -140,7 +170,9 @@ export class SgFeedback extends LitElement {
     return html`<div class="base" part="base" lang=${t.$code} dir=${t.$dir}>
       <div class="content">
         <div class="header">
-          <h2 class="title" tabindex="-1">${this.phase === 'sent' ? f.thanks.title : f.title}</h2>
+          <h2 class="title" tabindex="-1">
+            ${this.phase !== 'sent' ? f.title : this.#staffChannel() ? f.staff.saved.title : f.thanks.title}
+          </h2>
           <button
             type="button"
             class="link language"
@@ -172,6 +204,7 @@ export class SgFeedback extends LitElement {
     });
     return html`
       <p class="notice notice--emergency" part="notice">${f.emergency}</p>
+      ${this.#staffChannel() ? html`<p class="notice" part="notice">${f.staff.notice[this.#staffChannel()!]}</p>` : nothing}
       ${
         this.linkStatus
           ? html`<p class="notice" part="notice" role="status">${f.link[this.linkStatus]}</p>`
@@ -248,8 +281,15 @@ export class SgFeedback extends LitElement {
   #renderThanks(): TemplateResult {
     const f = this.#localize.t.feedback;
     return html`<div class="confirmation" part="confirmation">
-        ${f.thanks.body.map((line) => html`<p>${line}</p>`)}
+        ${(this.#staffChannel() ? f.staff.saved.body : f.thanks.body).map((line) => html`<p>${line}</p>`)}
       </div>
+      ${
+        this.#staffChannel()
+          ? html`<button class="button" part="button" type="button" @click=${this.#another}>
+              ${f.staff.another}
+            </button>`
+          : nothing
+      }
       ${
         this.changes.length
           ? html`<section class="changes" part="changes" aria-labelledby="changes-title">
@@ -307,8 +347,8 @@ export class SgFeedback extends LitElement {
       language: (FEEDBACK_LANGUAGES as readonly string[]).includes(code)
         ? (code as FeedbackInput['language'])
         : 'en',
-      channel: 'WEB',
-      link: this.#usesLink(),
+      channel: this.#staffChannel() ?? 'WEB',
+      link: this.#staffChannel() ? undefined : this.#usesLink(),
     };
   }
 
@@ -329,14 +369,14 @@ export class SgFeedback extends LitElement {
     const idempotencyKey = this.#sent.key;
     this.phase = 'sending';
     try {
-      const { submitFeedback } = await send(this.#api.api, SubmitFeedback, {
-        idempotencyKey,
-        input: input as FeedbackInput,
-      });
+      const variables = { idempotencyKey, input: input as FeedbackInput };
+      const { receivedAt } = this.#staffChannel()
+        ? (await send(this.#api.api, RecordFeedback, variables)).recordFeedback
+        : (await send(this.#api.api, SubmitFeedback, variables)).submitFeedback;
       this.phase = 'sent';
       this.answers = {};
       this.#sent = undefined;
-      this.dispatchEvent(new SgFeedbackSubmittedEvent(submitFeedback.receivedAt, idempotencyKey));
+      this.dispatchEvent(new SgFeedbackSubmittedEvent(receivedAt, idempotencyKey));
       await focusAfterRender(this, '.title');
       void this.#loadChanges();
     } catch (error) {
@@ -355,6 +395,15 @@ export class SgFeedback extends LitElement {
       this.dispatchEvent(new SgErrorEvent(e.code, e.message));
       await focusAfterRender(this, '.error-summary');
     }
+  };
+
+  /** Staff: a fresh form for the next tenant's answers. */
+  #another = async (): Promise<void> => {
+    this.phase = 'form';
+    this.errors = undefined;
+    this.failure = undefined;
+    this.changes = [];
+    await focusAfterRender(this, '.title');
   };
 
   async #loadChanges(): Promise<void> {

@@ -95,6 +95,18 @@ export const feedbackCy: FeedbackTranslation = {
         'Rydyn ni’n defnyddio beth rydych chi’n ei ddweud wrthym i wella ein gwasanaeth.',
       ],
     },
+    staff: {
+      notice: {
+        PHONE:
+          'Rydych chi’n rhoi’r atebion a roddodd tenant dros y ffôn. Darllenwch bob cwestiwn iddyn nhw fel y mae wedi’i ysgrifennu, a dewiswch yr ateb maen nhw’n ei roi.',
+        PAPER:
+          'Rydych chi’n rhoi’r atebion o ffurflen bapur. Dewiswch bob ateb fel y marciodd y tenant ef, a chopïwch eu sylw fel y gwnaethon nhw ei ysgrifennu.',
+        IN_PERSON:
+          'Rydych chi’n rhoi’r atebion a roddodd tenant i chi wyneb yn wyneb. Darllenwch bob cwestiwn iddyn nhw fel y mae wedi’i ysgrifennu, a dewiswch yr ateb maen nhw’n ei roi.',
+      },
+      saved: { title: 'Adborth wedi’i gadw', body: ['Mae atebion y tenant wedi’u cadw.'] },
+      another: 'Rhoi rhagor o adborth',
+    },
     changes: {
       title: 'Dywedoch chi, gwnaethon ni',
       intro: 'Rhai o’r pethau wnaethon ni eu newid ar ôl gwrando ar denantiaid:',

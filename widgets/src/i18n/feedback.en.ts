@@ -84,6 +84,18 @@ export const feedbackEn: FeedbackTranslation = {
       title: 'Thank you for your feedback',
       body: ['We read every answer.', 'We use what you tell us to make our service better.'],
     },
+    staff: {
+      notice: {
+        PHONE:
+          'You are entering the answers a tenant gave by phone. Read each question to them as it is written, and choose the answer they give.',
+        PAPER:
+          'You are entering the answers from a paper form. Choose each answer as the tenant marked it, and copy their comment as they wrote it.',
+        IN_PERSON:
+          'You are entering the answers a tenant gave you in person. Read each question to them as it is written, and choose the answer they give.',
+      },
+      saved: { title: 'Feedback saved', body: ['The tenant’s answers have been saved.'] },
+      another: 'Enter more feedback',
+    },
     changes: {
       title: 'You said, we did',
       intro: 'Some of the things we changed after listening to tenants:',

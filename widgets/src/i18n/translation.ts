@@ -254,6 +254,14 @@ export interface FeedbackTranslation extends Common {
     /** When the gateway could not take the feedback, by `DoorstepError.code`. */
     requestFailed: { title: string; byCode: Partial<Record<string, string>>; other: string };
     thanks: { title: string; body: string[] };
+    /** For staff entering what a tenant said (`channel` phone, paper or in-person). */
+    staff: {
+      /** Above the questions: whose answers these are, and how to enter them. */
+      notice: Record<'PHONE' | 'PAPER' | 'IN_PERSON', string>;
+      saved: { title: string; body: string[] };
+      /** The button that opens a fresh form for the next tenant. */
+      another: string;
+    };
     /** The provider's published "you said, we did" responses, shown after sending. */
     changes: { title: string; intro: string; youSaid: string; weDid: string };
   };

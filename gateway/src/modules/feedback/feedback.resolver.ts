@@ -15,7 +15,13 @@ import {
   YouSaidWeDidInput,
 } from './feedback.inputs.js';
 import { createFeedbackLink, feedbackLinkStatus } from './feedback-link.service.js';
-import { feedbackSummary, listFeedback, ratingsOf, submitFeedback } from './feedback.service.js';
+import {
+  feedbackSummary,
+  listFeedback,
+  ratingsOf,
+  recordFeedback,
+  submitFeedback,
+} from './feedback.service.js';
 import { listYouSaidWeDid, publishYouSaidWeDid, withdrawYouSaidWeDid } from './you-said-we-did.service.js';
 
 const PERIOD = 'YYYY-MM-DD, a UK day (inclusive)';
@@ -42,6 +48,20 @@ export class FeedbackResolver {
       idempotencyKey,
       input,
     );
+  }
+
+  @Access(Permission.FeedbackRecord)
+  @Mutation(() => FeedbackReceipt, {
+    description:
+      'Staff enter feedback a tenant gave by phone, on paper or in person (channel PHONE, PAPER or ' +
+      'IN_PERSON; no link): the same answers and rules as submitFeedback, anonymous or named as the tenant chooses.',
+  })
+  recordFeedback(
+    @Arg('idempotencyKey', () => String, { description: IDEMPOTENCY_KEY_HELP }) idempotencyKey: string,
+    @Arg('input', () => FeedbackInput) input: FeedbackInput,
+    @Ctx() ctx: Context,
+  ) {
+    return recordFeedback(ctx.em, callerOf(ctx), idempotencyKey, input);
   }
 
   @Access(Permission.FeedbackGive)

@@ -1,5 +1,10 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { FEEDBACK_PRINCIPLES, feedbackInputSchema, feedbackPeriodSchema } from '@doorstep/schema';
+import {
+  FEEDBACK_PRINCIPLES,
+  feedbackInputSchema,
+  feedbackPeriodSchema,
+  type FeedbackData,
+} from '@doorstep/schema';
 import { exactlyOnce } from '../../common/idempotency.js';
 import { parseInput, parseSubmission } from '../../common/input.js';
 import { groupBy, load } from '../../common/loader.js';
@@ -8,7 +13,7 @@ import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.
 import { sqlOf } from '../../common/sql.js';
 import { ukPeriod } from '../../common/uk-days.js';
 import type { Caller } from '../../context.js';
-import { ForbiddenError } from '../../errors.js';
+import { BadUserInputError, ForbiddenError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { Concern } from '../concern/concern.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -37,15 +42,49 @@ export async function submitFeedback(
 ): Promise<FeedbackReceipt> {
   await consumePublicLimits(em, caller, limits, clientAddress);
   const { input, idempotencyKey } = parseSubmission(feedbackInputSchema, rawInput, rawKey);
+  if (caller.identity.kind === 'staff') throw new ForbiddenError();
+  return storeFeedback(em, caller, 'submitFeedback', idempotencyKey, input);
+}
+
+/**
+ * Feedback a tenant gave by phone, on paper or in person, entered by a member of staff: the same
+ * answers and the same rules, anonymous or named as the tenant chooses, once per idempotency key.
+ * Not through a one-time link (the tenant uses that themselves). The audit row names the member of
+ * staff who entered it; the feedback itself keeps nothing of them.
+ */
+export async function recordFeedback(
+  em: EntityManager,
+  caller: Caller,
+  rawKey: unknown,
+  rawInput: unknown,
+): Promise<FeedbackReceipt> {
+  const { input, idempotencyKey } = parseSubmission(feedbackInputSchema, rawInput, rawKey);
+  if (caller.identity.kind !== 'staff') throw new ForbiddenError();
+  const refuse = (field: string, message: string) =>
+    new BadUserInputError([{ field, code: 'custom', message }]);
+  if (input.channel === 'WEB') {
+    throw refuse('channel', 'Select how the tenant gave it: by phone, on paper or in person');
+  }
+  if (input.link) throw refuse('link', 'A one-time link is for the tenant to use themselves');
+  return storeFeedback(em, caller, 'recordFeedback', idempotencyKey, input);
+}
+
+/** Stores one piece of feedback, once per idempotency key, in the caller's transaction. */
+function storeFeedback(
+  em: EntityManager,
+  caller: Caller,
+  operation: string,
+  idempotencyKey: string,
+  input: FeedbackData,
+): Promise<FeedbackReceipt> {
   const identity = caller.identity;
-  if (identity.kind === 'staff') throw new ForbiddenError();
   const named = !input.anonymous;
   const asRecorded = named || !input.link ? input : { ...input, link: true };
   return em.transactional((tx) =>
     exactlyOnce(
       tx,
       caller,
-      'submitFeedback',
+      operation,
       idempotencyKey,
       asRecorded,
       async () => {

@@ -297,6 +297,80 @@ describe('giving feedback', () => {
   });
 });
 
+describe('feedback a tenant gave by phone, on paper or in person', () => {
+  const RECORD = `mutation Record($key: String!, $input: FeedbackInput!) {
+    recordFeedback(idempotencyKey: $key, input: $input) { receivedAt }
+  }`;
+
+  it('is entered by staff who deal with tenants, once per key, anonymous or named as the tenant chose', async () => {
+    const key = newKey();
+    const input = feedback({ channel: 'PHONE', comment: 'Phone marker 71b2', name: 'Dropped: anonymous' });
+    const first = await gw.graphql<{ recordFeedback: { receivedAt: string } }>(
+      RECORD,
+      { key, input },
+      frontline,
+    );
+    expect(first.errors).toBeUndefined();
+    const again = await gw.graphql<{ recordFeedback: { receivedAt: string } }>(
+      RECORD,
+      { key, input },
+      frontline,
+    );
+    expect(again.data!.recordFeedback.receivedAt).toBe(first.data!.recordFeedback.receivedAt);
+    const rows = await gw.sql<{ id: string; channel: string; anonymous: boolean; name: string | null }>(
+      `select id, channel, anonymous, name, tenant_ref from feedback where comment = 'Phone marker 71b2'`,
+    );
+    expect(rows).toEqual([
+      { id: rows[0]!.id, channel: 'PHONE', anonymous: true, name: null, tenant_ref: null },
+    ]);
+    // Who entered it is in the audit trail, not in the feedback.
+    const [row] = await gw.sql<{ actor_user_id: string }>(
+      `select actor_user_id::text from audit_event where action = 'CREATE' and entity_type = 'Feedback' and entity_id = $1`,
+      [rows[0]!.id],
+    );
+    expect(row!.actor_user_id).toBe(frontline.id);
+    const named = await gw.graphql(
+      RECORD,
+      {
+        key: newKey(),
+        input: feedback({
+          channel: 'PAPER',
+          anonymous: false,
+          name: 'Mrs Edith Marsh',
+          comment: 'Paper marker 71b2',
+        }),
+      },
+      manager,
+    );
+    expect(named.errors).toBeUndefined();
+    expect(await gw.sql(`select channel, name from feedback where comment = 'Paper marker 71b2'`)).toEqual([
+      { channel: 'PAPER', name: 'Mrs Edith Marsh' },
+    ]);
+  });
+
+  it('is refused as a web form’s, through a one-time link, or from anyone else', async () => {
+    const before = await count(gw, 'select count(*) as n from feedback');
+    const web = await gw.graphql(RECORD, { key: newKey(), input: feedback({ comment: 'x' }) }, lead);
+    expect(fields(web)).toEqual(['channel']);
+    const linked = await gw.graphql(
+      RECORD,
+      { key: newKey(), input: feedback({ channel: 'PHONE', link: `fb_${'a'.repeat(43)}` }) },
+      lead,
+    );
+    expect(fields(linked)).toEqual(['link']);
+    for (const as of [contractor, auditor, admin, officer]) {
+      expect(
+        code(await gw.graphql(RECORD, { key: newKey(), input: feedback({ channel: 'PHONE' }) }, as)),
+      ).toBe('FORBIDDEN');
+    }
+    const input = feedback({ channel: 'PHONE' });
+    expect(code(await gw.graphql(RECORD, { key: newKey(), input }, { token: publicToken }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await count(gw, 'select count(*) as n from feedback')).toBe(before);
+  });
+});
+
 describe('one-time feedback links', () => {
   let concern: { id: string; reference: string };
   const walter = DEMO_PEOPLE.find((p) => p.givenName === 'Walter')!;
