@@ -46,7 +46,7 @@ export async function exactlyOnce<T>(
   key: string,
   input: unknown,
   work: () => Promise<T>,
-  revive: (stored: unknown) => T,
+  revive: (stored: unknown) => T | Promise<T>,
 ): Promise<T> {
   const organisationId = caller.identity.organisationId;
   const who = `${caller.identity.kind}:${actorRef(caller.identity).ref}`;

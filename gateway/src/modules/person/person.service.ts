@@ -179,10 +179,14 @@ export async function createPerson(
         }
         return { id: person.id };
       },
-      (stored) => {
-        // A retry is answered with the person as they are now: a read.
-        audit(tx, caller, 'READ', 'Person', [(stored as { id: string }).id]);
-        return stored as { id: string };
+      async (stored) => {
+        // A retry is answered with the person as they are now: a read, and only if the caller may
+        // still see them (they may have been restricted since).
+        const { id: storedId } = stored as { id: string };
+        const person = await tx.findOneOrFail(Person, storedId);
+        if ((await hiddenAmong(tx, caller, [person])).has(person.id)) throw new NotFoundError('Person');
+        audit(tx, caller, 'READ', 'Person', [storedId]);
+        return { id: storedId };
       },
     ),
   );

@@ -188,6 +188,26 @@ describe('restricted people', () => {
     expect(await seen(champion)).toEqual({ byId: 'NOT_FOUND', inHousehold: false, inSearch: false });
   });
 
+  it('are not shown again to a retry of their creation by someone who may no longer see them', async () => {
+    const CREATE = `mutation($key: String!, $input: CreatePersonInput!) { createPerson(idempotencyKey: $key, input: $input) { person { id } } }`;
+    const key = newKey();
+    const input = {
+      person: { givenName: 'Created', familyName: `Then-Restricted-${randomUUID().slice(0, 6)}` },
+    };
+    const { createPerson: made } = await ok<{ createPerson: { person: { id: string } } }>(
+      gw,
+      CREATE,
+      { key, input },
+      champion,
+    );
+    await ok(gw, `mutation($id: ID!) { restrictPerson(id: $id, input: { reason: "Fled abuse" }) { id } }`, {
+      id: made.person.id,
+    });
+    const retry = await gw.graphql(CREATE, { key, input }, champion);
+    expect(retry.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await count(gw, 'select count(*) as n from person where id = $1', [made.person.id])).toBe(1);
+  });
+
   it('take the concerns and chronology entries that name them out of sight too', async () => {
     const { person } = await createPerson(gw, { givenName: 'Hidden' });
     const concern = await raise(gw, { subjectIds: [person.id] });

@@ -105,10 +105,18 @@ export async function addWarning(
         await tx.flush();
         return { id: warning.id };
       },
-      (stored) => {
-        // A retry is answered with the warning as it is now: a read.
-        audit(tx, caller, 'READ', 'Warning', [(stored as { id: string }).id]);
-        return stored as { id: string };
+      async (stored) => {
+        // A retry is answered with the warning as it is now: a read, and only if its person is
+        // still one the caller may see (they may have been restricted since).
+        const { id: storedId } = stored as { id: string };
+        const warning = await tx.findOneOrFail(Warning, storedId);
+        if (warning.person) {
+          await findVisiblePerson(tx, caller, warning.person.id).catch(() => {
+            throw new NotFoundError('Warning');
+          });
+        }
+        audit(tx, caller, 'READ', 'Warning', [storedId]);
+        return { id: storedId };
       },
     ),
   );

@@ -55,6 +55,21 @@ describe('warnings', () => {
     expect(kinds.map((k) => k.kind)).toEqual(['WARNING_ADDED', 'WARNING_SIGNED_OFF']);
   });
 
+  it('are not shown again to a retry once the person has been restricted from the one retrying', async () => {
+    const { person } = await createPerson(gw, { givenName: 'Later', familyName: 'Restricted' });
+    const key = newKey();
+    const input = warningInput({ personId: person.id });
+    const first = await ok<{ addWarning: { id: string } }>(gw, ADD, { key, input }, champion);
+    await ok(gw, `mutation($id: ID!) { restrictPerson(id: $id, input: { reason: "Fled abuse" }) { id } }`, {
+      id: person.id,
+    });
+    const retry = await gw.graphql(ADD, { key, input }, champion);
+    expect(retry.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(retry.data?.addWarning ?? null).toBe(null);
+    // Still there, for those who may see the person.
+    expect(await gw.sql('select 1 from warning where id = $1', [first.addWarning.id])).toHaveLength(1);
+  });
+
   it('refuse a review date more than 12 months ahead or past, missing telling details, and two subjects', async () => {
     const { person } = await createPerson(gw, { givenName: 'Warned' });
     const household = await createHousehold(gw);
