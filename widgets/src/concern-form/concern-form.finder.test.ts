@@ -207,6 +207,9 @@ describe('<sg-concern-form> household finder', () => {
       `${kids}, Jayden, about 14`,
     );
     await expect(el).to.be.accessible();
+    // Another household: its people are not chosen yet, but the person added stays.
+    await choose(el, 'householdId', BIRCH_ROAD);
+    expect(field(el, 'subjectDescription').value).to.equal('Jayden, about 14');
     // A second person, added and taken out again: focus goes back to the add button.
     get(el, 'button#namedPeople').click();
     await settle(el);

@@ -994,10 +994,11 @@ export class SgConcernForm extends LitElement {
       delete answers.subjectIds;
       delete answers.allegedSourceIds;
       this.#fillIn(answers, 'location', this.#finder.byId(value as string)?.address);
-      this.#fillIn(answers, 'subjectDescription', undefined);
     }
-    if (name === 'subjectIds' || /^namedPeople\.\d+\.(name|role)$/.test(name))
+    // Who it is about, in words, follows the people chosen and added (unless the person wrote it).
+    if (name === 'householdId' || name === 'subjectIds' || /^namedPeople\.\d+\.(name|role)$/.test(name)) {
       this.#describeSubjects(answers);
+    }
     const categories = answers.categories;
     if (Array.isArray(categories) && !categories.includes(answers.primaryCategory as string)) {
       delete answers.primaryCategory;
