@@ -161,6 +161,28 @@ describe('the example housing portal', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lets a housing officer enter a tenant’s feedback given on a paper form', async () => {
+    await page.goto(doorstep.base + '/take-feedback.html');
+    const picker = page.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption(DEMO.frontline);
+    await page.getByLabel('On a paper form').check();
+    const feedback = page.locator('sg-feedback');
+    await expect
+      .poll(() => feedback.getByText('You are entering the answers from a paper form').count())
+      .toBe(1);
+    await feedback.locator('input[name="rating.PROTECTION"][value="5"]').check();
+    await feedback.getByLabel('Is there anything else you want to tell us?').fill('E2E: from a paper form');
+    await feedback.getByLabel('No, keep it anonymous').check();
+    await feedback.getByRole('button', { name: 'Send feedback' }).click();
+    await expect.poll(() => feedback.getByRole('heading', { name: 'Feedback saved' }).count()).toBe(1);
+    const rows = await doorstep.sql<Record<string, unknown>>(
+      `select anonymous, channel from feedback where comment = 'E2E: from a paper form'`,
+    );
+    expect(rows).toEqual([{ anonymous: true, channel: 'PAPER' }]);
+    expect(problems).toEqual([]);
+  });
+
   it('serves the portal with a Content-Security-Policy that forbids inline script', async () => {
     const response = await fetch(doorstep.base + '/');
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);

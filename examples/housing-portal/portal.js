@@ -17,6 +17,8 @@ const pickerBox = document.getElementById('demo-user-picker');
 const details = document.getElementById('demo-user-details');
 const productionNote = document.getElementById('production-sign-in');
 const lastConcern = document.getElementById('last-concern');
+// The take-feedback page: the feedback widget for staff, and how the tenant gave their answers.
+const takenFeedback = document.querySelector('sg-feedback[channel]');
 
 let users = [];
 
@@ -99,6 +101,12 @@ function showChecklist(user) {
 
 picker.addEventListener('change', () => useDemoUser(picker.value));
 
+for (const choice of document.querySelectorAll('input[name="channel"]')) {
+  choice.addEventListener('change', () => {
+    if (choice.checked) takenFeedback.channel = choice.value;
+  });
+}
+
 // The form has shown its confirmation; the page can record the reference too.
 form?.addEventListener('sg-concern-submitted', (event) => {
   lastConcern.textContent = `Last concern sent: ${event.reference}`;
@@ -109,5 +117,7 @@ form?.addEventListener('sg-concern-queued', () => {
   lastConcern.textContent = 'A concern is waiting to be sent.';
 });
 
-await customElements.whenDefined(form ? 'sg-concern-form' : 'sg-self-assessment');
+await customElements.whenDefined(
+  form ? 'sg-concern-form' : takenFeedback ? 'sg-feedback' : 'sg-self-assessment',
+);
 await loadDemoUsers();
