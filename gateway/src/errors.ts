@@ -53,6 +53,10 @@ export class BadUserInputError extends DoorstepError {
   }
 }
 
+/** A refusal of one field's answer: `custom` for a rule of the service (the schema's codes otherwise). */
+export const fieldError = (field: string, message: string, code = 'custom') =>
+  new BadUserInputError([{ field, code, message }]);
+
 /** A lifecycle move the record's state does not allow (closing an untriaged concern …). Nothing changed. */
 export class InvalidTransitionError extends DoorstepError {
   constructor(message: string, from: string, to: string) {

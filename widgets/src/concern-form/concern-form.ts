@@ -57,6 +57,8 @@ import { HouseholdFinder } from './finder.js';
 import {
   FINDER,
   NAMED,
+  NAMED_DETAILS,
+  namedField,
   fieldOf,
   fieldsOf,
   genericField,
@@ -69,6 +71,7 @@ import {
   stepsFor,
   type Answers,
   type Mode,
+  type NamedDetail,
   type StepId,
 } from './concern-input.js';
 import { concernFormStyles } from './concern-form.styles.js';
@@ -122,9 +125,6 @@ const OPTIONAL = [
   'namedPeople.dateOfBirth',
   'namedPeople.description',
 ];
-
-/** The details asked about each person added by name, in order. */
-const NAMED_DETAILS = ['name', 'role', 'dateOfBirth', 'description'];
 
 /** The words of a question: its label (a legend for a group), hint, and choices if it has them. */
 interface Question {
@@ -774,7 +774,7 @@ export class SgConcernForm extends LitElement {
     const n = this.#localize.t.concernForm.finder.named;
     const count = namedCount(this.answers);
     const person = (index: number) => {
-      const at = (detail: string) => `${NAMED}.${index}.${detail}`;
+      const at = (detail: NamedDetail) => namedField(index, detail);
       return html`<fieldset class="fieldset named" id=${`${NAMED}-${index}`}>
         <legend class="legend legend--s" part="label">${n.person(index + 1)}</legend>
         ${textInput({ ...words(at('name')), spellcheck: false })}
@@ -816,9 +816,9 @@ export class SgConcernForm extends LitElement {
 
   #addNamed = async () => {
     const index = namedCount(this.answers);
-    this.answers = { ...this.answers, [`${NAMED}.${index}.name`]: '' };
+    this.answers = { ...this.answers, [namedField(index, 'name')]: '' };
     this.#saveDraftSoon();
-    await focusAfterRender(this, `#${idFor(`${NAMED}.${index}.name`)}`);
+    await focusAfterRender(this, `#${idFor(namedField(index, 'name'))}`);
   };
 
   /** Takes one person out; those after them move up, so the numbers stay as the schema counts. */
@@ -827,9 +827,9 @@ export class SgConcernForm extends LitElement {
     const answers = { ...this.answers };
     for (let i = index; i < count; i++) {
       for (const detail of NAMED_DETAILS) {
-        const next = answers[`${NAMED}.${i + 1}.${detail}`];
-        if (next === undefined) delete answers[`${NAMED}.${i}.${detail}`];
-        else answers[`${NAMED}.${i}.${detail}`] = next;
+        const next = answers[namedField(i + 1, detail)];
+        if (next === undefined) delete answers[namedField(i, detail)];
+        else answers[namedField(i, detail)] = next;
       }
     }
     this.#describeSubjects(answers);
@@ -837,7 +837,7 @@ export class SgConcernForm extends LitElement {
     this.errors = undefined;
     this.#saveDraftSoon();
     // Focus goes to the next person's name, else back to the add button.
-    await focusAfterRender(this, index < count - 1 ? `#${idFor(`${NAMED}.${index}.name`)}` : `#${NAMED}`);
+    await focusAfterRender(this, index < count - 1 ? `#${idFor(namedField(index, 'name'))}` : `#${NAMED}`);
   }
 
   /** The people chosen or added as the concern's subjects, by name, into the description if it is the form's. */
@@ -847,8 +847,8 @@ export class SgConcernForm extends LitElement {
     const names = [
       ...members.filter((m) => chosen.includes(m.id)).map((m) => m.displayName),
       ...Array.from({ length: namedCount(answers) }, (_, i) => i)
-        .filter((i) => answers[`${NAMED}.${i}.role`] === 'SUBJECT')
-        .map((i) => String(answers[`${NAMED}.${i}.name`] ?? '').trim())
+        .filter((i) => answers[namedField(i, 'role')] === 'SUBJECT')
+        .map((i) => String(answers[namedField(i, 'name')] ?? '').trim())
         .filter(Boolean),
     ];
     this.#fillIn(answers, 'subjectDescription', names.join(', ') || undefined);
@@ -915,7 +915,7 @@ export class SgConcernForm extends LitElement {
     const { t, locale } = this.#localize;
     const n = t.concernForm.finder.named;
     return Array.from({ length: namedCount(this.answers) }, (_, index) => {
-      const at = (detail: string) => this.#text(`${NAMED}.${index}.${detail}`).trim();
+      const at = (detail: NamedDetail) => this.#text(namedField(index, detail)).trim();
       const role = at('role') as keyof typeof n.role.options;
       const born = at('dateOfBirth') && new Date(`${at('dateOfBirth')}T00:00:00Z`);
       const value = [
@@ -928,7 +928,7 @@ export class SgConcernForm extends LitElement {
         key: n.person(index + 1),
         value: value.join('. '),
         change: t.concernForm.check.change,
-        onChange: () => this.#goTo('who', `${NAMED}.${index}.name`),
+        onChange: () => this.#goTo('who', namedField(index, 'name')),
       };
     });
   }
@@ -1182,7 +1182,7 @@ export class SgConcernForm extends LitElement {
 
   #allFields(): string[] {
     const named = Array.from({ length: namedCount(this.answers) }, (_, i) =>
-      NAMED_DETAILS.map((detail) => `${NAMED}.${i}.${detail}`),
+      NAMED_DETAILS.map((detail) => namedField(i, detail)),
     ).flat();
     return [...stepsFor(this.mode, this.answers).flatMap((step) => fieldsOf(this.mode, step)), ...named];
   }

@@ -35,6 +35,13 @@ export const FINDER = ['householdId', 'subjectIds', 'allegedSourceIds'];
  */
 export const NAMED = 'namedPeople';
 
+/** The details asked about each person added by name, in order. */
+export const NAMED_DETAILS = ['name', 'role', 'dateOfBirth', 'description'] as const;
+export type NamedDetail = (typeof NAMED_DETAILS)[number];
+
+/** The control (and answer) of one detail of the `index`th person added: `namedPeople.1.name`. */
+export const namedField = (index: number, detail: NamedDetail): string => `${NAMED}.${index}.${detail}`;
+
 /** `namedPeople.2.name` → `namedPeople.name`: the key of a person's detail in words and limits. */
 export const genericField = (field: string): string => field.replace(/^namedPeople\.\d+\./, 'namedPeople.');
 
@@ -44,7 +51,7 @@ export const questionOf = (field: string): string => (field.startsWith(`${NAMED}
 /** How many people not on record the answers add (each has a name answer, perhaps still empty). */
 export function namedCount(answers: Answers): number {
   let count = 0;
-  while (`${NAMED}.${count}.name` in answers) count++;
+  while (namedField(count, 'name') in answers) count++;
   return count;
 }
 
@@ -151,6 +158,7 @@ export function readConcernInput(answers: Answers): RaiseConcernInput {
   const viewsStatus = text('personViews.status');
   const consentStatus = text('consent.status');
   const householdId = optional('householdId');
+  const named = namedCount(answers);
   const nonEmpty = (ids: string[]) => (ids.length ? ids : undefined);
   const input = {
     urgency: text('urgency'),
@@ -175,12 +183,12 @@ export function readConcernInput(answers: Answers): RaiseConcernInput {
     mentalCapacityConcern: list('mentalCapacityConcern').includes('true'),
     childrenPresent: text('childrenPresent'),
     othersAtRisk: optional('othersAtRisk'),
-    namedPeople: namedCount(answers)
-      ? Array.from({ length: namedCount(answers) }, (_, n) => ({
-          name: text(`${NAMED}.${n}.name`) ?? '',
-          role: text(`${NAMED}.${n}.role`),
-          dateOfBirth: optional(`${NAMED}.${n}.dateOfBirth`),
-          description: optional(`${NAMED}.${n}.description`),
+    namedPeople: named
+      ? Array.from({ length: named }, (_, n) => ({
+          name: text(namedField(n, 'name')) ?? '',
+          role: text(namedField(n, 'role')),
+          dateOfBirth: optional(namedField(n, 'dateOfBirth')),
+          description: optional(namedField(n, 'description')),
         }))
       : undefined,
     ...(householdId

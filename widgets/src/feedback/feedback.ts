@@ -309,10 +309,13 @@ export class SgFeedback extends LitElement {
       }`;
   }
 
-  /** The link to send with the answers: undefined when there is none, or it cannot be used. */
+  /**
+   * The link to send with the answers: undefined when there is none, it cannot be used, or staff
+   * are entering the answers.
+   */
   #usesLink(): string | undefined {
     const usable = !this.linkStatus || this.linkStatus === 'VALID';
-    return this.link && usable && !this.#withoutLink ? this.link : undefined;
+    return this.link && usable && !this.#withoutLink && !this.#staffChannel() ? this.link : undefined;
   }
 
   async #checkLink(link: string): Promise<void> {
@@ -348,7 +351,7 @@ export class SgFeedback extends LitElement {
         ? (code as FeedbackInput['language'])
         : 'en',
       channel: this.#staffChannel() ?? 'WEB',
-      link: this.#staffChannel() ? undefined : this.#usesLink(),
+      link: this.#usesLink(),
     };
   }
 

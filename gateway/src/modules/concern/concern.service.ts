@@ -19,7 +19,7 @@ import {
 } from '../../common/pagination.js';
 import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.js';
 import type { Caller } from '../../context.js';
-import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { fieldError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { groupBy, load } from '../../common/loader.js';
 import { sqlOf } from '../../common/sql.js';
 import { audit } from '../audit/audit.service.js';
@@ -114,8 +114,8 @@ export interface ConcernLinks {
 
 const NO_LINKS: ConcernLinks = { subjectIds: [], allegedSourceIds: [] };
 
-const linkError = (field: string, message: string) =>
-  new BadUserInputError([{ field, code: 'invalid_reference', message }]);
+const linkError = (field: string, message: string, code = 'invalid_reference') =>
+  fieldError(field, message, code);
 
 /**
  * Checks the people and household a concern names, and finds them. A merged-away person is taken
@@ -545,9 +545,6 @@ export function namedPeopleOfConcern(
   );
 }
 
-const linkRefused = (field: string, code: string, message: string) =>
-  new BadUserInputError([{ field, code, message }]);
-
 /**
  * Links someone a concern named, not on record, to their record once a lead or champion has found
  * or added it. The concern then names that person like anyone chosen from the records: among its
@@ -571,18 +568,14 @@ export async function linkNamedPerson(
       : null;
     if (!named) throw new NotFoundError('NamedPerson');
     const concern = await findConcern(tx, caller, named.concern.id); // hidden if it names someone restricted
-    if (named.linkedPerson) throw linkRefused('id', 'already_linked', 'They are already linked to a record');
+    if (named.linkedPerson) throw linkError('id', 'They are already linked to a record', 'already_linked');
     const person = await findVisiblePerson(tx, caller, personId).catch(() => {
-      throw linkRefused('personId', 'not_found', 'No such person');
+      throw linkError('personId', 'No such person', 'not_found');
     });
     const links = await tx.find(ConcernPerson, { concern: concern.id });
     const already = links.find((l) => l.person.id === person.id);
     if (already && already.role !== named.role) {
-      throw linkRefused(
-        'personId',
-        'invalid_reference',
-        'A person the concern is about cannot also be an alleged source of harm',
-      );
+      throw linkError('personId', 'A person the concern is about cannot also be an alleged source of harm');
     }
     if (!already) {
       tx.create(ConcernPerson, {

@@ -12,8 +12,8 @@ import { newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.js';
 import { sqlOf } from '../../common/sql.js';
 import { ukPeriod } from '../../common/uk-days.js';
-import type { Caller } from '../../context.js';
-import { BadUserInputError, ForbiddenError } from '../../errors.js';
+import { staffOf, type Caller } from '../../context.js';
+import { fieldError, ForbiddenError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { Concern } from '../concern/concern.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -59,13 +59,11 @@ export async function recordFeedback(
   rawInput: unknown,
 ): Promise<FeedbackReceipt> {
   const { input, idempotencyKey } = parseSubmission(feedbackInputSchema, rawInput, rawKey);
-  if (caller.identity.kind !== 'staff') throw new ForbiddenError();
-  const refuse = (field: string, message: string) =>
-    new BadUserInputError([{ field, code: 'custom', message }]);
+  staffOf(caller);
   if (input.channel === 'WEB') {
-    throw refuse('channel', 'Select how the tenant gave it: by phone, on paper or in person');
+    throw fieldError('channel', 'Select how the tenant gave it: by phone, on paper or in person');
   }
-  if (input.link) throw refuse('link', 'A one-time link is for the tenant to use themselves');
+  if (input.link) throw fieldError('link', 'A one-time link is for the tenant to use themselves');
   return storeFeedback(em, caller, 'recordFeedback', idempotencyKey, input);
 }
 

@@ -183,9 +183,7 @@ export async function createPerson(
         // A retry is answered with the person as they are now: a read, and only if the caller may
         // still see them (they may have been restricted since).
         const { id: storedId } = stored as { id: string };
-        const person = await tx.findOneOrFail(Person, storedId);
-        if ((await hiddenAmong(tx, caller, [person])).has(person.id)) throw new NotFoundError('Person');
-        audit(tx, caller, 'READ', 'Person', [storedId]);
+        await getPerson(tx, caller, storedId);
         return { id: storedId };
       },
     ),

@@ -3,7 +3,7 @@ import { isChildOn, referConcernInputSchema } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import { staffOf, type Caller } from '../../context.js';
-import { BadUserInputError, NotFoundError } from '../../errors.js';
+import { fieldError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/chronology.service.js';
 import { ConcernPerson } from '../concern/concern-person.entity.js';
@@ -12,9 +12,6 @@ import { addressOf, Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
-
-const refuse = (field: string, message: string) =>
-  new BadUserInputError([{ field, code: 'custom', message }]);
 
 /**
  * Refers a concern to a partner agency. What the agency will see is copied now, once: the
@@ -29,9 +26,9 @@ export async function referConcern(em: EntityManager, caller: Caller, raw: unkno
   return em.transactional(async (tx) => {
     const concern = await findConcern(tx, caller, input.concernId);
     const agency = await tx.findOne(Organisation, { id: input.recipientOrganisationId, kind: 'AGENCY' });
-    if (!agency) throw refuse('recipientOrganisationId', 'Choose a partner agency from the list');
+    if (!agency) throw fieldError('recipientOrganisationId', 'Choose a partner agency from the list');
     if (input.legalBasis === 'CONSENT' && concern.consentStatus !== 'GIVEN') {
-      throw refuse(
+      throw fieldError(
         'legalBasis',
         'The person has not agreed to sharing. Choose the reason sharing without consent is justified.',
       );

@@ -109,13 +109,7 @@ export async function addWarning(
         // A retry is answered with the warning as it is now: a read, and only if its person is
         // still one the caller may see (they may have been restricted since).
         const { id: storedId } = stored as { id: string };
-        const warning = await tx.findOneOrFail(Warning, storedId);
-        if (warning.person) {
-          await findVisiblePerson(tx, caller, warning.person.id).catch(() => {
-            throw new NotFoundError('Warning');
-          });
-        }
-        audit(tx, caller, 'READ', 'Warning', [storedId]);
+        await getWarning(tx, caller, storedId);
         return { id: storedId };
       },
     ),
