@@ -21,7 +21,7 @@ import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
 import { createEventStream } from './http/events.js';
 import { BodyTooLargeError, errorBody, readBody, securityHeaders, sender } from './http/respond.js';
-import { readStatic } from './http/static.js';
+import { serveStatic } from './http/static.js';
 import type { Logger } from './logger.js';
 import { exchangeWidgetToken } from './modules/access/credentials.service.js';
 import { getSchema } from './schema.js';
@@ -283,9 +283,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       } else if (!production && url.pathname.startsWith('/dev/')) {
         await handleDev(orm, config, req, res, url.pathname, sendJson);
       } else {
-        const file = req.method === 'GET' || req.method === 'HEAD' ? await readStatic(url.pathname) : null;
-        if (file) send(res, 200, file.body, file.type, { 'cache-control': 'no-cache' });
-        else send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+        await serveStatic(req, res, url.pathname, send);
       }
     } catch (error) {
       if (error instanceof BodyTooLargeError) {

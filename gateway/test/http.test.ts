@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway } from './harness.js';
 
@@ -105,5 +106,76 @@ describe('in production', () => {
   it('turns introspection off', async () => {
     const result = await gw.graphql('{ __schema { types { name } } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  describe('the widget bundles, for other sites’ pages', () => {
+    // A provider's portal on another site, as a browser would send it.
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${gw.base}${path}`, { headers: { origin: 'https://portal.riverside.example', ...headers } });
+    const embeddable = (response: Response) => [
+      response.headers.get('access-control-allow-origin'),
+      response.headers.get('cross-origin-resource-policy'),
+    ];
+
+    it('publishes each bundle under a versioned name, cached for good, with its integrity', async () => {
+      const manifest = await get('/widgets/manifest.json');
+      expect(manifest.status).toBe(200);
+      expect(manifest.headers.get('content-type')).toContain('application/json');
+      expect(manifest.headers.get('cache-control')).toBe('no-cache');
+      expect(embeddable(manifest)).toEqual(['*', 'cross-origin']);
+      const widgets = (await manifest.json()) as Record<string, { file: string; integrity: string }>;
+      expect(Object.keys(widgets).sort()).toEqual(['sg-concern-form', 'sg-feedback', 'sg-self-assessment']);
+
+      for (const [tag, { file, integrity }] of Object.entries(widgets)) {
+        expect(file).toMatch(new RegExp(`^${tag}\\.[0-9a-f]{16}\\.js$`));
+        const versioned = await get(`/widgets/${file}`);
+        expect(versioned.status, file).toBe(200);
+        expect(versioned.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+        expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(embeddable(versioned)).toEqual(['*', 'cross-origin']);
+        const code = Buffer.from(await versioned.arrayBuffer());
+        expect(`sha384-${createHash('sha384').update(code).digest('base64')}`).toBe(integrity);
+        // The bundle is whole: it imports nothing else that would need serving.
+        expect(code.toString()).not.toMatch(/(^|[;}])\s*import\s*[\w{*"']|\bimport\s*\(/m);
+
+        // The unversioned name: the same code, checked with the gateway on every use.
+        const latest = await get(`/widgets/${tag}.js`);
+        expect(latest.headers.get('cache-control')).toBe('no-cache');
+        expect(embeddable(latest)).toEqual(['*', 'cross-origin']);
+        expect(Buffer.from(await latest.arrayBuffer()).equals(code)).toBe(true);
+        const etag = latest.headers.get('etag')!;
+        expect(etag).toMatch(/^"[\w-]+"$/);
+        const again = await get(`/widgets/${tag}.js`, { 'if-none-match': etag });
+        expect(again.status).toBe(304);
+        expect(await again.text()).toBe('');
+        expect(embeddable(again)).toEqual(['*', 'cross-origin']);
+      }
+    });
+
+    it('serves no other name under /widgets, and nothing outside the bundles', async () => {
+      for (const path of [
+        '/widgets/sg-concern-form.0123456789abcdef.js', // not this build's
+        '/widgets/sg-concern-form.bundle.js',
+        '/widgets/sg-nothing.js',
+        '/widgets/index.js',
+        '/widgets/%2e%2e/package.json',
+        '/widgets/..%2f..%2fpackage.json',
+        '/widgets/..%2fdist%2fsg-concern-form.bundle.js',
+        '/widgets/sg-concern-form%2f..%2f..%2fpackage.json.js',
+      ]) {
+        const response = await get(path);
+        expect(response.status, path).toBe(404);
+        expect(embeddable(response), path).toEqual([null, 'same-site']);
+      }
+    });
+
+    it('keeps every other response to the same site', async () => {
+      for (const path of ['/', '/portal.js', '/health', '/nothing-here']) {
+        const response = await get(path);
+        expect(embeddable(response), path).toEqual([null, 'same-site']);
+      }
+      const api = await gw.graphql('{ __typename }');
+      expect(api.headers.get('cross-origin-resource-policy')).toBe('same-site');
+    });
   });
 });

@@ -1,11 +1,30 @@
 // Bundles each widget into one self-contained ES module (Lit, the schema and the client inlined),
-// so a portal embeds it with one <script type="module"> tag. The gateway serves
-// dist/<tag>.bundle.js at /widgets/<tag>.js.
-import { mkdir, writeFile } from 'node:fs/promises';
+// so a portal embeds it with one <script type="module"> tag. Each is written twice into dist/:
+// <tag>.bundle.js, which the gateway serves at /widgets/<tag>.js (always the latest), and
+// <tag>.<hash>.js, named by its content, which the gateway serves at /widgets/<tag>.<hash>.js to be
+// cached for good. dist/manifest.json (served at /widgets/manifest.json) gives each widget's
+// versioned file and its Subresource Integrity digest.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundles, bundleWidget, root } from './esbuild-options.mjs';
 
-await mkdir(path.join(root, 'dist'), { recursive: true });
+const dist = path.join(root, 'dist');
+await mkdir(dist, { recursive: true });
+const manifest = {};
 for (const { tag, entry } of bundles) {
-  await writeFile(path.join(root, 'dist', `${tag}.bundle.js`), await bundleWidget(entry));
+  const code = Buffer.from(await bundleWidget(entry));
+  const digest = createHash('sha384').update(code).digest();
+  // 16 hex digits: the gateway accepts exactly this form (gateway/src/http/static.ts).
+  const file = `${tag}.${digest.toString('hex').slice(0, 16)}.js`;
+  // The versioned file first: a name, once written, never holds other content.
+  await writeFile(path.join(dist, file), code);
+  await writeFile(path.join(dist, `${tag}.bundle.js`), code);
+  manifest[tag] = { file, integrity: `sha384-${digest.toString('base64')}` };
 }
+// Earlier builds' versioned files go: the gateway serves only the bundles it was built with.
+const current = new Set(Object.values(manifest).map(({ file }) => file));
+for (const name of await readdir(dist)) {
+  if (/^sg-[a-z-]+\.[0-9a-f]{16}\.js$/.test(name) && !current.has(name)) await rm(path.join(dist, name));
+}
+await writeFile(path.join(dist, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

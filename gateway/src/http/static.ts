@@ -1,49 +1,106 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { repoRoot } from '../config.js';
+import type { Send } from './respond.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
 
+/** Checked with the server on every use (cheaply: the ETag answers 304 when unchanged). */
+const REVALIDATE = 'no-cache';
+/** A versioned file name never changes content, so browsers and CDNs may keep it for a year. */
+const FOREVER = 'public, max-age=31536000, immutable';
+/**
+ * The widget bundles and their manifest are public code and no personal data: any web page may
+ * load them (CORS `*`, so never with credentials, and CORP cross-origin). The API is what checks
+ * the page's origin. docs/security.md ("Embedding the widgets") says why.
+ */
+const EMBEDDABLE = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
+
 export interface StaticFile {
   body: Buffer;
   type: string;
+  /** cache-control, etag and, for the widgets, the cross-origin headers. */
+  headers: Record<string, string>;
+}
+
+interface Resolved {
+  file: string;
+  headers: Record<string, string>;
 }
 
 const portalDir = path.join(repoRoot, 'examples', 'housing-portal');
 const widgetsDist = path.join(repoRoot, 'widgets', 'dist');
 
 /**
- * Maps a request path to a file the gateway serves: the example housing portal at `/`, and each
- * widget bundle at `/widgets/<tag>.js`. Anything else, or anything escaping those folders, is null.
+ * Maps a request path to a file the gateway serves, and how: the example housing portal at `/`;
+ * each widget bundle at `/widgets/<tag>.js` (the latest) and `/widgets/<tag>.<hash>.js` (that
+ * build's, as `widgets/scripts/bundle.mjs` names it); their names and integrity at
+ * `/widgets/manifest.json`. Anything else, or anything escaping those folders, is null.
  */
-export function resolveStatic(urlPath: string): string | null {
-  const widget = /^\/widgets\/(sg-[a-z-]+)\.js$/.exec(urlPath);
-  if (widget) return path.join(widgetsDist, `${widget[1]}.bundle.js`);
+export function resolveStatic(urlPath: string): Resolved | null {
+  const widgets = (file: string, cache: string): Resolved => ({
+    file: path.join(widgetsDist, file),
+    headers: { ...EMBEDDABLE, 'cache-control': cache },
+  });
+  const widget = /^\/widgets\/(sg-[a-z-]+)(\.[0-9a-f]{16})?\.js$/.exec(urlPath);
+  if (widget) {
+    const [, tag, version] = widget;
+    return version ? widgets(`${tag}${version}.js`, FOREVER) : widgets(`${tag}.bundle.js`, REVALIDATE);
+  }
+  if (urlPath === '/widgets/manifest.json') return widgets('manifest.json', REVALIDATE);
   const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath.slice(1));
   const file = path.resolve(portalDir, relative);
   if (!file.startsWith(portalDir + path.sep)) return null;
   if (!(path.extname(file) in TYPES)) return null;
-  return file;
+  return { file, headers: { 'cache-control': REVALIDATE } };
 }
 
 export async function readStatic(urlPath: string): Promise<StaticFile | null> {
-  let file: string | null;
+  let resolved: Resolved | null;
   try {
-    file = resolveStatic(urlPath);
+    resolved = resolveStatic(urlPath);
   } catch {
     return null; // malformed percent-encoding
   }
-  if (!file) return null;
+  if (!resolved) return null;
+  let body: Buffer;
   try {
-    return { body: await readFile(file), type: TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    body = await readFile(resolved.file);
   } catch {
     return null;
   }
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return {
+    body,
+    type: TYPES[path.extname(resolved.file)] ?? 'application/octet-stream',
+    headers: { ...resolved.headers, etag },
+  };
+}
+
+/** Whether an If-None-Match header names this ETag (weak or strong, in a list, or `*`). */
+function unchanged(ifNoneMatch: string | undefined, etag: string): boolean {
+  return (ifNoneMatch ?? '')
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
+/** Answers a GET or HEAD for a static file: 200, 304 when the browser's copy is current, or 404. */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, urlPath: string, send: Send) {
+  const file = req.method === 'GET' || req.method === 'HEAD' ? await readStatic(urlPath) : null;
+  if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  if (unchanged(req.headers['if-none-match'], file.headers.etag!)) {
+    return send(res, 304, '', file.type, file.headers);
+  }
+  send(res, 200, file.body, file.type, file.headers);
 }
