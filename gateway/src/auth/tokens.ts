@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 /**
  * Tokens Doorstep accepts:
  * - its own, signed with the configured secret (HS256), issuer `config.jwt.issuer`, and one of three
- *   audiences: `doorstep` (a staff session: development sign-in, `pnpm token`), `widget` (minted
+ *   audiences: `doorstep` (a staff session: development sign-in, `pnpm demo-token`), `widget` (minted
  *   for a portal's signed-in user by the widget-token exchange; 15 minutes at most), `public` (an
  *   organisation's public token for the public forms, revocable);
  * - a housing provider's own OpenID Connect sign-in: issuer and JWKS address registered for that
@@ -197,7 +197,7 @@ export async function signToken(
   return { token: await builder.sign(jwt.secret), expiresAt };
 }
 
-/** A staff session token for a user (development sign-in and `pnpm token`). */
+/** A staff session token for a user (development sign-in and `pnpm demo-token`). */
 export function signSessionToken(
   jwt: Config['jwt'],
   user: { userId: string; organisationId: string; roles?: readonly Role[] },

@@ -25,7 +25,7 @@ import { addWarning, signOffWarning } from '../modules/warning/warning.service.j
 
 /**
  * A small synthetic demo set: fictional organisations and staff, never real people. The ids are
- * fixed so the example portal, `pnpm token` and the docs can name them.
+ * fixed so the example portal, `pnpm demo-token` and the docs can name them.
  */
 export const DEMO_ORGANISATIONS = [
   { id: '00000000-0000-4000-8000-000000000001', name: 'Riverside Homes', kind: 'HOUSING_PROVIDER' },

@@ -1,7 +1,7 @@
 /**
  * Development: prints a bearer token for a demo user, for trying the API with curl or a GraphQL
- * client. Usage: pnpm token --user priya   (any part of a demo user's name or email)
- *                pnpm token --user jo --role FRONTLINE   (only some of the user's roles)
+ * client. Usage: pnpm demo-token --user priya   (any part of a demo user's name or email)
+ *                pnpm demo-token --user jo --role FRONTLINE   (only some of the user's roles)
  */
 import { ROLES, type Role } from '@doorstep/schema';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ const { values } = parseArgs({
 });
 
 function fail(message: string): never {
-  process.stderr.write(`token: ${message}\n`);
+  process.stderr.write(`demo-token: ${message}\n`);
   process.exit(1);
 }
 
