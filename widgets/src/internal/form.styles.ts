@@ -177,7 +177,8 @@ export const formStyles = css`
     border-color: var(--_border);
   }
 
-  /* Radios and checkboxes: the real input is a transparent 44px target over the drawn control. */
+  /* Radios and checkboxes: the real input is a transparent 44px target over the drawn control,
+     drawn by the input's own type, so checkboxes revealed under a radio are not drawn as radios. */
   .choice {
     position: relative;
     display: block;
@@ -222,11 +223,11 @@ export const formStyles = css`
     opacity: 0;
   }
 
-  .choices--radio .choice__label::before {
+  .choice__input[type='radio'] + .choice__label::before {
     border-radius: 50%;
   }
 
-  .choices--radio .choice__label::after {
+  .choice__input[type='radio'] + .choice__label::after {
     top: 10px;
     left: 10px;
     width: 0;
@@ -236,7 +237,7 @@ export const formStyles = css`
     background: currentcolor;
   }
 
-  .choices--checkbox .choice__label::after {
+  .choice__input[type='checkbox'] + .choice__label::after {
     top: 11px;
     left: 9px;
     width: 23px;
