@@ -31,6 +31,7 @@ import {
   type,
   until,
   visible,
+  visibleOutline,
   what,
 } from '../test-support/form.js';
 import { readConcernInput, readPublicInput, type Mode } from './concern-input.js';
@@ -509,6 +510,31 @@ describe('<sg-concern-form> keyboard', () => {
       location: '2 Oak Road',
       whatHappened: 'Bruises on her arms.',
     });
+  });
+});
+
+describe('<sg-concern-form> focus', () => {
+  it('shows the focus indicator at every keyboard stop of "When did it happen?", its calendar button too', async () => {
+    const el = await newForm({ mode: 'public' });
+    while (stepId(el) !== 'what') {
+      await answer(el);
+      await next(el);
+    }
+    const when = field(el, 'happenedAt');
+    field(el, 'whatHappened').focus();
+    await sendKeys({ press: 'Tab' });
+    // Each part of the date and time is a stop, and then the calendar button: focus stays on the
+    // input throughout, and Chromium reports neither :focus nor :focus-visible for the button.
+    const stops: string[] = [];
+    while (el.shadowRoot!.activeElement === when && stops.length < 12) {
+      stops.push(visibleOutline(when));
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(stops.length, 'date, time and calendar button').to.be.at.least(6);
+    expect(stops).to.deep.equal(stops.map(() => 'solid 3px rgb(255, 221, 0)'));
+    const button = get(el, 'button[type="submit"]');
+    expect(focused(el)).to.equal(what(button));
+    expect(getComputedStyle(button).backgroundColor, 'Continue turns yellow').to.equal('rgb(255, 221, 0)');
   });
 });
 
