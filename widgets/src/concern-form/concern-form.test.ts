@@ -22,6 +22,7 @@ import {
   gateway,
   gatewayLog,
   get,
+  misplacedAlerts,
   newForm,
   next,
   settle,
@@ -50,9 +51,11 @@ describe('<sg-concern-form> accessibility', () => {
           const current = stepId(el);
           seen.push(current);
           await expect(el, `${current} empty`).to.be.accessible();
+          expect(misplacedAlerts(el), `${current} empty`).to.deep.equal([]);
           await next(el);
           if (stepId(el) !== current) continue; // nothing required here (contact details)
           await expect(el, `${current} with errors`).to.be.accessible();
+          expect(misplacedAlerts(el), `${current} with errors`).to.deep.equal([]);
           await answer(el);
           await next(el);
         }
@@ -87,14 +90,18 @@ describe('<sg-concern-form> steps', () => {
 
     const first = await newForm();
     expect(what(find(first, '[part~="emergency"]'))).to.equal('nothing');
+    expect(misplacedAlerts(first), 'no empty alert among the answers').to.deep.equal([]);
     await choose(first, 'urgency', 'IMMEDIATE_DANGER');
     const emergency = get(first, '[part~="emergency"]');
     expect(visible(emergency)).to.equal(true);
     expect(text(emergency)).to.match(/^Call 999 now/);
+    // An alert put in the page with its words is announced; it follows the question, not inside it.
     expect(emergency.closest('[role="alert"]')).to.not.equal(null);
+    expect(misplacedAlerts(first)).to.deep.equal([]);
     expect(get(first, '[part~="warning"]').classList.contains('warning--emphasised')).to.equal(true);
     await choose(first, 'urgency', 'ROUTINE');
     expect(what(find(first, '[part~="emergency"]'))).to.equal('nothing');
+    expect(misplacedAlerts(first)).to.deep.equal([]);
   });
 
   it('asks one thing at a time in each mode, in order, and the public about themselves only when it is about them', async () => {
@@ -162,7 +169,8 @@ describe('<sg-concern-form> steps', () => {
     expect(stepId(el)).to.equal('urgency');
     expect(summaryLinks(el)).to.deep.equal(['Select how urgent this is']);
     const summary = get(el, '.error-summary');
-    expect(summary.querySelector('[role="alert"]')).to.not.equal(null);
+    expect(text(summary.querySelector('[role="alert"]'))).to.contain('Select how urgent this is');
+    expect(misplacedAlerts(el)).to.deep.equal([]);
     expect(text(summary.querySelector('h2'))).to.equal('There is a problem');
     expect(focused(el)).to.equal(what(summary));
 
