@@ -183,6 +183,53 @@ describe('the example housing portal', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows the tenant site’s report page in Welsh when the page is in Welsh', async () => {
+    // The page's own words (not the widget's): its title, skip link, header, heading, lead, footer.
+    const words = () =>
+      page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        title: document.title,
+        text: ['.skip-link', '.header__service', '#language', 'h1', '.lead', '.footer'].map((selector) =>
+          document.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim(),
+        ),
+      }));
+    const welsh = {
+      lang: 'cy',
+      title: 'Dywedwch wrthym eich bod yn poeni am rywun – Riverside Homes',
+      text: [
+        'Neidio i’r prif gynnwys',
+        'Ar gyfer tenantiaid a chymdogion',
+        'English',
+        'Dywedwch wrthym eich bod yn poeni am rywun',
+        'Gallwch ddweud wrthym heb roi eich enw. Rydyn ni’n darllen pob neges ar yr un diwrnod gwaith.',
+        'Darparwr tai dychmygol yw Riverside Homes. Mae’r dudalen hon yn dangos ffurflen gyhoeddus Doorstep.',
+      ],
+    };
+    const stepHeading = () => page.locator('sg-concern-form .step-heading').textContent();
+
+    // A Welsh site serves the page with lang="cy".
+    await page.route('**/report.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<html lang="en-GB">', '<html lang="cy">');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(doorstep.base + '/report.html');
+    await expect.poll(words).toEqual(welsh);
+    await expect.poll(stepHeading).toContain('Pa mor frys yw hyn?');
+    await page.unroute('**/report.html');
+
+    // Served in English, switched with the page's "Cymraeg" button, and back.
+    await page.goto(doorstep.base + '/report.html');
+    const english = await words();
+    expect(english.title).toBe('Tell us you are worried about someone – Riverside Homes');
+    await page.getByRole('button', { name: 'Cymraeg' }).click();
+    await expect.poll(words).toEqual(welsh);
+    await expect.poll(stepHeading).toContain('Pa mor frys yw hyn?');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(words).toEqual({ ...english, lang: 'en-GB' });
+    expect(problems).toEqual([]);
+  });
+
   it('serves the portal with a Content-Security-Policy that forbids inline script', async () => {
     const response = await fetch(doorstep.base + '/');
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);

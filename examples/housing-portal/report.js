@@ -4,15 +4,25 @@
 
 const provider = document.querySelector('sg-provider');
 const language = document.getElementById('language');
+// The page's own words; the widget has its own. Each element with `data-words` takes one of them.
 const words = {
   en: {
-    title: 'Tell us you are worried about someone',
+    title: 'Tell us you are worried about someone – Riverside Homes',
+    skip: 'Skip to main content',
+    service: 'For tenants and neighbours',
+    heading: 'Tell us you are worried about someone',
     lead: 'You can tell us without giving your name. We read every message on the same working day.',
+    footer: "Riverside Homes is a fictional housing provider. This page shows Doorstep's public form.",
     switch: ['Cymraeg', 'cy'],
   },
   cy: {
-    title: 'Dywedwch wrthym eich bod yn poeni am rywun',
+    title: 'Dywedwch wrthym eich bod yn poeni am rywun – Riverside Homes',
+    skip: 'Neidio i’r prif gynnwys',
+    service: 'Ar gyfer tenantiaid a chymdogion',
+    heading: 'Dywedwch wrthym eich bod yn poeni am rywun',
     lead: 'Gallwch ddweud wrthym heb roi eich enw. Rydyn ni’n darllen pob neges ar yr un diwrnod gwaith.',
+    footer:
+      'Darparwr tai dychmygol yw Riverside Homes. Mae’r dudalen hon yn dangos ffurflen gyhoeddus Doorstep.',
     switch: ['English', 'en'],
   },
 };
@@ -23,11 +33,21 @@ provider.fetchToken = async () => {
   return (await response.json()).token;
 };
 
-// The widget follows the page's lang attribute: switching it switches the form's language.
+const pageLanguage = () => (document.documentElement.lang.startsWith('cy') ? 'cy' : 'en');
+
+/** Shows the page's words in its language: the widget follows the page's lang attribute too. */
+function showWords() {
+  const chosen = words[pageLanguage()];
+  document.title = chosen.title;
+  for (const element of document.querySelectorAll('[data-words]')) {
+    element.textContent = chosen[element.dataset.words];
+  }
+  [language.textContent, language.lang] = chosen.switch;
+}
+
+// A Welsh site serves the page with lang="cy"; the switch changes it.
+showWords();
 language.addEventListener('click', () => {
-  const next = document.documentElement.lang.startsWith('cy') ? 'en' : 'cy';
-  document.documentElement.lang = next === 'cy' ? 'cy' : 'en-GB';
-  document.getElementById('title').textContent = words[next].title;
-  document.getElementById('lead').textContent = words[next].lead;
-  [language.textContent, language.lang] = words[next].switch;
+  document.documentElement.lang = pageLanguage() === 'cy' ? 'en-GB' : 'cy';
+  showWords();
 });

@@ -95,6 +95,31 @@ describe('<sg-concern-form> household finder', () => {
     ]);
   });
 
+  it('draws the people in a household as checkboxes, not in the household radios’ circles', async () => {
+    const el = await formFor(DEMO.frontline);
+    await until(() => households(el).length > 1, 5000, 'the households');
+    await choose(el, 'householdId', BIRCH_ROAD);
+    await choose(el, 'subjectIds', EDITH);
+    // The box drawn before the label, and the mark drawn in it when chosen: a dot, or a tick.
+    const drawn = (control: HTMLInputElement) => {
+      const box = getComputedStyle(control.nextElementSibling!, '::before');
+      const mark = getComputedStyle(control.nextElementSibling!, '::after');
+      return { box: box.borderRadius, mark: mark.borderRadius, turned: mark.transform !== 'none' };
+    };
+    expect(drawn(field(el, 'householdId', BIRCH_ROAD)), 'a radio').to.deep.equal({
+      box: '50%',
+      mark: '50%',
+      turned: false,
+    });
+    const checkbox = field(el, 'subjectIds', EDITH);
+    expect(field(el, 'householdId', BIRCH_ROAD).closest('fieldset')!.contains(checkbox)).to.equal(true);
+    expect(drawn(checkbox), 'a checkbox inside the radios').to.deep.equal({
+      box: '0px',
+      mark: '0px',
+      turned: true,
+    });
+  });
+
   it('lets a safeguarding lead search by name, address or tenancy reference', async () => {
     const el = await formFor(DEMO.lead);
     await search(el, 'Birch');

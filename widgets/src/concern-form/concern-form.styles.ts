@@ -54,7 +54,7 @@ export const concernFormStyles = [
     }
 
     .emergency {
-      margin: 0.25em 0 1em 40px;
+      margin: -1em 0 2em;
       padding: 0.5em 0.75em;
       border-left: 8px solid var(--_error);
       font-weight: 700;

@@ -22,6 +22,7 @@ import {
   gateway,
   gatewayLog,
   get,
+  misplacedAlerts,
   newForm,
   next,
   settle,
@@ -31,6 +32,7 @@ import {
   type,
   until,
   visible,
+  visibleOutline,
   what,
 } from '../test-support/form.js';
 import { readConcernInput, readPublicInput, type Mode } from './concern-input.js';
@@ -49,9 +51,11 @@ describe('<sg-concern-form> accessibility', () => {
           const current = stepId(el);
           seen.push(current);
           await expect(el, `${current} empty`).to.be.accessible();
+          expect(misplacedAlerts(el), `${current} empty`).to.deep.equal([]);
           await next(el);
           if (stepId(el) !== current) continue; // nothing required here (contact details)
           await expect(el, `${current} with errors`).to.be.accessible();
+          expect(misplacedAlerts(el), `${current} with errors`).to.deep.equal([]);
           await answer(el);
           await next(el);
         }
@@ -86,14 +90,18 @@ describe('<sg-concern-form> steps', () => {
 
     const first = await newForm();
     expect(what(find(first, '[part~="emergency"]'))).to.equal('nothing');
+    expect(misplacedAlerts(first), 'no empty alert among the answers').to.deep.equal([]);
     await choose(first, 'urgency', 'IMMEDIATE_DANGER');
     const emergency = get(first, '[part~="emergency"]');
     expect(visible(emergency)).to.equal(true);
     expect(text(emergency)).to.match(/^Call 999 now/);
+    // An alert put in the page with its words is announced; it follows the question, not inside it.
     expect(emergency.closest('[role="alert"]')).to.not.equal(null);
+    expect(misplacedAlerts(first)).to.deep.equal([]);
     expect(get(first, '[part~="warning"]').classList.contains('warning--emphasised')).to.equal(true);
     await choose(first, 'urgency', 'ROUTINE');
     expect(what(find(first, '[part~="emergency"]'))).to.equal('nothing');
+    expect(misplacedAlerts(first)).to.deep.equal([]);
   });
 
   it('asks one thing at a time in each mode, in order, and the public about themselves only when it is about them', async () => {
@@ -161,7 +169,8 @@ describe('<sg-concern-form> steps', () => {
     expect(stepId(el)).to.equal('urgency');
     expect(summaryLinks(el)).to.deep.equal(['Select how urgent this is']);
     const summary = get(el, '.error-summary');
-    expect(summary.querySelector('[role="alert"]')).to.not.equal(null);
+    expect(text(summary.querySelector('[role="alert"]'))).to.contain('Select how urgent this is');
+    expect(misplacedAlerts(el)).to.deep.equal([]);
     expect(text(summary.querySelector('h2'))).to.equal('There is a problem');
     expect(focused(el)).to.equal(what(summary));
 
@@ -509,6 +518,31 @@ describe('<sg-concern-form> keyboard', () => {
       location: '2 Oak Road',
       whatHappened: 'Bruises on her arms.',
     });
+  });
+});
+
+describe('<sg-concern-form> focus', () => {
+  it('shows the focus indicator at every keyboard stop of "When did it happen?", its calendar button too', async () => {
+    const el = await newForm({ mode: 'public' });
+    while (stepId(el) !== 'what') {
+      await answer(el);
+      await next(el);
+    }
+    const when = field(el, 'happenedAt');
+    field(el, 'whatHappened').focus();
+    await sendKeys({ press: 'Tab' });
+    // Each part of the date and time is a stop, and then the calendar button: focus stays on the
+    // input throughout, and Chromium reports neither :focus nor :focus-visible for the button.
+    const stops: string[] = [];
+    while (el.shadowRoot!.activeElement === when && stops.length < 12) {
+      stops.push(visibleOutline(when));
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(stops.length, 'date, time and calendar button').to.be.at.least(6);
+    expect(stops).to.deep.equal(stops.map(() => 'solid 3px rgb(255, 221, 0)'));
+    const button = get(el, 'button[type="submit"]');
+    expect(focused(el)).to.equal(what(button));
+    expect(getComputedStyle(button).backgroundColor, 'Continue turns yellow').to.equal('rgb(255, 221, 0)');
   });
 });
 

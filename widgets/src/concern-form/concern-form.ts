@@ -548,26 +548,21 @@ export class SgConcernForm extends LitElement {
     const render = (field: string): TemplateResult => {
       switch (field) {
         case 'urgency':
-          return choices({
+          // The alert follows the question, not inside its list of answers, and is there only with
+          // its words: an alert put in the page is announced, as the error summary is.
+          return html`${choices({
             ...words(field),
             type: 'radio',
             legend: this.#question(field).label,
             legendSize: 'l',
             headingClass: 'step-heading',
-            items: items(field, (value) => ({
-              after:
-                value === 'IMMEDIATE_DANGER'
-                  ? // Always in the page, so the alert is announced when its text appears.
-                    html`<div role="alert">
-                      ${
-                        this.#text(field) === value
-                          ? html`<p class="emergency" part="emergency">${t.concernForm.emergency.chosen}</p>`
-                          : nothing
-                      }
-                    </div>`
-                  : undefined,
-            })),
-          });
+            items: items(field),
+          })}
+          ${
+            this.#text(field) === 'IMMEDIATE_DANGER'
+              ? html`<p class="emergency" part="emergency" role="alert">${t.concernForm.emergency.chosen}</p>`
+              : nothing
+          }`;
         case 'categories': {
           const f = t.concernForm;
           const section = (heading: string, values: readonly string[]) => ({

@@ -133,8 +133,6 @@ export interface ChoiceItem {
   conditional?: TemplateResult | undefined;
   /** Checked: the answer so far. */
   selected?: boolean;
-  /** Rendered right after this choice whatever is selected (e.g. a live region). */
-  after?: TemplateResult | undefined;
 }
 
 /** A heading inside a long group of choices, followed by its choices. */
@@ -187,8 +185,7 @@ function choice(options: ChoicesOptions, item: ChoiceItem) {
             ${item.conditional}
           </div>`
         : nothing
-    }
-    ${item.after ?? nothing}`;
+    }`;
 }
 
 /** Radios or checkboxes in a fieldset whose legend asks the question. */

@@ -34,6 +34,11 @@ export const hostStyles = css`
  * Form styles shared by the widgets, after GOV.UK Frontend: big touch targets (44px), a 3px yellow
  * focus indicator that also shows in forced-colours mode, and errors marked by more than colour.
  *
+ * The focus indicator is drawn where focus is shown (`:focus-visible`, or `:focus` and
+ * `:focus-within` for text boxes), and never taken away by a rule such as
+ * `:focus:not(:focus-visible)`: Chromium focuses parts inside some controls (the calendar button of
+ * a date input) without reporting either on the control, and such a rule left nothing to see.
+ *
  * Every colour and size is a private `--_*` property set on `:host` by the widget's own styles from
  * its `--sg-<widget>-*` properties, which fall back to the global `--sg-*` tokens.
  */
@@ -60,13 +65,9 @@ export const formStyles = css`
     white-space: nowrap !important;
   }
 
-  :focus {
+  :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
-  }
-
-  :focus:not(:focus-visible) {
-    outline-color: transparent;
   }
 
   .group {
@@ -157,12 +158,22 @@ export const formStyles = css`
     resize: vertical;
   }
 
-  .input:focus,
+  /* A text box shows focus however it came (a click too). :focus-within also holds while the
+     calendar button inside a date input has focus, when Chromium reports no :focus on the input. */
+  .input:focus-within,
   .textarea:focus,
   .select:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_border);
+  }
+
+  /* And the button itself, as GOV.UK marks a focused button (a rule of its own: other browsers drop
+     a rule with a part they do not know). */
+  .input:focus-within:not(:focus)::-webkit-calendar-picker-indicator {
+    outline: 3px solid var(--_focus-text);
+    outline-offset: 1px;
+    background-color: var(--_focus);
   }
 
   .input[aria-invalid='true'],
@@ -171,13 +182,14 @@ export const formStyles = css`
     border-color: var(--_error);
   }
 
-  .input[aria-invalid='true']:focus,
+  .input[aria-invalid='true']:focus-within,
   .textarea[aria-invalid='true']:focus,
   .select[aria-invalid='true']:focus {
     border-color: var(--_border);
   }
 
-  /* Radios and checkboxes: the real input is a transparent 44px target over the drawn control. */
+  /* Radios and checkboxes: the real input is a transparent 44px target over the drawn control,
+     drawn by the input's own type, so checkboxes revealed under a radio are not drawn as radios. */
   .choice {
     position: relative;
     display: block;
@@ -222,11 +234,11 @@ export const formStyles = css`
     opacity: 0;
   }
 
-  .choices--radio .choice__label::before {
+  .choice__input[type='radio'] + .choice__label::before {
     border-radius: 50%;
   }
 
-  .choices--radio .choice__label::after {
+  .choice__input[type='radio'] + .choice__label::after {
     top: 10px;
     left: 10px;
     width: 0;
@@ -236,7 +248,7 @@ export const formStyles = css`
     background: currentcolor;
   }
 
-  .choices--checkbox .choice__label::after {
+  .choice__input[type='checkbox'] + .choice__label::after {
     top: 11px;
     left: 9px;
     width: 23px;
@@ -252,20 +264,11 @@ export const formStyles = css`
     opacity: 1;
   }
 
-  .choice__input:focus {
-    outline: none;
-  }
-
-  .choice__input:focus + .choice__label::before {
+  .choice__input:focus-visible + .choice__label::before {
     border-width: 4px;
     outline: 3px solid transparent;
     outline-offset: 1px;
     box-shadow: 0 0 0 3px var(--_focus);
-  }
-
-  .choice__input:focus:not(:focus-visible) + .choice__label::before {
-    border-width: 2px;
-    box-shadow: none;
   }
 
   .choice__hint {
@@ -311,7 +314,6 @@ export const formStyles = css`
     filter: brightness(0.85);
   }
 
-  .button:focus,
   .button:focus-visible {
     border-color: var(--_focus);
     outline: 3px solid transparent;
@@ -319,13 +321,6 @@ export const formStyles = css`
     background: var(--_focus);
     box-shadow: 0 2px 0 var(--_focus-text);
     filter: none;
-  }
-
-  .button:focus:not(:focus-visible) {
-    border-color: transparent;
-    color: var(--_button-text);
-    background: var(--_button);
-    box-shadow: 0 2px 0 var(--_button-shadow);
   }
 
   .link {
@@ -380,8 +375,7 @@ export const formStyles = css`
     cursor: not-allowed;
   }
 
-  .button--secondary,
-  .button--secondary:focus:not(:focus-visible) {
+  .button--secondary {
     color: var(--_text);
     background: var(--_secondary-button);
     box-shadow: 0 2px 0 var(--_secondary-button-shadow);

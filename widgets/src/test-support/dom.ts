@@ -42,3 +42,22 @@ export async function tabTo(el: Element, target: Element) {
   for (let i = 0; i < 40 && el.shadowRoot!.activeElement !== target; i++) await sendKeys({ press: 'Tab' });
   if (el.shadowRoot!.activeElement !== target) throw new Error(`Tab never reached ${what(target)}`);
 }
+
+/**
+ * Alerts a screen reader would meet in the wrong place: inside a question (its fieldset or list of
+ * choices), where it is read as one of the answers, or empty. Named, for a readable failure.
+ */
+export const misplacedAlerts = (el: Element): string[] =>
+  [...el.shadowRoot!.querySelectorAll('[role="alert"]')]
+    .filter((alert) => alert.closest('fieldset, .choices') || !text(alert))
+    .map((alert) => `${what(alert)} in ${what(alert.closest('fieldset, .choices') ?? alert.parentElement)}`);
+
+/** An element's outline when it is one to see (at least 2px, not transparent), or `none (…)`. */
+export function visibleOutline(element: Element): string {
+  const style = getComputedStyle(element);
+  const outline = `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+  const seen = (color: string) => color !== 'transparent' && !/rgba\(.*, 0\)$/.test(color);
+  const shown =
+    style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && seen(style.outlineColor);
+  return shown ? outline : `none (${outline})`;
+}

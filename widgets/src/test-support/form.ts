@@ -7,7 +7,18 @@ import '../concern-form/define.js';
 
 export const FAKE = '/fake-gateway/graphql';
 
-export { field, find, focused, get, text, until, visible, what } from './dom.js';
+export {
+  field,
+  find,
+  focused,
+  get,
+  misplacedAlerts,
+  text,
+  until,
+  visible,
+  visibleOutline,
+  what,
+} from './dom.js';
 import { field, find, get, text } from './dom.js';
 
 export async function settle(el: SgConcernForm) {
