@@ -104,6 +104,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       perAddress: { max: 1_000, windowSeconds: 60 },
     },
     widgetTokenLimitPerKey: 1_000,
+    noTokenLimit: { max: 10_000, windowSeconds: 60 },
     dbPoolMax: 10,
     ...overrides,
   };
