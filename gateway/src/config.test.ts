@@ -89,6 +89,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads how often open event streams are checked again', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir }).eventsRecheckSeconds).toBe(60);
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir, EVENTS_RECHECK_SECONDS: '30' }).eventsRecheckSeconds).toBe(
+      30,
+    );
+    expect(message({ EVENTS_RECHECK_SECONDS: '1' })).toBe(
+      'EVENTS_RECHECK_SECONDS must be a whole number of seconds from 5 to 3600',
+    );
+  });
+
   it('keeps one development secret per data folder, readable only by its owner', async () => {
     const dir = await tempDir();
     const first = loadConfig({ DOORSTEP_DATA_DIR: dir }).jwt.secret;

@@ -91,7 +91,9 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
   const { send, sendJson } = sender(headers);
   const listener = new EventListener(connectionUrl(orm), logger);
   await listener.start();
-  const events = createEventStream(orm, auth, listener, origins, headers, sendJson);
+  // A user deactivated or an API key revoked, on any instance: check every identity again.
+  listener.on('event', (event) => event.type === 'revoked' && auth.forget());
+  const events = createEventStream(orm, auth, listener, origins, headers, sendJson, config);
 
   /**
    * Once the operation has parsed and validated, opens the request's unit of work (as the
