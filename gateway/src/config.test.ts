@@ -77,6 +77,29 @@ describe('loadConfig', () => {
     expect(served).toMatchObject({ mode: 'production', host: '0.0.0.0' });
   });
 
+  it('reads the limit on requests without a token, per address and minute', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir }).noTokenLimit).toEqual({ max: 60, windowSeconds: 60 });
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir, NO_TOKEN_LIMIT_PER_ADDRESS: '5' }).noTokenLimit).toEqual({
+      max: 5,
+      windowSeconds: 60,
+    });
+    expect(message({ NO_TOKEN_LIMIT_PER_ADDRESS: '0' })).toBe(
+      'NO_TOKEN_LIMIT_PER_ADDRESS must be at least 1 request per minute',
+    );
+  });
+
+  it('reads how often open event streams are checked again', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir }).eventsRecheckSeconds).toBe(60);
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir, EVENTS_RECHECK_SECONDS: '30' }).eventsRecheckSeconds).toBe(
+      30,
+    );
+    expect(message({ EVENTS_RECHECK_SECONDS: '1' })).toBe(
+      'EVENTS_RECHECK_SECONDS must be a whole number of seconds from 5 to 3600',
+    );
+  });
+
   it('keeps one development secret per data folder, readable only by its owner', async () => {
     const dir = await tempDir();
     const first = loadConfig({ DOORSTEP_DATA_DIR: dir }).jwt.secret;

@@ -59,6 +59,13 @@ const envSchema = z.object({
   PUBLIC_LIMIT_PER_TOKEN: perMinute.default(120),
   PUBLIC_LIMIT_PER_ADDRESS: perMinute.default(10),
   WIDGET_TOKEN_LIMIT_PER_KEY: perMinute.default(600),
+  NO_TOKEN_LIMIT_PER_ADDRESS: perMinute.default(60),
+  EVENTS_RECHECK_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 5 to 3600' })
+    .int({ error: 'must be a whole number of seconds from 5 to 3600' })
+    .min(5, { error: 'must be a whole number of seconds from 5 to 3600' })
+    .max(3600, { error: 'must be a whole number of seconds from 5 to 3600' })
+    .default(60),
   DB_POOL_MAX: z.coerce
     .number({ error: 'must be a whole number from 2 to 200' })
     .int({ error: 'must be a whole number from 2 to 200' })
@@ -95,6 +102,13 @@ export interface Config {
   };
   /** Widget tokens one API key may mint per minute. */
   widgetTokenLimitPerKey: number;
+  /**
+   * Requests to /graphql without a valid token, per network address: counted in each instance's
+   * memory before any database work (`AddressLimiter`).
+   */
+  noTokenLimit: { max: number; windowSeconds: number };
+  /** How often each open /events stream checks its token and user against the records again. */
+  eventsRecheckSeconds: number;
   dbPoolMax: number;
 }
 
@@ -175,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: { max: e.PUBLIC_LIMIT_PER_ADDRESS, windowSeconds: 60 },
     },
     widgetTokenLimitPerKey: e.WIDGET_TOKEN_LIMIT_PER_KEY,
+    noTokenLimit: { max: e.NO_TOKEN_LIMIT_PER_ADDRESS, windowSeconds: 60 },
+    eventsRecheckSeconds: e.EVENTS_RECHECK_SECONDS,
     dbPoolMax: e.DB_POOL_MAX,
   };
 }

@@ -10,12 +10,14 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createAuthenticator } from './auth/authenticate.js';
 import { InvalidTokenError, type VerifiedToken } from './auth/tokens.js';
+import { AddressLimiter, RateLimitedError } from './common/rate-limit.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { EventListener } from './db/events.js';
 import { connectionUrl } from './db/orm.js';
 import { commitScope, openScope } from './db/request-scope.js';
 import { DoorstepError, isExpectedError, PASS_THROUGH_CODES } from './errors.js';
+import { introspectionOnly } from './graphql/introspection.js';
 import { limitRules, QUERY_LIMITS } from './graphql/limits.js';
 import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
@@ -61,10 +63,8 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-const unauthenticated = () =>
-  new DoorstepError('UNAUTHENTICATED', 'The token is not valid or has expired. Sign in again.', {
-    http: { status: 401 },
-  });
+const unauthenticated = (message = 'The token is not valid or has expired. Sign in again.') =>
+  new DoorstepError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 /** Per-request state the HTTP layer shares with the scope plugin. */
 interface RequestState {
@@ -91,22 +91,28 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
   const { send, sendJson } = sender(headers);
   const listener = new EventListener(connectionUrl(orm), logger);
   await listener.start();
-  const events = createEventStream(orm, auth, listener, origins, headers, sendJson);
+  // A user deactivated or an API key revoked, on any instance: check every identity again.
+  listener.on('event', (event) => event.type === 'revoked' && auth.forget());
+  const events = createEventStream(orm, auth, listener, origins, headers, sendJson, config);
 
   /**
    * Once the operation has parsed and validated, opens the request's unit of work (as the
    * unprivileged role, for the token's organisation) and checks the token against the records.
-   * Malformed requests never reach the database.
+   * Malformed requests never reach the database, nor do requests without a token: no operation
+   * is open to them, so they are refused here (introspection in development needs no database).
    */
   const requestScope: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue }) {
+        async didResolveOperation({ contextValue, document, operation }) {
           const state = (contextValue as Context & { [STATE]: RequestState })[STATE];
-          const em = await openScope(orm, state.token?.organisationId);
+          if (!state.token) {
+            if (introspectionOnly(document, operation)) return;
+            throw unauthenticated('Sign in to do this: the request has no token.');
+          }
+          const em = await openScope(orm, state.token.organisationId);
           state.scope = em;
           contextValue.em = em;
-          if (!state.token) return;
           try {
             contextValue.identity = await auth.resolve(em, state.token);
           } catch (error) {
@@ -156,6 +162,22 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     return forwarded || req.socket.remoteAddress || 'unknown';
   };
 
+  /** Answers a refusal of ours with its HTTP status and headers (a 429 with Retry-After …). */
+  function sendError(res: ServerResponse, error: DoorstepError, extra: Record<string, string> = {}) {
+    const { http, ...extensions } = error.extensions as {
+      http?: { status?: number; headers?: Map<string, string> };
+    } & Record<string, unknown>;
+    return sendJson(
+      res,
+      http?.status ?? 400,
+      { errors: [{ message: error.message, extensions }] },
+      { ...extra, ...Object.fromEntries(http?.headers ?? []) },
+    );
+  }
+
+  /** Requests without a valid token, per address, in memory: refused before any database work. */
+  const anonymous = new AddressLimiter(config.noTokenLimit);
+
   function bearer(req: IncomingMessage): string | undefined {
     const header = req.headers.authorization;
     if (!header) return undefined;
@@ -180,11 +202,19 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     const cors = crossOrigin && (await origins.anyAllows(crossOrigin)) ? corsHeaders(crossOrigin) : {};
 
     let token: VerifiedToken | undefined;
+    let invalid = false;
     try {
       const presented = bearer(req);
       token = presented ? await auth.verify(presented) : undefined;
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
+      invalid = true;
+    }
+    if (!token) {
+      const wait = anonymous.take(clientAddress(req));
+      if (wait) return sendError(res, new RateLimitedError(wait), cors);
+    }
+    if (invalid) {
       return sendJson(
         res,
         401,
@@ -254,16 +284,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       return sendJson(res, 200, await exchangeWidgetToken(orm, config, match?.[1], body, requestId));
     } catch (error) {
       if (!isExpectedError(error)) throw error;
-      const e = error as DoorstepError;
-      const { http, ...extensions } = e.extensions as {
-        http?: { status?: number; headers?: Map<string, string> };
-      } & Record<string, unknown>;
-      return sendJson(
-        res,
-        http?.status ?? 400,
-        { errors: [{ message: e.message, extensions }] },
-        Object.fromEntries(http?.headers ?? []),
-      );
+      return sendError(res, error as DoorstepError);
     }
   }
 

@@ -104,6 +104,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       perAddress: { max: 1_000, windowSeconds: 60 },
     },
     widgetTokenLimitPerKey: 1_000,
+    noTokenLimit: { max: 10_000, windowSeconds: 60 },
+    eventsRecheckSeconds: 60,
     dbPoolMax: 10,
     ...overrides,
   };
@@ -174,6 +176,46 @@ export async function testGateway(
     return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
   }
 
+  /**
+   * Opens a live event stream (GET /events, read with fetch as a browser would) and collects its
+   * events as they arrive; `ended()` tells whether the gateway has ended it.
+   */
+  async function listen(auth: DemoUser | { token: string }) {
+    const controller = new AbortController();
+    const token = 'token' in auth ? auth.token : await tokenFor(auth);
+    const response = await fetch(`${base}/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
+    const events: { event: string; data: Record<string, string> }[] = [];
+    let ended = false;
+    if (response.ok) {
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      void (async () => {
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) return void (ended = true);
+            buffer += decoder.decode(value, { stream: true });
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const event = /^event: (.+)$/m.exec(block)?.[1];
+              const data = /^data: (.+)$/m.exec(block)?.[1];
+              if (event && data) events.push({ event, data: JSON.parse(data) as Record<string, string> });
+            }
+          }
+        } catch {
+          // aborted
+        }
+      })();
+    }
+    return { response, events, ended: () => ended, close: () => controller.abort() };
+  }
+
   return {
     ...db,
     base,
@@ -181,6 +223,7 @@ export async function testGateway(
     logs,
     gateway,
     graphql,
+    listen,
     tokenFor,
     tenantToken,
     async close() {

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { TtlCache } from '../common/ttl-cache.js';
 import type { Config } from '../config.js';
-import { IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
+import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import type { Identity } from './identity.js';
 import {
@@ -13,8 +13,9 @@ import {
 } from './tokens.js';
 
 /**
- * How long a checked identity is trusted before the records are read again: a deactivated user, a
- * removed role or a revoked public token stops working within this time on every instance.
+ * How long a checked identity is trusted before the records are read again: a removed role or a
+ * revoked public token stops working within this time on every instance. Deactivating a user or
+ * revoking an API key through Doorstep is announced to every instance, which then forgets at once.
  */
 export const IDENTITY_CACHE_MS = 15_000;
 
@@ -24,9 +25,12 @@ export interface Authenticator {
   /**
    * Checks a verified token against the records, in the request's scope: the user exists in that
    * organisation and is active (roles are the user's, narrowed by the token), the public token is
-   * not revoked. Throws `InvalidTokenError`.
+   * not revoked, nor the API key a widget token was exchanged with. Throws `InvalidTokenError`.
+   * Checked identities are kept `IDENTITY_CACHE_MS`; `fresh` reads the records regardless.
    */
-  resolve(em: EntityManager, token: VerifiedToken): Promise<Identity>;
+  resolve(em: EntityManager, token: VerifiedToken, options?: { fresh?: boolean }): Promise<Identity>;
+  /** Forgets every identity checked so far (a user was deactivated, a key revoked). */
+  forget(): void;
 }
 
 export function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
@@ -76,6 +80,14 @@ export function createAuthenticator(orm: MikroORM, config: Config): Authenticato
   }
 
   async function check(em: EntityManager, token: VerifiedToken): Promise<Identity> {
+    if ((token.kind === 'staff' || token.kind === 'tenant') && token.apiKeyId) {
+      const live = await em.count(ApiKey, {
+        id: token.apiKeyId,
+        organisation: token.organisationId,
+        revokedAt: null,
+      });
+      if (!live) throw new InvalidTokenError('API key revoked');
+    }
     switch (token.kind) {
       case 'staff':
         return staff(em, { id: token.userId }, token);
@@ -102,13 +114,14 @@ export function createAuthenticator(orm: MikroORM, config: Config): Authenticato
 
   return {
     verify: (token) => verifier.verify(token),
-    async resolve(em, token) {
+    async resolve(em, token, options) {
       const key = JSON.stringify(token);
-      const cached = identities.get(key);
+      const cached = options?.fresh ? undefined : identities.get(key);
       if (cached) return cached;
       const identity = await check(em, token);
       identities.set(key, identity);
       return identity;
     },
+    forget: () => identities.clear(),
   };
 }

@@ -35,20 +35,37 @@ export type VerifiedToken =
       /** The token may narrow the user's roles; never widen them. */
       roles: readonly Role[] | undefined;
       householdId: string | undefined;
+      /** A widget token's API key: revoking the key ends the token. */
+      apiKeyId?: string | undefined;
     }
   | { kind: 'oidc'; providerId: string; organisationId: string; subject: string }
-  | { kind: 'tenant'; tenantRef: string; organisationId: string; householdId: string | undefined }
+  | {
+      kind: 'tenant';
+      tenantRef: string;
+      organisationId: string;
+      householdId: string | undefined;
+      apiKeyId?: string | undefined;
+    }
   | { kind: 'public'; publicTokenId: string; organisationId: string };
 
 const roles = z.array(z.enum(ROLES)).min(1).optional();
 const sessionClaims = z.object({ sub: z.uuid(), org: z.uuid(), roles });
+/** `key`: the API key the widget token was exchanged with (tokens made otherwise have none). */
 const widgetClaims = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('staff'), sub: z.uuid(), org: z.uuid(), roles, hh: z.uuid().optional() }),
+  z.object({
+    kind: z.literal('staff'),
+    sub: z.uuid(),
+    org: z.uuid(),
+    roles,
+    hh: z.uuid().optional(),
+    key: z.uuid().optional(),
+  }),
   z.object({
     kind: z.literal('tenant'),
     sub: z.string().min(1).max(200),
     org: z.uuid(),
     hh: z.uuid().optional(),
+    key: z.uuid().optional(),
   }),
 ]);
 const publicClaims = z.object({ sub: z.uuid(), org: z.uuid() });
@@ -120,8 +137,15 @@ export function createTokenVerifier(
               organisationId: claims.org,
               roles: claims.roles,
               householdId: claims.hh,
+              apiKeyId: claims.key,
             }
-          : { kind: 'tenant', tenantRef: claims.sub, organisationId: claims.org, householdId: claims.hh };
+          : {
+              kind: 'tenant',
+              tenantRef: claims.sub,
+              organisationId: claims.org,
+              householdId: claims.hh,
+              apiKeyId: claims.key,
+            };
       }
       case AUDIENCES.public: {
         const claims = publicClaims.parse(payload);

@@ -63,10 +63,48 @@ export async function consumePublicLimits(
     identity.kind === 'public'
       ? `public-token:${identity.publicTokenId}`
       : `organisation:${identity.organisationId}:${identity.kind}`;
-  // Addresses are counted by a digest: the counts table holds no addresses.
-  const address = createHash('sha256').update(clientAddress).digest('hex').slice(0, 32);
   await consume(em, [
     { key: tokenKey, ...limits.perToken },
-    { key: `address:${address}`, ...limits.perAddress },
+    { key: `address:${addressDigest(clientAddress)}`, ...limits.perAddress },
   ]);
+}
+
+/** Addresses are counted by a digest: no count, in the database or in memory, holds an address. */
+export const addressDigest = (clientAddress: string) =>
+  createHash('sha256').update(clientAddress).digest('hex').slice(0, 32);
+
+/**
+ * Counts requests per network address in this instance's memory, without the database: a token
+ * bucket of `max` requests per address, refilled evenly over `windowSeconds`. For requests that
+ * must be refused before any database work (those without a valid token). Each instance counts
+ * on its own, so behind N instances an address gets up to N times the limit. The least recently
+ * seen addresses are forgotten beyond `maxAddresses` (a forgotten address starts again full).
+ */
+export class AddressLimiter {
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  readonly #perMs: number;
+
+  constructor(
+    private readonly limit: Omit<Limit, 'key'>,
+    private readonly maxAddresses = 100_000,
+  ) {
+    this.#perMs = limit.max / (limit.windowSeconds * 1000);
+  }
+
+  /**
+   * Counts one request from `clientAddress`. Undefined when it may go ahead; when its bucket is
+   * empty, the seconds until it may try again.
+   */
+  take(clientAddress: string, now = Date.now()): number | undefined {
+    const key = addressDigest(clientAddress);
+    const bucket = this.#buckets.get(key) ?? { tokens: this.limit.max, at: now };
+    this.#buckets.delete(key);
+    bucket.tokens = Math.min(this.limit.max, bucket.tokens + (now - bucket.at) * this.#perMs);
+    bucket.at = now;
+    if (this.#buckets.size >= this.maxAddresses) this.#buckets.delete(this.#buckets.keys().next().value!);
+    this.#buckets.set(key, bucket);
+    if (bucket.tokens < 1) return Math.ceil((1 - bucket.tokens) / this.#perMs / 1000);
+    bucket.tokens -= 1;
+    return undefined;
+  }
 }

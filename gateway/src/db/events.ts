@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
@@ -5,12 +6,29 @@ import type { Logger } from '../logger.js';
 /** The PostgreSQL channel live events travel on, between every gateway instance. */
 export const EVENTS_CHANNEL = 'doorstep_events';
 
-/** One live event for one recipient. Ids and kinds only: never personal data or free text. */
-export interface LiveEvent {
-  organisationId: string;
-  recipientId: string;
-  type: 'notification';
-  data: Record<string, string>;
+/**
+ * What travels on the channel. Ids and kinds only: never personal data or free text.
+ * - notification: one live event for one recipient's open streams;
+ * - revoked: a user was deactivated or an API key revoked. Every instance forgets the identities
+ *   it has checked and ends the streams opened by that user or with a token minted by that key.
+ */
+export type LiveEvent =
+  | { type: 'notification'; organisationId: string; recipientId: string; data: Record<string, string> }
+  | { type: 'revoked'; organisationId: string; userId?: string; apiKeyId?: string };
+
+/**
+ * Announces an event to every gateway instance from `em`'s transaction: PostgreSQL delivers a
+ * NOTIFY only at commit, so nobody hears of something that was rolled back.
+ */
+export async function publish(em: EntityManager, event: LiveEvent): Promise<void> {
+  await em
+    .getConnection()
+    .execute(
+      `select pg_notify(?, ?)`,
+      [EVENTS_CHANNEL, JSON.stringify(event)],
+      'run',
+      em.getTransactionContext(),
+    );
 }
 
 /**

@@ -22,10 +22,11 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { withToolDatabase } from '../db/connect-tool.js';
 import { DatabaseUnreachableError } from '../db/orm.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
-import { createApiKey, createPublicToken } from '../modules/access/credentials.service.js';
+import { createApiKey, createPublicToken, revokeApiKey } from '../modules/access/credentials.service.js';
 import { AuditEvent, type AuditAction } from '../modules/audit/audit-event.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
+import { deactivateUser } from '../modules/organisation/user.service.js';
 
 class UsageError extends Error {}
 
@@ -164,9 +165,8 @@ const COMMANDS: Record<string, { help: string; run: (em: EntityManager, config: 
       async run(em) {
         const u = await em.findOne(User, { email: need('email').toLowerCase() });
         if (!u) throw new UsageError('no such user');
-        u.deactivatedAt ??= new Date();
         record(em, u.organisation.id, 'UPDATE', 'User', u.id);
-        await em.flush();
+        await deactivateUser(em, u);
         say(`${u.email} deactivated`);
       },
     },
@@ -182,13 +182,12 @@ const COMMANDS: Record<string, { help: string; run: (em: EntityManager, config: 
       },
     },
     'api-key:revoke': {
-      help: '--id K',
+      help: '--id K   widget tokens made with it stop working at once',
       async run(em) {
         const key = await em.findOne(ApiKey, { id: need('id') });
         if (!key) throw new UsageError('no such API key');
-        key.revokedAt ??= new Date();
         record(em, key.organisation.id, 'UPDATE', 'ApiKey', key.id);
-        await em.flush();
+        await revokeApiKey(em, key);
         say(`API key ${key.id} revoked`);
       },
     },

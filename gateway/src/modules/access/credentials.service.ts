@@ -6,6 +6,7 @@ import { AUDIENCES, signToken, WIDGET_TOKEN_MAX_SECONDS } from '../../auth/token
 import { parseInput } from '../../common/input.js';
 import { consume } from '../../common/rate-limit.js';
 import type { Config } from '../../config.js';
+import { publish } from '../../db/events.js';
 import { inScope } from '../../db/request-scope.js';
 import { DoorstepError } from '../../errors.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -32,6 +33,16 @@ export async function createApiKey(em: EntityManager, organisationId: string, la
   });
   await em.flush();
   return { id: row.id, key: `dsk_${prefix}_${secret}` };
+}
+
+/**
+ * Revokes an API key (as the database owner: the admin tool). Widget tokens exchanged with it stop
+ * working, and live streams opened with them end, on every instance once `em`'s transaction commits.
+ */
+export async function revokeApiKey(em: EntityManager, key: ApiKey): Promise<void> {
+  key.revokedAt ??= new Date();
+  await em.flush();
+  await publish(em, { type: 'revoked', organisationId: key.organisation.id, apiKeyId: key.id });
 }
 
 /** The live API key a presented key matches, compared in constant time; undefined otherwise. */
@@ -145,10 +156,10 @@ export async function exchangeWidgetToken(
         });
       }
       subject = user.id;
-      claims = { kind: 'staff', org: organisationId, ...(roles ? { roles } : {}) };
+      claims = { kind: 'staff', org: organisationId, key: apiKey.id, ...(roles ? { roles } : {}) };
     } else {
       subject = input.tenant!.reference;
-      claims = { kind: 'tenant', org: organisationId };
+      claims = { kind: 'tenant', org: organisationId, key: apiKey.id };
     }
     if (input.householdId) claims.hh = input.householdId;
     const { token, expiresAt } = await signToken(config.jwt, {

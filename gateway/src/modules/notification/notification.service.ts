@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
-import { EVENTS_CHANNEL, type LiveEvent } from '../../db/events.js';
+import { publish } from '../../db/events.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Notification, type NotificationKind } from './notification.entity.js';
@@ -28,20 +28,12 @@ export async function notify(
   );
   await em.flush();
   for (const row of rows) {
-    const event: LiveEvent = {
+    await publish(em, {
+      type: 'notification',
       organisationId,
       recipientId: row.recipient.id,
-      type: 'notification',
       data: { id: row.id, kind, subjectType: subject.type, subjectId: subject.id },
-    };
-    await em
-      .getConnection()
-      .execute(
-        `select pg_notify(?, ?)`,
-        [EVENTS_CHANNEL, JSON.stringify(event)],
-        'run',
-        em.getTransactionContext(),
-      );
+    });
   }
 }
 
