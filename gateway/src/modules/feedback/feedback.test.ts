@@ -11,6 +11,9 @@ import { ukDayStart } from '../../common/uk-days.js';
 const SUBMIT = `mutation Submit($key: String!, $input: FeedbackInput!) {
   submitFeedback(idempotencyKey: $key, input: $input) { receivedAt }
 }`;
+const RECORD = `mutation Record($key: String!, $input: FeedbackInput!) {
+  recordFeedback(idempotencyKey: $key, input: $input) { receivedAt }
+}`;
 const STATUS = `query Status($token: String!) { feedbackLink(token: $token) { status expiresAt } }`;
 const CREATE_LINK = `mutation Link($concernId: ID!, $validDays: Int) {
   createFeedbackLink(concernId: $concernId, validDays: $validDays) { token expiresAt }
@@ -181,7 +184,6 @@ describe('giving feedback', () => {
           phone: '01632 960 002',
           email: 'sam@example.com',
           language: 'cy',
-          channel: 'PHONE',
           comment: 'Named marker 2a7c',
         }),
       },
@@ -199,7 +201,7 @@ describe('giving feedback', () => {
         phone: '01632 960 002',
         email: 'sam@example.com',
         language: 'cy',
-        channel: 'PHONE',
+        channel: 'WEB',
         tenant_ref: 'TEN-8801',
       },
     ]);
@@ -284,6 +286,30 @@ describe('giving feedback', () => {
     expect(code(await gw.graphql(SUBMIT, { key: newKey(), input: feedback() }))).toBe('UNAUTHENTICATED');
   });
 
+  it('is the web form’s: another channel, which only staff may enter, is refused and nothing saved', async () => {
+    const before = await feedbackRows();
+    const keys = await count(gw, `select count(*) as n from idempotency_record`);
+    const tenant = { token: await tenantToken(gw, 'TEN-8802') };
+    for (const as of [tenant, { token: publicToken }]) {
+      for (const channel of ['PHONE', 'PAPER', 'IN_PERSON']) {
+        const input = feedback({
+          anonymous: false,
+          name: 'Sam Jones',
+          channel,
+          comment: 'Claim marker 9e04',
+        });
+        const result = await gw.graphql(SUBMIT, { key: newKey(), input }, as);
+        expect(code(result), channel).toBe('BAD_USER_INPUT');
+        expect(fields(result)).toEqual(['channel']);
+      }
+      const web = await gw.graphql(SUBMIT, { key: newKey(), input: feedback({ channel: 'WEB' }) }, as);
+      expect(web.errors).toBeUndefined();
+    }
+    expect(await count(gw, `select count(*) as n from feedback where comment = 'Claim marker 9e04'`)).toBe(0);
+    expect(await feedbackRows()).toBe(before + 2);
+    expect(await count(gw, `select count(*) as n from idempotency_record`)).toBe(keys + 2);
+  });
+
   it('never writes what was said into the logs', async () => {
     const marker = 'Marker-f33d my neighbour heard everything';
     await gw.graphql(
@@ -298,10 +324,6 @@ describe('giving feedback', () => {
 });
 
 describe('feedback a tenant gave by phone, on paper or in person', () => {
-  const RECORD = `mutation Record($key: String!, $input: FeedbackInput!) {
-    recordFeedback(idempotencyKey: $key, input: $input) { receivedAt }
-  }`;
-
   it('is entered by staff who deal with tenants, once per key, anonymous or named as the tenant chose', async () => {
     const key = newKey();
     const input = feedback({ channel: 'PHONE', comment: 'Phone marker 71b2', name: 'Dropped: anonymous' });
@@ -716,8 +738,8 @@ describe('reading feedback', () => {
     linkConcern = concern;
     const { token: link } = await makeLink(fresh, concern.id);
     const { token: namedLink } = await makeLink(fresh, concern.id);
-    const send = async (as: { token: string }, input: Record<string, unknown>) => {
-      const result = await fresh.graphql(SUBMIT, { key: newKey(), input }, as);
+    const send = async (as: { token: string } | typeof frontline, input: Record<string, unknown>) => {
+      const result = await fresh.graphql(input.channel ? RECORD : SUBMIT, { key: newKey(), input }, as);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     };
     await send(token, {
@@ -729,7 +751,7 @@ describe('reading feedback', () => {
         { principle: 'EMPOWERMENT', score: 5 },
       ],
     });
-    await send(tenant, {
+    await send(frontline, {
       anonymous: false,
       name: 'Sam Jones',
       email: 'sam@example.com',
