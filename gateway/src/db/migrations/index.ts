@@ -14,6 +14,7 @@ import { Migration20261202135340_concern_person_order } from './Migration2026120
 import { Migration20261202144806_concern_named_people } from './Migration20261202144806_concern_named_people.js';
 import { Migration20261202153728_named_person_link } from './Migration20261202153728_named_person_link.js';
 import { Migration20261206221845_concern_reference_per_organisation } from './Migration20261206221845_concern_reference_per_organisation.js';
+import { Migration20261206223748_anonymous_feedback } from './Migration20261206223748_anonymous_feedback.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261206221845_concern_reference_per_organisation',
     class: Migration20261206221845_concern_reference_per_organisation,
   },
+  { name: 'Migration20261206223748_anonymous_feedback', class: Migration20261206223748_anonymous_feedback },
 ];

@@ -31,7 +31,7 @@ import { useFeedbackLink } from './feedback-link.service.js';
  *
  * Anonymous feedback keeps nothing that leads back to the person: no name or contact details, no
  * tenant reference, and, through a link, neither the link nor its concern (the link is still used
- * up). Its idempotency record is keyed on whether a link was sent, not on the token, so that
+ * up); its audit row names no one (`anonymous`), only the action, the record and the organisation. Its idempotency record is keyed on whether a link was sent, not on the token, so that
  * whoever made the link cannot match the record to the answers by hashing them with it.
  */
 export async function submitFeedback(
@@ -114,7 +114,11 @@ function storeFeedback(
         for (const rating of input.ratings) {
           tx.create(FeedbackRating, { organisation, feedback, ...rating });
         }
-        audit(tx, caller, 'CREATE', 'Feedback', [feedback.id]);
+        // Anonymous feedback a tenant or the public gave is anonymous in the trail too; staff who
+        // entered it for a tenant are named (the feedback keeps nothing of them).
+        audit(tx, caller, 'CREATE', 'Feedback', [feedback.id], {
+          anonymous: input.anonymous && identity.kind !== 'staff',
+        });
         await tx.flush();
         return { receivedAt };
       },
