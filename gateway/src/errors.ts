@@ -65,6 +65,16 @@ export class InvalidTransitionError extends DoorstepError {
 }
 
 /**
+ * A check that needs a second person was asked of the one whose work it checks (signing off a
+ * warning they wrote). Nothing changed; someone else must do it.
+ */
+export class SamePersonError extends DoorstepError {
+  constructor(message: string) {
+    super('SAME_PERSON', message);
+  }
+}
+
+/**
  * The client acted on an old view of the record: someone else changed it first. Nothing changed;
  * reload and decide again. `current` says what it is now: the record's version (a number, given as
  * `currentVersion`), or extensions of its own (an append-only history's `currentAnswerId`).

@@ -82,9 +82,10 @@ export async function raise(gw: Gateway, overrides: Record<string, unknown> = {}
     { key: newKey(), input: validConcern(overrides) },
     as,
   );
-  const [row] = await gw.sql<{ id: string }>('select id from concern where reference = $1', [
-    data.raiseConcern.reference,
-  ]);
+  const [row] = await gw.sql<{ id: string }>(
+    'select id from concern where reference = $1 and organisation_id = $2',
+    [data.raiseConcern.reference, as.organisationId],
+  );
   return { id: row!.id, reference: data.raiseConcern.reference };
 }
 

@@ -12,7 +12,6 @@ import { asApp as asAppIn, testDatabase, user } from './harness.js';
  */
 const SHARED_TABLES: Record<string, string> = {
   organisation: 'the organisations themselves: names readable, only its own row changeable',
-  concern_reference_counter: 'one number per year, no personal data',
   rate_limit_window: 'request counts under hashed keys, no personal data',
 };
 

@@ -493,16 +493,16 @@ export async function writeBatch(
   }
 }
 
-/** Concerns take real references (the shared counter, bumped once per year per batch) and chronology entries. */
+/** Concerns take real references (the organisation's counter, bumped once per year per batch) and chronology entries. */
 async function writeConcerns(client: pg.ClientBase, organisationId: string, createdBy: string, batch: Batch) {
   const years = batch.concerns.data.year as number[];
   const references: string[] = new Array(years.length);
   for (const year of [...new Set(years)]) {
     const indexes = years.flatMap((y, i) => (y === year ? [i] : []));
     const { rows } = await client.query<{ last: number }>(
-      `insert into concern_reference_counter (year, last) values ($1, $2)
-       on conflict (year) do update set last = concern_reference_counter.last + $2 returning last`,
-      [year, indexes.length],
+      `insert into concern_reference_counter (organisation_id, year, last) values ($1, $2, $3)
+       on conflict (organisation_id, year) do update set last = concern_reference_counter.last + $3 returning last`,
+      [organisationId, year, indexes.length],
     );
     const start = rows[0]!.last - indexes.length;
     indexes.forEach(

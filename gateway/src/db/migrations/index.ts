@@ -13,6 +13,8 @@ import { Migration20261202080201_feedback } from './Migration20261202080201_feed
 import { Migration20261202135340_concern_person_order } from './Migration20261202135340_concern_person_order.js';
 import { Migration20261202144806_concern_named_people } from './Migration20261202144806_concern_named_people.js';
 import { Migration20261202153728_named_person_link } from './Migration20261202153728_named_person_link.js';
+import { Migration20261206221845_concern_reference_per_organisation } from './Migration20261206221845_concern_reference_per_organisation.js';
+import { Migration20261206223748_anonymous_feedback } from './Migration20261206223748_anonymous_feedback.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -37,4 +39,9 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261202144806_concern_named_people,
   },
   { name: 'Migration20261202153728_named_person_link', class: Migration20261202153728_named_person_link },
+  {
+    name: 'Migration20261206221845_concern_reference_per_organisation',
+    class: Migration20261206221845_concern_reference_per_organisation,
+  },
+  { name: 'Migration20261206223748_anonymous_feedback', class: Migration20261206223748_anonymous_feedback },
 ];

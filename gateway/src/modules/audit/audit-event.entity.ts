@@ -15,7 +15,8 @@ import { Permission } from '../../auth/permissions.js';
 export const AUDIT_ACTIONS = ['READ', 'CREATE', 'UPDATE', 'SHARE', 'EXPORT', 'BREAK_GLASS', 'GRANT'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ACTOR_KINDS = ['staff', 'tenant', 'public', 'system'] as const;
+/** `anonymous`: nobody in particular, for what must not lead back to a person (anonymous feedback). */
+export const ACTOR_KINDS = ['staff', 'tenant', 'public', 'system', 'anonymous'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as {
@@ -27,11 +28,13 @@ export const ActorKindEnum = {
   TENANT: 'tenant',
   PUBLIC: 'public',
   SYSTEM: 'system',
+  ANONYMOUS: 'anonymous',
 } as const;
 registerEnumType(AuditActionEnum, { name: 'AuditAction' });
 registerEnumType(ActorKindEnum, {
   name: 'ActorKind',
-  description: 'Who acted: staff, a tenant, the public, or Doorstep itself',
+  description:
+    'Who acted: staff, a tenant, the public, Doorstep itself, or someone anonymous (anonymous feedback: no person, token or tenant reference is kept)',
 });
 
 /**
@@ -72,8 +75,10 @@ export class AuditEvent {
   @Property({ type: 'uuid', nullable: true })
   actorUserId?: string | null;
 
-  /** The user id, the tenant site's reference for a tenant, the public token's id, or `system`. */
-  @Field({ description: 'The user id, the tenant site’s reference, the public token id, or system' })
+  /** The user id, the tenant site's reference for a tenant, the public token's id, `system` or `anonymous`. */
+  @Field({
+    description: 'The user id, the tenant site’s reference, the public token id, system, or anonymous',
+  })
   @Property({ type: 'text' })
   actorRef!: string;
 

@@ -15,7 +15,14 @@ import { AuditEvent, type AuditAction } from './audit-event.entity.js';
 export interface AuditOptions {
   /** The reason given, or the legal basis of a share. Never free text about a person. */
   reason?: string | null;
+  /**
+   * Record no one as the actor: only the action, the record and the organisation (anonymous
+   * feedback, which must not lead back to the tenant or the form it came from).
+   */
+  anonymous?: boolean;
 }
+
+const ANONYMOUS = { kind: 'anonymous', userId: null, ref: 'anonymous' } as const;
 
 /**
  * Records what the caller did, in the caller's unit of work: the rows are flushed with the work
@@ -31,7 +38,7 @@ export function audit(
   entityIds: readonly string[],
   options: AuditOptions = {},
 ): void {
-  const actor = actorRef(caller.identity);
+  const actor = options.anonymous ? ANONYMOUS : actorRef(caller.identity);
   const ids = entityIds.length ? entityIds : [null];
   for (const entityId of ids) {
     em.create(AuditEvent, {

@@ -16,8 +16,14 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 const SUBJECTS = `query($id: ID!) { concern(id: $id) { household { id } subjects { person { id } } } }`;
+/** Every concern here is raised in Riverside, the organisation of Tom and the lead. */
 const concernId = async (reference: string) =>
-  (await gw.sql<{ id: string }>('select id from concern where reference = $1', [reference]))[0]!.id;
+  (
+    await gw.sql<{ id: string }>('select id from concern where reference = $1 and organisation_id = $2', [
+      reference,
+      lead.organisationId,
+    ])
+  )[0]!.id;
 
 describe('raising a concern about someone found in the form', () => {
   it('a safeguarding lead searches for the person and names them and their household', async () => {

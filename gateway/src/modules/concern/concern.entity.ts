@@ -6,6 +6,7 @@ import {
   OptionalProps,
   PrimaryKey,
   Property,
+  Unique,
   type Rel,
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
@@ -63,6 +64,7 @@ import { User } from '../organisation/user.entity.js';
 @Entity({ tableName: 'concern' })
 @Index({ properties: ['organisation', 'raisedAt', 'id'] })
 @Index({ properties: ['household', 'raisedAt', 'id'] })
+@Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {
   [OptionalProps]?:
     | 'raisedAt'
@@ -78,7 +80,7 @@ export class Concern {
   id: string = randomUUID();
 
   @Field({ description: 'Human-readable reference, e.g. SG-2026-000123' })
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text' })
   reference!: string;
 
   @ManyToOne(() => Organisation)

@@ -42,14 +42,18 @@ export interface ConcernReceiptData {
   receivedAt: Date;
 }
 
-/** The reference for the next concern of `year`: atomic across concurrent transactions. */
-async function nextReference(em: EntityManager, year: number): Promise<string> {
+/**
+ * The reference for an organisation's next concern of `year`: each organisation counts on its own.
+ * Atomic across concurrent transactions (the counter row is locked until the caller's commits, and a
+ * rollback gives the number back).
+ */
+async function nextReference(em: EntityManager, organisationId: string, year: number): Promise<string> {
   const table = em.getMetadata().get(ConcernReferenceCounter).tableName;
   const rows = await em.getConnection().execute<{ last: number }[]>(
-    `insert into ${table} (year, last) values (?, 1)
-     on conflict (year) do update set last = ${table}.last + 1
+    `insert into ${table} (organisation_id, year, last) values (?, ?, 1)
+     on conflict (organisation_id, year) do update set last = ${table}.last + 1
      returning last`,
-    [year],
+    [organisationId, year],
     'all',
     em.getTransactionContext(), // inside the caller's transaction, on its connection
   );
@@ -197,7 +201,7 @@ async function store(
           const concern = tx.create(Concern, {
             ...fields,
             ...reporterOf(caller, contactGiven),
-            reference: await nextReference(tx, receivedAt.getUTCFullYear()),
+            reference: await nextReference(tx, identity.organisationId, receivedAt.getUTCFullYear()),
             organisation: tx.getReference(Organisation, identity.organisationId),
             raisedBy: identity.kind === 'staff' ? tx.getReference(User, identity.userId) : null,
             raisedAt: receivedAt,

@@ -40,8 +40,8 @@ describe('raiseConcern', () => {
     expect(Date.parse(receivedAt)).not.toBeNaN();
 
     const rows = await gw.sql(
-      'select organisation_id, raised_by_id, reporter_kind, what_happened, status from concern where reference = $1',
-      [reference],
+      'select organisation_id, raised_by_id, reporter_kind, what_happened, status from concern where reference = $1 and organisation_id = $2',
+      [reference, contractor.organisationId],
     );
     expect(rows).toEqual([
       {
@@ -61,8 +61,8 @@ describe('raiseConcern', () => {
       frontline,
     );
     const [row] = await gw.sql<{ id: string; reporter_kind: string }>(
-      'select id, reporter_kind from concern where reference = $1',
-      [result.data!.raiseConcern.reference],
+      'select id, reporter_kind from concern where reference = $1 and organisation_id = $2',
+      [result.data!.raiseConcern.reference, frontline.organisationId],
     );
     expect(row!.reporter_kind).toBe('STAFF');
     const audit = await gw.sql(
@@ -197,7 +197,10 @@ describe('reading concerns', () => {
       frontline,
     );
     const reference = raised.data!.raiseConcern.reference;
-    const [row] = await gw.sql<{ id: string }>('select id from concern where reference = $1', [reference]);
+    const [row] = await gw.sql<{ id: string }>(
+      'select id from concern where reference = $1 and organisation_id = $2',
+      [reference, frontline.organisationId],
+    );
 
     const mine = await gw.graphql<{ concern: Record<string, unknown> }>(ONE, { id: row!.id }, lead);
     expect(mine.data!.concern).toMatchObject({

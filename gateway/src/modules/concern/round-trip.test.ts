@@ -114,9 +114,10 @@ async function raiseAndRead(input: object, as = lead) {
     { idempotencyKey: newKey(), input },
     as,
   );
-  const [row] = await gw.sql<{ id: string }>('select id from concern where reference = $1', [
-    raised.raiseConcern.reference,
-  ]);
+  const [row] = await gw.sql<{ id: string }>(
+    'select id from concern where reference = $1 and organisation_id = $2',
+    [raised.raiseConcern.reference, as.organisationId],
+  );
   return (await ok<{ concern: ReadConcern }>(gw, READ, { id: row!.id })).concern;
 }
 

@@ -129,8 +129,8 @@ describe('concerns from the public and from tenants', () => {
     expect(result.errors).toBeUndefined();
     const [row] = await gw.sql(
       `select reporter_kind, raised_by_id, views_status, consent_status, about_self, reporter_contact_name, organisation_id
-         from concern where reference = $1`,
-      [result.data!.raisePublicConcern.reference],
+         from concern where reference = $1 and organisation_id = $2`,
+      [result.data!.raisePublicConcern.reference, riverside],
     );
     expect(row).toEqual({
       reporter_kind: 'ANONYMOUS_PUBLIC',
@@ -159,8 +159,8 @@ describe('concerns from the public and from tenants', () => {
     );
     const [row] = await gw.sql(
       `select reporter_kind, views_status, views, consent_status, about_self, reporter_contact_phone
-         from concern where reference = $1`,
-      [result.data!.raisePublicConcern.reference],
+         from concern where reference = $1 and organisation_id = $2`,
+      [result.data!.raisePublicConcern.reference, riverside],
     );
     expect(row).toEqual({
       reporter_kind: 'PUBLIC',
@@ -180,8 +180,8 @@ describe('concerns from the public and from tenants', () => {
       { token },
     );
     const [row] = await gw.sql(
-      `select reporter_kind, reporter_tenant_ref from concern where reference = $1`,
-      [result.data!.raisePublicConcern.reference],
+      `select reporter_kind, reporter_tenant_ref from concern where reference = $1 and organisation_id = $2`,
+      [result.data!.raisePublicConcern.reference, riverside],
     );
     expect(row).toEqual({ reporter_kind: 'TENANT', reporter_tenant_ref: 'TEN-000451' });
   });

@@ -46,7 +46,11 @@ export class FeedbackInput {
   @Field({ description: 'The language it is given in: en or cy' })
   language!: string;
 
-  @Field(() => FeedbackChannelEnum, { nullable: true, description: 'Default WEB' })
+  @Field(() => FeedbackChannelEnum, {
+    nullable: true,
+    description:
+      'Default WEB. submitFeedback takes WEB only; PHONE, PAPER and IN_PERSON are for recordFeedback, where staff enter what a tenant told them',
+  })
   channel?: FeedbackChannel | null;
 
   @Field(() => String, {

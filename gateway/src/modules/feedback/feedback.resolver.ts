@@ -33,7 +33,8 @@ export class FeedbackResolver {
     description:
       'Give feedback from a public form (public token) or a tenant site (tenant widget token). ' +
       'Rate-limited per token and per address. With `link`, a one-time link that is then used up ' +
-      '(FEEDBACK_LINK_INVALID, FEEDBACK_LINK_USED, FEEDBACK_LINK_EXPIRED).',
+      '(FEEDBACK_LINK_INVALID, FEEDBACK_LINK_USED, FEEDBACK_LINK_EXPIRED). Channel WEB only ' +
+      '(another is refused: BAD_USER_INPUT on `channel`).',
   })
   submitFeedback(
     @Arg('idempotencyKey', () => String, { description: IDEMPOTENCY_KEY_HELP }) idempotencyKey: string,

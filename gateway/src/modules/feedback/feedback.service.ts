@@ -26,10 +26,12 @@ import { useFeedbackLink } from './feedback-link.service.js';
  * token and per network address before anything else, like a public concern; then validated and
  * stored exactly once per idempotency key (a retry gets the first receipt). With a one-time link,
  * the link is used up in the same transaction, or the feedback is refused and nothing is saved.
+ * Its channel is WEB: only staff, through `recordFeedback`, enter feedback given another way, so
+ * nobody with a public or tenant token can make theirs look as if staff took it down.
  *
  * Anonymous feedback keeps nothing that leads back to the person: no name or contact details, no
  * tenant reference, and, through a link, neither the link nor its concern (the link is still used
- * up). Its idempotency record is keyed on whether a link was sent, not on the token, so that
+ * up); its audit row names no one (`anonymous`), only the action, the record and the organisation. Its idempotency record is keyed on whether a link was sent, not on the token, so that
  * whoever made the link cannot match the record to the answers by hashing them with it.
  */
 export async function submitFeedback(
@@ -43,6 +45,12 @@ export async function submitFeedback(
   await consumePublicLimits(em, caller, limits, clientAddress);
   const { input, idempotencyKey } = parseSubmission(feedbackInputSchema, rawInput, rawKey);
   if (caller.identity.kind === 'staff') throw new ForbiddenError();
+  if (input.channel !== 'WEB') {
+    throw fieldError(
+      'channel',
+      'Feedback sent here comes from the web form: leave the channel out or send WEB',
+    );
+  }
   return storeFeedback(em, caller, 'submitFeedback', idempotencyKey, input);
 }
 
@@ -106,7 +114,11 @@ function storeFeedback(
         for (const rating of input.ratings) {
           tx.create(FeedbackRating, { organisation, feedback, ...rating });
         }
-        audit(tx, caller, 'CREATE', 'Feedback', [feedback.id]);
+        // Anonymous feedback a tenant or the public gave is anonymous in the trail too; staff who
+        // entered it for a tenant are named (the feedback keeps nothing of them).
+        audit(tx, caller, 'CREATE', 'Feedback', [feedback.id], {
+          anonymous: input.anonymous && identity.kind !== 'staff',
+        });
         await tx.flush();
         return { receivedAt };
       },

@@ -3,13 +3,19 @@ import { FEEDBACK_PRINCIPLES } from '@doorstep/schema';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE, DEMO_HOUSEHOLDS } from '../../db/demo.js';
-import { newKey, testGateway, user } from '../../../test/harness.js';
+import os from 'node:os';
+import path from 'node:path';
+import { newKey, runTool, testGateway, user } from '../../../test/harness.js';
 import { count, ok, raise } from '../../../test/records.js';
 import { createPublicToken } from '../access/credentials.service.js';
+import { sealAuditTrail, verifyAuditTrail } from '../audit/audit-chain.js';
 import { ukDayStart } from '../../common/uk-days.js';
 
 const SUBMIT = `mutation Submit($key: String!, $input: FeedbackInput!) {
   submitFeedback(idempotencyKey: $key, input: $input) { receivedAt }
+}`;
+const RECORD = `mutation Record($key: String!, $input: FeedbackInput!) {
+  recordFeedback(idempotencyKey: $key, input: $input) { receivedAt }
 }`;
 const STATUS = `query Status($token: String!) { feedbackLink(token: $token) { status expiresAt } }`;
 const CREATE_LINK = `mutation Link($concernId: ID!, $validDays: Int) {
@@ -166,7 +172,47 @@ describe('giving feedback', () => {
         `select action, actor_kind from audit_event where entity_type = 'Feedback' and entity_id = $1`,
         [row!.id],
       ),
-    ).toEqual([{ action: 'CREATE', actor_kind: 'public' }]);
+    ).toEqual([{ action: 'CREATE', actor_kind: 'anonymous' }]);
+  });
+
+  it('is anonymous in the audit trail when anonymous: the action, the record and the organisation, no one', async () => {
+    const tenant = { token: await tenantToken(gw, 'TEN-8803') };
+    const give = async (as: { token: string } | typeof frontline, input: Record<string, unknown>) => {
+      const result = await gw.graphql(as === frontline ? RECORD : SUBMIT, { key: newKey(), input }, as);
+      expect(result.errors).toBeUndefined();
+      const [row] = await gw.sql<{ id: string }>(`select id from feedback where comment = $1`, [
+        input.comment,
+      ]);
+      return gw
+        .sql(
+          `select organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, reason
+           from audit_event where request_id = $1 order by id`,
+          [result.headers.get('x-request-id')],
+        )
+        .then((rows) => ({ id: row!.id, rows }));
+    };
+    const nobody = (id: string) => ({
+      organisation_id: RIVERSIDE,
+      actor_kind: 'anonymous',
+      actor_user_id: null,
+      actor_ref: 'anonymous',
+      action: 'CREATE',
+      entity_type: 'Feedback',
+      entity_id: id,
+      reason: null,
+    });
+    const fromTenant = await give(tenant, feedback({ comment: 'Audit marker a1' }));
+    expect(fromTenant.rows).toEqual([nobody(fromTenant.id)]);
+    const fromPublic = await give({ token: publicToken }, feedback({ comment: 'Audit marker a2' }));
+    expect(fromPublic.rows).toEqual([nobody(fromPublic.id)]);
+    expect(await count(gw, `select count(*) as n from audit_event where actor_ref = 'TEN-8803'`)).toBe(0);
+    // Named feedback names who gave it; staff entering a tenant's anonymous answers are named.
+    const named = await give(tenant, feedback({ anonymous: false, name: 'Sam', comment: 'Audit marker a3' }));
+    expect(named.rows).toMatchObject([{ actor_kind: 'tenant', actor_ref: 'TEN-8803', entity_id: named.id }]);
+    const entered = await give(frontline, feedback({ channel: 'PHONE', comment: 'Audit marker a4' }));
+    expect(entered.rows).toMatchObject([
+      { actor_kind: 'staff', actor_user_id: frontline.id, entity_id: entered.id },
+    ]);
   });
 
   it('keeps the name and contact details of named feedback, and records a tenant’s reference', async () => {
@@ -181,7 +227,6 @@ describe('giving feedback', () => {
           phone: '01632 960 002',
           email: 'sam@example.com',
           language: 'cy',
-          channel: 'PHONE',
           comment: 'Named marker 2a7c',
         }),
       },
@@ -199,7 +244,7 @@ describe('giving feedback', () => {
         phone: '01632 960 002',
         email: 'sam@example.com',
         language: 'cy',
-        channel: 'PHONE',
+        channel: 'WEB',
         tenant_ref: 'TEN-8801',
       },
     ]);
@@ -284,6 +329,30 @@ describe('giving feedback', () => {
     expect(code(await gw.graphql(SUBMIT, { key: newKey(), input: feedback() }))).toBe('UNAUTHENTICATED');
   });
 
+  it('is the web form’s: another channel, which only staff may enter, is refused and nothing saved', async () => {
+    const before = await feedbackRows();
+    const keys = await count(gw, `select count(*) as n from idempotency_record`);
+    const tenant = { token: await tenantToken(gw, 'TEN-8802') };
+    for (const as of [tenant, { token: publicToken }]) {
+      for (const channel of ['PHONE', 'PAPER', 'IN_PERSON']) {
+        const input = feedback({
+          anonymous: false,
+          name: 'Sam Jones',
+          channel,
+          comment: 'Claim marker 9e04',
+        });
+        const result = await gw.graphql(SUBMIT, { key: newKey(), input }, as);
+        expect(code(result), channel).toBe('BAD_USER_INPUT');
+        expect(fields(result)).toEqual(['channel']);
+      }
+      const web = await gw.graphql(SUBMIT, { key: newKey(), input: feedback({ channel: 'WEB' }) }, as);
+      expect(web.errors).toBeUndefined();
+    }
+    expect(await count(gw, `select count(*) as n from feedback where comment = 'Claim marker 9e04'`)).toBe(0);
+    expect(await feedbackRows()).toBe(before + 2);
+    expect(await count(gw, `select count(*) as n from idempotency_record`)).toBe(keys + 2);
+  });
+
   it('never writes what was said into the logs', async () => {
     const marker = 'Marker-f33d my neighbour heard everything';
     await gw.graphql(
@@ -298,10 +367,6 @@ describe('giving feedback', () => {
 });
 
 describe('feedback a tenant gave by phone, on paper or in person', () => {
-  const RECORD = `mutation Record($key: String!, $input: FeedbackInput!) {
-    recordFeedback(idempotencyKey: $key, input: $input) { receivedAt }
-  }`;
-
   it('is entered by staff who deal with tenants, once per key, anonymous or named as the tenant chose', async () => {
     const key = newKey();
     const input = feedback({ channel: 'PHONE', comment: 'Phone marker 71b2', name: 'Dropped: anonymous' });
@@ -545,8 +610,13 @@ describe('one-time feedback links', () => {
     // Nothing else written names the link or the concern.
     expect(await traces()).toEqual(before);
     expect(
-      await gw.sql(`select action, entity_type from audit_event where entity_id = $1`, [row!.id]),
-    ).toEqual([{ action: 'CREATE', entity_type: 'Feedback' }]);
+      await gw.sql(
+        `select action, entity_type, actor_kind, actor_ref from audit_event where entity_id = $1`,
+        [row!.id],
+      ),
+    ).toEqual([
+      { action: 'CREATE', entity_type: 'Feedback', actor_kind: 'anonymous', actor_ref: 'anonymous' },
+    ]);
     // The idempotency record does not depend on the token (whoever made the link knows it): the
     // same key and answers with another link are the same submission, and that link stays unused.
     const other = await makeLink(gw, concern.id);
@@ -716,8 +786,8 @@ describe('reading feedback', () => {
     linkConcern = concern;
     const { token: link } = await makeLink(fresh, concern.id);
     const { token: namedLink } = await makeLink(fresh, concern.id);
-    const send = async (as: { token: string }, input: Record<string, unknown>) => {
-      const result = await fresh.graphql(SUBMIT, { key: newKey(), input }, as);
+    const send = async (as: { token: string } | typeof frontline, input: Record<string, unknown>) => {
+      const result = await fresh.graphql(input.channel ? RECORD : SUBMIT, { key: newKey(), input }, as);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     };
     await send(token, {
@@ -729,7 +799,7 @@ describe('reading feedback', () => {
         { principle: 'EMPOWERMENT', score: 5 },
       ],
     });
-    await send(tenant, {
+    await send(frontline, {
       anonymous: false,
       name: 'Sam Jones',
       email: 'sam@example.com',
@@ -1015,5 +1085,101 @@ describe('you said, we did', () => {
         [id],
       ),
     ).toEqual([{ action: 'CREATE' }, { action: 'UPDATE' }]);
+  });
+});
+
+describe('anonymous feedback stored before it was kept apart from its link and tenant', () => {
+  /** The migration that made anonymous feedback anonymous everywhere. */
+  const ANONYMOUS = 'Migration20261206223748_anonymous_feedback';
+  let old: Gateway;
+  beforeAll(async () => {
+    old = await testGateway();
+  });
+  afterAll(() => old.close());
+
+  it('keeps no link, concern or tenant reference after the migration; the audit trail is untouched and verifies', async () => {
+    const concern = await closedConcern(old);
+    const linkFor = async () => {
+      const { token } = await makeLink(old, concern.id);
+      return (
+        await old.sql<{ id: string }>(`select id from feedback_link where token_hash = $1`, [digest(token)])
+      )[0]!.id;
+    };
+    const anonLink = await linkFor();
+    const namedLink = await linkFor();
+    await old.orm.getMigrator().down({ to: ANONYMOUS });
+
+    // As the gateway stored it before: the link used at the moment, and anonymous feedback keeping
+    // the link, its concern and the tenant's reference, with an audit row under that reference.
+    const moment = '2026-11-20T14:23:45.123Z';
+    await old.sql(`update feedback_link set used_at = $1 where id = any($2::uuid[])`, [
+      moment,
+      [anonLink, namedLink],
+    ]);
+    const stored = async (comment: string, anonymous: boolean, tenantRef: string, link: string | null) => {
+      const [row] = await old.sql<{ id: string }>(
+        `insert into feedback (id, organisation_id, received_at, comment, anonymous, name, language, channel,
+                               tenant_ref, link_id, concern_id)
+         values (gen_random_uuid(), $1, $2, $3, $4, $5, 'en', 'WEB', $6, $7, $8) returning id`,
+        [
+          RIVERSIDE,
+          moment,
+          comment,
+          anonymous,
+          anonymous ? null : 'Sam',
+          tenantRef,
+          link,
+          link ? concern.id : null,
+        ],
+      );
+      await old.sql(
+        `insert into audit_event (at, organisation_id, actor_kind, actor_ref, action, entity_type, entity_id, request_id)
+         values ($1, $2, 'tenant', $3, 'CREATE', 'Feedback', $4, $5)`,
+        [moment, RIVERSIDE, tenantRef, row!.id, `old-${comment}`],
+      );
+      return row!.id;
+    };
+    const throughLink = await stored('Old anonymous via link', true, 'TEN-OLD1', anonLink);
+    const plain = await stored('Old anonymous', true, 'TEN-OLD2', null);
+    const named = await stored('Old named via link', false, 'TEN-OLD3', namedLink);
+    const owner = () => old.orm.em.fork() as EntityManager;
+    expect(await sealAuditTrail(owner())).toBeGreaterThan(0);
+    const trail = () => old.sql(`select * from audit_event order by id`);
+    const trailBefore = await trail();
+
+    expect((await old.orm.getMigrator().up()).map((m) => m.name)).toEqual([ANONYMOUS]);
+
+    const rows = await old.sql(
+      `select id, anonymous, tenant_ref, link_id, concern_id from feedback where id = any($1::uuid[]) order by comment`,
+      [[throughLink, plain, named]],
+    );
+    expect(rows).toEqual([
+      { id: plain, anonymous: true, tenant_ref: null, link_id: null, concern_id: null },
+      { id: throughLink, anonymous: true, tenant_ref: null, link_id: null, concern_id: null },
+      { id: named, anonymous: false, tenant_ref: 'TEN-OLD3', link_id: namedLink, concern_id: concern.id },
+    ]);
+    // Links keep the day they were used, no finer.
+    expect(
+      await old.sql(
+        `select to_char(used_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as used_at from feedback_link
+          where id = any($1::uuid[])`,
+        [[anonLink, namedLink]],
+      ),
+    ).toEqual([{ used_at: '2026-11-20 00:00:00.000000' }, { used_at: '2026-11-20 00:00:00.000000' }]);
+
+    // Rows already written stay as they are, and every chain still verifies, with new rows after.
+    expect(await trail()).toEqual(trailBefore);
+    expect(await verifyAuditTrail(owner())).toMatchObject({ ok: true, unsealed: 0 });
+    await old.graphql(
+      SUBMIT,
+      { key: newKey(), input: feedback() },
+      { token: await tenantToken(old, 'TEN-NEW') },
+    );
+    const verified = await runTool('audit-verify', ['--seal'], {
+      DATABASE_URL: old.url,
+      DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
+    });
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/Audit trail intact/);
   });
 });

@@ -127,7 +127,10 @@ export class WarningResolver {
   }
 
   @Access(Permission.WarningSignOff)
-  @Mutation(() => Warning, { description: 'A manager signs off a warning' })
+  @Mutation(() => Warning, {
+    description:
+      'A manager signs off a warning: not one who added or changed it since it was last signed off (SAME_PERSON)',
+  })
   signOffWarning(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,

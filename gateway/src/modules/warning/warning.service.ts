@@ -19,7 +19,13 @@ import {
 } from '../../common/pagination.js';
 import { pgArray, sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
-import { BadUserInputError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.js';
+import {
+  BadUserInputError,
+  InvalidTransitionError,
+  NotFoundError,
+  SamePersonError,
+  StaleVersionError,
+} from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/chronology.service.js';
 import { findHousehold, findVisiblePerson } from '../household/household.service.js';
@@ -165,7 +171,30 @@ export async function updateWarning(
   });
 }
 
-/** A manager signs a pending warning off: it becomes ACTIVE. */
+/**
+ * Who wrote what a warning's sign-off would approve: everyone who added or changed it since it was
+ * last signed off (from its chronology), and whoever added it if it never was.
+ */
+async function authorsAwaitingSignOff(em: EntityManager, warning: Warning): Promise<Set<string>> {
+  const rows = await sqlOf(em)<{ author: string | null }>(
+    `with history as (
+       select kind, recorded_by_id, recorded_at from chronology_entry
+        where source_type = 'Warning' and source_id = ?
+          and kind in ('WARNING_ADDED', 'WARNING_CHANGED', 'WARNING_SIGNED_OFF')),
+     last_sign_off as (select max(recorded_at) as at from history where kind = 'WARNING_SIGNED_OFF')
+     select h.recorded_by_id as author from history h, last_sign_off s
+      where h.kind <> 'WARNING_SIGNED_OFF' and (s.at is null or h.recorded_at >= s.at)
+     union
+     select ?::uuid from last_sign_off where at is null`,
+    [warning.id, warning.createdBy.id],
+  );
+  return new Set(rows.flatMap((r) => (r.author ? [r.author] : [])));
+}
+
+/**
+ * A manager signs a pending warning off: it becomes ACTIVE. Four eyes: not a manager who added or
+ * changed it since it was last signed off (SAME_PERSON, nothing changed).
+ */
 export async function signOffWarning(
   em: EntityManager,
   caller: Caller,
@@ -180,6 +209,12 @@ export async function signOffWarning(
         `Only a warning waiting for sign-off can be signed off; this one is ${warning.status}`,
         warning.status,
         'ACTIVE',
+      );
+    }
+    const signer = caller.identity.kind === 'staff' ? caller.identity.userId : null;
+    if (!signer || (await authorsAwaitingSignOff(tx, warning)).has(signer)) {
+      throw new SamePersonError(
+        'You added or changed this warning, so someone else must sign it off: ask another manager',
       );
     }
     warning.status = 'ACTIVE';

@@ -1,6 +1,7 @@
 import { addMonths, isoDateOf } from '@doorstep/schema';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_HOUSEHOLDS } from '../../db/demo.js';
+import { DEMO_HOUSEHOLDS, type DemoUser } from '../../db/demo.js';
 import { newKey, testGateway, user } from '../../../test/harness.js';
 import { createHousehold, createPerson, lead, ok } from '../../../test/records.js';
 
@@ -53,6 +54,68 @@ describe('warnings', () => {
       [added.addWarning.id],
     );
     expect(kinds.map((k) => k.kind)).toEqual(['WARNING_ADDED', 'WARNING_SIGNED_OFF']);
+  });
+
+  it('are signed off by someone other than who added or changed them since the last sign-off (four eyes)', async () => {
+    // Two people who are both safeguarding leads and managers: each may write and sign off warnings.
+    const both = async (name: string): Promise<DemoUser> => {
+      const added: DemoUser = {
+        id: randomUUID(),
+        organisationId: manager.organisationId,
+        name,
+        email: `${name.toLowerCase()}@riverside.example`,
+        roles: ['SAFEGUARDING_LEAD', 'MANAGER'],
+      };
+      await gw.sql(
+        `insert into app_user (id, organisation_id, name, email, roles, created_at) values ($1, $2, $3, $4, $5, now())`,
+        [added.id, added.organisationId, added.name, added.email, added.roles],
+      );
+      return added;
+    };
+    const kim = await both('Kim');
+    const lee = await both('Lee');
+    const UPDATE = `mutation($id: ID!, $input: WarningUpdateInput!) { updateWarning(id: $id, input: $input) { status } }`;
+    const change = (id: string, as: DemoUser, months: number) =>
+      ok(gw, UPDATE, { id, input: warningInput({ reviewDate: addMonths(isoDateOf(), months) }) }, as);
+    const state = (id: string) =>
+      gw.sql(
+        `select w.status, w.version, w.signed_off_by_id,
+                (select count(*)::int from audit_event a where a.entity_id = w.id) as audited,
+                (select count(*)::int from chronology_entry c where c.source_id = w.id) as chronicled
+           from warning w where w.id = $1`,
+        [id],
+      );
+    const refused = async (id: string, as: DemoUser) => {
+      const before = await state(id);
+      const result = await gw.graphql(SIGN, { id }, as);
+      expect(result.errors?.[0]?.extensions?.code, as.name).toBe('SAME_PERSON');
+      expect(result.errors?.[0]?.message).toMatch(/someone else must sign it off/);
+      expect(await state(id), `${as.name}: nothing changed`).toEqual(before);
+    };
+    const signs = async (id: string, as: DemoUser) =>
+      expect(
+        (await ok<{ signOffWarning: { status: string } }>(gw, SIGN, { id }, as)).signOffWarning.status,
+      ).toBe('ACTIVE');
+
+    const household = await createHousehold(gw);
+    const { addWarning } = await ok<{ addWarning: { id: string } }>(
+      gw,
+      ADD,
+      { key: newKey(), input: warningInput({ householdId: household.id }) },
+      kim,
+    );
+    await refused(addWarning.id, kim);
+    await signs(addWarning.id, lee);
+    // Lee reviews it: Lee's change needs another's eyes; Kim's original was already signed off.
+    await change(addWarning.id, lee, 2);
+    await refused(addWarning.id, lee);
+    await signs(addWarning.id, kim);
+    // Both change it before anyone signs it off: neither may.
+    await change(addWarning.id, kim, 3);
+    await change(addWarning.id, lee, 4);
+    await refused(addWarning.id, kim);
+    await refused(addWarning.id, lee);
+    await signs(addWarning.id, manager);
   });
 
   it('are not shown again to a retry once the person has been restricted from the one retrying', async () => {
