@@ -17,6 +17,7 @@ import { connectionUrl } from './db/orm.js';
 import { commitScope, openScope } from './db/request-scope.js';
 import { DoorstepError, isExpectedError, PASS_THROUGH_CODES } from './errors.js';
 import { limitRules, QUERY_LIMITS } from './graphql/limits.js';
+import { refuseUnstorableText } from './graphql/storable-text.js';
 import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
 import { createEventStream } from './http/events.js';
@@ -94,14 +95,16 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
   const events = createEventStream(orm, auth, listener, origins, headers, sendJson);
 
   /**
-   * Once the operation has parsed and validated, opens the request's unit of work (as the
-   * unprivileged role, for the token's organisation) and checks the token against the records.
-   * Malformed requests never reach the database.
+   * Once the operation has parsed and validated, and its arguments hold only text that can be stored,
+   * opens the request's unit of work (as the unprivileged role, for the token's organisation) and
+   * checks the token against the records. Malformed requests never reach the database.
    */
   const requestScope: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue }) {
+        async didResolveOperation(requestContext) {
+          refuseUnstorableText(requestContext);
+          const { contextValue } = requestContext;
           const state = (contextValue as Context & { [STATE]: RequestState })[STATE];
           const em = await openScope(orm, state.token?.organisationId);
           state.scope = em;
