@@ -288,6 +288,24 @@ describe('dates outside years 0001 to 9999', () => {
   });
 });
 
+describe('values at the ends of the range', () => {
+  it('are taken: the last day there is ends a period of feedback', async () => {
+    for (const query of [
+      `{ feedback(from: "0001-01-01", to: "9999-12-31") { totalCount } }`,
+      `{ feedbackSummary(from: "0001-01-01", to: "9999-12-31") { responses } }`,
+    ]) {
+      const result = await gw.graphql(query, {}, manager);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    }
+  });
+
+  it('and an id that is no id marks no notification read', async () => {
+    const result = await gw.graphql(`mutation { markNotificationsRead(ids: ["", "x"]) }`, {}, lead);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    expect(result.data).toEqual({ markNotificationsRead: 0 });
+  });
+});
+
 describe('page cursors that decode to values out of range', () => {
   const payloads = [
     `0000-01-01T00:00:00.000Z|${SOME_ID}`,
