@@ -45,9 +45,11 @@ export class NotFoundError extends DoorstepError {
   }
 }
 
+/** `extensions.http` sets the HTTP status of a refusal before the operation runs (400, as Apollo's own). */
 export class BadUserInputError extends DoorstepError {
-  constructor(fields: FieldError[]) {
+  constructor(fields: FieldError[], extensions: Record<string, unknown> = {}) {
     super('BAD_USER_INPUT', fields.map((f) => `${f.field}: ${f.message}`).join('; ') || 'Invalid input', {
+      ...extensions,
       fields,
     });
   }

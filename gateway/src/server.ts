@@ -19,6 +19,7 @@ import { commitScope, openScope } from './db/request-scope.js';
 import { DoorstepError, isExpectedError, PASS_THROUGH_CODES } from './errors.js';
 import { introspectionOnly } from './graphql/introspection.js';
 import { limitRules, QUERY_LIMITS } from './graphql/limits.js';
+import { refuseUnstorableText } from './graphql/storable-text.js';
 import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
 import { createEventStream } from './http/events.js';
@@ -96,15 +97,18 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
   const events = createEventStream(orm, auth, listener, origins, headers, sendJson, config);
 
   /**
-   * Once the operation has parsed and validated, opens the request's unit of work (as the
-   * unprivileged role, for the token's organisation) and checks the token against the records.
-   * Malformed requests never reach the database, nor do requests without a token: no operation
-   * is open to them, so they are refused here (introspection in development needs no database).
+   * Once the operation has parsed and validated, and its arguments hold only text that can be stored,
+   * opens the request's unit of work (as the unprivileged role, for the token's organisation) and
+   * checks the token against the records. Malformed requests never reach the database, nor do
+   * requests without a token: no operation is open to them, so they are refused here
+   * (introspection in development needs no database).
    */
   const requestScope: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, operation }) {
+        async didResolveOperation(requestContext) {
+          refuseUnstorableText(requestContext);
+          const { contextValue, document, operation } = requestContext;
           const state = (contextValue as Context & { [STATE]: RequestState })[STATE];
           if (!state.token) {
             if (introspectionOnly(document, operation)) return;

@@ -1,3 +1,4 @@
+import { inDateRange } from '@doorstep/schema';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Access } from '../auth/access.js';
@@ -69,12 +70,15 @@ export function encodeCursor(at: Date, id: string): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 
+/** The refusal of a page cursor this gateway did not give, or that names no page. */
+export const invalidCursor = () =>
+  new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
+
+/** A (time, id) cursor, refused unless its time is in the range dates are kept in (`inDateRange`). */
 export function decodeCursor(cursor: string): { at: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || !isUuid(id) || Number.isNaN(at.getTime())) {
-    throw new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
-  }
+  if (!id || !isUuid(id) || !inDateRange(at)) throw invalidCursor();
   return { at, id };
 }
 
@@ -83,11 +87,12 @@ export function encodeIdCursor(id: string): string {
   return Buffer.from(`id:${id}`).toString('base64url');
 }
 
+/** PostgreSQL's largest bigint: a larger id cannot be compared with one. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 export function decodeIdCursor(cursor: string): string {
   const match = /^id:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
-    throw new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
-  }
+  if (!match || BigInt(match[1]!) > MAX_BIGINT) throw invalidCursor();
   return match[1]!;
 }
 

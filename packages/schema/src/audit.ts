@@ -1,7 +1,10 @@
 import * as z from 'zod';
+import { moment } from './dates.js';
+import { storable } from './text.js';
 
 /** Optional trimmed text of 1 to `max` characters (functional zod API: see text.ts). */
-const optionalId = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
+const optionalId = (max: number) =>
+  z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max), storable()));
 
 /** What an auditor may filter the audit trail by. Every filter is optional. */
 export const auditFilterSchema = z
@@ -15,8 +18,8 @@ export const auditFilterSchema = z
     entityId: z.optional(z.uuid({ error: 'Must be a record id' })),
     actorUserId: z.optional(z.uuid({ error: 'Must be a user id' })),
     requestId: optionalId(100),
-    from: z.optional(z.date()),
-    to: z.optional(z.date()),
+    from: z.optional(moment()),
+    to: z.optional(moment()),
   })
   .check(
     z.refine((f) => !f.from || !f.to || f.from <= f.to, { error: 'From must be before to', path: ['from'] }),

@@ -48,18 +48,38 @@ export function isChildOn(dateOfBirth: string | null | undefined, on: Date | str
   return dateOfBirth ? ageOn(dateOfBirth, on) < 18 : null;
 }
 
-/** A real calendar date, YYYY-MM-DD. */
+/**
+ * The range of every date and moment Doorstep takes in: years 0001 to 9999, in UTC. PostgreSQL keeps
+ * 4713 BC to 294276 AD and a JavaScript Date ±275760 years, but neither takes the other's extremes,
+ * PostgreSQL has no year 0000, and the forms and the YYYY-MM-DD format have four-digit years.
+ */
+export const DATE_RANGE = {
+  earliest: Date.parse('0001-01-01T00:00:00Z'),
+  latest: Date.parse('9999-12-31T23:59:59.999Z'),
+} as const;
+
+/** Whether a moment (a Date, or milliseconds since 1970) is in `DATE_RANGE`. An invalid date is not. */
+export const inDateRange = (at: Date | number): boolean => {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  return ms >= DATE_RANGE.earliest && ms <= DATE_RANGE.latest;
+};
+
+/** A real calendar date, YYYY-MM-DD, from 0001-01-01 to 9999-12-31. */
 export const isoDate = (message = 'Enter a real date, like 2026-03-31') =>
   z.iso.date({ error: message }).check(
     // Runs even when the format check above failed: a string that is no date at all must not throw.
     z.refine(
       (value) => {
         const day = new Date(`${value}T00:00:00Z`);
-        return !Number.isNaN(day.getTime()) && isoDateOf(day) === value;
+        return inDateRange(day) && isoDateOf(day) === value;
       },
       { error: message },
     ),
   );
+
+/** A moment given as a Date (a GraphQL DateTimeISO), in `DATE_RANGE`. */
+export const moment = (message = 'Enter a date and time between the years 1 and 9999') =>
+  z.date({ error: message }).check(z.refine(inDateRange, { error: message }));
 
 /** A date that is not after today. */
 export const pastDate = (message: string) =>

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { inDateRange } from './dates.js';
 
 /*
  * Every schema in this package is written with zod's functional API (`z.optional(x)`,
@@ -23,25 +24,50 @@ export const CONCERN_LIMITS = {
 const tooLong = (max: number) =>
   z.maxLength(max, { error: `Must be ${max.toLocaleString('en-GB')} characters or fewer` });
 
+/** Half of a UTF-16 surrogate pair without its other half (with `u`, a whole pair is one character). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Whether `value` has a character PostgreSQL cannot keep in text: NUL (U+0000), or half of a UTF-16
+ * surrogate pair on its own (a JSON string can carry one as `"\ud800"`; it is no character in UTF-8).
+ */
+export const hasUnstorableCharacter = (value: string): boolean =>
+  value.includes('\u0000') || LONE_SURROGATE.test(value);
+
+/** The message for text with such a character: it usually comes from copying and pasting. */
+export const UNUSUAL_CHARACTERS =
+  'Remove the unusual characters: some come in when text is copied and pasted';
+
+/**
+ * The check every text field has: no character that cannot be stored. The gateway refuses such text
+ * in any argument before its schema runs (gateway/src/graphql/storable-text.ts), with the same message.
+ */
+export const storable = () =>
+  z.refine<string>((value) => !hasUnstorableCharacter(value), { error: UNUSUAL_CHARACTERS });
+
 /** Required free text: trimmed; blank counts as missing. */
 export const text = (max: number, requiredMessage: string) =>
   z
     .string({ error: requiredMessage })
-    .check(z.trim(), z.minLength(1, { error: requiredMessage }), tooLong(max));
+    .check(z.trim(), z.minLength(1, { error: requiredMessage }), tooLong(max), storable());
 
 /** Optional free text: trimmed; blank becomes undefined. */
 export const optionalText = (max: number) =>
   z.pipe(
-    z.optional(z.string().check(z.trim(), tooLong(max))),
+    z.optional(z.string().check(z.trim(), tooLong(max), storable())),
     z.transform((value: string | undefined) => (value ? value : undefined)),
   );
 
 /** A little clock drift between a phone and the server is not "in the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-/** When something happened: an ISO 8601 date-time with an offset, not in the future. Optional. */
+/**
+ * When something happened: an ISO 8601 date-time with an offset, in years 0001 to 9999 (see
+ * `inDateRange`), not in the future. Optional.
+ */
 export const happenedAtSchema = z.optional(
   z.iso.datetime({ offset: true, error: 'Enter a real date and time' }).check(
+    z.refine((value) => inDateRange(Date.parse(value)), { error: 'Enter a real date and time' }),
     z.refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, {
       error: 'The date and time must be in the past',
     }),

@@ -563,6 +563,23 @@ describe('<sg-concern-form> languages', () => {
     expect(summaryLinks(el)).to.deep.equal(['Select how urgent this is']);
   });
 
+  it('asks for unusual characters (NUL, half a surrogate pair) to be removed, in Welsh too', async () => {
+    const el = await newForm({ lang: 'cy' });
+    await answer(el);
+    await next(el);
+    await type(el, 'subjectDescription', 'Menyw hŷn, fflat 2\u0000');
+    await type(el, 'location', '9 Llys yr Helyg\uD800');
+    await next(el);
+    const welsh = 'Tynnwch y nodau anarferol: daw rhai i mewn wrth gopïo a gludo testun';
+    expect(summaryLinks(el)).to.deep.equal([welsh, welsh]);
+    el.parentElement!.setAttribute('lang', 'en-GB');
+    await nextFrame();
+    await el.updateComplete;
+    expect(summaryLinks(el)[0]).to.equal(
+      'Remove the unusual characters: some come in when text is copied and pasted',
+    );
+  });
+
   it('falls back to English for a language it does not have, and takes new ones', async () => {
     registerTranslation({ ...en, $code: 'zz', concernForm: { ...en.concernForm, continue: 'Weiter (zz)' } });
     const el = await newForm({ lang: 'zz-ZZ' });

@@ -4,6 +4,7 @@ import {
   type FieldError,
   type PublicConcernInput,
   type RaiseConcernInput,
+  UNUSUAL_CHARACTERS,
 } from '@doorstep/schema';
 import type { Answers, StepId, Translation } from '../i18n/translation.js';
 import { localDateTimeToIso } from '../internal/datetime.js';
@@ -253,6 +254,7 @@ export function localiseError(
   locale: string,
   mode: Mode,
 ): string {
+  if (error.message === UNUSUAL_CHARACTERS) return t.concernForm.unusualCharacters;
   const field = fieldOf(error, mode);
   if (!field) return error.message;
   const key = genericField(field);

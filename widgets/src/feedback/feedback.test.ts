@@ -292,6 +292,18 @@ describe('<sg-feedback>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks for unusual characters to be removed before sending, in the person’s language', async () => {
+    const el = await newFeedback({ lang: 'cy' });
+    await choose(el, 'rating.PROTECTION', '5');
+    await choose(el, 'named', 'no');
+    await type(el, 'comment', 'Diolch\uD800');
+    await send(el);
+    await until(() => summary(el).length > 0);
+    expect(summary(el)).to.deep.equal([
+      'Tynnwch y nodau anarferol: daw rhai i mewn wrth gopïo a gludo testun',
+    ]);
+  });
+
   it('can be completed with the keyboard alone', async () => {
     const el = await newFeedback();
     const language = get(el, '[part~="language"]');

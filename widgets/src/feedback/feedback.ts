@@ -16,6 +16,7 @@ import {
   parseWith,
   type FeedbackInput,
   type FieldError,
+  UNUSUAL_CHARACTERS,
 } from '@doorstep/schema';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -431,7 +432,9 @@ export class SgFeedback extends LitElement {
       const message =
         error.code === 'too_big' && limit
           ? t.feedback.tooLong(limit, locale)
-          : (t.feedback.errors[field]?.[error.code] ?? error.message);
+          : error.message === UNUSUAL_CHARACTERS
+            ? t.feedback.unusualCharacters
+            : (t.feedback.errors[field]?.[error.code] ?? error.message);
       const known = field in SHOWN_AT || ['comment', 'name', 'phone', 'email'].includes(field);
       shown.push({
         at: SHOWN_AT[field] ?? field,

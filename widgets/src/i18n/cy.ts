@@ -385,6 +385,7 @@ export const cy: Translation = {
       'namedPeople.dateOfBirth': { invalid_format: DATE_OF_BIRTH, custom: DATE_OF_BIRTH },
     },
     tooLong: (max, locale) => `Rhaid iddo fod yn ${max.toLocaleString(locale)} o nodau neu lai`,
+    unusualCharacters: 'Tynnwch y nodau anarferol: daw rhai i mewn wrth gopïo a gludo testun',
 
     requestFailed: {
       title: 'Dydy eich pryder ddim wedi cael ei anfon',

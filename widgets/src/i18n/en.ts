@@ -1,3 +1,4 @@
+import { UNUSUAL_CHARACTERS } from '@doorstep/schema';
 import { commonEn } from './common.js';
 import { missing, type Translation } from './translation.js';
 
@@ -369,6 +370,8 @@ export const en: Translation = {
       'namedPeople.dateOfBirth': { invalid_format: DATE_OF_BIRTH, custom: DATE_OF_BIRTH },
     },
     tooLong: (max, locale) => `Must be ${max.toLocaleString(locale)} characters or fewer`,
+    // The schema's own words, so the bundle carries them once.
+    unusualCharacters: UNUSUAL_CHARACTERS,
 
     requestFailed: {
       title: 'Your concern has not been sent',

@@ -68,6 +68,7 @@ export const feedbackCy: FeedbackTranslation = {
       email: { custom: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com' },
     },
     tooLong: (max, locale) => `Rhaid iddo fod yn ${max.toLocaleString(locale)} o nodau neu lai`,
+    unusualCharacters: 'Tynnwch y nodau anarferol: daw rhai i mewn wrth gopïo a gludo testun',
     requestFailed: {
       title: 'Dydy eich adborth ddim wedi cael ei anfon',
       byCode: {

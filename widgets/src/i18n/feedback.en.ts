@@ -1,3 +1,4 @@
+import { UNUSUAL_CHARACTERS } from '@doorstep/schema';
 import { commonEn } from './common.js';
 import { missing, type FeedbackTranslation } from './translation.js';
 
@@ -63,6 +64,8 @@ export const feedbackEn: FeedbackTranslation = {
       email: { custom: 'Enter an email address in the right format, like name@example.com' },
     },
     tooLong: (max, locale) => `Must be ${max.toLocaleString(locale)} characters or fewer`,
+    // The schema's own words, so the bundle carries them once.
+    unusualCharacters: UNUSUAL_CHARACTERS,
     requestFailed: {
       title: 'Your feedback has not been sent',
       byCode: {

@@ -181,6 +181,8 @@ export interface Translation extends Common {
     errors: Record<string, FieldMessages>;
     /** For any text longer than its limit. */
     tooLong: (max: number, locale: string) => string;
+    /** For text with a character that cannot be stored (the schemas' `UNUSUAL_CHARACTERS`). */
+    unusualCharacters: string;
 
     /** When the gateway could not take the concern, by `DoorstepError.code`. */
     requestFailed: {
@@ -251,6 +253,8 @@ export interface FeedbackTranslation extends Common {
     /** Per field, per zod issue code. */
     errors: Record<string, FieldMessages>;
     tooLong: (max: number, locale: string) => string;
+    /** For text with a character that cannot be stored (the schemas' `UNUSUAL_CHARACTERS`). */
+    unusualCharacters: string;
     /** When the gateway could not take the feedback, by `DoorstepError.code`. */
     requestFailed: { title: string; byCode: Partial<Record<string, string>>; other: string };
     thanks: { title: string; body: string[] };

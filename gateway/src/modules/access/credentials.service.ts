@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ROLES } from '@doorstep/schema';
+import { ROLES, storable } from '@doorstep/schema';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AUDIENCES, signToken, WIDGET_TOKEN_MAX_SECONDS } from '../../auth/tokens.js';
@@ -81,7 +81,7 @@ const exchangeSchema = z
       .object({
         id: z.uuid({ error: 'Must be a Doorstep user id' }).optional(),
         email: z.email({ error: 'Must be an email address' }).optional(),
-        externalSubject: z.string().min(1).max(200).optional(),
+        externalSubject: z.string().min(1).max(200).check(storable()).optional(),
       })
       .refine((u) => [u.id, u.email, u.externalSubject].filter(Boolean).length === 1, {
         error: 'Give exactly one of id, email or externalSubject',

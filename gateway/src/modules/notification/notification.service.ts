@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { newestFirst, type ConnectionShape } from '../../common/pagination.js';
+import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
 import { publish } from '../../db/events.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -52,10 +52,12 @@ export async function listNotifications(
 
 /** Marks the caller's own notifications read; others' ids are ignored. Returns how many changed. */
 export async function markRead(em: EntityManager, caller: Caller, ids: readonly string[]): Promise<number> {
-  if (caller.identity.kind !== 'staff' || ids.length === 0) return 0;
+  // Anything that is no id is no notification of theirs: it changes nothing, like another's id.
+  const known = ids.filter(isUuid);
+  if (caller.identity.kind !== 'staff' || known.length === 0) return 0;
   return em.nativeUpdate(
     Notification,
-    { id: { $in: [...ids] }, recipient: caller.identity.userId, readAt: null },
+    { id: { $in: known }, recipient: caller.identity.userId, readAt: null },
     { readAt: new Date() },
   );
 }

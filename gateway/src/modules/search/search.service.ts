@@ -2,10 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isoDateOf, searchQuerySchema } from '@doorstep/schema';
 import { z } from 'zod';
 import { parseInput } from '../../common/input.js';
-import { pageSize, type ConnectionShape } from '../../common/pagination.js';
+import { invalidCursor, pageSize, type ConnectionShape } from '../../common/pagination.js';
 import { sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
-import { BadUserInputError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { Household } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
@@ -33,8 +32,7 @@ const offsetCursor = (offset: number) => Buffer.from(`offset:${offset}`).toStrin
 function offsetOf(after: string | null | undefined): number {
   if (!after) return 0;
   const match = /^offset:(\d{1,6})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!match)
-    throw new BadUserInputError([{ field: 'after', code: 'invalid_cursor', message: 'Not a valid cursor' }]);
+  if (!match) throw invalidCursor();
   return Number(match[1]);
 }
 
