@@ -34,6 +34,7 @@ async function main() {
         dataDir: config.dataDir,
         port: config.embeddedPgPort,
         database: 'doorstep',
+        logger,
       });
       url = embedded.url;
     }
