@@ -38,7 +38,7 @@ async function main() {
       });
       url = embedded.url;
     }
-    const orm = await openOrm(url, { pool: { min: 0, max: config.dbPoolMax } });
+    const orm = await openOrm(url, { pool: { min: 0, max: config.dbPoolMax } }, logger);
     const applied = await migrate(orm);
     if (applied.length) logger.info('db.migrated', { count: applied.length });
     if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info('db.demo_seeded');

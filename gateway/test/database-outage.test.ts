@@ -24,8 +24,11 @@ let orm: MikroORM;
 let gateway: Gateway;
 let base: string;
 const logs: { event: string; [field: string]: unknown }[] = [];
+const warnings: Error[] = [];
+const onWarning = (warning: Error) => warnings.push(warning);
 
 beforeAll(async () => {
+  process.on('warning', onWarning);
   db = await testDatabase();
   await seedDemo(db.orm.em.fork());
   relay = await startRelay(db.url);
@@ -38,6 +41,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}`;
 });
 afterAll(async () => {
+  process.off('warning', onWarning);
   relay?.restore();
   await gateway?.close();
   await orm?.close();
@@ -86,6 +90,19 @@ describe('while the database answers', () => {
     for (const path of ['/health', '/health/ready', '/health/live']) {
       expect(await health(path), path).toMatchObject({ status: 200, body: { status: 'ok' } });
     }
+  });
+
+  it('runs sibling fields one query at a time on the request’s connection (pg warns of overlapping queries)', async () => {
+    const result = await post(
+      `{ a: concerns(first: 5) { totalCount } b: concerns(first: 4) { totalCount }
+         c: concerns(first: 3) { totalCount } d: concerns(first: 2) { totalCount } }`,
+      {},
+      lead,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(warnings.map((w) => w.message)).not.toContainEqual(
+      expect.stringMatching(/already executing a query/),
+    );
   });
 });
 

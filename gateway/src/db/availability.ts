@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 
 /**
  * Error codes that say the database could not be reached or went away: the network's, and
@@ -79,6 +80,34 @@ export class CommitOutcomeUnknownError extends Error {
   constructor(cause: unknown) {
     super('the connection to the database was lost during COMMIT', { cause });
   }
+}
+
+/**
+ * pg runs one query at a time on a client and queues the rest, and warns that pg 9 will refuse a
+ * query sent while another is still running. GraphQL resolves sibling fields concurrently, all on
+ * the request's one transaction connection: so each pooled client gets a queue of its own here, and
+ * a query is handed to pg only once the one before it has finished. Callback and promise forms are
+ * queued; a submittable (a cursor or stream, unused here) goes straight through.
+ */
+export function oneQueryAtATime(client: pg.Client): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof (config as { submit?: unknown } | undefined)?.submit === 'function') {
+      return query(config, values, callback);
+    }
+    const done = (typeof values === 'function' ? values : callback) as
+      ((error: Error | null, result?: unknown) => void) | undefined;
+    const args = typeof values === 'function' || values === undefined ? [config] : [config, values];
+    const result = previous.then(() => query(...args) as Promise<unknown>);
+    previous = result.catch(() => undefined);
+    if (!done) return result;
+    result.then(
+      (value) => done(null, value),
+      (error: Error) => done(error),
+    );
+    return undefined;
+  }) as typeof client.query;
 }
 
 /**
