@@ -93,6 +93,9 @@ function errorTriage(logger: Logger): ApolloServerPlugin<Context> {
 const unauthenticated = (message = 'The token is not valid or has expired. Sign in again.') =>
   new DoorstepError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
+/** How long requests under way may take to finish when the gateway stops. */
+const CLOSE_GRACE_MS = 5_000;
+
 /** Per-request state the HTTP layer shares with the scope plugin. */
 interface RequestState {
   token: VerifiedToken | undefined;
@@ -401,14 +404,21 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
           resolve((server.address() as { port: number }).port);
         });
       }),
+    /**
+     * Stops taking requests and lets those under way finish (for up to `CLOSE_GRACE_MS`), then
+     * closes what is left, the live-event streams and the listener's connection.
+     */
     async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       events.closeAll();
-      await listener.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      // Kept-alive connections close once their request is answered.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      const late = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearInterval(idle);
+      clearTimeout(late);
       await apollo.stop();
+      await listener.stop();
     },
   };
 }
