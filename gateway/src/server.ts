@@ -13,18 +13,27 @@ import { InvalidTokenError, type VerifiedToken } from './auth/tokens.js';
 import { AddressLimiter, RateLimitedError } from './common/rate-limit.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
+import {
+  CommitOutcomeUnknownError,
+  ConnectionLostError,
+  databaseReadiness,
+  isDatabaseUnavailable,
+  unavailableCode,
+} from './db/availability.js';
 import { EventListener } from './db/events.js';
 import { connectionUrl } from './db/orm.js';
-import { commitScope, openScope } from './db/request-scope.js';
+import { commitScope, connectionLost, openScope } from './db/request-scope.js';
 import { DoorstepError, isExpectedError, PASS_THROUGH_CODES } from './errors.js';
 import { introspectionOnly } from './graphql/introspection.js';
 import { limitRules, QUERY_LIMITS } from './graphql/limits.js';
+import { safeToRetry } from './graphql/retry-safe.js';
 import { refuseUnstorableText } from './graphql/storable-text.js';
 import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
 import { createEventStream } from './http/events.js';
 import { BodyTooLargeError, errorBody, readBody, securityHeaders, sender } from './http/respond.js';
 import { serveStatic } from './http/static.js';
+import { unavailableAnswer } from './http/unavailable.js';
 import type { Logger } from './logger.js';
 import { exchangeWidgetToken } from './modules/access/credentials.service.js';
 import { getSchema } from './schema.js';
@@ -42,14 +51,31 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
-/** Logs unexpected errors by kind only: never their message (it may hold SQL values or user text). */
-function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
+/**
+ * Sorts a request's errors. If the database went away under it (an error says so, or its
+ * connection is gone, whatever words knex found for what failed next), the request is answered 503
+ * (see `handleGraphQL`). Otherwise unexpected errors are logged by kind only: never their message
+ * (it may hold SQL values or user text).
+ */
+function errorTriage(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            if (isExpectedError(error) || PASS_THROUGH_CODES.has(String(error.extensions?.code))) continue;
+          const state = (contextValue as Context & { [STATE]?: RequestState })[STATE];
+          const unexpected = errors.filter(
+            (error) => !isExpectedError(error) && !PASS_THROUGH_CODES.has(String(error.extensions?.code)),
+          );
+          const lost =
+            errors.find(isDatabaseUnavailable) ??
+            (unexpected.length && state?.scope && (await connectionLost(state.scope))
+              ? unexpected[0]
+              : undefined);
+          if (lost) {
+            if (state) state.lost ??= new ConnectionLostError(lost);
+            return;
+          }
+          for (const error of unexpected) {
             const original = error.originalError ?? error;
             logger.error('graphql.unexpected_error', {
               requestId: contextValue?.requestId,
@@ -67,11 +93,18 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
 const unauthenticated = (message = 'The token is not valid or has expired. Sign in again.') =>
   new DoorstepError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
+/** How long requests under way may take to finish when the gateway stops. */
+const CLOSE_GRACE_MS = 5_000;
+
 /** Per-request state the HTTP layer shares with the scope plugin. */
 interface RequestState {
   token: VerifiedToken | undefined;
   scope?: Context['em'];
   crossOrigin: string | undefined;
+  /** Set when the database went away under the request: it is answered 503. */
+  lost?: ConnectionLostError;
+  /** False for a mutation without an idempotency key (see `safeToRetry`). */
+  retrySafe: boolean;
 }
 /** Apollo passes its hooks a shallow copy of the context: the state rides along under a symbol. */
 const STATE = Symbol('doorstep.request-state');
@@ -95,6 +128,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
   // A user deactivated or an API key revoked, on any instance: check every identity again.
   listener.on('event', (event) => event.type === 'revoked' && auth.forget());
   const events = createEventStream(orm, auth, listener, origins, headers, sendJson, config);
+  const ready = databaseReadiness(orm);
 
   /**
    * Once the operation has parsed and validated, and its arguments hold only text that can be stored,
@@ -108,8 +142,9 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       return {
         async didResolveOperation(requestContext) {
           refuseUnstorableText(requestContext);
-          const { contextValue, document, operation } = requestContext;
+          const { contextValue, document, operation, schema } = requestContext;
           const state = (contextValue as Context & { [STATE]: RequestState })[STATE];
+          state.retrySafe = safeToRetry(operation, schema);
           if (!state.token) {
             if (introspectionOnly(document, operation)) return;
             throw unauthenticated('Sign in to do this: the request has no token.');
@@ -151,7 +186,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
       // the cache-control plugin would otherwise wrap every field resolver of every request.
       ApolloServerPluginCacheControlDisabled(),
       requestScope,
-      errorLogging(logger),
+      errorTriage(logger),
       ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
     ],
   });
@@ -240,7 +275,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) httpHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const state: RequestState = { token, crossOrigin };
+    const state: RequestState = { token, crossOrigin, retrySafe: true };
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers: httpHeaders, search: url.search, body },
@@ -254,6 +289,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
           } as unknown as Context;
         },
       });
+      if (state.lost) throw state.lost;
       // Nothing is answered that was not stored: the unit of work (audit rows included) commits first.
       if (state.scope) {
         await commitScope(state.scope);
@@ -269,6 +305,18 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();
       }
+    } catch (error) {
+      const lost = isDatabaseUnavailable(error) || (state.scope && (await connectionLost(state.scope)));
+      if (!lost || res.headersSent) throw error;
+      // Not stored (the connection went before COMMIT), or safe to send again: 503 and Retry-After.
+      const unknown = error instanceof CommitOutcomeUnknownError && !state.retrySafe;
+      logger.warn('graphql.database_unavailable', {
+        requestId,
+        code: unavailableCode(error),
+        outcomeUnknown: unknown,
+      });
+      const answer = unavailableAnswer(unknown);
+      return sendJson(res, 503, answer.body, { ...cors, ...answer.headers, 'x-request-id': requestId });
     } finally {
       if (state.scope) await state.scope.rollback().catch(() => undefined);
     }
@@ -303,8 +351,14 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
         await events.handle(req, res);
       } else if (url.pathname === '/auth/widget-token') {
         await handleWidgetToken(req, res, requestId);
-      } else if (url.pathname === '/health') {
+      } else if (url.pathname === '/health/live') {
         sendJson(res, 200, { status: 'ok' });
+      } else if (url.pathname === '/health' || url.pathname === '/health/ready') {
+        if (await ready()) sendJson(res, 200, { status: 'ok' });
+        else {
+          const answer = unavailableAnswer();
+          sendJson(res, 503, { status: 'unavailable', ...answer.body }, answer.headers);
+        }
       } else if (!production && url.pathname.startsWith('/dev/')) {
         await handleDev(orm, config, req, res, url.pathname, sendJson);
       } else {
@@ -313,6 +367,10 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'The request is too large'));
+      } else if (isDatabaseUnavailable(error) && !res.headersSent) {
+        logger.warn('http.database_unavailable', { requestId, code: unavailableCode(error) });
+        const answer = unavailableAnswer();
+        sendJson(res, 503, answer.body, answer.headers);
       } else {
         logger.error('http.unexpected_error', { requestId, kind: (error as Error)?.constructor?.name });
         if (!res.headersSent) {
@@ -346,14 +404,21 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
           resolve((server.address() as { port: number }).port);
         });
       }),
+    /**
+     * Stops taking requests and lets those under way finish (for up to `CLOSE_GRACE_MS`), then
+     * closes what is left, the live-event streams and the listener's connection.
+     */
     async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       events.closeAll();
-      await listener.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      // Kept-alive connections close once their request is answered.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      const late = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearInterval(idle);
+      clearTimeout(late);
       await apollo.stop();
+      await listener.stop();
     },
   };
 }

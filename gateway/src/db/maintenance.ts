@@ -3,6 +3,7 @@ import { IDEMPOTENCY_KEEP_DAYS } from '../common/idempotency.js';
 import type { Logger } from '../logger.js';
 import { sealAuditTrail } from '../modules/audit/audit-chain.js';
 import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.service.js';
+import { isDatabaseUnavailable, unavailableCode } from './availability.js';
 
 /**
  * Forgets idempotency keys older than `IDEMPOTENCY_KEEP_DAYS` (a retry with one is then a new
@@ -42,13 +43,19 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
   let running: Promise<unknown> = Promise.resolve();
   const em = () => orm.em.fork() as EntityManager;
 
+  /** A run the database was unavailable for is done by the next one: a warning, not an error. */
+  const failed = (event: string, error: unknown) =>
+    isDatabaseUnavailable(error)
+      ? logger.warn(`${event}_deferred`, { code: unavailableCode(error) })
+      : logger.error(`${event}_failed`, { kind: (error as Error)?.constructor?.name });
+
   const seal = async () => {
     try {
       const sealed = await sealAuditTrail(em());
       if (sealed) logger.debug('audit.sealed', { rows: sealed });
       return sealed;
     } catch (error) {
-      logger.error('audit.seal_failed', { kind: (error as Error)?.constructor?.name });
+      failed('audit.seal', error);
       return 0;
     }
   };
@@ -56,7 +63,7 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
     try {
       await purgeExpired(em());
     } catch (error) {
-      logger.error('maintenance.purge_failed', { kind: (error as Error)?.constructor?.name });
+      failed('maintenance.purge', error);
     }
   };
 

@@ -1,13 +1,34 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { refuseOrmVariables } from '../config.js';
+import type { Logger } from '../logger.js';
+import { oneQueryAtATime } from './availability.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
 /** The database used when DATABASE_URL names none (postgres://host/ with no path). */
 export const DEFAULT_DATABASE = 'doorstep';
 
-export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+/**
+ * knex writes its own warnings to the console ("Connection Error: …", with SQL in them): they go to
+ * Doorstep's log instead, as one kind of event, without their text.
+ */
+function driverLog(logger: Logger | undefined) {
+  const report = (level: 'warn' | 'error') => (message: unknown) =>
+    logger?.[level]('db.driver_message', {
+      kind: /^Connection Error\b/.test(String(message)) ? 'connection_error' : 'other',
+    });
+  return {
+    warn: report('warn'),
+    error: report('error'),
+    deprecate: () => logger?.warn('db.driver_message', { kind: 'deprecation' }),
+    debug: () => undefined,
+  };
+}
+
+/** `logger` receives knex's own messages (by kind only); without one they are dropped. */
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, logger?: Logger): Options {
   const named = new URL(clientUrl).pathname.length > 1;
   return defineConfig({
     clientUrl,
@@ -29,7 +50,17 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     // MikroORM's own logger would print SQL with values: never on.
     logger: () => undefined,
     pool: { min: 0, max: 10 },
-    driverOptions: { connection: { connectionTimeoutMillis: 10_000 } },
+    driverOptions: {
+      connection: { connectionTimeoutMillis: 10_000 },
+      // Merged into `pool`: every pooled connection runs one query at a time.
+      pool: {
+        afterCreate: (client: pg.Client, done: (error: Error | null, client: pg.Client) => void) => {
+          oneQueryAtATime(client);
+          done(null, client);
+        },
+      },
+      log: driverLog(logger),
+    },
     ...overrides,
   });
 }
@@ -60,9 +91,13 @@ function describeConnectionError(error: unknown, clientUrl: string): string {
 }
 
 /** Opens MikroORM and proves the connection works, or throws one plain sentence. */
-export async function openOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+export async function openOrm(
+  clientUrl: string,
+  overrides: Partial<Options> = {},
+  logger?: Logger,
+): Promise<MikroORM> {
   refuseOrmVariables();
-  const orm = await MikroORM.init(ormOptions(clientUrl, { ...overrides, connect: false }));
+  const orm = await MikroORM.init(ormOptions(clientUrl, { ...overrides, connect: false }, logger));
   try {
     // MikroORM.init has copied a .env file's MIKRO_ORM_* lines into the environment, and used them.
     refuseOrmVariables(process.env, 'a .env file');

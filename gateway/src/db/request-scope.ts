@@ -1,4 +1,5 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
+import { CommitOutcomeUnknownError, ConnectionLostError, isDatabaseUnavailable } from './availability.js';
 
 /** The unprivileged database role every request runs as (made by the migrations). */
 export const APP_ROLE = 'doorstep_app';
@@ -23,8 +24,9 @@ export async function openScope(orm: MikroORM, organisationId: string | undefine
         em.getTransactionContext(),
       );
   } catch (error) {
+    const lost = await connectionLost(em);
     await em.rollback().catch(() => undefined);
-    throw error;
+    throw lost ? new ConnectionLostError(error) : error;
   }
   return em;
 }
@@ -35,12 +37,47 @@ export async function openScope(orm: MikroORM, organisationId: string | undefine
  * and no error: a request whose failure was answered as an error on one field would lose the audit
  * rows already written for the rest of its answer, and still send that answer. The statement
  * before COMMIT fails on an aborted transaction instead.
+ *
+ * A connection lost before COMMIT leaves nothing committed (PostgreSQL rolls back a transaction
+ * whose connection ends). Lost during COMMIT, the outcome is unknown: `CommitOutcomeUnknownError`.
  */
 export async function commitScope(em: EntityManager): Promise<void> {
-  // Before the flush that commit() makes: on an aborted transaction that flush fails too, but only
-  // when there is something left to write.
+  // Before the flush: on an aborted transaction that flush fails too, but only when there is
+  // something left to write.
   await em.getConnection().execute('select 1', [], 'run', em.getTransactionContext());
-  await em.commit();
+  await em.flush();
+  try {
+    await em.commit(); // nothing left to flush: only COMMIT
+  } catch (error) {
+    throw isDatabaseUnavailable(error) || (await connectionLost(em))
+      ? new CommitOutcomeUnknownError(error)
+      : error;
+  }
+}
+
+/**
+ * Whether the connection under a scope has gone (closed by PostgreSQL or the network): then each
+ * error of its request follows from that, in whatever words knex found for it ("Transaction query
+ * already complete" for each statement after its BEGIN or a SAVEPOINT failed, …).
+ */
+export async function connectionLost(em: EntityManager): Promise<boolean> {
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (!transaction) return false;
+  // A transaction knex ended because BEGIN (or COMMIT, ROLLBACK) failed keeps why: as soon as the
+  // server's error came, before its closing of the connection.
+  if (transaction.isCompleted()) {
+    const ended = await Promise.race([
+      transaction.executionPromise.then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => setImmediate(resolve)),
+    ]);
+    if (isDatabaseUnavailable(ended)) return true;
+  }
+  // knex marks a connection it must not reuse (its `end` or `error` event came).
+  const connection = (await transaction.client.acquireConnection()) as { __knex__disposed?: unknown };
+  return Boolean(connection.__knex__disposed);
 }
 
 /** Runs `work` in a scope of its own, committing if it succeeds and rolling back if it throws. */

@@ -3,13 +3,38 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, repoRoot, runDoorstep } from './process.js';
+import { freePort, repoRoot, runDoorstep, type RunOptions } from './process.js';
+
+/**
+ * Stops a PostgreSQL still running on `<dataDir>/pg` (its own process group: a gateway that was
+ * killed leaves it running), and waits for it to go.
+ */
+export async function stopPostgres(dataDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch {
+    return; // no postmaster.pid: not running
+  }
+  const alive = () => {
+    try {
+      return process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+  };
+  if (!(pid > 0) || !alive()) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; alive() && waited < 30_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * The real, built Doorstep in a fresh data folder with its embedded PostgreSQL, plus a SQL client
  * onto that database and its HTTP address. `restart()` starts it again on the same folder.
  */
-export async function startDoorstep(extraEnv: Record<string, string> = {}) {
+export async function startDoorstep(extraEnv: Record<string, string> = {}, options: RunOptions = {}) {
   if (!existsSync(path.join(repoRoot, 'widgets/dist/sg-concern-form.bundle.js'))) {
     throw new Error('widgets/dist is missing: run `pnpm build` first');
   }
@@ -24,7 +49,7 @@ export async function startDoorstep(extraEnv: Record<string, string> = {}) {
     ...extraEnv,
   };
   const start = async () => {
-    const started = runDoorstep(env);
+    const started = runDoorstep(env, options);
     await started.ready();
     return started;
   };
@@ -75,6 +100,7 @@ export async function startDoorstep(extraEnv: Record<string, string> = {}) {
     },
     async stop() {
       await current.interrupt();
+      await stopPostgres(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -28,20 +28,29 @@ export interface DoorstepProcess {
   exit: Promise<number | null>;
   /** Resolves once "Doorstep is running" is printed; rejects if it exits first or takes over 60 s. */
   ready(): Promise<void>;
-  /** Ctrl-C, then waits for the exit code. */
+  /** Ctrl-C (to its process group, as a terminal does, if it has one), then waits for the exit code. */
   interrupt(): Promise<number | null>;
+}
+
+export interface RunOptions {
+  /**
+   * Its own process group, as a terminal gives a program: `interrupt()` then sends Ctrl-C to the
+   * whole group, every process the gateway started in it included.
+   */
+  processGroup?: boolean;
 }
 
 /**
  * Runs the built program exactly as `npm start` does (`node gateway/dist/main.js`), with only the
  * given environment (plus PATH and HOME).
  */
-export function runDoorstep(env: Record<string, string>): DoorstepProcess {
+export function runDoorstep(env: Record<string, string>, options: RunOptions = {}): DoorstepProcess {
   const main = path.join(repoRoot, 'gateway', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error('gateway/dist/main.js is missing: run `pnpm build` first');
   const child = spawn(process.execPath, [main], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup === true,
   });
   let out = '';
   let err = '';
@@ -61,7 +70,10 @@ export function runDoorstep(env: Record<string, string>): DoorstepProcess {
       }
     },
     async interrupt() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      if (child.exitCode === null && child.signalCode === null) {
+        if (options.processGroup) process.kill(-child.pid!, 'SIGINT');
+        else child.kill('SIGINT');
+      }
       return exit;
     },
   };
