@@ -37,7 +37,7 @@ const CHECKS: { command: RegExp; runs: 'here' | string; check?: Check }[] = [
   // The command running this very test.
   { command: /^npm test\b/, runs: 'npm test' },
   {
-    command: /^pnpm token --user priya\b/,
+    command: /^pnpm demo-token --user priya\b/,
     runs: 'here',
     check: ({ stdout }) => expect(stdout.trim().split('\n').at(-1)).toMatch(JWT),
   },
