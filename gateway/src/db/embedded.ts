@@ -12,6 +12,8 @@ export interface EmbeddedOptions {
   database: string;
   /** Throwaway clusters for tests: no fsync. Never for a user's real data folder. */
   fast?: boolean;
+  /** More server settings, as `-c name=value` pairs (the benchmark's `pg_stat_statements`). */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface EmbeddedDatabase {
@@ -93,7 +95,7 @@ export async function clusterPassword(dataDir: string): Promise<string> {
  * cluster on first use, and makes sure `database` exists. Data survive restarts.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const { dataDir, port, database, fast = false } = options;
+  const { dataDir, port, database, fast = false, settings = {} } = options;
   const pgDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
   // PostgreSQL refuses to run as root; as root it runs as a `postgres` user, who must be able to
@@ -116,6 +118,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
       '-c',
       'unix_socket_directories=',
       ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     // PostgreSQL's own messages are kept for an error report, not printed.
     onLog: (message) => {
