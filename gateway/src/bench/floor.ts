@@ -105,9 +105,11 @@ relationships as (
 warnings as (
   select w.id, w.type, w.description, w.review_date, w.status, w.created_at, w.household_id, p.id as person_id,
          ${name('p')} as person_name, (p.id is not null and not ${visible('p', '$3')}) as hidden
-    from warning w left join person p on p.id = w.person_id
-   where w.organisation_id = $2 and w.status <> 'ENDED'
-     and (w.household_id = (select id from h) or w.person_id in (select person_id from current_members))
+    from (select w.* from warning w where w.household_id = (select id from h) and w.status <> 'ENDED'
+          union all -- a warning is on a household or on a person, never both
+          select w.* from warning w where w.person_id in (select person_id from current_members) and w.status <> 'ENDED') w
+    left join person p on p.id = w.person_id
+   where w.organisation_id = $2
 ),
 concerns_page as (
   select c.* from concern c
