@@ -73,3 +73,5 @@ process.on('message', (job: LoadJob) => {
     (error: unknown) => process.send?.({ failed: String(error) }),
   );
 });
+// Never outlive the benchmark that started it.
+process.on('disconnect', () => process.exit(0));

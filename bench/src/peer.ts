@@ -46,3 +46,5 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Never outlive the benchmark that started it.
+process.on('disconnect', () => process.exit(0));

@@ -14,3 +14,5 @@ process.send?.({ ready: port });
 const stop = () => void floor.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Never outlive the benchmark that started it.
+process.on('disconnect', () => process.exit(0));
