@@ -59,6 +59,8 @@ describe('synthetic data', () => {
               (select count(*)::float / 300 from concern c join h on h.id = c.household_id) as concerns,
               (select count(*)::int from warning w where w.household_id in (select id from h) or w.person_id in (
                  select person_id from household_member m join h on h.id = m.household_id)) as warnings,
+              (select count(*)::int from warning w where w.status = 'ACTIVE' and (w.household_id in (select id from h) or w.person_id in (
+                 select person_id from household_member m join h on h.id = m.household_id))) as active,
               (select count(*)::int from referral r join concern c on c.id = r.concern_id join h on h.id = c.household_id) as referrals,
               (select count(*)::int from concern_named_person n join concern c on c.id = n.concern_id join h on h.id = c.household_id) as named,
               (select count(*)::int from concern_person cp join concern c on c.id = cp.concern_id join h on h.id = c.household_id
@@ -73,6 +75,7 @@ describe('synthetic data', () => {
     expect(counts!.concerns).toBeGreaterThan(2);
     expect(counts!.concerns).toBeLessThan(3);
     expect(counts!.warnings).toBe(300);
+    expect(counts!.active).toBeGreaterThan(200);
     expect(counts!.referrals).toBe(300);
     expect(counts!.named).toBeGreaterThan(20);
     expect(counts!.sources).toBeGreaterThan(20);
@@ -110,6 +113,9 @@ describe('synthetic data', () => {
                  and not exists (select 1 from concern_triage t where t.concern_id = c.id)) as without_triage,
               (select count(*)::int from concern c where c.triage_decision is not null
                  and not exists (select 1 from chronology_entry e where e.source_id = c.id and e.kind = 'CONCERN_TRIAGED')) as triage_without_entry,
+              (select count(*)::int from warning w where w.status = 'ACTIVE' and (w.signed_off_by_id = w.created_by_id
+                 or not exists (select 1 from chronology_entry e where e.source_id = w.id and e.kind = 'WARNING_SIGNED_OFF'
+                                  and e.recorded_by_id = w.signed_off_by_id))) as signed_off_by_author,
               (select count(*)::int from warning w where not exists (
                  select 1 from chronology_entry e where e.source_id = w.id and e.kind = 'WARNING_ADDED')) as warning_without_entry,
               (select count(*)::int from referral r where not exists (
@@ -123,6 +129,7 @@ describe('synthetic data', () => {
       without_entry: 0,
       without_triage: 0,
       triage_without_entry: 0,
+      signed_off_by_author: 0,
       warning_without_entry: 0,
       referral_without_entry: 0,
       member_without_entry: 0,

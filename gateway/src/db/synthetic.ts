@@ -616,15 +616,23 @@ export async function writeBatch(
     );
     const references = await numberConcerns(client, organisationId, batch.concerns.data.year as number[]);
     await writeConcerns(client, organisationId, createdBy, batch, references);
+    // A manager signs warnings off, never whoever added them; without one they wait for sign-off.
+    const { rows: managers } = await client.query<{ id: string }>(
+      `select id from app_user where organisation_id = $1 and 'MANAGER' = any(roles) and deactivated_at is null and id <> $2
+        order by created_at, id limit 1`,
+      [organisationId, createdBy],
+    );
+    const manager = managers[0]?.id ?? null;
+    if (!manager) batch.warnings.data.status = batch.warnings.data.status.map(() => 'PENDING_SIGN_OFF');
     await client.query(
       `insert into warning (id, organisation_id, household_id, person_id, type, description, review_date, told_status, not_told_reason,
                             status, created_by_id, signed_off_by_id, signed_off_at, version, created_at, updated_at)
        select id, $1, household, person, type, description, review, 'NOT_TOLD', 'Synthetic data', status, $2,
-              case when status = 'ACTIVE' then $2::uuid end, case when status = 'ACTIVE' then created + interval '2 days' end,
+              case when status = 'ACTIVE' then $3::uuid end, case when status = 'ACTIVE' then created + interval '2 days' end,
               case when status = 'ACTIVE' then 2 else 1 end, created, created
-         from unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::date[], $9::text[], $10::timestamptz[])
+         from unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::date[], $10::text[], $11::timestamptz[])
            as t(id, household, person, type, description, review, status, created)`,
-      [organisationId, createdBy, ...batch.warnings.values()],
+      [organisationId, createdBy, manager, ...batch.warnings.values()],
     );
     // Referrals go to the first partner agency on record (none: no referrals).
     const { rows: agencies } = await client.query<{ id: string; name: string }>(
@@ -647,15 +655,15 @@ export async function writeBatch(
         ],
       );
     }
-    const entries = chronologyOf(batch, references, agency?.name);
+    const entries = chronologyOf(batch, references, agency?.name, { author: createdBy, manager });
     await client.query(
       `insert into chronology_entry (id, organisation_id, kind, occurred_at, recorded_at, household_id, person_ids, source_type,
                                      source_id, summary, detail, recorded_by_id, pinned)
        select gen_random_uuid(), $1, kind, at, at, household, coalesce(string_to_array(nullif(people, ''), ',')::uuid[], '{}'),
-              source_type, source, summary, detail, $2, false
-         from unnest($3::text[], $4::timestamptz[], $5::uuid[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::jsonb[])
-           as t(kind, at, household, people, source_type, source, summary, detail)`,
-      [organisationId, createdBy, ...entries.values()],
+              source_type, source, summary, detail, by, false
+         from unnest($2::text[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[], $10::uuid[])
+           as t(kind, at, household, people, source_type, source, summary, detail, by)`,
+      [organisationId, ...entries.values()],
     );
     await client.query('commit');
   } catch (error) {
@@ -831,7 +839,12 @@ function sharedSnapshots(batch: Batch, references: string[]): string[] {
  * household, each concern raised, triaged and closed, each warning added and signed off, each
  * referral sent. Same kinds, summaries and details as the services make.
  */
-function chronologyOf(batch: Batch, references: string[], agencyName: string | undefined) {
+function chronologyOf(
+  batch: Batch,
+  references: string[],
+  agencyName: string | undefined,
+  users: { author: string; manager: string | null },
+) {
   const entries = new Columns([
     'kind',
     'at',
@@ -841,6 +854,7 @@ function chronologyOf(batch: Batch, references: string[], agencyName: string | u
     'source',
     'summary',
     'detail',
+    'by',
   ] as const);
   const add = (
     kind: string,
@@ -861,6 +875,7 @@ function chronologyOf(batch: Batch, references: string[], agencyName: string | u
       source,
       summary,
       detail: JSON.stringify(detail),
+      by: kind === 'WARNING_SIGNED_OFF' ? users.manager : users.author,
     });
   const m = batch.members.data;
   m.id.forEach((id, i) => {
