@@ -18,6 +18,8 @@ export interface EmbeddedOptions {
   fast?: boolean;
   /** Told when PostgreSQL exits on its own and is started again (`db.embedded_*` events). */
   logger?: Logger;
+  /** More server settings, as `-c name=value` pairs (the benchmark's `pg_stat_statements`). */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface EmbeddedDatabase {
@@ -185,7 +187,7 @@ function watchForExit(child: ChildProcess) {
  * after `RESTART_DELAY_MS.first`, doubling after each failed try up to `RESTART_DELAY_MS.last`.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const { dataDir, port, database, fast = false, logger = createLogger('silent') } = options;
+  const { dataDir, port, database, fast = false, logger = createLogger('silent'), settings = {} } = options;
   const pgDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
   // PostgreSQL refuses to run as root; as root it runs as a `postgres` user, who must be able to
@@ -233,6 +235,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
     '-c',
     'unix_socket_directories=',
     ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ];
 
   let current: ChildProcess | undefined;

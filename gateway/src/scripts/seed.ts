@@ -1,6 +1,7 @@
 /**
  * Synthetic data at scale: `pnpm seed [--households N] [--organisation ID] [--seed N]`.
- * Adds N realistic synthetic households (fictional people, relationships, concerns, a few warnings)
+ * Adds N realistic synthetic households (fictional people, relationships, concerns with their
+ * subjects, a warning and a referral each, their chronology)
  * to an organisation (default: the demo's Riverside Homes), in batches, with a progress bar. Works
  * against DATABASE_URL, a running Doorstep's embedded PostgreSQL, or starts the embedded one and
  * stops it after (`withToolDatabase`).
@@ -102,7 +103,7 @@ try {
         show(done);
       }
       await client.query(
-        'analyze household, person, household_member, person_relationship, concern, concern_person, chronology_entry',
+        'analyze household, person, household_member, person_relationship, concern, concern_person, concern_named_person, concern_triage, warning, referral, chronology_entry',
       );
     } finally {
       await client.end();
