@@ -43,7 +43,7 @@ async function main() {
     if (applied.length) logger.info('db.migrated', { count: applied.length });
     if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info('db.demo_seeded');
 
-    const gateway = await createGateway(config, orm, logger);
+    const gateway = await createGateway(config, orm, logger, { databaseRunning: embedded?.running });
     const maintenance = startMaintenance(orm, logger);
     let port: number;
     try {

@@ -117,7 +117,17 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export async function createGateway(config: Config, orm: MikroORM, logger: Logger): Promise<Gateway> {
+export interface GatewayOptions {
+  /** The embedded PostgreSQL's supervisor: false while it is known to be down (readiness). */
+  databaseRunning?: () => boolean;
+}
+
+export async function createGateway(
+  config: Config,
+  orm: MikroORM,
+  logger: Logger,
+  options: GatewayOptions = {},
+): Promise<Gateway> {
   const production = config.mode === 'production';
   const auth = createAuthenticator(orm, config);
   const origins = new OriginPolicy(orm);
@@ -128,7 +138,7 @@ export async function createGateway(config: Config, orm: MikroORM, logger: Logge
   // A user deactivated or an API key revoked, on any instance: check every identity again.
   listener.on('event', (event) => event.type === 'revoked' && auth.forget());
   const events = createEventStream(orm, auth, listener, origins, headers, sendJson, config);
-  const ready = databaseReadiness(orm);
+  const ready = databaseReadiness(orm, { running: options.databaseRunning });
 
   /**
    * Once the operation has parsed and validated, and its arguments hold only text that can be stored,

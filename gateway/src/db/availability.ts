@@ -115,7 +115,15 @@ export function oneQueryAtATime(client: pg.Client): void {
  * kept for `cacheMs`, and concurrent probes share one check, so a load balancer's health checks
  * cannot add load to a struggling database.
  */
-export function databaseReadiness(orm: MikroORM, { cacheMs = 1_000, timeoutMs = 2_000 } = {}) {
+export function databaseReadiness(
+  orm: MikroORM,
+  {
+    cacheMs = 1_000,
+    timeoutMs = 2_000,
+    /** False while the embedded PostgreSQL is known to be down: not ready at once, nothing kept. */
+    running = (): boolean => true,
+  } = {},
+) {
   let last: { at: number; ready: boolean } | undefined;
   let pending: Promise<boolean> | undefined;
 
@@ -137,6 +145,10 @@ export function databaseReadiness(orm: MikroORM, { cacheMs = 1_000, timeoutMs = 
   };
 
   return (): Promise<boolean> => {
+    if (!running()) {
+      last = undefined;
+      return Promise.resolve(false);
+    }
     if (last && Date.now() - last.at < cacheMs) return Promise.resolve(last.ready);
     return (pending ??= probe().finally(() => (pending = undefined)));
   };

@@ -67,8 +67,12 @@ describe('the embedded PostgreSQL, when it exits on its own', () => {
     await watcher.end();
 
     const killed = (await postmaster())!;
+    expect(db.running()).toBe(true);
     process.kill(killed, 'SIGKILL');
+    // Known to be down from the moment it exits (readiness says so at once), until it is back.
+    await expect.poll(() => db.running() || events('db.embedded_restarted').length > 0).toBe(false);
     await expect.poll(() => events('db.embedded_restarted').length, { timeout: 20_000 }).toBe(1);
+    expect(db.running()).toBe(true);
     expect(await answers(5_000)).toBe(true);
     expect(await postmaster()).not.toBe(killed);
     expect(await query).toBeInstanceOf(Error);

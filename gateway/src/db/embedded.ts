@@ -29,6 +29,11 @@ export interface EmbeddedDatabase {
    * any restart under way. Returns at once if it has already exited.
    */
   stop(): Promise<void>;
+  /**
+   * False from the moment PostgreSQL exits on its own until it has been started again: readiness
+   * says so at once, without waiting for a probe to fail.
+   */
+  running(): boolean;
 }
 
 export class EmbeddedStartError extends Error {
@@ -239,6 +244,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   ];
 
   let current: ChildProcess | undefined;
+  let up = false;
   let stopping = false;
   let restartTimer: NodeJS.Timeout | undefined;
 
@@ -255,14 +261,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
     });
     current = child;
     let failed = false;
-    let up = false;
     child.once('error', (error) => {
       failed = true;
       keep(String(error));
     });
     child.once('exit', (code, signal) => {
       failed = true;
-      if (up && child === current && !stopping) {
+      const wasUp = up && child === current;
+      if (child === current) up = false;
+      if (wasUp && !stopping) {
         logger.error('db.embedded_exited', { pid: child.pid, code, signal });
         restart(Date.now());
       }
@@ -338,5 +345,6 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stop,
+    running: () => up,
   };
 }
