@@ -75,10 +75,18 @@ export async function connectionLost(em: EntityManager): Promise<boolean> {
     ]);
     if (isDatabaseUnavailable(ended)) return true;
   }
-  // knex marks a connection it must not reuse (its `end` or `error` event came).
+  // knex marks a connection it must not reuse (its `end` or `error` event came). The event can
+  // come a moment after the error it explains (a statement refused as "Transaction query already
+  // complete" once knex ended the transaction under a sibling's lost query): wait a little for it.
   const connection = (await transaction.client.acquireConnection()) as { __knex__disposed?: unknown };
+  for (let waited = 0; !connection.__knex__disposed && waited < DISPOSAL_GRACE_MS; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   return Boolean(connection.__knex__disposed);
 }
+
+/** How long an unexplained failure waits for its connection to be marked lost (errors only). */
+const DISPOSAL_GRACE_MS = 300;
 
 /** Runs `work` in a scope of its own, committing if it succeeds and rolling back if it throws. */
 export async function inScope<T>(
