@@ -80,18 +80,18 @@ describe('<sg-provider>', () => {
 
   it('fetches a token with fetchToken when it has none, and again once the gateway refuses it', async () => {
     const fetched: string[] = [];
+    // Made once: a token's `exp` is the second it is made in, so one made again can differ.
+    const [stale, fresh] = [jwt('stale', 3600), jwt('fresh', 3600)];
     const { form } = await providedForm((p) => {
       p.fetchToken = async () => {
-        const token = jwt(fetched.length ? 'fresh' : 'stale', 3600);
+        const token = fetched.length ? fresh : stale;
         fetched.push(token);
         return token;
       };
     });
     await fillToCheck(form);
     // The gateway accepts only the second token: the first is "revoked".
-    await gateway('scenario', { tokens: [] });
-    const second = jwt('fresh', 3600);
-    await gateway('scenario', { tokens: [second] });
+    await gateway('scenario', { tokens: [fresh] });
     await next(form);
     await until(() => !!find(form, '[part~="reference"]'), 5000, 'the reference');
     expect(fetched).to.have.length(2);
