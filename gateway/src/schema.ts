@@ -19,6 +19,12 @@ import { PersonRelationshipResolver, PersonResolver } from './modules/person/per
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SelfAssessmentResolver } from './modules/self-assessment/self-assessment.resolver.js';
 import { WarningResolver } from './modules/warning/warning.resolver.js';
+// The read model of each module: how the compiled read path reads its types (`read/`).
+import './modules/household/household.read.js';
+import './modules/person/person.read.js';
+import './modules/warning/warning.read.js';
+import './modules/concern/concern.read.js';
+import './modules/chronology/chronology.read.js';
 
 export const resolvers = [
   ConcernResolver,
