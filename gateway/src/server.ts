@@ -188,10 +188,12 @@ export async function createGateway(
               operation.variableDefinitions ?? [],
               requestContext.request.variables ?? {},
             );
-          const reader = variables?.coerced
-            ? readPath.readerFor(document, operation!, variables.coerced, identity, contextValue.requestId)
-            : undefined;
+          const reader =
+            config.compiledReads && variables?.coerced
+              ? readPath.readerFor(document, operation!, variables.coerced, identity, contextValue.requestId)
+              : undefined;
           if (reader) {
+            logger.debug('read.compiled', { requestId: contextValue.requestId });
             state.reader = reader;
             contextValue.read = reader;
             return;
