@@ -23,7 +23,7 @@ import { fieldError, NotFoundError, UnauthenticatedError } from '../../errors.js
 import { groupBy, load } from '../../common/loader.js';
 import { sqlOf } from '../../common/sql.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { checkCumulative } from '../cumulative/cumulative.service.js';
 import { Household } from '../household/household.entity.js';
 import { findVisiblePerson, seesAllHouseholds, worksWith } from '../household/household.service.js';

@@ -13,7 +13,7 @@ import { sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
 import { InvalidTransitionError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { Concern } from '../concern/concern.entity.js';
 import { getConcern } from '../concern/concern.service.js';
 import { Household } from '../household/household.entity.js';
