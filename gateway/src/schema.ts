@@ -4,8 +4,17 @@ import { buildSchema } from 'type-graphql';
 import { enforceAccess } from './auth/access.js';
 import { AccessResolver } from './modules/access/access.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
-import { ChronologyResolver } from './modules/chronology/chronology.resolver.js';
-import { ConcernResolver } from './modules/concern/concern.resolver.js';
+import {
+  ChronologyResolver,
+  HouseholdChronologyResolver,
+  PersonChronologyResolver,
+} from './modules/chronology/chronology.resolver.js';
+import {
+  ConcernResolver,
+  CumulativeFlagConcernsResolver,
+  HouseholdConcernsResolver,
+  PersonConcernsResolver,
+} from './modules/concern/concern.resolver.js';
 import { CumulativeResolver } from './modules/cumulative/cumulative.resolver.js';
 import {
   HouseholdAssignmentResolver,
@@ -22,6 +31,9 @@ import { WarningResolver } from './modules/warning/warning.resolver.js';
 
 export const resolvers = [
   ConcernResolver,
+  PersonConcernsResolver,
+  HouseholdConcernsResolver,
+  CumulativeFlagConcernsResolver,
   AuditResolver,
   AccessResolver,
   NotificationResolver,
@@ -32,6 +44,8 @@ export const resolvers = [
   PersonRelationshipResolver,
   WarningResolver,
   ChronologyResolver,
+  PersonChronologyResolver,
+  HouseholdChronologyResolver,
   CumulativeResolver,
   SearchResolver,
   ReferralResolver,

@@ -1,13 +1,9 @@
 import { wrap } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
-import { ChronologyConnection, ChronologyFilterInput } from '../chronology/chronology.resolver.js';
-import { listChronology } from '../chronology/chronology.service.js';
-import { ConcernConnection } from '../concern/concern.resolver.js';
-import { listConcerns } from '../concern/concern.service.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
 import { personById } from '../person/person.service.js';
@@ -151,29 +147,6 @@ export class HouseholdResolver {
   ) {
     const found = await warningsForHousehold(ctx.em, callerOf(ctx), household.id, !!includeEnded);
     return found.filter((w) => !w.personHidden).map((w) => w.warning);
-  }
-
-  @FieldResolver(() => ConcernConnection, { description: 'Concerns about the household, newest first' })
-  concerns(
-    @Root() household: Household,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listConcerns(ctx.em, callerOf(ctx), { first, after }, { householdId: household.id });
-  }
-
-  @FieldResolver(() => ChronologyConnection, {
-    description: 'The household’s chronology, with its members’ entries from while they lived there',
-  })
-  chronology(
-    @Root() household: Household,
-    @Ctx() ctx: Context,
-    @Arg('filter', () => ChronologyFilterInput, { nullable: true }) filter?: ChronologyFilterInput,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listChronology(ctx.em, callerOf(ctx), { householdId: household.id }, filter, { first, after });
   }
 
   @FieldResolver(() => [HouseholdAssignment], { description: 'Who works with the household today' })

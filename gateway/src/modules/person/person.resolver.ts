@@ -1,12 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
-import { ChronologyConnection, ChronologyFilterInput } from '../chronology/chronology.resolver.js';
-import { listChronology } from '../chronology/chronology.service.js';
-import { ConcernConnection } from '../concern/concern.resolver.js';
-import { listConcerns } from '../concern/concern.service.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { membershipsOf } from '../household/household.service.js';
 import { Warning } from '../warning/warning.entity.js';
@@ -127,27 +123,6 @@ export class PersonResolver {
     @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
   ) {
     return warningsOfPerson(ctx.em, callerOf(ctx), person.id, !!includeEnded);
-  }
-
-  @FieldResolver(() => ConcernConnection, { description: 'Concerns naming them, newest first' })
-  concerns(
-    @Root() person: Person,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listConcerns(ctx.em, callerOf(ctx), { first, after }, { personId: person.id });
-  }
-
-  @FieldResolver(() => ChronologyConnection)
-  chronology(
-    @Root() person: Person,
-    @Ctx() ctx: Context,
-    @Arg('filter', () => ChronologyFilterInput, { nullable: true }) filter?: ChronologyFilterInput,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listChronology(ctx.em, callerOf(ctx), { personId: person.id }, filter, { first, after });
   }
 
   @FieldResolver(() => [DuplicateCandidate], { description: 'Other records that may be the same person' })
