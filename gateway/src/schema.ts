@@ -27,7 +27,12 @@ import { ReferralResolver } from './modules/referral/referral.resolver.js';
 import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SelfAssessmentResolver } from './modules/self-assessment/self-assessment.resolver.js';
-import { WarningResolver } from './modules/warning/warning.resolver.js';
+import {
+  HouseholdWarningsResolver,
+  PersonWarningsResolver,
+  VisitResolver,
+  WarningResolver,
+} from './modules/warning/warning.resolver.js';
 
 export const resolvers = [
   ConcernResolver,
@@ -43,6 +48,9 @@ export const resolvers = [
   PersonResolver,
   PersonRelationshipResolver,
   WarningResolver,
+  PersonWarningsResolver,
+  HouseholdWarningsResolver,
+  VisitResolver,
   ChronologyResolver,
   PersonChronologyResolver,
   HouseholdChronologyResolver,

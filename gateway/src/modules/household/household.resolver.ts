@@ -7,8 +7,6 @@ import { callerOf, type Context } from '../../context.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
 import { personById } from '../person/person.service.js';
-import { Warning } from '../warning/warning.entity.js';
-import { warningsForHousehold } from '../warning/warning.service.js';
 import { load } from '../../common/loader.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 import {
@@ -29,7 +27,6 @@ import {
   membersOf,
   updateHousehold,
 } from './household.service.js';
-import { householdsIWorkWith, VisitHousehold, visitHousehold } from './visit.js';
 
 @Resolver(() => Household)
 export class HouseholdResolver {
@@ -37,23 +34,6 @@ export class HouseholdResolver {
   @Query(() => Household, { description: 'One household of your organisation, in full' })
   household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return getHousehold(ctx.em, callerOf(ctx), id);
-  }
-
-  @Access(Permission.HouseholdVisit)
-  @Query(() => [VisitHousehold], {
-    description:
-      'The households you work with today (assignments, or your widget token’s household), with their warnings',
-  })
-  householdsIWorkWith(@Ctx() ctx: Context) {
-    return householdsIWorkWith(ctx.em, callerOf(ctx));
-  }
-
-  @Access(Permission.HouseholdVisit)
-  @Query(() => VisitHousehold, {
-    description: 'One household you work with, as a visitor sees it: who lives there and the warnings',
-  })
-  visitHousehold(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return visitHousehold(ctx.em, callerOf(ctx), id);
   }
 
   @Access(Permission.RecordWrite)
@@ -135,18 +115,6 @@ export class HouseholdResolver {
     @Arg('includePast', () => Boolean, { nullable: true }) includePast?: boolean,
   ) {
     return membersOf(ctx.em, callerOf(ctx), household.id, !includePast);
-  }
-
-  @FieldResolver(() => [Warning], {
-    description: 'Warnings on the household and on anyone living there today (ended ones if asked)',
-  })
-  async warnings(
-    @Root() household: Household,
-    @Ctx() ctx: Context,
-    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
-  ) {
-    const found = await warningsForHousehold(ctx.em, callerOf(ctx), household.id, !!includeEnded);
-    return found.filter((w) => !w.personHidden).map((w) => w.warning);
   }
 
   @FieldResolver(() => [HouseholdAssignment], { description: 'Who works with the household today' })

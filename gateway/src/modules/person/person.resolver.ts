@@ -5,8 +5,6 @@ import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { membershipsOf } from '../household/household.service.js';
-import { Warning } from '../warning/warning.entity.js';
-import { warningsOfPerson } from '../warning/warning.service.js';
 import { Person, PersonRelationship } from './person.entity.js';
 import {
   CreatePersonInput,
@@ -114,15 +112,6 @@ export class PersonResolver {
   @FieldResolver(() => [PersonRelationship])
   relationships(@Root() person: Person, @Ctx() ctx: Context) {
     return relationshipsOf(ctx.em, callerOf(ctx), person.id);
-  }
-
-  @FieldResolver(() => [Warning])
-  warnings(
-    @Root() person: Person,
-    @Ctx() ctx: Context,
-    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
-  ) {
-    return warningsOfPerson(ctx.em, callerOf(ctx), person.id, !!includeEnded);
   }
 
   @FieldResolver(() => [DuplicateCandidate], { description: 'Other records that may be the same person' })
