@@ -24,7 +24,11 @@ import {
 import { FeedbackResolver, YouSaidWeDidResolver } from './modules/feedback/feedback.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { ReferralResolver } from './modules/referral/referral.resolver.js';
-import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
+import {
+  HouseholdMemberPersonResolver,
+  PersonRelationshipResolver,
+  PersonResolver,
+} from './modules/person/person.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SelfAssessmentResolver } from './modules/self-assessment/self-assessment.resolver.js';
 import {
@@ -47,6 +51,7 @@ export const resolvers = [
   HouseholdAssignmentResolver,
   PersonResolver,
   PersonRelationshipResolver,
+  HouseholdMemberPersonResolver,
   WarningResolver,
   PersonWarningsResolver,
   HouseholdWarningsResolver,

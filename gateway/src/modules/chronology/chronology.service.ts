@@ -14,7 +14,7 @@ import type { Caller } from '../../context.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
-import { personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { ChronologyEntry } from './chronology-entry.entity.js';
 
 export type ChronologySubject = { personId: string } | { householdId: string };

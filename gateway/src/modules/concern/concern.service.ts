@@ -30,7 +30,7 @@ import { Household } from '../household/household.entity.js';
 import { findVisiblePerson, seesAllHouseholds, worksWith } from '../household/household.service.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
-import { hiddenAmong, personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { hiddenAmong, personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernPerson } from './concern-person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';

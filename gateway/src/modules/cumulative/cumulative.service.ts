@@ -18,7 +18,7 @@ import { Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
-import { personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { CumulativeFlag, CumulativeFlagConcern, CumulativeRule, Task } from './cumulative.entity.js';
 
 /** How long a lead has to look at a new cumulative-concern flag. */

@@ -1,12 +1,9 @@
-import { wrap } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
 import { User } from '../organisation/user.entity.js';
-import { Person } from '../person/person.entity.js';
-import { personById } from '../person/person.service.js';
 import { load } from '../../common/loader.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 import {
@@ -125,13 +122,6 @@ export class HouseholdResolver {
 
 @Resolver(() => HouseholdMember)
 export class HouseholdMemberResolver {
-  @FieldResolver(() => Person)
-  async person(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
-    return wrap(member.person).isInitialized()
-      ? member.person
-      : personById(ctx.em, callerOf(ctx), member.person.id);
-  }
-
   @FieldResolver(() => Household)
   household(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
     return findHousehold(ctx.em, member.household.id);

@@ -19,7 +19,7 @@ import { recordChronology } from '../chronology/record.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
-import { hiddenAmong } from '../person/visibility.js';
+import { hiddenAmong } from '../access/visibility.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 
 const orgRef = (em: EntityManager, caller: Caller) =>

@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
@@ -125,5 +126,16 @@ export class PersonRelationshipResolver {
   @FieldResolver(() => Person)
   relatedPerson(@Root() relationship: PersonRelationship, @Ctx() ctx: Context) {
     return personById(ctx.em, callerOf(ctx), relationship.relatedPerson.id);
+  }
+}
+
+/** `HouseholdMember.person`: resolved here, in the module above household. */
+@Resolver(() => HouseholdMember)
+export class HouseholdMemberPersonResolver {
+  @FieldResolver(() => Person)
+  async person(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
+    return wrap(member.person).isInitialized()
+      ? member.person
+      : personById(ctx.em, callerOf(ctx), member.person.id);
   }
 }

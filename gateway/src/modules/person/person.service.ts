@@ -22,7 +22,7 @@ import { findHousehold, joinHousehold } from '../household/household.service.js'
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person, PersonRelationship } from './person.entity.js';
-import { hiddenAmong, personVisibleSql, userIdOf, visibilityParams } from './visibility.js';
+import { hiddenAmong, personVisibleSql, userIdOf, visibilityParams } from '../access/visibility.js';
 
 const fieldsOf = (input: PersonData) => ({
   givenName: input.givenName,

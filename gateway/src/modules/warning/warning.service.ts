@@ -31,7 +31,7 @@ import { recordChronology } from '../chronology/record.js';
 import { findHousehold, findVisiblePerson } from '../household/household.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
-import { personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { Warning } from './warning.entity.js';
 
 const me = (em: EntityManager, caller: Caller) =>
