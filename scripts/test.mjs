@@ -1,6 +1,7 @@
 // `npm test` (or `pnpm test`): every check and every test, the same here and in CI.
 //   1. install, build (type-checks every package, checks the printed schema is current)
-//   2. lint and format check, and the widgets' size budgets (gzipped bundles)
+//   2. lint, format check and the gateway's layer check (.dependency-cruiser.mjs), and the widgets'
+//      size budgets (gzipped bundles)
 //   3. gateway tests (vitest, real PostgreSQL), widget tests (web-test-runner, real Chromium),
 //      end-to-end tests (the real gateway and example portal in Chromium)
 import { existsSync } from 'node:fs';

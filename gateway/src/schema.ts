@@ -4,8 +4,17 @@ import { buildSchema } from 'type-graphql';
 import { enforceAccess } from './auth/access.js';
 import { AccessResolver } from './modules/access/access.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
-import { ChronologyResolver } from './modules/chronology/chronology.resolver.js';
-import { ConcernResolver } from './modules/concern/concern.resolver.js';
+import {
+  ChronologyResolver,
+  HouseholdChronologyResolver,
+  PersonChronologyResolver,
+} from './modules/chronology/chronology.resolver.js';
+import {
+  ConcernResolver,
+  CumulativeFlagConcernsResolver,
+  HouseholdConcernsResolver,
+  PersonConcernsResolver,
+} from './modules/concern/concern.resolver.js';
 import { CumulativeResolver } from './modules/cumulative/cumulative.resolver.js';
 import {
   HouseholdAssignmentResolver,
@@ -15,10 +24,19 @@ import {
 import { FeedbackResolver, YouSaidWeDidResolver } from './modules/feedback/feedback.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { ReferralResolver } from './modules/referral/referral.resolver.js';
-import { PersonRelationshipResolver, PersonResolver } from './modules/person/person.resolver.js';
+import {
+  HouseholdMemberPersonResolver,
+  PersonRelationshipResolver,
+  PersonResolver,
+} from './modules/person/person.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SelfAssessmentResolver } from './modules/self-assessment/self-assessment.resolver.js';
-import { WarningResolver } from './modules/warning/warning.resolver.js';
+import {
+  HouseholdWarningsResolver,
+  PersonWarningsResolver,
+  VisitResolver,
+  WarningResolver,
+} from './modules/warning/warning.resolver.js';
 // The read model of each module: how the compiled read path reads its types (`read/`).
 import './modules/household/household.read.js';
 import './modules/person/person.read.js';
@@ -28,6 +46,9 @@ import './modules/chronology/chronology.read.js';
 
 export const resolvers = [
   ConcernResolver,
+  PersonConcernsResolver,
+  HouseholdConcernsResolver,
+  CumulativeFlagConcernsResolver,
   AuditResolver,
   AccessResolver,
   NotificationResolver,
@@ -36,8 +57,14 @@ export const resolvers = [
   HouseholdAssignmentResolver,
   PersonResolver,
   PersonRelationshipResolver,
+  HouseholdMemberPersonResolver,
   WarningResolver,
+  PersonWarningsResolver,
+  HouseholdWarningsResolver,
+  VisitResolver,
   ChronologyResolver,
+  PersonChronologyResolver,
+  HouseholdChronologyResolver,
   CumulativeResolver,
   SearchResolver,
   ReferralResolver,

@@ -12,3 +12,11 @@ export function compiledValue(source: unknown, key: string): unknown {
   const values = (source as { [COMPILED]?: Record<string, unknown> } | null | undefined)?.[COMPILED];
   return values && Object.hasOwn(values, key) ? values[key] : NOT_COMPILED;
 }
+
+/** A request's compiled reads, as the resolvers see them (`Reader`). */
+export interface CompiledReads {
+  /** Whether the root field with this response key is read by the compiled path. */
+  serves(key: string): boolean;
+  /** That root field's value. */
+  root(key: string): Promise<unknown>;
+}

@@ -5,7 +5,7 @@ import { actorRef, type Identity } from '../auth/identity.js';
 import { isUuid } from '../common/pagination.js';
 import { APP_ROLE } from '../db/request-scope.js';
 import type { Plan, RunInput, Shape } from './compile.js';
-import { COMPILED } from './compiled.js';
+import { COMPILED, type CompiledReads } from './compiled.js';
 import type { ScopeValue } from './model.js';
 import { argumentsOf, type SelectedField } from './selection.js';
 
@@ -52,7 +52,7 @@ function materialise(shape: Shape, json: unknown, read: [string, string][]): unk
  * stored, audit rows included, and a transaction a failed statement aborted is refused at COMMIT
  * (PostgreSQL answers it ROLLBACK).
  */
-export class Reader {
+export class Reader implements CompiledReads {
   #client: Promise<pg.Client> | undefined;
   #released = false;
   readonly #read: [string, string][] = [];

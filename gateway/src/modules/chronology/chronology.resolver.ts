@@ -1,12 +1,27 @@
 import type { ChronologyKind, ExportFormat } from '@doorstep/schema';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { ChronologyKindEnum, ExportFormatEnum } from '../../common/enums.js';
 import { Connection } from '../../common/pagination.js';
 import { callerOf, type Context } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
+import { Household } from '../household/household.entity.js';
 import { findHousehold, findVisiblePerson } from '../household/household.service.js';
+import { Person } from '../person/person.entity.js';
 import { ChronologyEntry } from './chronology-entry.entity.js';
 import { exportChronology, listChronology, pinEntry, type ChronologySubject } from './chronology.service.js';
 import type { Caller } from '../../context.js';
@@ -118,5 +133,37 @@ export class ChronologyResolver {
     @Ctx() ctx: Context,
   ) {
     return pinEntry(ctx.em, callerOf(ctx), id, pinned);
+  }
+}
+
+/** `Person.chronology`: resolved here, in the module above person (docs/architecture.md, "Layers"). */
+@Resolver(() => Person)
+export class PersonChronologyResolver {
+  @FieldResolver(() => ChronologyConnection)
+  chronology(
+    @Root() person: Person,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ChronologyFilterInput, { nullable: true }) filter?: ChronologyFilterInput,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listChronology(ctx.em, callerOf(ctx), { personId: person.id }, filter, { first, after });
+  }
+}
+
+/** `Household.chronology`: resolved here, in the module above household. */
+@Resolver(() => Household)
+export class HouseholdChronologyResolver {
+  @FieldResolver(() => ChronologyConnection, {
+    description: 'The household’s chronology, with its members’ entries from while they lived there',
+  })
+  chronology(
+    @Root() household: Household,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ChronologyFilterInput, { nullable: true }) filter?: ChronologyFilterInput,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listChronology(ctx.em, callerOf(ctx), { householdId: household.id }, filter, { first, after });
   }
 }

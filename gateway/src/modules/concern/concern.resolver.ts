@@ -17,6 +17,7 @@ import { Permission } from '../../auth/permissions.js';
 import { Connection } from '../../common/pagination.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
+import { CumulativeFlag } from '../cumulative/cumulative.entity.js';
 import { Concern } from './concern.entity.js';
 import { ConcernPersonRoleEnum } from '../../common/enums.js';
 import { Household } from '../household/household.entity.js';
@@ -26,6 +27,7 @@ import { ReasonInput } from '../person/person.inputs.js';
 import { ConcernTriage } from './concern-triage.entity.js';
 import { ConcernReceipt, PublicConcernInput, RaiseConcernInput, TriageInput } from './concern.inputs.js';
 import {
+  concernsBehind,
   getConcern,
   linkNamedPerson,
   listConcerns,
@@ -225,5 +227,45 @@ export class ConcernResolver {
   @FieldResolver(() => [ConcernTriage], { description: 'Every triage decision, oldest first' })
   triageHistory(@Root() concern: Concern, @Ctx() ctx: Context) {
     return triageHistory(ctx.em, concern.id);
+  }
+}
+
+// Fields of lower modules' types that point at concerns are resolved here, in the module above
+// them (docs/architecture.md, "Layers").
+
+/** `Person.concerns`. */
+@Resolver(() => Person)
+export class PersonConcernsResolver {
+  @FieldResolver(() => ConcernConnection, { description: 'Concerns naming them, newest first' })
+  concerns(
+    @Root() person: Person,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listConcerns(ctx.em, callerOf(ctx), { first, after }, { personId: person.id });
+  }
+}
+
+/** `Household.concerns`. */
+@Resolver(() => Household)
+export class HouseholdConcernsResolver {
+  @FieldResolver(() => ConcernConnection, { description: 'Concerns about the household, newest first' })
+  concerns(
+    @Root() household: Household,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listConcerns(ctx.em, callerOf(ctx), { first, after }, { householdId: household.id });
+  }
+}
+
+/** `CumulativeFlag.concerns`: the cumulative check sits below concern (a concern triggers it). */
+@Resolver(() => CumulativeFlag)
+export class CumulativeFlagConcernsResolver {
+  @FieldResolver(() => [Concern], { description: 'The low-level concerns behind the flag' })
+  concerns(@Root() flag: CumulativeFlag, @Ctx() ctx: Context) {
+    return concernsBehind(ctx.em, callerOf(ctx), flag.id);
   }
 }

@@ -23,14 +23,15 @@ import { fieldError, NotFoundError, UnauthenticatedError } from '../../errors.js
 import { groupBy, load } from '../../common/loader.js';
 import { sqlOf } from '../../common/sql.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
+import { CumulativeFlagConcern } from '../cumulative/cumulative.entity.js';
 import { checkCumulative } from '../cumulative/cumulative.service.js';
 import { Household } from '../household/household.entity.js';
 import { findVisiblePerson, seesAllHouseholds, worksWith } from '../household/household.service.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
 import { concernVisible } from '../../auth/record-rules.js';
-import { hiddenAmong, visibilityParams } from '../person/visibility.js';
+import { hiddenAmong, visibilityParams } from '../access/visibility.js';
 import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernPerson } from './concern-person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -388,6 +389,30 @@ export async function getConcern(em: EntityManager, caller: Caller, id: string):
   const concern = await findConcern(em, caller, id);
   audit(em, caller, 'READ', 'Concern', [concern.id]);
   return concern;
+}
+
+/**
+ * The low-level concerns behind a flag: the links batched for every flag asked in the request,
+ * each concern read (and audited) as the caller. One naming a person restricted from the caller is
+ * "not found", as when read on its own.
+ */
+export async function concernsBehind(em: EntityManager, caller: Caller, flagId: string): Promise<Concern[]> {
+  const ids = await load<string[]>(
+    em,
+    'flag.concerns',
+    flagId,
+    async (flagIds) => {
+      const links = await em.find(
+        CumulativeFlagConcern,
+        { flag: { $in: [...flagIds] } },
+        { fields: ['flag', 'concern'] },
+      );
+      const byFlag = groupBy(links, (l) => l.flag.id);
+      return new Map([...byFlag].map(([flag, rows]) => [flag, rows.map((l) => l.concern.id)]));
+    },
+    [],
+  );
+  return Promise.all(ids.map((id) => getConcern(em, caller, id)));
 }
 
 /** Which concerns a list holds: the organisation's, one household's, or those naming one person. */

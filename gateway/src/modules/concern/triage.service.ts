@@ -5,7 +5,7 @@ import { groupBy, load } from '../../common/loader.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, InvalidTransitionError, StaleVersionError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { checkCumulative } from '../cumulative/cumulative.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';

@@ -16,14 +16,13 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { FlagStatusEnum, TaskStatusEnum } from '../../common/enums.js';
 import { callerOf, type Context } from '../../context.js';
-import { Concern } from '../concern/concern.entity.js';
 import { Household } from '../household/household.entity.js';
 import { householdById } from '../household/household.service.js';
 import { Person } from '../person/person.entity.js';
 import { ReasonInput } from '../person/person.inputs.js';
 import { personById } from '../person/person.service.js';
 import { CumulativeFlag, CumulativeRule, Task } from './cumulative.entity.js';
-import { concernsBehind, getRule, listFlags, listTasks, reviewFlag, setRule } from './cumulative.service.js';
+import { getRule, listFlags, listTasks, reviewFlag, setRule } from './cumulative.service.js';
 
 /** Rules in `cumulativeRuleInputSchema` (@doorstep/schema). */
 @InputType()
@@ -77,11 +76,6 @@ export class CumulativeResolver {
   @Query(() => [Task], { description: 'Work waiting for the safeguarding team, soonest due first' })
   tasks(@Ctx() ctx: Context, @Arg('status', () => TaskStatusEnum, { nullable: true }) status?: TaskStatus) {
     return listTasks(ctx.em, status);
-  }
-
-  @FieldResolver(() => [Concern], { description: 'The low-level concerns behind the flag' })
-  concerns(@Root() flag: CumulativeFlag, @Ctx() ctx: Context) {
-    return concernsBehind(ctx.em, callerOf(ctx), flag.id);
   }
 
   @FieldResolver(() => Person, { nullable: true })

@@ -7,20 +7,18 @@ import {
   type FlagStatus,
 } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
-import { groupBy, load } from '../../common/loader.js';
 import { isUuid } from '../../common/pagination.js';
 import { sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
 import { InvalidTransitionError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { Concern } from '../concern/concern.entity.js';
-import { getConcern } from '../concern/concern.service.js';
 import { Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
-import { personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { CumulativeFlag, CumulativeFlagConcern, CumulativeRule, Task } from './cumulative.entity.js';
 
 /** How long a lead has to look at a new cumulative-concern flag. */
@@ -184,30 +182,6 @@ export async function listFlags(
       flags.map((f) => f.id),
     );
   return flags;
-}
-
-/**
- * The low-level concerns behind a flag: the links batched for every flag asked in the request,
- * each concern read (and audited) as the caller. One naming a person restricted from the caller is
- * "not found", as when read on its own.
- */
-export async function concernsBehind(em: EntityManager, caller: Caller, flagId: string): Promise<Concern[]> {
-  const ids = await load<string[]>(
-    em,
-    'flag.concerns',
-    flagId,
-    async (flagIds) => {
-      const links = await em.find(
-        CumulativeFlagConcern,
-        { flag: { $in: [...flagIds] } },
-        { fields: ['flag', 'concern'] },
-      );
-      const byFlag = groupBy(links, (l) => l.flag.id);
-      return new Map([...byFlag].map(([flag, rows]) => [flag, rows.map((l) => l.concern.id)]));
-    },
-    [],
-  );
-  return Promise.all(ids.map((id) => getConcern(em, caller, id)));
 }
 
 /** A lead reviews an open flag: it is closed with the reason, and its triage task is done. */

@@ -7,7 +7,7 @@ import { sqlOf } from '../../common/sql.js';
 import { staffOf, type Caller } from '../../context.js';
 import { BadUserInputError, DoorstepError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { findConcern } from '../concern/concern.service.js';
 import { peopleNamed } from '../concern/triage.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';

@@ -1,18 +1,9 @@
-import { wrap } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
-import { ChronologyConnection, ChronologyFilterInput } from '../chronology/chronology.resolver.js';
-import { listChronology } from '../chronology/chronology.service.js';
-import { ConcernConnection } from '../concern/concern.resolver.js';
-import { listConcerns } from '../concern/concern.service.js';
 import { User } from '../organisation/user.entity.js';
-import { Person } from '../person/person.entity.js';
-import { personById } from '../person/person.service.js';
-import { Warning } from '../warning/warning.entity.js';
-import { warningsForHousehold } from '../warning/warning.service.js';
 import { load } from '../../common/loader.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 import {
@@ -33,7 +24,6 @@ import {
   membersOf,
   updateHousehold,
 } from './household.service.js';
-import { householdsIWorkWith, VisitHousehold, visitHousehold } from './visit.js';
 
 @Resolver(() => Household)
 export class HouseholdResolver {
@@ -41,23 +31,6 @@ export class HouseholdResolver {
   @Query(() => Household, { description: 'One household of your organisation, in full' })
   household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return getHousehold(ctx.em, callerOf(ctx), id);
-  }
-
-  @Access(Permission.HouseholdVisit)
-  @Query(() => [VisitHousehold], {
-    description:
-      'The households you work with today (assignments, or your widget token’s household), with their warnings',
-  })
-  householdsIWorkWith(@Ctx() ctx: Context) {
-    return householdsIWorkWith(ctx.em, callerOf(ctx));
-  }
-
-  @Access(Permission.HouseholdVisit)
-  @Query(() => VisitHousehold, {
-    description: 'One household you work with, as a visitor sees it: who lives there and the warnings',
-  })
-  visitHousehold(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return visitHousehold(ctx.em, callerOf(ctx), id);
   }
 
   @Access(Permission.RecordWrite)
@@ -141,41 +114,6 @@ export class HouseholdResolver {
     return membersOf(ctx.em, callerOf(ctx), household.id, !includePast);
   }
 
-  @FieldResolver(() => [Warning], {
-    description: 'Warnings on the household and on anyone living there today (ended ones if asked)',
-  })
-  async warnings(
-    @Root() household: Household,
-    @Ctx() ctx: Context,
-    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
-  ) {
-    const found = await warningsForHousehold(ctx.em, callerOf(ctx), household.id, !!includeEnded);
-    return found.filter((w) => !w.personHidden).map((w) => w.warning);
-  }
-
-  @FieldResolver(() => ConcernConnection, { description: 'Concerns about the household, newest first' })
-  concerns(
-    @Root() household: Household,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listConcerns(ctx.em, callerOf(ctx), { first, after }, { householdId: household.id });
-  }
-
-  @FieldResolver(() => ChronologyConnection, {
-    description: 'The household’s chronology, with its members’ entries from while they lived there',
-  })
-  chronology(
-    @Root() household: Household,
-    @Ctx() ctx: Context,
-    @Arg('filter', () => ChronologyFilterInput, { nullable: true }) filter?: ChronologyFilterInput,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listChronology(ctx.em, callerOf(ctx), { householdId: household.id }, filter, { first, after });
-  }
-
   @FieldResolver(() => [HouseholdAssignment], { description: 'Who works with the household today' })
   assignments(@Root() household: Household, @Ctx() ctx: Context) {
     return listAssignments(ctx.em, callerOf(ctx), { householdId: household.id });
@@ -184,13 +122,6 @@ export class HouseholdResolver {
 
 @Resolver(() => HouseholdMember)
 export class HouseholdMemberResolver {
-  @FieldResolver(() => Person)
-  async person(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
-    return wrap(member.person).isInitialized()
-      ? member.person
-      : personById(ctx.em, callerOf(ctx), member.person.id);
-  }
-
   @FieldResolver(() => Household)
   household(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
     return findHousehold(ctx.em, member.household.id);

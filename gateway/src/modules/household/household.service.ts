@@ -16,11 +16,11 @@ import type { Caller } from '../../context.js';
 import { BadUserInputError, InvalidTransitionError, NotFoundError } from '../../errors.js';
 import { AccessGrant } from '../access/access-grant.entity.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
-import { hiddenAmong } from '../person/visibility.js';
+import { hiddenAmong } from '../access/visibility.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 
 const orgRef = (em: EntityManager, caller: Caller) =>

@@ -1,16 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { wrap } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
-import { ChronologyConnection, ChronologyFilterInput } from '../chronology/chronology.resolver.js';
-import { listChronology } from '../chronology/chronology.service.js';
-import { ConcernConnection } from '../concern/concern.resolver.js';
-import { listConcerns } from '../concern/concern.service.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { membershipsOf } from '../household/household.service.js';
-import { Warning } from '../warning/warning.entity.js';
-import { warningsOfPerson } from '../warning/warning.service.js';
 import { Person, PersonRelationship } from './person.entity.js';
 import {
   CreatePersonInput,
@@ -120,36 +115,6 @@ export class PersonResolver {
     return relationshipsOf(ctx.em, callerOf(ctx), person.id);
   }
 
-  @FieldResolver(() => [Warning])
-  warnings(
-    @Root() person: Person,
-    @Ctx() ctx: Context,
-    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
-  ) {
-    return warningsOfPerson(ctx.em, callerOf(ctx), person.id, !!includeEnded);
-  }
-
-  @FieldResolver(() => ConcernConnection, { description: 'Concerns naming them, newest first' })
-  concerns(
-    @Root() person: Person,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listConcerns(ctx.em, callerOf(ctx), { first, after }, { personId: person.id });
-  }
-
-  @FieldResolver(() => ChronologyConnection)
-  chronology(
-    @Root() person: Person,
-    @Ctx() ctx: Context,
-    @Arg('filter', () => ChronologyFilterInput, { nullable: true }) filter?: ChronologyFilterInput,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return listChronology(ctx.em, callerOf(ctx), { personId: person.id }, filter, { first, after });
-  }
-
   @FieldResolver(() => [DuplicateCandidate], { description: 'Other records that may be the same person' })
   possibleDuplicates(@Root() person: Person, @Ctx() ctx: Context) {
     return findDuplicates(ctx.em, callerOf(ctx), person, null);
@@ -161,5 +126,16 @@ export class PersonRelationshipResolver {
   @FieldResolver(() => Person)
   relatedPerson(@Root() relationship: PersonRelationship, @Ctx() ctx: Context) {
     return personById(ctx.em, callerOf(ctx), relationship.relatedPerson.id);
+  }
+}
+
+/** `HouseholdMember.person`: resolved here, in the module above household. */
+@Resolver(() => HouseholdMember)
+export class HouseholdMemberPersonResolver {
+  @FieldResolver(() => Person)
+  async person(@Root() member: HouseholdMember, @Ctx() ctx: Context) {
+    return wrap(member.person).isInitialized()
+      ? member.person
+      : personById(ctx.em, callerOf(ctx), member.person.id);
   }
 }

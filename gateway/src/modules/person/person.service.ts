@@ -17,12 +17,12 @@ import { sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, InvalidTransitionError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { findHousehold, joinHousehold } from '../household/household.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person, PersonRelationship } from './person.entity.js';
-import { hiddenAmong, personVisibleSql, userIdOf, visibilityParams } from './visibility.js';
+import { hiddenAmong, personVisibleSql, userIdOf, visibilityParams } from '../access/visibility.js';
 
 const fieldsOf = (input: PersonData) => ({
   givenName: input.givenName,

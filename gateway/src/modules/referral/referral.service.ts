@@ -5,7 +5,7 @@ import { isUuid, newestFirst, type ConnectionShape } from '../../common/paginati
 import { staffOf, type Caller } from '../../context.js';
 import { fieldError, NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { ConcernPerson } from '../concern/concern-person.entity.js';
 import { findConcern } from '../concern/concern.service.js';
 import { addressOf, Household } from '../household/household.entity.js';

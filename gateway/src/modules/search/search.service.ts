@@ -8,7 +8,7 @@ import type { Caller } from '../../context.js';
 import { audit } from '../audit/audit.service.js';
 import { Household } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
-import { personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 
 /**
  * Ranked search over people (by name and other names, or the address and tenancy reference of the

@@ -19,8 +19,9 @@ import { WarningToldEnum, WarningTypeEnum } from '../../common/enums.js';
 import { Connection } from '../../common/pagination.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
-import { addressOf } from '../household/household.entity.js';
+import { addressOf, Household } from '../household/household.entity.js';
 import { findHousehold } from '../household/household.service.js';
+import { Person } from '../person/person.entity.js';
 import { personById } from '../person/person.service.js';
 import { ReasonInput } from '../person/person.inputs.js';
 import { Warning } from './warning.entity.js';
@@ -31,7 +32,10 @@ import {
   listWarnings,
   signOffWarning,
   updateWarning,
+  warningsForHousehold,
+  warningsOfPerson,
 } from './warning.service.js';
+import { householdsIWorkWith, VisitHousehold, visitHousehold } from './visit.js';
 
 @ObjectType()
 @Access(Permission.Envelope)
@@ -157,5 +161,58 @@ export class WarningResolver {
     if (warning.household) return addressOf(await findHousehold(ctx.em, warning.household.id));
     if (!warning.person) return null;
     return (await personById(ctx.em, callerOf(ctx), warning.person.id))?.displayName ?? null;
+  }
+}
+
+// Fields of lower modules' types that point at warnings are resolved here, in the module above
+// them (docs/architecture.md, "Layers").
+
+/** `Person.warnings`. */
+@Resolver(() => Person)
+export class PersonWarningsResolver {
+  @FieldResolver(() => [Warning])
+  warnings(
+    @Root() person: Person,
+    @Ctx() ctx: Context,
+    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
+  ) {
+    return warningsOfPerson(ctx.em, callerOf(ctx), person.id, !!includeEnded);
+  }
+}
+
+/** `Household.warnings`. */
+@Resolver(() => Household)
+export class HouseholdWarningsResolver {
+  @FieldResolver(() => [Warning], {
+    description: 'Warnings on the household and on anyone living there today (ended ones if asked)',
+  })
+  async warnings(
+    @Root() household: Household,
+    @Ctx() ctx: Context,
+    @Arg('includeEnded', () => Boolean, { nullable: true }) includeEnded?: boolean,
+  ) {
+    const found = await warningsForHousehold(ctx.em, callerOf(ctx), household.id, !!includeEnded);
+    return found.filter((w) => !w.personHidden).map((w) => w.warning);
+  }
+}
+
+/** What someone about to visit a household sees: its members and its warnings (visit.ts). */
+@Resolver()
+export class VisitResolver {
+  @Access(Permission.HouseholdVisit)
+  @Query(() => [VisitHousehold], {
+    description:
+      'The households you work with today (assignments, or your widget token’s household), with their warnings',
+  })
+  householdsIWorkWith(@Ctx() ctx: Context) {
+    return householdsIWorkWith(ctx.em, callerOf(ctx));
+  }
+
+  @Access(Permission.HouseholdVisit)
+  @Query(() => VisitHousehold, {
+    description: 'One household you work with, as a visitor sees it: who lives there and the warnings',
+  })
+  visitHousehold(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return visitHousehold(ctx.em, callerOf(ctx), id);
   }
 }

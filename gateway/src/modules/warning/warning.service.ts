@@ -27,11 +27,11 @@ import {
   StaleVersionError,
 } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { recordChronology } from '../chronology/chronology.service.js';
+import { recordChronology } from '../chronology/record.js';
 import { findHousehold, findVisiblePerson } from '../household/household.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
-import { personVisibleSql, visibilityParams } from '../person/visibility.js';
+import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { Warning } from './warning.entity.js';
 
 const me = (em: EntityManager, caller: Caller) =>

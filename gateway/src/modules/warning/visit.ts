@@ -8,9 +8,9 @@ import type { Caller } from '../../context.js';
 import { isUuid } from '../../common/pagination.js';
 import { NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
-import { warningsForHousehold } from '../warning/warning.service.js';
-import { addressOf, Household } from './household.entity.js';
-import { householdIdsWorkedWith, membersOf, seesAllHouseholds } from './household.service.js';
+import { addressOf, Household } from '../household/household.entity.js';
+import { householdIdsWorkedWith, membersOf, seesAllHouseholds } from '../household/household.service.js';
+import { warningsForHousehold } from './warning.service.js';
 
 /**
  * What someone about to visit a household sees (frontline staff and contractors, for households

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../../context.js';
 import { personVisible } from '../../auth/record-rules.js';
-import { grantedSubjectIds } from '../access/access-grant.service.js';
+import { grantedSubjectIds } from './access-grant.service.js';
 
 /**
  * Who sees a restricted person: the safeguarding lead who restricted them (so they can manage the
