@@ -153,6 +153,37 @@ const runVerify = (...args: string[]) =>
     DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
   });
 
+describe('one row per record a request read', () => {
+  it('however many times the answer names it (a member, a relative, a concern’s subject)', async () => {
+    const [household] = await gw.sql<{ id: string }>(
+      `select m.household_id as id from household_member m
+         join person_relationship r on r.person_id = m.person_id
+         join household_member o on o.person_id = r.related_person_id and o.household_id = m.household_id
+        where m.organisation_id = $1 and m.left_on is null and o.left_on is null limit 1`,
+      [lead.organisationId],
+    );
+    expect(household, 'the demo set has a household whose members are related').toBeDefined();
+    const result = await gw.graphql(
+      `query($id: ID!) { household(id: $id) {
+         members { person { id relationships { relatedPerson { id } } } }
+         concerns(first: 20) { edges { node { subjects { person { id } } } } } } }`,
+      { id: household!.id },
+      lead,
+    );
+    expect(result.errors).toBeUndefined();
+    const rows = await gw.sql<{ entity_type: string; entity_id: string; n: number }>(
+      `select entity_type, entity_id::text, count(*)::int as n from audit_event where request_id = $1 group by 1, 2`,
+      [result.headers.get('x-request-id')],
+    );
+    const people = (result.data as { household: { members: { person: { id: string } }[] } }).household
+      .members;
+    expect(rows.filter((r) => r.entity_type === 'Person').map((r) => r.entity_id)).toEqual(
+      expect.arrayContaining(people.map((m) => m.person.id)),
+    );
+    expect(rows.filter((r) => r.n > 1)).toEqual([]);
+  });
+});
+
 describe('pnpm audit:verify (the built command)', () => {
   it('says the trail is intact, seals new rows when asked, and names the row someone changed', async () => {
     await gw.graphql(LIST, {}, lead);
