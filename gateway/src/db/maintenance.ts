@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { IDEMPOTENCY_KEEP_DAYS } from '../common/idempotency.js';
 import type { Logger } from '../logger.js';
-import { sealAuditTrail } from '../modules/audit/audit-chain.js';
+import { sealUntilCaughtUp } from '../modules/audit/audit-chain.js';
 import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.service.js';
 import { isDatabaseUnavailable, unavailableCode } from './availability.js';
 
@@ -35,7 +35,8 @@ export interface Maintenance {
 
 /**
  * Background work of a gateway instance, on the owner's connection: seals new audit rows into
- * their hash chains every few seconds, and hourly forgets idempotency keys past their keeping time,
+ * their hash chains every few seconds (each run until caught up, for at most three quarters of the
+ * interval), and hourly forgets idempotency keys past their keeping time,
  * old rate-limit windows and long-used or long-expired feedback links. Any number of instances may
  * run it: the sealer takes an advisory lock.
  */
@@ -51,7 +52,7 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
 
   const seal = async () => {
     try {
-      const sealed = await sealAuditTrail(em());
+      const sealed = await sealUntilCaughtUp(em, { budgetMs: Math.max(sealEveryMs * 0.75, 100) });
       if (sealed) logger.debug('audit.sealed', { rows: sealed });
       return sealed;
     } catch (error) {
@@ -67,7 +68,17 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
     }
   };
 
-  const sealTimer = setInterval(() => (running = running.then(seal)), sealEveryMs);
+  // A tick while the last run is still waiting or sealing adds nothing: that run catches up.
+  let sealQueued = false;
+  const sealTick = () => {
+    if (sealQueued) return;
+    sealQueued = true;
+    running = running.then(() => {
+      sealQueued = false;
+      return seal();
+    });
+  };
+  const sealTimer = setInterval(sealTick, sealEveryMs);
   const purgeTimer = setInterval(() => (running = running.then(purge)), 60 * 60 * 1000);
   sealTimer.unref();
   purgeTimer.unref();

@@ -1027,3 +1027,24 @@ function chronologyOf(
   }
   return entries;
 }
+
+/**
+ * Writes `count` households (from the seed, numbered from 1) in batches of 1,000, one transaction
+ * each, telling `progress` how many are written after each batch.
+ */
+export async function writeHouseholds(
+  client: pg.ClientBase,
+  organisationId: string,
+  createdBy: string,
+  count: number,
+  progress: (done: number) => void = () => undefined,
+  seed = 1,
+): Promise<void> {
+  const rng = random(seed);
+  for (let done = 0; done < count;) {
+    const size = Math.min(1000, count - done);
+    await writeBatch(client, organisationId, createdBy, makeBatch(rng, done + 1, size));
+    done += size;
+    progress(done);
+  }
+}

@@ -15,6 +15,7 @@ import { Migration20261202144806_concern_named_people } from './Migration2026120
 import { Migration20261202153728_named_person_link } from './Migration20261202153728_named_person_link.js';
 import { Migration20261206221845_concern_reference_per_organisation } from './Migration20261206221845_concern_reference_per_organisation.js';
 import { Migration20261206223748_anonymous_feedback } from './Migration20261206223748_anonymous_feedback.js';
+import { Migration20261207001041_hot_query_indexes } from './Migration20261207001041_hot_query_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261206221845_concern_reference_per_organisation,
   },
   { name: 'Migration20261206223748_anonymous_feedback', class: Migration20261206223748_anonymous_feedback },
+  { name: 'Migration20261207001041_hot_query_indexes', class: Migration20261207001041_hot_query_indexes },
 ];

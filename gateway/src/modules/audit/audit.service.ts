@@ -25,10 +25,18 @@ export interface AuditOptions {
 const ANONYMOUS = { kind: 'anonymous', userId: null, ref: 'anonymous' } as const;
 
 /**
+ * What each unit of work has already recorded: a record read twice in one request (a person as a
+ * member, again as a relationship's other person, again as a concern's subject) is one row. Keyed by
+ * the entity manager, so the rows of a transaction that rolls back are forgotten with it.
+ */
+const recorded = new WeakMap<EntityManager, Set<string>>();
+
+/**
  * Records what the caller did, in the caller's unit of work: the rows are flushed with the work
  * they describe (writes) or before the response (reads), and committed with it or not at all, so a
  * read is never answered without its audit row. `entityIds` empty: one row with no record (a
- * search or a list export).
+ * search or a list export). One row per action, record and reason in a unit of work, however often
+ * the request touched the record.
  */
 export function audit(
   em: EntityManager,
@@ -40,7 +48,15 @@ export function audit(
 ): void {
   const actor = options.anonymous ? ANONYMOUS : actorRef(caller.identity);
   const ids = entityIds.length ? entityIds : [null];
+  let seen = recorded.get(em);
+  if (!seen) recorded.set(em, (seen = new Set()));
   for (const entityId of ids) {
+    // A row with no record (a search, an export) stands for that one act: each is kept.
+    if (entityId !== null) {
+      const key = JSON.stringify([action, entityType, entityId, options.reason ?? null, actor.kind]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     em.create(AuditEvent, {
       organisationId: caller.identity.organisationId,
       actorKind: actor.kind,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey, runTool, testGateway, user, validConcern } from '../../../test/harness.js';
-import { sealAuditTrail, verifyAuditTrail } from './audit-chain.js';
+import { sealAuditTrail, sealUntilCaughtUp, verifyAuditTrail } from './audit-chain.js';
 
 const RAISE = `mutation Raise($key: String!, $input: RaiseConcernInput!) {
   raiseConcern(idempotencyKey: $key, input: $input) { reference }
@@ -152,6 +152,63 @@ const runVerify = (...args: string[]) =>
     DATABASE_URL: gw.url,
     DOORSTEP_DATA_DIR: path.join(os.tmpdir(), 'doorstep-verify'),
   });
+
+describe('a backlog of unsealed rows', () => {
+  /** `n` unsealed rows, written straight in, as a burst of requests would leave them. */
+  const backlog = (n: number) =>
+    gw.sql(
+      `insert into audit_event (at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id)
+       select now(), $1, 'staff', $2::uuid, $2::text, 'READ', 'Person', gen_random_uuid(), 'backlog-' || n
+         from generate_series(1, $3::int) as n`,
+      [lead.organisationId, lead.id, n],
+    );
+
+  it('is sealed in one run, a batch at a time, until the chain has caught up', async () => {
+    await seal();
+    await backlog(2_500);
+    expect(await sealUntilCaughtUp(owner, { batch: 1_000 })).toBe(2_500);
+    expect(await verify()).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
+  it('is left for the next run once the run’s time is up, and that run goes on from there', async () => {
+    await backlog(2_500);
+    expect(await sealUntilCaughtUp(owner, { batch: 1_000, budgetMs: 0 })).toBe(1_000);
+    expect(await verify()).toMatchObject({ ok: true, unsealed: 1_500 });
+    expect(await sealUntilCaughtUp(owner, { batch: 1_000 })).toBe(1_500);
+    expect(await verify()).toMatchObject({ ok: true, unsealed: 0 });
+  });
+});
+
+describe('one row per record a request read', () => {
+  it('however many times the answer names it (a member, a relative, a concern’s subject)', async () => {
+    const [household] = await gw.sql<{ id: string }>(
+      `select m.household_id as id from household_member m
+         join person_relationship r on r.person_id = m.person_id
+         join household_member o on o.person_id = r.related_person_id and o.household_id = m.household_id
+        where m.organisation_id = $1 and m.left_on is null and o.left_on is null limit 1`,
+      [lead.organisationId],
+    );
+    expect(household, 'the demo set has a household whose members are related').toBeDefined();
+    const result = await gw.graphql(
+      `query($id: ID!) { household(id: $id) {
+         members { person { id relationships { relatedPerson { id } } } }
+         concerns(first: 20) { edges { node { subjects { person { id } } } } } } }`,
+      { id: household!.id },
+      lead,
+    );
+    expect(result.errors).toBeUndefined();
+    const rows = await gw.sql<{ entity_type: string; entity_id: string; n: number }>(
+      `select entity_type, entity_id::text, count(*)::int as n from audit_event where request_id = $1 group by 1, 2`,
+      [result.headers.get('x-request-id')],
+    );
+    const people = (result.data as { household: { members: { person: { id: string } }[] } }).household
+      .members;
+    expect(rows.filter((r) => r.entity_type === 'Person').map((r) => r.entity_id)).toEqual(
+      expect.arrayContaining(people.map((m) => m.person.id)),
+    );
+    expect(rows.filter((r) => r.n > 1)).toEqual([]);
+  });
+});
 
 describe('pnpm audit:verify (the built command)', () => {
   it('says the trail is intact, seals new rows when asked, and names the row someone changed', async () => {

@@ -133,7 +133,11 @@ async function measure(id: string) {
 
 describe('one household query', () => {
   it('costs the same number of SQL statements for 2 members and 3 concerns as for 50 members and 200 concerns', async () => {
-    const small = await measure(await household(2, 3, 2));
+    const smallId = await household(2, 3, 2);
+    // The caller's identity is checked against the records once, then kept for a few seconds: warm
+    // it, so both counts are of the household query alone.
+    await measure(smallId);
+    const small = await measure(smallId);
     const large = await measure(await household(50, 200, 20));
     // The large one really is large: every list came back full.
     expect(large.data.members).toHaveLength(50);

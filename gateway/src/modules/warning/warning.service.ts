@@ -287,16 +287,19 @@ export function warningsForHousehold(
     householdId,
     async (ids) => {
       const today = isoDateOf();
+      const live = includeEnded ? '' : `and w.status <> 'ENDED'`;
+      // Two index scans, never the organisation's whole list: the warnings on the households, and
+      // those on their members today (a warning is on a household or on a person, never both).
       const rows = await sqlOf(em)<Record<string, unknown> & { for_household: string; hidden: boolean }>(
-        `select w.*, coalesce(w.household_id, m.household_id) as for_household,
-                (p.id is not null and not ${personVisibleSql('p')}) as hidden
-           from warning w
-           left join household_member m on m.person_id = w.person_id and m.household_id = any(?::uuid[])
-                and m.joined_on <= ? and (m.left_on is null or m.left_on >= ?)
+        `select w.*, (p.id is not null and not ${personVisibleSql('p')}) as hidden
+           from (select w.*, w.household_id as for_household from warning w
+                  where w.household_id = any(?::uuid[]) ${live}
+                 union all
+                 select w.*, m.household_id from household_member m join warning w on w.person_id = m.person_id
+                  where m.household_id = any(?::uuid[]) and m.joined_on <= ? and (m.left_on is null or m.left_on >= ?) ${live}) w
            left join person p on p.id = w.person_id
-          where (w.household_id = any(?::uuid[]) or m.id is not null) ${includeEnded ? '' : `and w.status <> 'ENDED'`}
           order by w.created_at, w.id`,
-        [...visibilityParams(caller), pgArray(ids), today, today, pgArray(ids)],
+        [...visibilityParams(caller), pgArray(ids), pgArray(ids), today, today],
       );
       const found = rows.map((row) => ({
         household: row.for_household,
