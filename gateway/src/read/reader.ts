@@ -18,6 +18,16 @@ export class ReadNotCommittedError extends Error {
   override readonly name = 'ReadNotCommittedError';
 }
 
+/** A value as an SQL literal, for the query log (the statement itself is sent with parameters). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = Array.isArray(value)
+    ? `{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`
+    : String(value);
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 /**
  * Turns a statement's JSON into what graphql-js resolves: objects with their entity's prototype
  * (for getters such as `Person.age`), the properties they carry for the access rules, and each
@@ -103,6 +113,19 @@ export class Reader implements CompiledReads {
     return this.plans.has(key);
   }
 
+  /**
+   * Tells MikroORM's query log what was sent, as the ORM's own statements are (only when that log
+   * is on: tests and `BENCH_TRACE`, never a running service), values inlined if it asks for them.
+   */
+  private log(text: string, values: readonly unknown[] = []): void {
+    const logger = this.orm.config.getLogger();
+    if (!logger.isEnabled('query')) return;
+    const query = logger.isEnabled('query-params')
+      ? text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]))
+      : text;
+    logger.logQuery({ query, level: 'info' });
+  }
+
   private get knex(): Knex {
     return (this.orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
   }
@@ -112,9 +135,10 @@ export class Reader implements CompiledReads {
       const client = (await this.knex.client.acquireConnection()) as pg.Client;
       try {
         if (!isUuid(this.identity.organisationId)) throw new Error('organisation id is not a uuid');
-        await client.query(
-          `begin; select set_config('role', '${APP_ROLE}', true), set_config('doorstep.organisation_id', '${this.identity.organisationId}', true)`,
-        );
+        const settings = `select set_config('role', '${APP_ROLE}', true), set_config('doorstep.organisation_id', '${this.identity.organisationId}', true)`;
+        this.log('begin');
+        this.log(settings);
+        await client.query(`begin; ${settings}`);
       } catch (error) {
         this.release(client, true);
         throw error;
@@ -132,6 +156,7 @@ export class Reader implements CompiledReads {
     const client = await this.client();
     const named = prepared.has(plan.name) || prepared.size < MAX_PREPARED;
     if (named) prepared.add(plan.name);
+    this.log(plan.text, values);
     const result = await client.query<{ j: unknown }>(
       named ? { name: plan.name, text: plan.text, values } : { text: plan.text, values },
     );
@@ -158,9 +183,12 @@ export class Reader implements CompiledReads {
         );
       }
       const insert = rows.length
-        ? `insert into audit_event (at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id) values ${rows.join(', ')}; `
+        ? `insert into audit_event (at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id) values ${rows.join(', ')}`
         : '';
-      const results = (await client.query(`${insert}commit`)) as unknown as pg.QueryResult | pg.QueryResult[];
+      if (insert) this.log(insert);
+      this.log('commit');
+      const results = (await client.query(insert ? `${insert}; commit` : 'commit')) as unknown as
+        pg.QueryResult | pg.QueryResult[];
       const commit = Array.isArray(results) ? results.at(-1)! : results;
       if (commit.command !== 'COMMIT')
         throw new ReadNotCommittedError('the read transaction was rolled back');
