@@ -104,6 +104,17 @@ export interface RootSpec {
   exists?: (sql: Sql) => string;
 }
 
+/**
+ * The row of `table` the parent row's foreign key `column` names (a concern's household, a
+ * member's person), narrowed by `rules` when the record has rules of its own.
+ */
+export const byKey =
+  (table: string, column: string, rules: (input: SourceInput) => string[] = () => []) =>
+  (input: SourceInput): Source => ({
+    from: `${table} ${input.alias}`,
+    where: [`${input.alias}.id = ${input.parent}.${column}`, ...rules(input)],
+  });
+
 const types = new Map<string, TypeSpec>();
 const roots = new Map<string, RootSpec>();
 const extensions = new Map<string, Record<string, FieldSpec>>();

@@ -1,5 +1,5 @@
 import { concernVisible, personVisible } from '../../auth/record-rules.js';
-import { readFields, readRoot, readType, type Source, type SourceInput } from '../../read/model.js';
+import { byKey, readFields, readRoot, readType, type Source, type SourceInput } from '../../read/model.js';
 import { childOn, utcDay } from '../../read/sql.js';
 import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernTriage } from './concern-triage.entity.js';
@@ -32,10 +32,7 @@ readType({
     household: {
       kind: 'object',
       type: 'Household',
-      source: ({ parent, alias }) => ({
-        from: `household ${alias}`,
-        where: [`${alias}.id = ${parent}.household_id`],
-      }),
+      source: byKey('household', 'household_id'),
     },
     subjects: { kind: 'list', type: 'ConcernPersonLink', source: people('SUBJECT') },
     allegedSources: { kind: 'list', type: 'ConcernPersonLink', source: people('ALLEGED_SOURCE') },
@@ -67,10 +64,7 @@ readType({
     person: {
       kind: 'object',
       type: 'Person',
-      source: ({ parent, alias }) => ({
-        from: `person ${alias}`,
-        where: [`${alias}.id = ${parent}.person_id`],
-      }),
+      source: byKey('person', 'person_id'),
     },
     role: { kind: 'value', sql: (t) => `${t}.role` },
     childAtEvent: {
@@ -95,10 +89,9 @@ readType({
     linkedPerson: {
       kind: 'object',
       type: 'Person',
-      source: ({ parent, alias, sql }) => ({
-        from: `person ${alias}`,
-        where: [`${alias}.id = ${parent}.linked_person_id`, personVisible(alias, sql.scope('userId'))],
-      }),
+      source: byKey('person', 'linked_person_id', ({ alias, sql }) => [
+        personVisible(alias, sql.scope('userId')),
+      ]),
     },
   },
 });

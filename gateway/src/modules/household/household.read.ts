@@ -1,7 +1,7 @@
 import { memberOn, personVisible } from '../../auth/record-rules.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../../common/pagination.js';
-import { readRoot, readType } from '../../read/model.js';
+import { byKey, readRoot, readType } from '../../read/model.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 
 /** How the compiled read path reads households, their members and who works with them. */
@@ -55,10 +55,7 @@ readType({
     person: {
       kind: 'object',
       type: 'Person',
-      source: ({ parent, alias }) => ({
-        from: `person ${alias}`,
-        where: [`${alias}.id = ${parent}.person_id`],
-      }),
+      source: byKey('person', 'person_id'),
     },
   },
 });

@@ -1,5 +1,5 @@
 import { personVisible } from '../../auth/record-rules.js';
-import { readType } from '../../read/model.js';
+import { byKey, readType } from '../../read/model.js';
 import { Person, PersonRelationship } from './person.entity.js';
 
 /** How the compiled read path reads people and how they are related. */
@@ -36,10 +36,7 @@ readType({
     relatedPerson: {
       kind: 'object',
       type: 'Person',
-      source: ({ parent, alias }) => ({
-        from: `person ${alias}`,
-        where: [`${alias}.id = ${parent}.related_person_id`],
-      }),
+      source: byKey('person', 'related_person_id'),
     },
   },
 });
