@@ -9,11 +9,11 @@ const TEST = ['[.]test[.]ts$', '^gateway/test/'];
 
 const FOUNDATION = {
   name: 'foundation',
-  what: 'configuration, errors, logging, the request context, common helpers, GraphQL plumbing, access rules and tokens, the request scope and live events',
+  what: 'configuration, errors, logging, the request context, common helpers, GraphQL plumbing, access and record rules and tokens, the compiled read path, the request scope and live events',
   path: [
     '^gateway/src/(config|errors|logger|context)[.]ts$',
-    '^gateway/src/(common|graphql)/',
-    '^gateway/src/auth/(access|permissions|identity|tokens)[.]ts$',
+    '^gateway/src/(common|graphql|read)/',
+    '^gateway/src/auth/(access|permissions|identity|tokens|record-rules)[.]ts$',
     '^gateway/src/db/(availability|request-scope|events|rls)[.]ts$',
     '^gateway/src/db/migrations/',
   ],

@@ -72,6 +72,10 @@ const envSchema = z.object({
     .min(2, { error: 'must be a whole number from 2 to 200' })
     .max(200, { error: 'must be a whole number from 2 to 200' })
     .default(10),
+  COMPILED_READS: z
+    .enum(['true', 'false'], { error: 'must be "true" or "false"' })
+    .transform((value) => value === 'true')
+    .default(true),
   MAX_BODY_BYTES: z.coerce
     .number({ error: 'must be a whole number of bytes' })
     .int({ error: 'must be a whole number of bytes' })
@@ -110,6 +114,11 @@ export interface Config {
   /** How often each open /events stream checks its token and user against the records again. */
   eventsRecheckSeconds: number;
   dbPoolMax: number;
+  /**
+   * Queries with a read model are answered by compiled SQL (`read/`); false sends every request
+   * through the resolvers (the same answers, more slowly): a way back if a compiled read misbehaves.
+   */
+  compiledReads: boolean;
 }
 
 /** A configuration problem: printed as one line, exit code 1. */
@@ -192,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     noTokenLimit: { max: e.NO_TOKEN_LIMIT_PER_ADDRESS, windowSeconds: 60 },
     eventsRecheckSeconds: e.EVENTS_RECHECK_SECONDS,
     dbPoolMax: e.DB_POOL_MAX,
+    compiledReads: e.COMPILED_READS,
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity, StaffIdentity } from './auth/identity.js';
 import type { Config } from './config.js';
+import type { CompiledReads } from './read/compiled.js';
 import { ForbiddenError } from './errors.js';
 
 /** Everything a resolver may use for one request. Built in server.ts. */
@@ -11,6 +12,11 @@ export interface Context {
    * the response is sent, so nothing is answered that was not stored, audit rows included.
    */
   em: EntityManager;
+  /**
+   * Set when the request is a query the compiled read path serves (`read/`): its root fields are
+   * answered by compiled SQL on a connection of its own, and `em` is not open.
+   */
+  read?: CompiledReads;
   /** Undefined for a request without a token (only public operations accept that). */
   identity: Identity | undefined;
   requestId: string;

@@ -37,6 +37,12 @@ import {
   VisitResolver,
   WarningResolver,
 } from './modules/warning/warning.resolver.js';
+// The read model of each module: how the compiled read path reads its types (`read/`).
+import './modules/household/household.read.js';
+import './modules/person/person.read.js';
+import './modules/warning/warning.read.js';
+import './modules/concern/concern.read.js';
+import './modules/chronology/chronology.read.js';
 
 export const resolvers = [
   ConcernResolver,

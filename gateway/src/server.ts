@@ -5,10 +5,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLFormattedError } from 'graphql';
+import { getVariableValues, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createAuthenticator } from './auth/authenticate.js';
+import type { Identity } from './auth/identity.js';
 import { InvalidTokenError, type VerifiedToken } from './auth/tokens.js';
 import { AddressLimiter, RateLimitedError } from './common/rate-limit.js';
 import type { Config } from './config.js';
@@ -36,6 +37,8 @@ import { serveStatic } from './http/static.js';
 import { unavailableAnswer } from './http/unavailable.js';
 import type { Logger } from './logger.js';
 import { exchangeWidgetToken } from './modules/access/credentials.service.js';
+import { ReadPath } from './read/path.js';
+import type { Reader } from './read/reader.js';
 import { getSchema } from './schema.js';
 
 /** Expected errors keep their code and message; anything else is masked. */
@@ -105,6 +108,8 @@ interface RequestState {
   lost?: ConnectionLostError;
   /** False for a mutation without an idempotency key (see `safeToRetry`). */
   retrySafe: boolean;
+  /** A query read through the compiled path: it commits (and writes its audit rows) when it finishes. */
+  reader?: Reader;
 }
 /** Apollo passes its hooks a shallow copy of the context: the state rides along under a symbol. */
 const STATE = Symbol('doorstep.request-state');
@@ -159,11 +164,11 @@ export async function createGateway(
             if (introspectionOnly(document, operation)) return;
             throw unauthenticated('Sign in to do this: the request has no token.');
           }
-          const em = await openScope(orm, state.token.organisationId);
-          state.scope = em;
-          contextValue.em = em;
+          let identity: Identity;
           try {
-            contextValue.identity = await auth.resolve(em, state.token);
+            // Outside the unit of work: checked identities are kept a while, and most requests
+            // need no statement for this at all.
+            identity = await auth.resolve(orm.em.fork(), state.token);
           } catch (error) {
             if (error instanceof InvalidTokenError) throw unauthenticated();
             throw error;
@@ -173,13 +178,38 @@ export async function createGateway(
               http: { status: 403 },
             });
           }
+          contextValue.identity = identity;
+          // A query the compiled read path serves reads through it; anything else through the
+          // resolvers, in a unit of work opened here.
+          const variables =
+            operation &&
+            getVariableValues(
+              schema,
+              operation.variableDefinitions ?? [],
+              requestContext.request.variables ?? {},
+            );
+          const reader =
+            config.compiledReads && variables?.coerced
+              ? readPath.readerFor(document, operation!, variables.coerced, identity, contextValue.requestId)
+              : undefined;
+          if (reader) {
+            logger.debug('read.compiled', { requestId: contextValue.requestId });
+            state.reader = reader;
+            contextValue.read = reader;
+            return;
+          }
+          const em = await openScope(orm, state.token.organisationId);
+          state.scope = em;
+          contextValue.em = em;
         },
       };
     },
   };
 
+  const schema = await getSchema();
+  const readPath = new ReadPath(schema, orm);
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
@@ -305,6 +335,7 @@ export async function createGateway(
         await commitScope(state.scope);
         state.scope = undefined;
       }
+      await state.reader?.finish();
       const outHeaders: Record<string, string> = { ...headers, ...cors, 'x-request-id': requestId };
       for (const [key, value] of response.headers) outHeaders[key] = value;
       outHeaders['cache-control'] = 'no-store';
@@ -329,6 +360,7 @@ export async function createGateway(
       return sendJson(res, 503, answer.body, { ...cors, ...answer.headers, 'x-request-id': requestId });
     } finally {
       if (state.scope) await state.scope.rollback().catch(() => undefined);
+      await state.reader?.abort();
     }
   }
 

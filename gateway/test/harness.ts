@@ -107,6 +107,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     noTokenLimit: { max: 10_000, windowSeconds: 60 },
     eventsRecheckSeconds: 60,
     dbPoolMax: 10,
+    compiledReads: true,
     ...overrides,
   };
 }

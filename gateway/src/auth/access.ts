@@ -2,6 +2,7 @@ import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type Gra
 import { Extensions } from 'type-graphql';
 import type { Context } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { compiledValue, NOT_COMPILED } from '../read/compiled.js';
 import { actorsOf } from './identity.js';
 import { Permission, rules } from './permissions.js';
 
@@ -54,12 +55,20 @@ export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
         missing.push(`${type.name}.${field.name}`);
         continue;
       }
-      if (permission === Permission.Envelope) continue;
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, ctx: Context, info) => {
-        check(ctx, permission, root ? undefined : source);
-        return resolve(source, args, ctx, info);
-      };
+      // On the compiled read path, a root field's value is its statement's answer, and every other
+      // field's is already in the object it belongs to: no resolver reads the database.
+      field.resolve = root
+        ? (source, args, ctx: Context, info) => {
+            check(ctx, permission, undefined);
+            const key = info.path.key as string;
+            return ctx.read?.serves(key) ? ctx.read.root(key) : resolve(source, args, ctx, info);
+          }
+        : (source, args, ctx: Context, info) => {
+            check(ctx, permission, source);
+            const value = compiledValue(source, info.path.key as string);
+            return value === NOT_COMPILED ? resolve(source, args, ctx, info) : value;
+          };
     }
   }
   if (missing.length) {

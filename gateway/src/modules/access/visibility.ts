@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../../context.js';
+import { personVisible } from '../../auth/record-rules.js';
 import { grantedSubjectIds } from './access-grant.service.js';
 
 /**
@@ -15,14 +16,9 @@ export const userIdOf = (caller: Caller): string | null =>
 
 /**
  * An SQL condition true when the person row `alias` is visible to the user in the two `?`
- * parameters that follow it (pass `visibilityParams(caller)`).
+ * parameters that follow it (pass `visibilityParams(caller)`): `personVisible` of the record rules.
  */
-export function personVisibleSql(alias: string): string {
-  return `(not ${alias}.restricted or ${alias}.restricted_by_id = ?::uuid or exists (
-    select 1 from access_grant g
-     where g.user_id = ?::uuid and g.subject_type = 'Person' and g.subject_id = ${alias}.id
-       and g.expires_at > now() and g.revoked_at is null))`;
-}
+export const personVisibleSql = (alias: string): string => personVisible(alias, '?::uuid');
 
 export const visibilityParams = (caller: Caller): [string | null, string | null] => {
   const me = userIdOf(caller);

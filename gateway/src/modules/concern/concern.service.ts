@@ -30,7 +30,8 @@ import { Household } from '../household/household.entity.js';
 import { findVisiblePerson, seesAllHouseholds, worksWith } from '../household/household.service.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
-import { hiddenAmong, personVisibleSql, visibilityParams } from '../access/visibility.js';
+import { concernVisible } from '../../auth/record-rules.js';
+import { hiddenAmong, visibilityParams } from '../access/visibility.js';
 import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernPerson } from './concern-person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -367,12 +368,8 @@ export async function raisePublicConcern(
   return { reference: receipt.reference };
 }
 
-/**
- * An SQL condition: concern `c` names no person restricted from the caller (two `?` follow). It
- * starts from the few restricted people (a partial index), not from every concern.
- */
-const concernVisibleSql = `c.id not in (select cp.concern_id from person p join concern_person cp on cp.person_id = p.id
-  where p.restricted and not ${personVisibleSql('p')})`;
+/** An SQL condition: concern `c` names no person restricted from the caller (two `?` follow). */
+const concernVisibleSql = concernVisible('c', '?::uuid');
 
 /**
  * One concern of the caller's organisation; another organisation's, or one naming a person

@@ -7,6 +7,7 @@ import {
   leaveHouseholdInputSchema,
   type HouseholdData,
 } from '@doorstep/schema';
+import { SEES_ALL_HOUSEHOLDS } from '../../auth/record-rules.js';
 import { exactlyOnce } from '../../common/idempotency.js';
 import { parseInput, parseSubmission } from '../../common/input.js';
 import { groupBy, load } from '../../common/loader.js';
@@ -32,7 +33,7 @@ export function seesAllHouseholds(caller: Caller): boolean {
   const identity = caller.identity;
   return (
     identity.kind === 'staff' &&
-    identity.roles.some((r) => r === 'SAFEGUARDING_LEAD' || r === 'SAFEGUARDING_CHAMPION' || r === 'MANAGER')
+    identity.roles.some((r) => (SEES_ALL_HOUSEHOLDS as readonly string[]).includes(r))
   );
 }
 

@@ -305,8 +305,10 @@ export function warningsForHousehold(
         household: row.for_household,
         item: { warning: em.map(Warning, row), personHidden: row.hidden },
       }));
-      if (found.length)
-        audit(em, caller, 'READ', 'Warning', [...new Set(found.map((f) => f.item.warning.id))]);
+      // Read, so audited: those the caller is shown (not those on someone restricted from them).
+      const shown = found.filter((f) => !f.item.personHidden);
+      if (shown.length)
+        audit(em, caller, 'READ', 'Warning', [...new Set(shown.map((f) => f.item.warning.id))]);
       const grouped = groupBy(found, (f) => f.household);
       return new Map([...grouped].map(([k, v]) => [k, v.map((f) => f.item)]));
     },

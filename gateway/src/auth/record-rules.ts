@@ -1,0 +1,33 @@
+/**
+ * Which records a caller may see, as SQL: the one place the record rules are written, used by the
+ * compiled reads (`read/`) and the services alike. Each takes the SQL of the caller's user id (a
+ * parameter placeholder: `?::uuid` for the services' knex queries, `$n::uuid` in a compiled
+ * statement); a caller who is not staff has none (null), and sees no restricted person. Row-level
+ * security (the caller's organisation) lies underneath every one of them.
+ */
+
+/**
+ * The person row `p` is visible to the user: not restricted, or restricted by them (the lead who
+ * restricted someone manages the restriction), or they hold a live grant for the person (given by
+ * a lead, or break-glass in an emergency).
+ */
+export const personVisible = (p: string, user: string): string =>
+  `(not ${p}.restricted or ${p}.restricted_by_id = ${user} or exists (
+    select 1 from access_grant g
+     where g.user_id = ${user} and g.subject_type = 'Person' and g.subject_id = ${p}.id
+       and g.expires_at > now() and g.revoked_at is null))`;
+
+/**
+ * Concern `c` names no person restricted from the user. It starts from the few restricted people
+ * (a partial index), not from every concern.
+ */
+export const concernVisible = (c: string, user: string): string =>
+  `${c}.id not in (select cp.concern_id from person p join concern_person cp on cp.person_id = p.id
+  where p.restricted and not ${personVisible('p', user)})`;
+
+/** The membership row `m` is current on `day` (a date): joined by then, not yet left. */
+export const memberOn = (m: string, day: string): string =>
+  `(${m}.joined_on <= ${day} and (${m}.left_on is null or ${m}.left_on >= ${day}))`;
+
+/** Roles that see every household of their organisation (not only those they work with). */
+export const SEES_ALL_HOUSEHOLDS = ['SAFEGUARDING_LEAD', 'SAFEGUARDING_CHAMPION', 'MANAGER'] as const;

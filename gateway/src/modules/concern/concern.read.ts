@@ -1,0 +1,141 @@
+import { concernVisible, personVisible } from '../../auth/record-rules.js';
+import { byKey, readFields, readRoot, readType, type Source, type SourceInput } from '../../read/model.js';
+import { childOn, utcDay } from '../../read/sql.js';
+import { ConcernNamedPerson } from './concern-named-person.entity.js';
+import { ConcernTriage } from './concern-triage.entity.js';
+import { Concern } from './concern.entity.js';
+
+/** How the compiled read path reads concerns, the people they name and their triage history. */
+
+/** The day a concern is about: when it happened, or else when it was raised (UTC). */
+const eventDay = (concernId: string) =>
+  `(select ${utcDay('coalesce(c.happened_at, c.raised_at)')} from concern c where c.id = ${concernId})`;
+
+/** The people a concern names in one role, in the order named; anyone restricted from the caller left out. */
+const people =
+  (role: 'SUBJECT' | 'ALLEGED_SOURCE') =>
+  ({ parent, alias, sql }: SourceInput): Source => ({
+    from: `concern_person ${alias}`,
+    where: [
+      `${alias}.concern_id = ${parent}.id`,
+      `${alias}.role = '${role}'`,
+      `exists (select 1 from person p where p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))})`,
+    ],
+    orderBy: [`${alias}.ordinal`, `${alias}.id`],
+  });
+
+readType({
+  type: 'Concern',
+  entity: Concern,
+  audit: 'Concern',
+  fields: {
+    household: {
+      kind: 'object',
+      type: 'Household',
+      source: byKey('household', 'household_id'),
+    },
+    subjects: { kind: 'list', type: 'ConcernPersonLink', source: people('SUBJECT') },
+    allegedSources: { kind: 'list', type: 'ConcernPersonLink', source: people('ALLEGED_SOURCE') },
+    namedPeople: {
+      kind: 'list',
+      type: 'NamedPerson',
+      source: ({ parent, alias }) => ({
+        from: `concern_named_person ${alias}`,
+        where: [`${alias}.concern_id = ${parent}.id`],
+        orderBy: [`${alias}.ordinal`],
+      }),
+    },
+    triageHistory: {
+      kind: 'list',
+      type: 'ConcernTriage',
+      source: ({ parent, alias }) => ({
+        from: `concern_triage ${alias}`,
+        where: [`${alias}.concern_id = ${parent}.id`],
+        orderBy: [`${alias}.decided_at`, `${alias}.id`],
+      }),
+    },
+  },
+});
+
+readType({
+  type: 'ConcernPersonLink',
+  carry: { organisationId: (t) => `${t}.organisation_id` },
+  fields: {
+    person: {
+      kind: 'object',
+      type: 'Person',
+      source: byKey('person', 'person_id'),
+    },
+    role: { kind: 'value', sql: (t) => `${t}.role` },
+    childAtEvent: {
+      kind: 'value',
+      sql: (t) =>
+        `(select ${childOn('p.date_of_birth', eventDay(`${t}.concern_id`))} from person p where p.id = ${t}.person_id)`,
+    },
+  },
+});
+
+readType({
+  type: 'NamedPerson',
+  entity: ConcernNamedPerson,
+  audit: 'ConcernNamedPerson',
+  carry: { organisationId: (t) => `${t}.organisation_id` },
+  fields: {
+    childAtEvent: {
+      kind: 'value',
+      sql: (t) => childOn(`${t}.date_of_birth`, eventDay(`${t}.concern_id`)),
+    },
+    // Their record once linked, unless it is restricted from the caller.
+    linkedPerson: {
+      kind: 'object',
+      type: 'Person',
+      source: byKey('person', 'linked_person_id', ({ alias, sql }) => [
+        personVisible(alias, sql.scope('userId')),
+      ]),
+    },
+  },
+});
+
+readType({ type: 'ConcernTriage', entity: ConcernTriage });
+
+/** Concerns of the caller's organisation naming nobody restricted from them, newest first. */
+const concerns = (alias: string, sql: SourceInput['sql'], where: string[]): Source => ({
+  from: `concern ${alias}`,
+  where: [
+    `${alias}.organisation_id = ${sql.scope('organisationId')}`,
+    concernVisible(alias, sql.scope('userId')),
+    ...where,
+  ],
+});
+
+readFields('Household', {
+  concerns: {
+    kind: 'connection',
+    type: 'Concern',
+    at: 'raised_at',
+    id: 'id',
+    source: ({ parent, alias, sql }) => concerns(alias, sql, [`${alias}.household_id = ${parent}.id`]),
+  },
+});
+
+readFields('Person', {
+  concerns: {
+    kind: 'connection',
+    type: 'Concern',
+    at: 'raised_at',
+    id: 'id',
+    source: ({ parent, alias, sql }) =>
+      concerns(alias, sql, [
+        `exists (select 1 from concern_person s where s.concern_id = ${alias}.id and s.person_id = ${parent}.id)`,
+      ]),
+  },
+});
+
+readRoot({
+  field: 'concerns',
+  type: 'Concern',
+  kind: 'connection',
+  at: 'raised_at',
+  id: 'id',
+  source: ({ alias, sql }) => concerns(alias, sql, []),
+});

@@ -1,0 +1,42 @@
+import { personVisible } from '../../auth/record-rules.js';
+import { byKey, readType } from '../../read/model.js';
+import { Person, PersonRelationship } from './person.entity.js';
+
+/** How the compiled read path reads people and how they are related. */
+
+readType({
+  type: 'Person',
+  entity: Person,
+  audit: 'Person',
+  fields: {
+    displayName: { kind: 'getter', reads: ['givenName', 'familyName'] },
+    age: { kind: 'getter', reads: ['dateOfBirth'] },
+    child: { kind: 'getter', reads: ['dateOfBirth'] },
+    mergedIntoId: { kind: 'getter', reads: ['mergedInto'] },
+    // Oldest first; a related person restricted from the caller is left out.
+    relationships: {
+      kind: 'list',
+      type: 'PersonRelationship',
+      source: ({ parent, alias, sql }) => ({
+        from: `person_relationship ${alias}`,
+        where: [
+          `${alias}.person_id = ${parent}.id`,
+          `exists (select 1 from person q where q.id = ${alias}.related_person_id and ${personVisible('q', sql.scope('userId'))})`,
+        ],
+        orderBy: [`${alias}.created_at`, `${alias}.id`],
+      }),
+    },
+  },
+});
+
+readType({
+  type: 'PersonRelationship',
+  entity: PersonRelationship,
+  fields: {
+    relatedPerson: {
+      kind: 'object',
+      type: 'Person',
+      source: byKey('person', 'related_person_id'),
+    },
+  },
+});

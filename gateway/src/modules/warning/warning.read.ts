@@ -1,0 +1,69 @@
+import { memberOn, personVisible } from '../../auth/record-rules.js';
+import { readFields, readType } from '../../read/model.js';
+import { addressSql } from '../household/household.read.js';
+import { Warning } from './warning.entity.js';
+
+/** How the compiled read path reads warnings, and a household's warnings. */
+
+readType({
+  type: 'Warning',
+  entity: Warning,
+  audit: 'Warning',
+  fields: {
+    personId: { kind: 'getter', reads: ['person'] },
+    householdId: { kind: 'getter', reads: ['household'] },
+    overdueForReview: { kind: 'getter', reads: ['status', 'reviewDate'] },
+    // Who or where it is on: the person's name (a read of that person), or the household's address.
+    subjectName: {
+      kind: 'value',
+      sql: (t, sql) => `(case when ${t}.household_id is not null
+          then (select ${addressSql('h')} from household h where h.id = ${t}.household_id)
+          else (select p.given_name || ' ' || p.family_name from person p
+                 where p.id = ${t}.person_id and ${personVisible('p', sql.scope('userId'))}) end)`,
+      audit: (t, sql) => [
+        'Person',
+        `(select p.id from person p where p.id = ${t}.person_id and ${personVisible('p', sql.scope('userId'))})`,
+      ],
+    },
+  },
+});
+
+readFields('Household', {
+  // On the household and on anyone living there today (ended ones if asked), oldest first. Each
+  // half is an index scan; a warning on someone restricted from the caller is left out.
+  warnings: {
+    kind: 'list',
+    type: 'Warning',
+    source: ({ parent, alias, sql }) => {
+      const today = sql.scope('today');
+      return {
+        from: `(select w.* from warning w where w.household_id = ${parent}.id
+                union all
+                select w.* from warning w
+                 where w.person_id in (select m.person_id from household_member m
+                                        where m.household_id = ${parent}.id and ${memberOn('m', today)})) ${alias}`,
+        where: [
+          `(${sql.arg((args) => !!args.includeEnded, 'boolean')} or ${alias}.status <> 'ENDED')`,
+          `(${alias}.person_id is null or exists (select 1 from person p where p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))}))`,
+        ],
+        orderBy: [`${alias}.created_at`, `${alias}.id`],
+      };
+    },
+  },
+});
+
+readFields('Person', {
+  // Their warnings, oldest first (ended ones if asked).
+  warnings: {
+    kind: 'list',
+    type: 'Warning',
+    source: ({ parent, alias, sql }) => ({
+      from: `warning ${alias}`,
+      where: [
+        `${alias}.person_id = ${parent}.id`,
+        `(${sql.arg((args) => !!args.includeEnded, 'boolean')} or ${alias}.status <> 'ENDED')`,
+      ],
+      orderBy: [`${alias}.created_at`, `${alias}.id`],
+    }),
+  },
+});

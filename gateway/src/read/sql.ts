@@ -1,0 +1,11 @@
+/** SQL for what the API derives, written once and the same as the TypeScript it stands for. */
+
+/** Whole years from the date `dob` to the date `day` (`ageOn`); null without a date of birth. */
+export const ageOn = (dob: string, day: string): string =>
+  `(extract(year from ${day})::int - extract(year from ${dob})::int - (to_char(${day}, 'MMDD') < to_char(${dob}, 'MMDD'))::int)`;
+
+/** Under 18 on the date `day` (`isChildOn`); null without a date of birth. */
+export const childOn = (dob: string, day: string): string => `(${ageOn(dob, day)} < 18)`;
+
+/** The date of the moment `at` in UTC (`isoDateOf`). */
+export const utcDay = (at: string): string => `(${at} at time zone 'UTC')::date`;
