@@ -104,6 +104,8 @@ export interface PlanCheck {
 class Builder implements Sql {
   readonly values: ((run: RunInput) => unknown)[] = [];
   readonly checks: PlanCheck[] = [];
+  /** The rows each alias's source joined (`Source.joins`). */
+  readonly joins = new Map<string, Record<string, string>>();
 
   constructor(private readonly run: RunInput) {}
 
@@ -282,7 +284,7 @@ export class Compiler {
         }
         switch (fieldSpec.kind) {
           case 'value': {
-            pairs.push([field.key, fieldSpec.sql(t, sql)]);
+            pairs.push([field.key, fieldSpec.sql(t, sql, sql.joins.get(t) ?? {})]);
             fields.push({ key: field.key, shape: { kind: 'scalar' } });
             const audit = fieldSpec.audit?.(t, sql);
             if (audit) audits.push(`json_build_array(${quote(audit[0])}, ${audit[1]})`);
@@ -294,8 +296,18 @@ export class Compiler {
           case 'object':
           case 'list': {
             const child = this.objectType(fieldSpec.type);
+            const joined =
+              fieldSpec.kind === 'object' && fieldSpec.join && sql.joins.get(t)?.[fieldSpec.join];
+            if (joined) {
+              // Already in the row: no statement of its own.
+              const inner = this.object(context, sql, child, subSelections(field), joined, actors);
+              pairs.push([field.key, inner.sql]);
+              fields.push({ key: field.key, shape: inner.shape });
+              break;
+            }
             const alias = sql.alias(child.name.slice(0, 1).toLowerCase());
             const source = fieldSpec.source({ parent: t, alias, sql });
+            if (source.joins) sql.joins.set(alias, source.joins);
             const inner = this.object(context, sql, child, subSelections(field), alias, actors);
             const order = source.orderBy?.length ? ` order by ${source.orderBy.join(', ')}` : '';
             if (fieldSpec.kind === 'object') {

@@ -135,7 +135,9 @@ export class Reader implements CompiledReads {
       const client = (await this.knex.client.acquireConnection()) as pg.Client;
       try {
         if (!isUuid(this.identity.organisationId)) throw new Error('organisation id is not a uuid');
-        const settings = `select set_config('role', '${APP_ROLE}', true), set_config('doorstep.organisation_id', '${this.identity.organisationId}', true)`;
+        // A compiled statement's plan is made once per connection and kept (a generic plan):
+        // its parameters are ids and page sizes, whose best plan does not depend on their values.
+        const settings = `select set_config('role', '${APP_ROLE}', true), set_config('doorstep.organisation_id', '${this.identity.organisationId}', true), set_config('plan_cache_mode', 'force_generic_plan', true)`;
         this.log('begin');
         this.log(settings);
         await client.query(`begin; ${settings}`);

@@ -21,15 +21,19 @@ readType({
     members: {
       kind: 'list',
       type: 'HouseholdMember',
-      source: ({ parent, alias, sql }) => ({
-        from: `household_member ${alias}`,
-        where: [
-          `${alias}.household_id = ${parent}.id`,
-          `(${sql.arg((args) => !!args.includePast, 'boolean')} or ${memberOn(alias, sql.scope('today'))})`,
-          `exists (select 1 from person p where p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))})`,
-        ],
-        orderBy: [`${alias}.joined_on`, `${alias}.id`],
-      }),
+      source: ({ parent, alias, sql }) => {
+        const person = sql.alias('p');
+        return {
+          from: `household_member ${alias} join person ${person} on ${person}.id = ${alias}.person_id`,
+          where: [
+            `${alias}.household_id = ${parent}.id`,
+            `(${sql.arg((args) => !!args.includePast, 'boolean')} or ${memberOn(alias, sql.scope('today'))})`,
+            personVisible(person, sql.scope('userId')),
+          ],
+          orderBy: [`${alias}.joined_on`, `${alias}.id`],
+          joins: { person },
+        };
+      },
     },
     assignments: {
       kind: 'list',
@@ -52,11 +56,7 @@ readType({
   entity: HouseholdMember,
   fields: {
     current: { kind: 'getter', reads: ['joinedOn', 'leftOn'] },
-    person: {
-      kind: 'object',
-      type: 'Person',
-      source: byKey('person', 'person_id'),
-    },
+    person: { kind: 'object', type: 'Person', source: byKey('person', 'person_id'), join: 'person' },
   },
 });
 

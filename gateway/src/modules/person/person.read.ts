@@ -17,14 +17,15 @@ readType({
     relationships: {
       kind: 'list',
       type: 'PersonRelationship',
-      source: ({ parent, alias, sql }) => ({
-        from: `person_relationship ${alias}`,
-        where: [
-          `${alias}.person_id = ${parent}.id`,
-          `exists (select 1 from person q where q.id = ${alias}.related_person_id and ${personVisible('q', sql.scope('userId'))})`,
-        ],
-        orderBy: [`${alias}.created_at`, `${alias}.id`],
-      }),
+      source: ({ parent, alias, sql }) => {
+        const related = sql.alias('q');
+        return {
+          from: `person_relationship ${alias} join person ${related} on ${related}.id = ${alias}.related_person_id`,
+          where: [`${alias}.person_id = ${parent}.id`, personVisible(related, sql.scope('userId'))],
+          orderBy: [`${alias}.created_at`, `${alias}.id`],
+          joins: { relatedPerson: related },
+        };
+      },
     },
   },
 });
@@ -37,6 +38,7 @@ readType({
       kind: 'object',
       type: 'Person',
       source: byKey('person', 'related_person_id'),
+      join: 'relatedPerson',
     },
   },
 });
