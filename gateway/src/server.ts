@@ -168,7 +168,7 @@ export async function createGateway(
           try {
             // Outside the unit of work: checked identities are kept a while, and most requests
             // need no statement for this at all.
-            identity = await auth.resolve(orm.em.fork(), state.token);
+            identity = await auth.resolve(() => orm.em.fork(), state.token);
           } catch (error) {
             if (error instanceof InvalidTokenError) throw unauthenticated();
             throw error;
