@@ -58,7 +58,6 @@ export type Shape =
   | {
       kind: 'object';
       prototype: object | null;
-      audit?: string;
       fields: { key: string; shape: Shape }[];
     };
 
@@ -132,7 +131,7 @@ class Builder implements Sql {
     let placeholder = this.#scope.get(name);
     if (!placeholder) {
       this.values.push((run) => run.scope[name]);
-      placeholder = `$${this.values.length}::${name === 'today' ? 'date' : 'uuid'}`;
+      placeholder = `$${this.values.length}::${SCOPE_TYPES[name]}`;
       this.#scope.set(name, placeholder);
     }
     return placeholder;
@@ -142,6 +141,17 @@ class Builder implements Sql {
     return `${hint}${++this.#aliases}`;
   }
 }
+
+const SCOPE_TYPES: Record<ScopeValue, string> = {
+  organisationId: 'uuid',
+  userId: 'uuid',
+  householdId: 'uuid',
+  today: 'date',
+  actorKind: 'text',
+  actorUserId: 'uuid',
+  actorRef: 'text',
+  requestId: 'text',
+};
 
 const where = (terms: readonly string[]) => (terms.length ? ` where ${terms.join(' and ')}` : '');
 
@@ -196,9 +206,19 @@ export class Compiler {
         shape = { kind: 'list', item: object.shape };
       }
     }
+    // The audit rows of everything the answer holds, written by the same statement: every audited
+    // object carries its `$audit` pairs (type, id), each record once.
+    text = `with doorstep_read as (${text}),
+doorstep_audit as (
+  insert into audit_event (at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id)
+  select distinct now(), ${sql.scope('organisationId')}, ${sql.scope('actorKind')}, ${sql.scope('actorUserId')}, ${sql.scope('actorRef')}, 'READ', a.pair->>0, (a.pair->>1)::uuid, ${sql.scope('requestId')}
+    from doorstep_read r, jsonb_path_query(r.j::jsonb, 'strict $.**."$audit"[*]', '{}', true) as a(pair)
+   where a.pair->>1 is not null)
+select j from doorstep_read`;
     return {
       checks: sql.checks,
-      name: `doorstep_read_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`,
+      // A plain identifier (SQL's PREPARE takes it unquoted): a digest of the text.
+      name: `doorstep_read_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`,
       text,
       values: sql.values,
       kind: spec.kind,
@@ -351,6 +371,11 @@ export class Compiler {
         sql.field = outer;
       }
     }
+    if (spec.audit) {
+      const id = carried.get('id');
+      if (!id) throw new Unsupported(`${type.name} is audited but has no id`);
+      audits.unshift(`json_build_array(${quote(spec.audit)}, ${id})`);
+    }
     const carriedJson = [...carried].map(([k, v]) => [k, v] as [string, string]);
     const auditPair: [string, string][] = audits.length
       ? [['$audit', `json_build_array(${audits.join(', ')})`]]
@@ -360,7 +385,6 @@ export class Compiler {
       shape: {
         kind: 'object',
         prototype: spec.entity?.prototype ?? null,
-        ...(spec.audit ? { audit: spec.audit } : {}),
         fields,
       },
     };

@@ -23,7 +23,16 @@ export interface Sql {
 }
 
 /** What a statement may ask of the caller's scope, as parameters. */
-export type ScopeValue = 'organisationId' | 'userId' | 'householdId' | 'today';
+export type ScopeValue =
+  | 'organisationId'
+  | 'userId'
+  | 'householdId'
+  | 'today'
+  // who reads, for the audit rows the statement writes
+  | 'actorKind'
+  | 'actorUserId'
+  | 'actorRef'
+  | 'requestId';
 
 /** Where a relation's rows come from: `from` names the table with `alias`, `where` links to the parent. */
 export interface Source {

@@ -75,7 +75,16 @@ export class ReadPath {
     const memo = new Map<SelectedField, Record<string, unknown>>();
     const run: RunInput = {
       variables,
-      scope: { organisationId: null, userId: null, householdId: null, today: null },
+      scope: {
+        organisationId: null,
+        userId: null,
+        householdId: null,
+        today: null,
+        actorKind: null,
+        actorUserId: null,
+        actorRef: null,
+        requestId: null,
+      },
       argsOf: (field) => {
         let args = memo.get(field);
         if (!args) memo.set(field, (args = argumentsOf(field, variables)));

@@ -260,4 +260,42 @@ describe('the compiled read path', () => {
     // A manager may not read households at all; a frontline worker neither.
     for (const as of [user('ana'), user('tom')]) await same(HOUSEHOLD, { id }, as);
   });
+
+  it('answers nothing it could not audit: the read and its audit rows commit together', async () => {
+    const [id, other] = await households();
+    // The audit trail refuses the rows of one household's reads (as a full disk or a broken
+    // constraint would): its view must not be answered, and nothing of it is left half-written.
+    await gw.sql(`create function refuse_audit() returns trigger language plpgsql as $$
+      begin
+        if new.entity_id = '${id}' then raise exception 'audit refused'; end if;
+        return new;
+      end $$`);
+    await gw.sql(
+      `create trigger refuse_audit before insert on audit_event for each row execute function refuse_audit()`,
+    );
+    try {
+      const before = await gw.sql<{ n: number }>(`select count(*)::int as n from audit_event`);
+      const compiledReads = () => gw.logs.filter((line) => line.includes('"read.compiled"')).length;
+      const readsBefore = compiledReads();
+      const refused = await fetch(`${gw.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await gw.tokenFor(lead)}` },
+        body: JSON.stringify({ query: HOUSEHOLD, variables: { id } }),
+      });
+      const text = await refused.text();
+      expect(refused.status, text).toBe(500);
+      expect(text).not.toContain(id);
+      expect(JSON.parse(text)).not.toHaveProperty('data.household.id');
+      expect(compiledReads()).toBe(readsBefore + 1);
+      const after = await gw.sql<{ n: number }>(`select count(*)::int as n from audit_event`);
+      expect(after[0]!.n).toBe(before[0]!.n);
+      // The gateway carries on: the next read, of another household, is answered and audited.
+      const next = await ask(`${gw.base}/graphql`, HOUSEHOLD, { id: other }, lead);
+      expect(next.body.errors).toBeUndefined();
+      expect(next.compiled).toBe(true);
+      expect(next.audited).toContain(`Household ${other}`);
+    } finally {
+      await gw.sql(`drop trigger refuse_audit on audit_event; drop function refuse_audit()`);
+    }
+  });
 });
