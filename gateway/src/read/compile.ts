@@ -58,6 +58,8 @@ export type Shape =
   | {
       kind: 'object';
       prototype: object | null;
+      /** Its JSON carries `$audit`: the (type, id) pairs of the records it holds. */
+      audited?: boolean;
       fields: { key: string; shape: Shape }[];
     };
 
@@ -153,6 +155,23 @@ const SCOPE_TYPES: Record<ScopeValue, string> = {
   requestId: 'text',
 };
 
+/**
+ * Where the `$audit` pairs are in a statement's JSON, as an SQL array of JSON paths (lax: a missing
+ * object or an empty list gives nothing), so the audit rows are found without walking the whole
+ * answer.
+ */
+function auditPaths(shape: Shape): string {
+  const paths: string[] = [];
+  const walk = (at: Shape, path: string) => {
+    if (at.kind === 'list') return walk(at.item, `${path}[*]`);
+    if (at.kind !== 'object') return;
+    if (at.audited) paths.push(`${path}."$audit"[*]`);
+    for (const field of at.fields) walk(field.shape, `${path}.${JSON.stringify(field.key)}`);
+  };
+  walk(shape, 'lax $');
+  return `array[${paths.map(quote).join(', ')}]`;
+}
+
 const where = (terms: readonly string[]) => (terms.length ? ` where ${terms.join(' and ')}` : '');
 
 /** Compiles root fields; knows the schema, the ORM's metadata and the caller's roles. */
@@ -212,7 +231,7 @@ export class Compiler {
 doorstep_audit as (
   insert into audit_event (at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id)
   select distinct now(), ${sql.scope('organisationId')}, ${sql.scope('actorKind')}, ${sql.scope('actorUserId')}, ${sql.scope('actorRef')}, 'READ', a.pair->>0, (a.pair->>1)::uuid, ${sql.scope('requestId')}
-    from doorstep_read r, jsonb_path_query(r.j::jsonb, 'strict $.**."$audit"[*]', '{}', true) as a(pair)
+    from (select j::jsonb as j from doorstep_read offset 0) r, unnest(${auditPaths(shape)}::jsonpath[]) as p(path), jsonb_path_query(r.j, p.path) as a(pair)
    where a.pair->>1 is not null)
 select j from doorstep_read`;
     return {
@@ -385,6 +404,7 @@ select j from doorstep_read`;
       shape: {
         kind: 'object',
         prototype: spec.entity?.prototype ?? null,
+        ...(audits.length ? { audited: true } : {}),
         fields,
       },
     };
@@ -502,7 +522,7 @@ select j from doorstep_read`;
     return {
       // One row whatever the page holds (`group by ()`): the aggregates above, or only totalCount.
       sql: `(select ${jsonObject([...auditPair, ...pairs])} from ${rows} group by ())`,
-      shape: { kind: 'object', prototype: null, fields },
+      shape: { kind: 'object', prototype: null, ...(audit ? { audited: true } : {}), fields },
     };
   }
 
