@@ -14,7 +14,7 @@ import {
 import { createHash } from 'node:crypto';
 import { ruleOf } from '../auth/access.js';
 import type { Actor } from '../auth/identity.js';
-import { Permission, rules } from '../auth/permissions.js';
+import { Permission, rules, sameOrganisation } from '../auth/permissions.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
 import {
   rootSpec,
@@ -75,6 +75,13 @@ export interface Plan {
   notFound?: (args: Record<string, unknown>) => Error;
   /** The root field it reads. */
   field: SelectedField;
+  /**
+   * Compiled to answer as is: its JSON (with the `$audit` pairs taken out) is the field's value in
+   * the response, with no resolver to run (`rawBlockers` was empty).
+   */
+  raw: boolean;
+  /** Why its JSON could not be sent as it is (a getter, a record rule, a field the caller may not read…). */
+  rawBlockers: string[];
 }
 
 const ISO = (at: string) => `to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -105,10 +112,16 @@ export interface PlanCheck {
 class Builder implements Sql {
   readonly values: ((run: RunInput) => unknown)[] = [];
   readonly checks: PlanCheck[] = [];
+  /** What stops the statement's JSON being the answer as it is (`Plan.rawBlockers`). */
+  readonly rawBlockers: string[] = [];
   /** The rows each alias's source joined (`Source.joins`). */
   readonly joins = new Map<string, Record<string, string>>();
 
-  constructor(private readonly run: RunInput) {}
+  constructor(
+    private readonly run: RunInput,
+    /** Compiling the answer itself: no carried properties, `__typename` in the JSON. */
+    readonly raw = false,
+  ) {}
 
   known<T>(value: (args: Record<string, unknown>) => T): T {
     const field = this.field;
@@ -143,6 +156,12 @@ class Builder implements Sql {
     return `${hint}${++this.#aliases}`;
   }
 }
+
+/**
+ * Scalars whose value in the statement's JSON is what graphql-js would answer: the built-in ones,
+ * timestamps (written as `toISOString()` writes them, as `DateTimeISO` gives them) and JSON objects.
+ */
+const AS_IS_SCALARS = new Set(['ID', 'String', 'Boolean', 'Int', 'Float', 'DateTimeISO', 'JSONObject']);
 
 const SCOPE_TYPES: Record<ScopeValue, string> = {
   organisationId: 'uuid',
@@ -185,10 +204,17 @@ export class Compiler {
    * The plan for one root Query field, or throws `Unsupported` (the resolvers then serve the whole
    * request). `actors` decide which fields are read.
    */
-  compileRoot(context: SelectionContext, root: SelectedField, actors: readonly Actor[], run: RunInput): Plan {
+  compileRoot(
+    context: SelectionContext,
+    root: SelectedField,
+    actors: readonly Actor[],
+    run: RunInput,
+    raw = false,
+  ): Plan {
     const spec = rootSpec(root.name);
     if (!spec) throw new Unsupported(`Query.${root.name} has no read model`);
-    const sql = new Builder(run);
+    const sql = new Builder(run, raw);
+    if (!this.readable('Query', root.name, actors)) sql.rawBlockers.push(`Query.${root.name} is refused`);
     sql.field = root;
     const alias = sql.alias('r');
     const source = spec.source({ alias, sql });
@@ -244,6 +270,8 @@ select j from doorstep_read`;
       shape,
       ...(spec.notFound ? { notFound: spec.notFound } : {}),
       field: root,
+      raw,
+      rawBlockers: sql.rawBlockers,
     };
   }
 
@@ -306,8 +334,16 @@ select j from doorstep_read`;
     const fields: { key: string; shape: Shape }[] = [];
     const audits: string[] = [];
     for (const field of selectedFields(context, type, selections)) {
-      if (field.name === '__typename') continue; // graphql-js answers it
-      if (!this.readable(type.name, field.name, actors)) continue; // its resolver refuses it
+      if (field.name === '__typename') {
+        // graphql-js answers it, unless the JSON is the answer
+        if (sql.raw) this.typename(field, type, pairs, fields);
+        continue;
+      }
+      if (!this.readable(type.name, field.name, actors)) {
+        sql.rawBlockers.push(`${type.name}.${field.name} is refused`); // its resolver refuses it
+        continue;
+      }
+      this.checkRaw(sql, type, field);
       const fieldSpec: FieldSpec | undefined = spec.fields?.[field.name];
       const outer = sql.field;
       sql.field = field;
@@ -330,6 +366,7 @@ select j from doorstep_read`;
             break;
           }
           case 'getter':
+            sql.rawBlockers.push(`${type.name}.${field.name} is a getter`);
             for (const prop of fieldSpec.reads) carry(prop);
             break;
           case 'object':
@@ -350,6 +387,9 @@ select j from doorstep_read`;
             const inner = this.object(context, sql, child, subSelections(field), alias, actors);
             const order = source.orderBy?.length ? ` order by ${source.orderBy.join(', ')}` : '';
             if (fieldSpec.kind === 'object') {
+              // No row is null, which a non-null field may not be: graphql-js says so.
+              if (isNonNullType(field.definition.type))
+                sql.rawBlockers.push(`${type.name}.${field.name} may be missing`);
               pairs.push([
                 field.key,
                 `(select ${inner.sql} from ${source.from}${where(source.where)}${order} limit 1)`,
@@ -395,12 +435,18 @@ select j from doorstep_read`;
       if (!id) throw new Unsupported(`${type.name} is audited but has no id`);
       audits.unshift(`json_build_array(${quote(spec.audit)}, ${id})`);
     }
+    // Past 50 pairs an object is built as jsonb, which orders and spaces its keys its own way.
+    if (pairs.length + 2 > 50) sql.rawBlockers.push(`${type.name}: over 50 fields`);
     const carriedJson = [...carried].map(([k, v]) => [k, v] as [string, string]);
     const auditPair: [string, string][] = audits.length
       ? [['$audit', `json_build_array(${audits.join(', ')})`]]
       : [];
     return {
-      sql: jsonObject([['$', jsonObject(carriedJson)], ...auditPair, ...pairs]),
+      sql: jsonObject([
+        ...(sql.raw ? [] : [['$', jsonObject(carriedJson)] as [string, string]]),
+        ...auditPair,
+        ...pairs,
+      ]),
       shape: {
         kind: 'object',
         prototype: spec.entity?.prototype ?? null,
@@ -453,7 +499,10 @@ select j from doorstep_read`;
     const fields: { key: string; shape: Shape }[] = [];
     let needsRank = false;
     for (const field of selectedFields(context, connectionType, selections)) {
-      if (field.name === '__typename') continue;
+      if (field.name === '__typename') {
+        if (sql.raw) this.typename(field, connectionType, pairs, fields);
+        continue;
+      }
       switch (field.name) {
         case 'totalCount':
           pairs.push([field.key, `(select count(*)::int from ${source.from}${where(source.where)})`]);
@@ -471,8 +520,10 @@ select j from doorstep_read`;
                 f.key,
                 `(array_agg(${CURSOR(`${page}.${at}`, `${page}.${id}`)} order by ${pageOrder}) filter (where ${page}.doorstep_rank <= ${limit}))[least(count(*), ${limit})]`,
               ]);
-            } else if (f.name !== '__typename') throw new Unsupported(`PageInfo.${f.name}`);
-            else continue;
+            } else if (f.name === '__typename') {
+              if (sql.raw) this.typename(f, info, infoPairs, infoFields);
+              continue;
+            } else throw new Unsupported(`PageInfo.${f.name}`);
             infoFields.push({ key: f.key, shape: { kind: 'scalar' } });
           }
           pairs.push([field.key, jsonObject(infoPairs)]);
@@ -498,7 +549,9 @@ select j from doorstep_read`;
               } finally {
                 sql.field = outer;
               }
-            } else if (f.name !== '__typename') throw new Unsupported(`${edge.name}.${f.name}`);
+            } else if (f.name === '__typename') {
+              if (sql.raw) this.typename(f, edge, edgePairs, edgeFields);
+            } else throw new Unsupported(`${edge.name}.${f.name}`);
           }
           pairs.push([
             field.key,
@@ -524,6 +577,37 @@ select j from doorstep_read`;
       sql: `(select ${jsonObject([...auditPair, ...pairs])} from ${rows} group by ())`,
       shape: { kind: 'object', prototype: null, ...(audit ? { audited: true } : {}), fields },
     };
+  }
+
+  /** `__typename` in the JSON (only when the JSON is the answer: graphql-js answers it otherwise). */
+  private typename(
+    field: SelectedField,
+    type: GraphQLObjectType,
+    pairs: [string, string][],
+    fields: { key: string; shape: Shape }[],
+  ): void {
+    pairs.push([field.key, quote(type.name)]);
+    fields.push({ key: field.key, shape: { kind: 'scalar' } });
+  }
+
+  /**
+   * Notes what stops `type.field`'s value in the JSON being its value in the answer: a record rule
+   * other than the organisation's (which row-level security holds underneath), or a leaf whose JSON
+   * is not already what its scalar serialises to.
+   */
+  private checkRaw(sql: Builder, type: GraphQLObjectType, field: SelectedField): void {
+    const permission = ruleOf(this.schema, type.name, field.name);
+    const relation =
+      permission && permission !== Permission.Envelope ? rules[permission].relation : undefined;
+    if (relation && relation !== sameOrganisation)
+      sql.rawBlockers.push(`${type.name}.${field.name} has a record rule`);
+    const leaf = getNamedType(field.definition.type);
+    if (isEnumType(leaf)) {
+      if (leaf.getValues().some((value) => value.value !== value.name))
+        sql.rawBlockers.push(`${leaf.name} values are not their names`);
+    } else if (isScalarType(leaf) && !AS_IS_SCALARS.has(leaf.name)) {
+      sql.rawBlockers.push(`${leaf.name} is serialised`);
+    }
   }
 
   private connectionTypeOf(field: SelectedField): GraphQLObjectType {

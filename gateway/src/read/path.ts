@@ -133,6 +133,14 @@ export class ReadPath {
         if (field.name === '__typename') continue;
         plans.set(field.key, { plan: this.#compiler.compileRoot(context, field, actors, run), field });
       }
+      // One root field whose JSON can be the answer as it is: compiled again to be that answer.
+      const [only, ...others] = plans.values();
+      if (only && !others.length && !only.plan.rawBlockers.length) {
+        plans.set(only.field.key, {
+          plan: this.#compiler.compileRoot(context, only.field, actors, run, true),
+          field: only.field,
+        });
+      }
     } catch (error) {
       if (error instanceof Unsupported) return null;
       throw error;

@@ -1,6 +1,6 @@
 import { isoDateOf } from '@doorstep/schema';
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
-import type pg from 'pg';
+import pg from 'pg';
 import { actorRef, type Identity } from '../auth/identity.js';
 import { isUuid } from '../common/pagination.js';
 import { APP_ROLE } from '../db/request-scope.js';
@@ -13,6 +13,20 @@ import { argumentsOf, type SelectedField } from './selection.js';
 const MAX_PREPARED = 200;
 /** The statements prepared on each connection (SQL `PREPARE`, kept by the session), oldest first. */
 const preparedOn = new WeakMap<pg.Client, Set<string>>();
+
+/**
+ * The `$audit` pairs a statement's JSON carries for its audit rows (written by PostgreSQL as
+ * `"$audit" : [["Person", "<uuid>"], …]`, first in their object), taken out of an answer sent as it
+ * is. Text of a record cannot match: a quote inside a JSON string is escaped.
+ */
+const AUDIT_PAIRS = /"\$audit" : \[(?:\["[A-Za-z]+", (?:"[0-9a-f-]{36}"|null)\](?:, )?)*\](?:, )?/g;
+
+const JSON_OID = 114;
+/** JSON columns as their text: parsed only when graphql-js needs objects. */
+const JSON_AS_TEXT = {
+  getTypeParser: (oid: number, format?: string) =>
+    oid === JSON_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'),
+};
 
 /** A parameter as an SQL literal: `EXECUTE` takes its parameters in the statement's text. */
 function literal(value: unknown, escape: (text: string) => string): string {
@@ -56,7 +70,7 @@ function materialise(shape: Shape, json: unknown): unknown {
  * does, PostgreSQL rolls the whole message back and answers with the error.
  */
 export class Reader implements CompiledReads {
-  #results: Promise<Map<string, unknown>> | undefined;
+  #results: Promise<Map<string, string | null>> | undefined;
   readonly #args = new Map<SelectedField, Record<string, unknown>>();
   readonly #run: RunInput;
   readonly #values = new Map<string, unknown[]>();
@@ -111,10 +125,26 @@ export class Reader implements CompiledReads {
   /** The value of the root field `key`: every root field is read with the first one asked for. */
   async root(key: string): Promise<unknown> {
     this.#results ??= this.readAll();
-    const json = (await this.#results).get(key) ?? null;
+    const text = (await this.#results).get(key) ?? null;
+    const json: unknown = text === null ? null : JSON.parse(text);
     const { plan } = this.plans.get(key)!;
     if (json === null && plan.notFound) throw plan.notFound(this.#run.argsOf(plan.field));
     return materialise(plan.shape, json);
+  }
+
+  /**
+   * The whole response body, when the request's one root field was compiled to be its own answer
+   * (`Plan.raw`) and has a value: no resolver runs. Undefined otherwise (graphql-js then answers,
+   * from the same read: a missing record's NOT_FOUND, for one).
+   */
+  async rawAnswer(): Promise<string | undefined> {
+    const [only, ...others] = this.plans;
+    if (!only || others.length || !only[1].plan.raw) return undefined;
+    const [key] = only;
+    this.#results ??= this.readAll();
+    const text = (await this.#results).get(key);
+    if (typeof text !== 'string' || text === 'null') return undefined;
+    return `{"data":{${JSON.stringify(key)}:${text.replace(AUDIT_PAIRS, '')}}}\n`;
   }
 
   /**
@@ -134,7 +164,7 @@ export class Reader implements CompiledReads {
     return (this.orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
   }
 
-  private async readAll(): Promise<Map<string, unknown>> {
+  private async readAll(): Promise<Map<string, string | null>> {
     if (!isUuid(this.identity.organisationId)) throw new Error('organisation id is not a uuid');
     if (this.#values.size < this.plans.size) this.prepare();
     const client = (await this.knex.client.acquireConnection()) as pg.Client;
@@ -172,8 +202,10 @@ export class Reader implements CompiledReads {
     }
     let results: pg.QueryResult[];
     try {
-      const answer = (await client.query(statements.join(';\n'))) as unknown as
-        pg.QueryResult | pg.QueryResult[];
+      const answer = (await client.query({
+        text: statements.join(';\n'),
+        types: JSON_AS_TEXT,
+      })) as unknown as pg.QueryResult | pg.QueryResult[];
       results = Array.isArray(answer) ? answer : [answer];
     } catch (error) {
       // Rolled back by PostgreSQL. What the session kept of the message is not known: the
@@ -185,9 +217,7 @@ export class Reader implements CompiledReads {
     for (const key of keys) prepared.add(this.plans.get(key)!.plan.name);
     this.release(client, false);
     const reads = results.slice(-keys.length);
-    return new Map(
-      keys.map((key, i) => [key, (reads[i]!.rows[0] as { j?: unknown } | undefined)?.j ?? null]),
-    );
+    return new Map(keys.map((key, i) => [key, (reads[i]!.rows[0] as { j?: string } | undefined)?.j ?? null]));
   }
 
   /** Waits for the reads: throws if they did not commit. */

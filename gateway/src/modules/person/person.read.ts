@@ -1,5 +1,6 @@
 import { personVisible } from '../../auth/record-rules.js';
 import { byKey, readType } from '../../read/model.js';
+import { ageOn, childOn, personName } from '../../read/sql.js';
 import { Person, PersonRelationship } from './person.entity.js';
 
 /** How the compiled read path reads people and how they are related. */
@@ -9,10 +10,10 @@ readType({
   entity: Person,
   audit: 'Person',
   fields: {
-    displayName: { kind: 'getter', reads: ['givenName', 'familyName'] },
-    age: { kind: 'getter', reads: ['dateOfBirth'] },
-    child: { kind: 'getter', reads: ['dateOfBirth'] },
-    mergedIntoId: { kind: 'getter', reads: ['mergedInto'] },
+    displayName: { kind: 'value', sql: (t) => personName(t) },
+    age: { kind: 'value', sql: (t, sql) => ageOn(`${t}.date_of_birth`, sql.scope('today')) },
+    child: { kind: 'value', sql: (t, sql) => childOn(`${t}.date_of_birth`, sql.scope('today')) },
+    mergedIntoId: { kind: 'value', sql: (t) => `${t}.merged_into_id` },
     // Oldest first; a related person restricted from the caller is left out.
     relationships: {
       kind: 'list',
