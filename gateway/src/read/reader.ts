@@ -173,15 +173,20 @@ export class Reader implements CompiledReads {
     const escape = (text: string) => client.escapeLiteral(text);
     const statements: string[] = [];
     const keys = [...this.plans.keys()];
-    for (const key of keys) {
-      const { plan } = this.plans.get(key)!;
-      if (prepared.has(plan.name)) continue;
+    // Root fields asking the same thing (aliases) share a statement.
+    const texts = new Map(
+      keys.map((key) => [this.plans.get(key)!.plan.name, this.plans.get(key)!.plan.text]),
+    );
+    for (const [name, text] of texts) {
+      if (prepared.has(name)) continue;
       if (prepared.size >= MAX_PREPARED) {
-        const oldest = prepared.values().next().value!;
-        prepared.delete(oldest);
-        statements.push(`deallocate ${oldest}`);
+        const oldest = [...prepared].find((known) => !texts.has(known));
+        if (oldest) {
+          prepared.delete(oldest);
+          statements.push(`deallocate ${oldest}`);
+        }
       }
-      statements.push(`prepare ${plan.name} as ${plan.text}`);
+      statements.push(`prepare ${name} as ${text}`);
     }
     // A compiled statement's plan is made once per connection and kept (a generic plan): its
     // parameters are ids and page sizes, whose best plan does not depend on their values.
@@ -214,7 +219,7 @@ export class Reader implements CompiledReads {
       this.release(client, true);
       throw error;
     }
-    for (const key of keys) prepared.add(this.plans.get(key)!.plan.name);
+    for (const name of texts.keys()) prepared.add(name);
     this.release(client, false);
     const reads = results.slice(-keys.length);
     return new Map(keys.map((key, i) => [key, (reads[i]!.rows[0] as { j?: string } | undefined)?.j ?? null]));
