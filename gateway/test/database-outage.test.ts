@@ -165,37 +165,27 @@ describe('once the database answers again', () => {
 });
 
 describe('the connection lost in the middle of a request', () => {
-  it('PostgreSQL ends it as the transaction begins (its error first, then the end): 503 with Retry-After', async () => {
-    const holding = relay.holdAt('BEGIN');
-    const request = post(RESOLVED, {}, lead);
-    const held = await holding;
-    await db.sql('select pg_terminate_backend(pid) from pg_stat_activity where client_port = $1', [
-      held.backendPort,
-    ]);
-    expect(await request).toMatchObject({
-      status: 503,
-      retryAfter: '2',
-      errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-    });
-    expect(unexpected()).toEqual([]);
-    await held.closed;
-  });
-
-  it('PostgreSQL ends it as a compiled read arrives (its error first, then the end): 503 with Retry-After', async () => {
-    const holding = relay.holdAt(COMPILED_READ);
-    const request = post(COUNT, {}, lead);
-    const held = await holding;
-    await db.sql('select pg_terminate_backend(pid) from pg_stat_activity where client_port = $1', [
-      held.backendPort,
-    ]);
-    expect(await request).toMatchObject({
-      status: 503,
-      retryAfter: '2',
-      errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-    });
-    expect(unexpected()).toEqual([]);
-    await held.closed;
-  });
+  it.each([
+    ['a unit of work begins', 'BEGIN', RESOLVED],
+    ['a compiled read arrives', COMPILED_READ, COUNT],
+  ] as const)(
+    'PostgreSQL ends it as %s (its error first, then the end): 503 with Retry-After',
+    async (_, statement, query) => {
+      const holding = relay.holdAt(statement);
+      const request = post(query, {}, lead);
+      const held = await holding;
+      await db.sql('select pg_terminate_backend(pid) from pg_stat_activity where client_port = $1', [
+        held.backendPort,
+      ]);
+      expect(await request).toMatchObject({
+        status: 503,
+        retryAfter: '2',
+        errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
+      expect(unexpected()).toEqual([]);
+      await held.closed;
+    },
+  );
 
   it('as it opens its savepoint: 503 with Retry-After (whatever knex says next), and nothing stored', async () => {
     const key = newKey();
