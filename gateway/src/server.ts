@@ -110,6 +110,8 @@ interface RequestState {
   retrySafe: boolean;
   /** A query read through the compiled path: it commits (and writes its audit rows) when it finishes. */
   reader?: Reader;
+  /** The response body the compiled read path wrote whole (`Reader.rawAnswer`): no resolver ran. */
+  rawBody?: string;
 }
 /** Apollo passes its hooks a shallow copy of the context: the state rides along under a symbol. */
 const STATE = Symbol('doorstep.request-state');
@@ -168,7 +170,7 @@ export async function createGateway(
           try {
             // Outside the unit of work: checked identities are kept a while, and most requests
             // need no statement for this at all.
-            identity = await auth.resolve(orm.em.fork(), state.token);
+            identity = await auth.resolve(() => orm.em.fork(), state.token);
           } catch (error) {
             if (error instanceof InvalidTokenError) throw unauthenticated();
             throw error;
@@ -201,6 +203,21 @@ export async function createGateway(
           const em = await openScope(orm, state.token.organisationId);
           state.scope = em;
           contextValue.em = em;
+        },
+        // A read whose statement wrote the whole answer is sent as it is: graphql-js has nothing
+        // to do (`handleGraphQL` sends `rawBody` in place of Apollo's placeholder).
+        async responseForOperation(requestContext) {
+          const state = (requestContext.contextValue as Context & { [STATE]: RequestState })[STATE];
+          // A read that failed is answered as any failed field is (the error goes through
+          // `formatError`, and the request through the database's failure handling below).
+          const body = await state.reader?.rawAnswer().catch(() => undefined);
+          if (body === undefined) return null;
+          state.rawBody = body;
+          logger.debug('read.raw', { requestId: requestContext.contextValue.requestId });
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: {} } },
+          };
         },
       };
     },
@@ -341,7 +358,7 @@ export async function createGateway(
       outHeaders['cache-control'] = 'no-store';
       res.writeHead(response.status ?? 200, outHeaders);
       if (response.body.kind === 'complete') {
-        res.end(response.body.string);
+        res.end(state.rawBody ?? response.body.string);
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();

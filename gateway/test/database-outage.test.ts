@@ -7,7 +7,7 @@ import { openOrm } from '../src/db/orm.js';
 import { createLogger } from '../src/logger.js';
 import { createGateway, type Gateway } from '../src/server.js';
 import { newKey, testConfig, testDatabase, user, validConcern } from './harness.js';
-import { startRelay } from './relay.js';
+import { COMPILED_READ, startRelay } from './relay.js';
 
 /**
  * The database going away under the gateway: a real PostgreSQL behind a TCP relay the tests cut.
@@ -83,6 +83,8 @@ const raise = (key: string) =>
     frontline,
   );
 const COUNT = '{ concerns(first: 1) { totalCount } }';
+/** A query the resolvers answer, in a unit of work (BEGIN … COMMIT). */
+const RESOLVED = '{ notifications { totalCount } }';
 const unexpected = () => logs.filter((l) => /unexpected/.test(l.event));
 
 describe('while the database answers', () => {
@@ -163,21 +165,27 @@ describe('once the database answers again', () => {
 });
 
 describe('the connection lost in the middle of a request', () => {
-  it('PostgreSQL ends it as the transaction begins (its error first, then the end): 503 with Retry-After', async () => {
-    const holding = relay.holdAt('BEGIN');
-    const request = post(COUNT, {}, lead);
-    const held = await holding;
-    await db.sql('select pg_terminate_backend(pid) from pg_stat_activity where client_port = $1', [
-      held.backendPort,
-    ]);
-    expect(await request).toMatchObject({
-      status: 503,
-      retryAfter: '2',
-      errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-    });
-    expect(unexpected()).toEqual([]);
-    await held.closed;
-  });
+  it.each([
+    ['a unit of work begins', 'BEGIN', RESOLVED],
+    ['a compiled read arrives', COMPILED_READ, COUNT],
+  ] as const)(
+    'PostgreSQL ends it as %s (its error first, then the end): 503 with Retry-After',
+    async (_, statement, query) => {
+      const holding = relay.holdAt(statement);
+      const request = post(query, {}, lead);
+      const held = await holding;
+      await db.sql('select pg_terminate_backend(pid) from pg_stat_activity where client_port = $1', [
+        held.backendPort,
+      ]);
+      expect(await request).toMatchObject({
+        status: 503,
+        retryAfter: '2',
+        errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
+      expect(unexpected()).toEqual([]);
+      await held.closed;
+    },
+  );
 
   it('as it opens its savepoint: 503 with Retry-After (whatever knex says next), and nothing stored', async () => {
     const key = newKey();
@@ -217,11 +225,19 @@ describe('the connection lost during COMMIT (committed or not: the gateway canno
 
   it('a query: 503 with Retry-After (nothing to lose by asking again)', async () => {
     relay.cutAtCommit();
+    expect(await post(RESOLVED, {}, lead)).toMatchObject({
+      status: 503,
+      retryAfter: '2',
+      errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+    // A compiled read commits as it runs: lost after it reached PostgreSQL, the same.
+    relay.cutAfter(COMPILED_READ);
     expect(await post(COUNT, {}, lead)).toMatchObject({
       status: 503,
       retryAfter: '2',
       errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }],
     });
+    expect(unexpected()).toEqual([]);
   });
 
   it('a mutation without an idempotency key: 503 OUTCOME_UNKNOWN, without Retry-After', async () => {

@@ -179,12 +179,13 @@ export async function testGateway(
 
   /**
    * Opens a live event stream (GET /events, read with fetch as a browser would) and collects its
-   * events as they arrive; `ended()` tells whether the gateway has ended it.
+   * events as they arrive; `ended()` tells whether the gateway has ended it. `at`: another
+   * gateway's address (over the same database) instead of this one's.
    */
-  async function listen(auth: DemoUser | { token: string }) {
+  async function listen(auth: DemoUser | { token: string }, at = base) {
     const controller = new AbortController();
     const token = 'token' in auth ? auth.token : await tokenFor(auth);
-    const response = await fetch(`${base}/events`, {
+    const response = await fetch(`${at}/events`, {
       headers: { authorization: `Bearer ${token}` },
       signal: controller.signal,
     });

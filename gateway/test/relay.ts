@@ -2,6 +2,10 @@ import net from 'node:net';
 
 /** A Simple Query message (`Q`, its length, its text) starting with `text`: knex sends statements without parameters so. */
 const simpleQuery = (text: string) => new RegExp(`Q[\\s\\S]{4}${text}\\b`, 'i');
+/** The compiled read path's message (its settings and `EXECUTE`s, one Simple Query). */
+export const COMPILED_READ = /Q[\s\S]{4}[\s\S]*execute doorstep_read_/;
+const pattern = (statement: string | RegExp) =>
+  typeof statement === 'string' ? simpleQuery(statement) : statement;
 
 type Fault =
   | { kind: 'cut'; statement: RegExp }
@@ -20,7 +24,8 @@ export interface Held {
  * - `cut()` drops every connection and refuses new ones until `restore()`;
  * - `cutAt(statement)` drops the connection that next sends it, before it reaches PostgreSQL;
  * - `cutAtCommit()` lets the next COMMIT reach PostgreSQL, then drops that connection before the
- *   answer gets back (the commit happened; the gateway cannot know);
+ *   answer gets back (the commit happened; the gateway cannot know); `cutAfter(statement)` the
+ *   same for another statement (`COMPILED_READ`, which commits as it runs);
  * - `holdAt(statement)` keeps the next one back and says which server connection (its local port,
  *   `client_port` in `pg_stat_activity`) it was for, so the test can end that backend as PostgreSQL
  *   would (`pg_terminate_backend`): its error reaches the gateway at once, the connection's end
@@ -79,14 +84,17 @@ export async function startRelay(databaseUrl: string) {
     restore() {
       down = false;
     },
-    cutAt(statement: string) {
-      fault = { kind: 'cut', statement: simpleQuery(statement) };
+    cutAt(statement: string | RegExp) {
+      fault = { kind: 'cut', statement: pattern(statement) };
+    },
+    cutAfter(statement: string | RegExp) {
+      fault = { kind: 'cut-after', statement: pattern(statement) };
     },
     cutAtCommit() {
-      fault = { kind: 'cut-after', statement: simpleQuery('COMMIT') };
+      this.cutAfter('COMMIT');
     },
-    holdAt(statement: string): Promise<Held> {
-      return new Promise((held) => (fault = { kind: 'hold', statement: simpleQuery(statement), held }));
+    holdAt(statement: string | RegExp): Promise<Held> {
+      return new Promise((held) => (fault = { kind: 'hold', statement: pattern(statement), held }));
     },
     close() {
       this.cut();

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { decodeJwt } from 'jose';
 import { TtlCache } from '../common/ttl-cache.js';
 import type { Config } from '../config.js';
 import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credentials.entity.js';
@@ -28,7 +29,11 @@ export interface Authenticator {
    * not revoked, nor the API key a widget token was exchanged with. Throws `InvalidTokenError`.
    * Checked identities are kept `IDENTITY_CACHE_MS`; `fresh` reads the records regardless.
    */
-  resolve(em: EntityManager, token: VerifiedToken, options?: { fresh?: boolean }): Promise<Identity>;
+  resolve(
+    em: EntityManager | (() => EntityManager),
+    token: VerifiedToken,
+    options?: { fresh?: boolean },
+  ): Promise<Identity>;
   /** Forgets every identity checked so far (a user was deactivated, a key revoked). */
   forget(): void;
 }
@@ -36,6 +41,7 @@ export interface Authenticator {
 export function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
   const providers = new TtlCache<string, IdentityProviderRecord | null>(60_000);
   const identities = new TtlCache<string, Identity>(IDENTITY_CACHE_MS);
+  const verified = new TtlCache<string, VerifiedToken>(60_000);
 
   // Providers are looked up before any organisation is known, so outside row-level security.
   const findProvider = async (issuer: string) => {
@@ -113,12 +119,21 @@ export function createAuthenticator(orm: MikroORM, config: Config): Authenticato
   }
 
   return {
-    verify: (token) => verifier.verify(token),
+    // A token's signature and claims were checked once; the same token string is the same answer
+    // until it expires (a revoked key or user is caught by `resolve`, not here).
+    async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
+      const result = await verifier.verify(token);
+      const expires = decodeJwt(token).exp;
+      if (expires !== undefined) verified.set(token, result, expires * 1000 - Date.now());
+      return result;
+    },
     async resolve(em, token, options) {
       const key = JSON.stringify(token);
       const cached = options?.fresh ? undefined : identities.get(key);
       if (cached) return cached;
-      const identity = await check(em, token);
+      const identity = await check(typeof em === 'function' ? em() : em, token);
       identities.set(key, identity);
       return identity;
     },

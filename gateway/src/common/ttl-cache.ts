@@ -17,9 +17,10 @@ export class TtlCache<K, V> {
     return entry.value;
   }
 
-  set(key: K, value: V): void {
+  /** Keeps `value` for the cache's time, or for `ttlMs` when that is shorter. */
+  set(key: K, value: V, ttlMs = this.ttlMs): void {
     if (this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as K);
-    this.#entries.set(key, { value, until: Date.now() + this.ttlMs });
+    this.#entries.set(key, { value, until: Date.now() + Math.min(ttlMs, this.ttlMs) });
   }
 
   clear(): void {

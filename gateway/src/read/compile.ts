@@ -14,7 +14,7 @@ import {
 import { createHash } from 'node:crypto';
 import { ruleOf } from '../auth/access.js';
 import type { Actor } from '../auth/identity.js';
-import { Permission, rules } from '../auth/permissions.js';
+import { Permission, rules, sameOrganisation } from '../auth/permissions.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
 import {
   rootSpec,
@@ -58,7 +58,8 @@ export type Shape =
   | {
       kind: 'object';
       prototype: object | null;
-      audit?: string;
+      /** Its JSON carries `$audit`: the (type, id) pairs of the records it holds. */
+      audited?: boolean;
       fields: { key: string; shape: Shape }[];
     };
 
@@ -74,6 +75,13 @@ export interface Plan {
   notFound?: (args: Record<string, unknown>) => Error;
   /** The root field it reads. */
   field: SelectedField;
+  /**
+   * Compiled to answer as is: its JSON (with the `$audit` pairs taken out) is the field's value in
+   * the response, with no resolver to run (`rawBlockers` was empty).
+   */
+  raw: boolean;
+  /** Why its JSON could not be sent as it is (a getter, a record rule, a field the caller may not read…). */
+  rawBlockers: string[];
 }
 
 const ISO = (at: string) => `to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -104,8 +112,16 @@ export interface PlanCheck {
 class Builder implements Sql {
   readonly values: ((run: RunInput) => unknown)[] = [];
   readonly checks: PlanCheck[] = [];
+  /** What stops the statement's JSON being the answer as it is (`Plan.rawBlockers`). */
+  readonly rawBlockers: string[] = [];
+  /** The rows each alias's source joined (`Source.joins`). */
+  readonly joins = new Map<string, Record<string, string>>();
 
-  constructor(private readonly run: RunInput) {}
+  constructor(
+    private readonly run: RunInput,
+    /** Compiling the answer itself: no carried properties, `__typename` in the JSON. */
+    readonly raw = false,
+  ) {}
 
   known<T>(value: (args: Record<string, unknown>) => T): T {
     const field = this.field;
@@ -130,7 +146,7 @@ class Builder implements Sql {
     let placeholder = this.#scope.get(name);
     if (!placeholder) {
       this.values.push((run) => run.scope[name]);
-      placeholder = `$${this.values.length}::${name === 'today' ? 'date' : 'uuid'}`;
+      placeholder = `$${this.values.length}::${SCOPE_TYPES[name]}`;
       this.#scope.set(name, placeholder);
     }
     return placeholder;
@@ -139,6 +155,40 @@ class Builder implements Sql {
   alias(hint: string): string {
     return `${hint}${++this.#aliases}`;
   }
+}
+
+/**
+ * Scalars whose value in the statement's JSON is what graphql-js would answer: the built-in ones,
+ * timestamps (written as `toISOString()` writes them, as `DateTimeISO` gives them) and JSON objects.
+ */
+const AS_IS_SCALARS = new Set(['ID', 'String', 'Boolean', 'Int', 'Float', 'DateTimeISO', 'JSONObject']);
+
+const SCOPE_TYPES: Record<ScopeValue, string> = {
+  organisationId: 'uuid',
+  userId: 'uuid',
+  householdId: 'uuid',
+  today: 'date',
+  actorKind: 'text',
+  actorUserId: 'uuid',
+  actorRef: 'text',
+  requestId: 'text',
+};
+
+/**
+ * Where the `$audit` pairs are in a statement's JSON, as an SQL array of JSON paths (lax: a missing
+ * object or an empty list gives nothing), so the audit rows are found without walking the whole
+ * answer.
+ */
+function auditPaths(shape: Shape): string {
+  const paths: string[] = [];
+  const walk = (at: Shape, path: string) => {
+    if (at.kind === 'list') return walk(at.item, `${path}[*]`);
+    if (at.kind !== 'object') return;
+    if (at.audited) paths.push(`${path}."$audit"[*]`);
+    for (const field of at.fields) walk(field.shape, `${path}.${JSON.stringify(field.key)}`);
+  };
+  walk(shape, 'lax $');
+  return `array[${paths.map(quote).join(', ')}]`;
 }
 
 const where = (terms: readonly string[]) => (terms.length ? ` where ${terms.join(' and ')}` : '');
@@ -154,10 +204,17 @@ export class Compiler {
    * The plan for one root Query field, or throws `Unsupported` (the resolvers then serve the whole
    * request). `actors` decide which fields are read.
    */
-  compileRoot(context: SelectionContext, root: SelectedField, actors: readonly Actor[], run: RunInput): Plan {
+  compileRoot(
+    context: SelectionContext,
+    root: SelectedField,
+    actors: readonly Actor[],
+    run: RunInput,
+    raw = false,
+  ): Plan {
     const spec = rootSpec(root.name);
     if (!spec) throw new Unsupported(`Query.${root.name} has no read model`);
-    const sql = new Builder(run);
+    const sql = new Builder(run, raw);
+    if (!this.readable('Query', root.name, actors)) sql.rawBlockers.push(`Query.${root.name} is refused`);
     sql.field = root;
     const alias = sql.alias('r');
     const source = spec.source({ alias, sql });
@@ -194,15 +251,27 @@ export class Compiler {
         shape = { kind: 'list', item: object.shape };
       }
     }
+    // The audit rows of everything the answer holds, written by the same statement: every audited
+    // object carries its `$audit` pairs (type, id), each record once.
+    text = `with doorstep_read as (${text}),
+doorstep_audit as (
+  insert into audit_event (at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id)
+  select distinct now(), ${sql.scope('organisationId')}, ${sql.scope('actorKind')}, ${sql.scope('actorUserId')}, ${sql.scope('actorRef')}, 'READ', a.pair->>0, (a.pair->>1)::uuid, ${sql.scope('requestId')}
+    from (select j::jsonb as j from doorstep_read offset 0) r, unnest(${auditPaths(shape)}::jsonpath[]) as p(path), jsonb_path_query(r.j, p.path) as a(pair)
+   where a.pair->>1 is not null)
+select j from doorstep_read`;
     return {
       checks: sql.checks,
-      name: `doorstep_read_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`,
+      // A plain identifier (SQL's PREPARE takes it unquoted): a digest of the text.
+      name: `doorstep_read_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`,
       text,
       values: sql.values,
       kind: spec.kind,
       shape,
       ...(spec.notFound ? { notFound: spec.notFound } : {}),
       field: root,
+      raw,
+      rawBlockers: sql.rawBlockers,
     };
   }
 
@@ -265,8 +334,16 @@ export class Compiler {
     const fields: { key: string; shape: Shape }[] = [];
     const audits: string[] = [];
     for (const field of selectedFields(context, type, selections)) {
-      if (field.name === '__typename') continue; // graphql-js answers it
-      if (!this.readable(type.name, field.name, actors)) continue; // its resolver refuses it
+      if (field.name === '__typename') {
+        // graphql-js answers it, unless the JSON is the answer
+        if (sql.raw) this.typename(field, type, pairs, fields);
+        continue;
+      }
+      if (!this.readable(type.name, field.name, actors)) {
+        sql.rawBlockers.push(`${type.name}.${field.name} is refused`); // its resolver refuses it
+        continue;
+      }
+      this.checkRaw(sql, type, field);
       const fieldSpec: FieldSpec | undefined = spec.fields?.[field.name];
       const outer = sql.field;
       sql.field = field;
@@ -282,23 +359,37 @@ export class Compiler {
         }
         switch (fieldSpec.kind) {
           case 'value': {
-            pairs.push([field.key, fieldSpec.sql(t, sql)]);
+            pairs.push([field.key, fieldSpec.sql(t, sql, sql.joins.get(t) ?? {})]);
             fields.push({ key: field.key, shape: { kind: 'scalar' } });
             const audit = fieldSpec.audit?.(t, sql);
             if (audit) audits.push(`json_build_array(${quote(audit[0])}, ${audit[1]})`);
             break;
           }
           case 'getter':
+            sql.rawBlockers.push(`${type.name}.${field.name} is a getter`);
             for (const prop of fieldSpec.reads) carry(prop);
             break;
           case 'object':
           case 'list': {
             const child = this.objectType(fieldSpec.type);
+            const joined =
+              fieldSpec.kind === 'object' && fieldSpec.join && sql.joins.get(t)?.[fieldSpec.join];
+            if (joined) {
+              // Already in the row: no statement of its own.
+              const inner = this.object(context, sql, child, subSelections(field), joined, actors);
+              pairs.push([field.key, inner.sql]);
+              fields.push({ key: field.key, shape: inner.shape });
+              break;
+            }
             const alias = sql.alias(child.name.slice(0, 1).toLowerCase());
             const source = fieldSpec.source({ parent: t, alias, sql });
+            if (source.joins) sql.joins.set(alias, source.joins);
             const inner = this.object(context, sql, child, subSelections(field), alias, actors);
             const order = source.orderBy?.length ? ` order by ${source.orderBy.join(', ')}` : '';
             if (fieldSpec.kind === 'object') {
+              // No row is null, which a non-null field may not be: graphql-js says so.
+              if (isNonNullType(field.definition.type))
+                sql.rawBlockers.push(`${type.name}.${field.name} may be missing`);
               pairs.push([
                 field.key,
                 `(select ${inner.sql} from ${source.from}${where(source.where)}${order} limit 1)`,
@@ -339,16 +430,27 @@ export class Compiler {
         sql.field = outer;
       }
     }
+    if (spec.audit) {
+      const id = carried.get('id');
+      if (!id) throw new Unsupported(`${type.name} is audited but has no id`);
+      audits.unshift(`json_build_array(${quote(spec.audit)}, ${id})`);
+    }
+    // Past 50 pairs an object is built as jsonb, which orders and spaces its keys its own way.
+    if (pairs.length + 2 > 50) sql.rawBlockers.push(`${type.name}: over 50 fields`);
     const carriedJson = [...carried].map(([k, v]) => [k, v] as [string, string]);
     const auditPair: [string, string][] = audits.length
       ? [['$audit', `json_build_array(${audits.join(', ')})`]]
       : [];
     return {
-      sql: jsonObject([['$', jsonObject(carriedJson)], ...auditPair, ...pairs]),
+      sql: jsonObject([
+        ...(sql.raw ? [] : [['$', jsonObject(carriedJson)] as [string, string]]),
+        ...auditPair,
+        ...pairs,
+      ]),
       shape: {
         kind: 'object',
         prototype: spec.entity?.prototype ?? null,
-        ...(spec.audit ? { audit: spec.audit } : {}),
+        ...(audits.length ? { audited: true } : {}),
         fields,
       },
     };
@@ -397,7 +499,10 @@ export class Compiler {
     const fields: { key: string; shape: Shape }[] = [];
     let needsRank = false;
     for (const field of selectedFields(context, connectionType, selections)) {
-      if (field.name === '__typename') continue;
+      if (field.name === '__typename') {
+        if (sql.raw) this.typename(field, connectionType, pairs, fields);
+        continue;
+      }
       switch (field.name) {
         case 'totalCount':
           pairs.push([field.key, `(select count(*)::int from ${source.from}${where(source.where)})`]);
@@ -415,8 +520,10 @@ export class Compiler {
                 f.key,
                 `(array_agg(${CURSOR(`${page}.${at}`, `${page}.${id}`)} order by ${pageOrder}) filter (where ${page}.doorstep_rank <= ${limit}))[least(count(*), ${limit})]`,
               ]);
-            } else if (f.name !== '__typename') throw new Unsupported(`PageInfo.${f.name}`);
-            else continue;
+            } else if (f.name === '__typename') {
+              if (sql.raw) this.typename(f, info, infoPairs, infoFields);
+              continue;
+            } else throw new Unsupported(`PageInfo.${f.name}`);
             infoFields.push({ key: f.key, shape: { kind: 'scalar' } });
           }
           pairs.push([field.key, jsonObject(infoPairs)]);
@@ -442,7 +549,9 @@ export class Compiler {
               } finally {
                 sql.field = outer;
               }
-            } else if (f.name !== '__typename') throw new Unsupported(`${edge.name}.${f.name}`);
+            } else if (f.name === '__typename') {
+              if (sql.raw) this.typename(f, edge, edgePairs, edgeFields);
+            } else throw new Unsupported(`${edge.name}.${f.name}`);
           }
           pairs.push([
             field.key,
@@ -466,8 +575,39 @@ export class Compiler {
     return {
       // One row whatever the page holds (`group by ()`): the aggregates above, or only totalCount.
       sql: `(select ${jsonObject([...auditPair, ...pairs])} from ${rows} group by ())`,
-      shape: { kind: 'object', prototype: null, fields },
+      shape: { kind: 'object', prototype: null, ...(audit ? { audited: true } : {}), fields },
     };
+  }
+
+  /** `__typename` in the JSON (only when the JSON is the answer: graphql-js answers it otherwise). */
+  private typename(
+    field: SelectedField,
+    type: GraphQLObjectType,
+    pairs: [string, string][],
+    fields: { key: string; shape: Shape }[],
+  ): void {
+    pairs.push([field.key, quote(type.name)]);
+    fields.push({ key: field.key, shape: { kind: 'scalar' } });
+  }
+
+  /**
+   * Notes what stops `type.field`'s value in the JSON being its value in the answer: a record rule
+   * other than the organisation's (which row-level security holds underneath), or a leaf whose JSON
+   * is not already what its scalar serialises to.
+   */
+  private checkRaw(sql: Builder, type: GraphQLObjectType, field: SelectedField): void {
+    const permission = ruleOf(this.schema, type.name, field.name);
+    const relation =
+      permission && permission !== Permission.Envelope ? rules[permission].relation : undefined;
+    if (relation && relation !== sameOrganisation)
+      sql.rawBlockers.push(`${type.name}.${field.name} has a record rule`);
+    const leaf = getNamedType(field.definition.type);
+    if (isEnumType(leaf)) {
+      if (leaf.getValues().some((value) => value.value !== value.name))
+        sql.rawBlockers.push(`${leaf.name} values are not their names`);
+    } else if (isScalarType(leaf) && !AS_IS_SCALARS.has(leaf.name)) {
+      sql.rawBlockers.push(`${leaf.name} is serialised`);
+    }
   }
 
   private connectionTypeOf(field: SelectedField): GraphQLObjectType {

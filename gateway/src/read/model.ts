@@ -23,7 +23,16 @@ export interface Sql {
 }
 
 /** What a statement may ask of the caller's scope, as parameters. */
-export type ScopeValue = 'organisationId' | 'userId' | 'householdId' | 'today';
+export type ScopeValue =
+  | 'organisationId'
+  | 'userId'
+  | 'householdId'
+  | 'today'
+  // who reads, for the audit rows the statement writes
+  | 'actorKind'
+  | 'actorUserId'
+  | 'actorRef'
+  | 'requestId';
 
 /** Where a relation's rows come from: `from` names the table with `alias`, `where` links to the parent. */
 export interface Source {
@@ -31,6 +40,12 @@ export interface Source {
   where: string[];
   /** SQL `order by` terms, over `alias`. */
   orderBy?: string[];
+  /**
+   * Other rows `from` already joins, by name (`person` → its alias): a field of the child that
+   * reads one of them (`HouseholdMember.person`) uses the joined row instead of reading it again.
+   * The parent's alias may be named too (a concern person's `concern`).
+   */
+  joins?: Record<string, string>;
 }
 
 export interface SourceInput {
@@ -47,11 +62,19 @@ export type FieldSpec =
    * A value computed from the row `t` (an SQL expression). `audit`: the record it reveals, when
    * that is a record of its own (a warning's subject's name is a read of that person).
    */
-  | { kind: 'value'; sql: (t: string, sql: Sql) => string; audit?: (t: string, sql: Sql) => [string, string] }
+  | {
+      kind: 'value';
+      /** `joins`: the rows the row's source joined (`Source.joins`), when it joined any. */
+      sql: (t: string, sql: Sql, joins: Readonly<Record<string, string>>) => string;
+      audit?: (t: string, sql: Sql) => [string, string];
+    }
   /** A getter of the entity class, fed the properties it reads. */
   | { kind: 'getter'; reads: readonly string[] }
-  /** One related object (or null). */
-  | { kind: 'object'; type: string; source: (input: SourceInput) => Source }
+  /**
+   * One related object (or null). `join`: the name under which the row's source may have joined it
+   * already (`Source.joins`); then that row is used, else `source` reads it.
+   */
+  | { kind: 'object'; type: string; source: (input: SourceInput) => Source; join?: string }
   /** A list of related objects, in order. */
   | { kind: 'list'; type: string; source: (input: SourceInput) => Source }
   /**

@@ -75,7 +75,16 @@ export class ReadPath {
     const memo = new Map<SelectedField, Record<string, unknown>>();
     const run: RunInput = {
       variables,
-      scope: { organisationId: null, userId: null, householdId: null, today: null },
+      scope: {
+        organisationId: null,
+        userId: null,
+        householdId: null,
+        today: null,
+        actorKind: null,
+        actorUserId: null,
+        actorRef: null,
+        requestId: null,
+      },
       argsOf: (field) => {
         let args = memo.get(field);
         if (!args) memo.set(field, (args = argumentsOf(field, variables)));
@@ -123,6 +132,14 @@ export class ReadPath {
       for (const field of selectedFields(context, query, [operation.selectionSet])) {
         if (field.name === '__typename') continue;
         plans.set(field.key, { plan: this.#compiler.compileRoot(context, field, actors, run), field });
+      }
+      // One root field whose JSON can be the answer as it is: compiled again to be that answer.
+      const [only, ...others] = plans.values();
+      if (only && !others.length && !only.plan.rawBlockers.length) {
+        plans.set(only.field.key, {
+          plan: this.#compiler.compileRoot(context, only.field, actors, run, true),
+          field: only.field,
+        });
       }
     } catch (error) {
       if (error instanceof Unsupported) return null;

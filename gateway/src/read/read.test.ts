@@ -126,6 +126,8 @@ interface Answer {
   audited: string[];
   /** Whether the compiled path read it (the gateway logs `read.compiled` with the request id). */
   compiled: boolean;
+  /** Whether its statement wrote the whole answer, no resolver run (`read.raw`). */
+  raw: boolean;
 }
 
 async function ask(
@@ -146,8 +148,14 @@ async function ask(
       where request_id = $1 order by 1`,
     [requestId],
   );
-  const compiled = gw.logs.some((line) => line.includes('"read.compiled"') && line.includes(requestId!));
-  return { body, audited: audited.map((a) => a.record), compiled };
+  const logged = (event: string) =>
+    gw.logs.some((line) => line.includes(`"${event}"`) && line.includes(requestId!));
+  return {
+    body,
+    audited: audited.map((a) => a.record),
+    compiled: logged('read.compiled'),
+    raw: logged('read.raw'),
+  };
 }
 
 /**
@@ -166,6 +174,8 @@ async function same(
   const errors = (a: Answer) => a.body.errors?.map((e) => ({ path: e.path, code: e.extensions?.code }));
   expect(errors(compiled), label).toEqual(errors(expected));
   expect(compiled.body.data, label).toEqual(expected.body.data);
+  // In the same order too (an answer the statement wrote whole is sent as PostgreSQL wrote it).
+  expect(JSON.stringify(compiled.body.data), label).toBe(JSON.stringify(expected.body.data));
   expect(compiled.audited, `audit of ${label}`).toEqual(expected.audited);
   expect(compiled.compiled, `read by the compiled path: ${label}`).toBe(compiledPath);
   expect(expected.compiled).toBe(false);
@@ -184,6 +194,7 @@ const households = async () => [
 describe('the compiled read path', () => {
   it('answers the household view as the resolvers do, whoever asks and whatever the arguments', async () => {
     let compared = 0;
+    const raw: string[] = [];
     for (const as of [lead, champion]) {
       for (const id of await households()) {
         for (const variables of [
@@ -195,6 +206,7 @@ describe('the compiled read path', () => {
           const first = await same(HOUSEHOLD, variables, as);
           expect(first.body.errors, JSON.stringify(first.body.errors)).toBeUndefined();
           compared++;
+          if (first.raw) raw.push(`${as.email} ${JSON.stringify(variables)}`);
           // The next page of each, after the first page's last cursor.
           const household = (
             first.body.data as { household: Record<string, { pageInfo: { endCursor: string } }> }
@@ -212,6 +224,8 @@ describe('the compiled read path', () => {
       }
     }
     expect(compared).toBeGreaterThan(40);
+    // Each of them written whole by its statement, no resolver run (`Reader.rawAnswer`).
+    expect(raw, 'answered as the statement wrote them').toHaveLength(compared);
   });
 
   it('answers the organisation’s concerns and a chronology as the resolvers do, page after page', async () => {
@@ -220,6 +234,7 @@ describe('the compiled read path', () => {
       for (let page = 0; page < 4; page++) {
         const answer = await same(CONCERNS, { after }, as);
         expect(answer.body.errors, JSON.stringify(answer.body.errors)).toBeUndefined();
+        expect(answer.raw, 'answered as the statement wrote it').toBe(true);
         after = (answer.body.data as { concerns: { pageInfo: { endCursor: string | null } } }).concerns
           .pageInfo.endCursor;
       }
@@ -231,6 +246,7 @@ describe('the compiled read path', () => {
           { kinds: ['MEMBER_JOINED'] },
         ]) {
           const answer = await same(CHRONOLOGY, { subject: { householdId: id }, filter, first: 3 }, as);
+          expect(answer.raw, 'answered as the statement wrote it').toBe(true);
           const end = (answer.body.data as { chronology: { pageInfo: { endCursor: string | null } } })
             .chronology.pageInfo.endCursor;
           await same(CHRONOLOGY, { subject: { householdId: id }, filter, first: 3, after: end }, as);
@@ -259,5 +275,43 @@ describe('the compiled read path', () => {
     }
     // A manager may not read households at all; a frontline worker neither.
     for (const as of [user('ana'), user('tom')]) await same(HOUSEHOLD, { id }, as);
+  });
+
+  it('answers nothing it could not audit: the read and its audit rows commit together', async () => {
+    const [id, other] = await households();
+    // The audit trail refuses the rows of one household's reads (as a full disk or a broken
+    // constraint would): its view must not be answered, and nothing of it is left half-written.
+    await gw.sql(`create function refuse_audit() returns trigger language plpgsql as $$
+      begin
+        if new.entity_id = '${id}' then raise exception 'audit refused'; end if;
+        return new;
+      end $$`);
+    await gw.sql(
+      `create trigger refuse_audit before insert on audit_event for each row execute function refuse_audit()`,
+    );
+    try {
+      const before = await gw.sql<{ n: number }>(`select count(*)::int as n from audit_event`);
+      const compiledReads = () => gw.logs.filter((line) => line.includes('"read.compiled"')).length;
+      const readsBefore = compiledReads();
+      const refused = await fetch(`${gw.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await gw.tokenFor(lead)}` },
+        body: JSON.stringify({ query: HOUSEHOLD, variables: { id } }),
+      });
+      const text = await refused.text();
+      expect(refused.status, text).toBe(500);
+      expect(text).not.toContain(id);
+      expect(JSON.parse(text)).not.toHaveProperty('data.household.id');
+      expect(compiledReads()).toBe(readsBefore + 1);
+      const after = await gw.sql<{ n: number }>(`select count(*)::int as n from audit_event`);
+      expect(after[0]!.n).toBe(before[0]!.n);
+      // The gateway carries on: the next read, of another household, is answered and audited.
+      const next = await ask(`${gw.base}/graphql`, HOUSEHOLD, { id: other }, lead);
+      expect(next.body.errors).toBeUndefined();
+      expect(next.compiled).toBe(true);
+      expect(next.audited).toContain(`Household ${other}`);
+    } finally {
+      await gw.sql(`drop trigger refuse_audit on audit_event; drop function refuse_audit()`);
+    }
   });
 });

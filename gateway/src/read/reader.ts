@@ -1,6 +1,6 @@
 import { isoDateOf } from '@doorstep/schema';
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
-import type pg from 'pg';
+import pg from 'pg';
 import { actorRef, type Identity } from '../auth/identity.js';
 import { isUuid } from '../common/pagination.js';
 import { APP_ROLE } from '../db/request-scope.js';
@@ -9,37 +9,46 @@ import { COMPILED, type CompiledReads } from './compiled.js';
 import type { ScopeValue } from './model.js';
 import { argumentsOf, type SelectedField } from './selection.js';
 
-/** Named (prepared) statements per connection at most: plans past these run unnamed. */
+/** Statements prepared per connection at most: past these the oldest is deallocated. */
 const MAX_PREPARED = 200;
-const prepared = new Set<string>();
+/** The statements prepared on each connection (SQL `PREPARE`, kept by the session), oldest first. */
+const preparedOn = new WeakMap<pg.Client, Set<string>>();
 
-/** The read's transaction failed before COMMIT: PostgreSQL rolled it back, audit rows with it. */
-export class ReadNotCommittedError extends Error {
-  override readonly name = 'ReadNotCommittedError';
-}
+/**
+ * The `$audit` pairs a statement's JSON carries for its audit rows (written by PostgreSQL as
+ * `"$audit" : [["Person", "<uuid>"], …]`, first in their object), taken out of an answer sent as it
+ * is. Text of a record cannot match: a quote inside a JSON string is escaped.
+ */
+const AUDIT_PAIRS = /"\$audit" : \[(?:\["[A-Za-z]+", (?:"[0-9a-f-]{36}"|null)\](?:, )?)*\](?:, )?/g;
 
-/** A value as an SQL literal, for the query log (the statement itself is sent with parameters). */
-function literal(value: unknown): string {
+const JSON_OID = 114;
+/** JSON columns as their text: parsed only when graphql-js needs objects. */
+const JSON_AS_TEXT = {
+  getTypeParser: (oid: number, format?: string) =>
+    oid === JSON_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'),
+};
+
+/** A parameter as an SQL literal: `EXECUTE` takes its parameters in the statement's text. */
+function literal(value: unknown, escape: (text: string) => string): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = Array.isArray(value)
-    ? `{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`
-    : String(value);
-  return `'${text.replace(/'/g, "''")}'`;
+  if (typeof value === 'number' || typeof value === 'boolean') return escape(String(value));
+  if (value instanceof Date) return escape(value.toISOString());
+  if (Array.isArray(value)) {
+    const items = value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`));
+    return escape(`{${items.join(',')}}`);
+  }
+  return escape(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /**
  * Turns a statement's JSON into what graphql-js resolves: objects with their entity's prototype
  * (for getters such as `Person.age`), the properties they carry for the access rules, and each
- * selected field's value under `COMPILED` by response key. Collects what was read for the audit.
+ * selected field's value under `COMPILED` by response key.
  */
-function materialise(shape: Shape, json: unknown, read: [string, string][]): unknown {
+function materialise(shape: Shape, json: unknown): unknown {
   if (json === null || json === undefined || shape.kind === 'scalar') return json ?? null;
-  if (shape.kind === 'list') return (json as unknown[]).map((item) => materialise(shape.item, item, read));
-  const row = json as Record<string, unknown> & {
-    $?: Record<string, unknown>;
-    $audit?: [string, string | null][];
-  };
+  if (shape.kind === 'list') return (json as unknown[]).map((item) => materialise(shape.item, item));
+  const row = json as Record<string, unknown> & { $?: Record<string, unknown> };
   const object = Object.create(shape.prototype ?? Object.prototype) as Record<string | symbol, unknown>;
   if (row.$) {
     for (const [key, value] of Object.entries(row.$)) {
@@ -47,40 +56,42 @@ function materialise(shape: Shape, json: unknown, read: [string, string][]): unk
     }
   }
   const values: Record<string, unknown> = {};
-  for (const field of shape.fields) values[field.key] = materialise(field.shape, row[field.key], read);
+  for (const field of shape.fields) values[field.key] = materialise(field.shape, row[field.key]);
   object[COMPILED] = values;
-  if (shape.audit && typeof row.$?.id === 'string') read.push([shape.audit, row.$.id]);
-  for (const [type, id] of row.$audit ?? []) if (id) read.push([type, id]);
   return object;
 }
 
 /**
- * One request's reads on the compiled path: one transaction on a pooled connection, as the
- * unprivileged role with the caller's organisation set (row-level security underneath every
- * statement), begun with the first read. Round trips: BEGIN with the settings (one), one prepared
- * statement per root field, and the audit rows with COMMIT (one): nothing is answered that was not
- * stored, audit rows included, and a transaction a failed statement aborted is refused at COMMIT
- * (PostgreSQL answers it ROLLBACK).
+ * One request's reads on the compiled path, in one round trip: the statements not yet prepared on
+ * the pooled connection (`PREPARE`), the settings row-level security reads (the unprivileged role,
+ * the caller's organisation), and one `EXECUTE` per root field, sent as one message, which
+ * PostgreSQL runs as one transaction. Each read writes its own audit rows (a data-modifying CTE), so
+ * nothing is answered that was not stored, audit rows included: if anything fails, or the commit
+ * does, PostgreSQL rolls the whole message back and answers with the error.
  */
 export class Reader implements CompiledReads {
-  #client: Promise<pg.Client> | undefined;
-  #released = false;
-  readonly #read: [string, string][] = [];
+  #results: Promise<Map<string, string | null>> | undefined;
   readonly #args = new Map<SelectedField, Record<string, unknown>>();
   readonly #run: RunInput;
+  readonly #values = new Map<string, unknown[]>();
 
   constructor(
     private readonly orm: MikroORM,
     private readonly identity: Identity,
-    private readonly requestId: string,
+    requestId: string,
     private readonly plans: ReadonlyMap<string, { plan: Plan; field: SelectedField }>,
     variables: Record<string, unknown>,
   ) {
+    const actor = actorRef(identity);
     const scope: Record<ScopeValue, unknown> = {
       organisationId: identity.organisationId,
       userId: identity.kind === 'staff' ? identity.userId : null,
       householdId: identity.kind === 'public' ? null : (identity.householdId ?? null),
       today: isoDateOf(),
+      actorKind: actor.kind,
+      actorUserId: actor.userId,
+      actorRef: actor.ref,
+      requestId,
     };
     this.#run = {
       variables,
@@ -92,8 +103,6 @@ export class Reader implements CompiledReads {
       },
     };
   }
-
-  readonly #values = new Map<string, unknown[]>();
 
   /**
    * Computes every plan's parameters now, before anything is read: input they refuse (a bad
@@ -113,15 +122,40 @@ export class Reader implements CompiledReads {
     return this.plans.has(key);
   }
 
+  /** The value of the root field `key`: every root field is read with the first one asked for. */
+  async root(key: string): Promise<unknown> {
+    this.#results ??= this.readAll();
+    const text = (await this.#results).get(key) ?? null;
+    const json: unknown = text === null ? null : JSON.parse(text);
+    const { plan } = this.plans.get(key)!;
+    if (json === null && plan.notFound) throw plan.notFound(this.#run.argsOf(plan.field));
+    return materialise(plan.shape, json);
+  }
+
+  /**
+   * The whole response body, when the request's one root field was compiled to be its own answer
+   * (`Plan.raw`) and has a value: no resolver runs. Undefined otherwise (graphql-js then answers,
+   * from the same read: a missing record's NOT_FOUND, for one).
+   */
+  async rawAnswer(): Promise<string | undefined> {
+    const [only, ...others] = this.plans;
+    if (!only || others.length || !only[1].plan.raw) return undefined;
+    const [key] = only;
+    this.#results ??= this.readAll();
+    const text = (await this.#results).get(key);
+    if (typeof text !== 'string' || text === 'null') return undefined;
+    return `{"data":{${JSON.stringify(key)}:${text.replace(AUDIT_PAIRS, '')}}}\n`;
+  }
+
   /**
    * Tells MikroORM's query log what was sent, as the ORM's own statements are (only when that log
    * is on: tests and `BENCH_TRACE`, never a running service), values inlined if it asks for them.
    */
-  private log(text: string, values: readonly unknown[] = []): void {
+  private log(text: string, values: readonly unknown[] = [], escape = (v: string) => `'${v}'`): void {
     const logger = this.orm.config.getLogger();
     if (!logger.isEnabled('query')) return;
     const query = logger.isEnabled('query-params')
-      ? text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]))
+      ? text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1], escape))
       : text;
     logger.logQuery({ query, level: 'info' });
   }
@@ -130,95 +164,79 @@ export class Reader implements CompiledReads {
     return (this.orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
   }
 
-  private client(): Promise<pg.Client> {
-    this.#client ??= (async () => {
-      const client = (await this.knex.client.acquireConnection()) as pg.Client;
-      try {
-        if (!isUuid(this.identity.organisationId)) throw new Error('organisation id is not a uuid');
-        const settings = `select set_config('role', '${APP_ROLE}', true), set_config('doorstep.organisation_id', '${this.identity.organisationId}', true)`;
-        this.log('begin');
-        this.log(settings);
-        await client.query(`begin; ${settings}`);
-      } catch (error) {
-        this.release(client, true);
-        throw error;
-      }
-      return client;
-    })();
-    return this.#client;
-  }
-
-  /** The value of the root field `key`: its statement run, its JSON made objects. */
-  async root(key: string): Promise<unknown> {
-    const entry = this.plans.get(key)!;
-    const { plan } = entry;
-    const values = this.#values.get(key) ?? plan.values.map((value) => value(this.#run));
-    const client = await this.client();
-    const named = prepared.has(plan.name) || prepared.size < MAX_PREPARED;
-    if (named) prepared.add(plan.name);
-    this.log(plan.text, values);
-    const result = await client.query<{ j: unknown }>(
-      named ? { name: plan.name, text: plan.text, values } : { text: plan.text, values },
+  private async readAll(): Promise<Map<string, string | null>> {
+    if (!isUuid(this.identity.organisationId)) throw new Error('organisation id is not a uuid');
+    if (this.#values.size < this.plans.size) this.prepare();
+    const client = (await this.knex.client.acquireConnection()) as pg.Client;
+    let prepared = preparedOn.get(client);
+    if (!prepared) preparedOn.set(client, (prepared = new Set()));
+    const escape = (text: string) => client.escapeLiteral(text);
+    const statements: string[] = [];
+    const keys = [...this.plans.keys()];
+    // Root fields asking the same thing (aliases) share a statement.
+    const texts = new Map(
+      keys.map((key) => [this.plans.get(key)!.plan.name, this.plans.get(key)!.plan.text]),
     );
-    const json = result.rows[0]?.j ?? null;
-    if (json === null && plan.notFound) throw plan.notFound(this.#run.argsOf(plan.field));
-    return materialise(plan.shape, json, this.#read);
-  }
-
-  /** Writes the audit rows of everything read and commits; throws if the transaction cannot commit. */
-  async finish(): Promise<void> {
-    if (!this.#client) return;
-    const client = await this.#client;
-    try {
-      const actor = actorRef(this.identity);
-      const lit = (value: string | null) => (value === null ? 'null' : client.escapeLiteral(value));
-      const seen = new Set<string>();
-      const rows: string[] = [];
-      for (const [type, id] of this.#read) {
-        const key = `${type}\u0000${id}`;
-        if (seen.has(key) || !isUuid(id)) continue;
-        seen.add(key);
-        rows.push(
-          `(now(), ${lit(this.identity.organisationId)}, ${lit(actor.kind)}, ${lit(actor.userId)}, ${lit(actor.ref)}, 'READ', ${lit(type)}, ${lit(id)}, ${lit(this.requestId)})`,
-        );
+    for (const [name, text] of texts) {
+      if (prepared.has(name)) continue;
+      if (prepared.size >= MAX_PREPARED) {
+        const oldest = [...prepared].find((known) => !texts.has(known));
+        if (oldest) {
+          prepared.delete(oldest);
+          statements.push(`deallocate ${oldest}`);
+        }
       }
-      const insert = rows.length
-        ? `insert into audit_event (at, organisation_id, actor_kind, actor_user_id, actor_ref, action, entity_type, entity_id, request_id) values ${rows.join(', ')}`
-        : '';
-      if (insert) this.log(insert);
+      statements.push(`prepare ${name} as ${text}`);
+    }
+    // A compiled statement's plan is made once per connection and kept (a generic plan): its
+    // parameters are ids and page sizes, whose best plan does not depend on their values.
+    statements.push(
+      `select set_config('role', '${APP_ROLE}', true), set_config('doorstep.organisation_id', '${this.identity.organisationId}', true), set_config('plan_cache_mode', 'force_generic_plan', true)`,
+    );
+    for (const key of keys) {
+      const { plan } = this.plans.get(key)!;
+      const values = this.#values.get(key)!;
+      statements.push(`execute ${plan.name}(${values.map((value) => literal(value, escape)).join(', ')})`);
+    }
+    if (this.orm.config.getLogger().isEnabled('query')) {
+      // The log shows the transaction the message runs as, and each read as its statement.
+      this.log('begin');
+      this.log(statements.find((statement) => statement.startsWith('select set_config'))!);
+      for (const key of keys) this.log(this.plans.get(key)!.plan.text, this.#values.get(key), escape);
       this.log('commit');
-      const results = (await client.query(insert ? `${insert}; commit` : 'commit')) as unknown as
-        pg.QueryResult | pg.QueryResult[];
-      const commit = Array.isArray(results) ? results.at(-1)! : results;
-      if (commit.command !== 'COMMIT')
-        throw new ReadNotCommittedError('the read transaction was rolled back');
-      this.release(client, false);
+    }
+    let results: pg.QueryResult[];
+    try {
+      const answer = (await client.query({
+        text: statements.join(';\n'),
+        types: JSON_AS_TEXT,
+      })) as unknown as pg.QueryResult | pg.QueryResult[];
+      results = Array.isArray(answer) ? answer : [answer];
     } catch (error) {
-      const rolledBack = await client.query('rollback').then(
-        () => true,
-        () => false,
-      );
-      this.release(client, !rolledBack);
+      // Rolled back by PostgreSQL. What the session kept of the message is not known: the
+      // connection is not used again.
+      preparedOn.delete(client);
+      this.release(client, true);
       throw error;
     }
+    for (const name of texts.keys()) prepared.add(name);
+    this.release(client, false);
+    const reads = results.slice(-keys.length);
+    return new Map(keys.map((key, i) => [key, (reads[i]!.rows[0] as { j?: string } | undefined)?.j ?? null]));
   }
 
-  /** Rolls back (a request that failed before finishing). */
+  /** Waits for the reads: throws if they did not commit. */
+  async finish(): Promise<void> {
+    await this.#results;
+  }
+
+  /** A request that failed: whatever was read is settled (committed or rolled back). */
   async abort(): Promise<void> {
-    if (!this.#client || this.#released) return;
-    const client = await this.#client.catch(() => undefined);
-    if (!client) return;
-    const rolledBack = await client.query('rollback').then(
-      () => true,
-      () => false,
-    );
-    this.release(client, !rolledBack);
+    await this.#results?.catch(() => undefined);
   }
 
-  /** Back to the pool; one that may still be inside a transaction is marked so knex discards it. */
+  /** Back to the pool; one whose state is unknown is marked so knex discards it. */
   private release(client: pg.Client, discard: boolean) {
-    if (this.#released) return;
-    this.#released = true;
     if (discard) (client as unknown as { __knex__disposed?: unknown }).__knex__disposed ??= 'doorstep';
     void this.knex.client.releaseConnection(client);
   }

@@ -237,7 +237,11 @@ async function startServer(target: Target, port: number): Promise<ChildProcess> 
     DB_POOL_MAX: String(POOL),
     SEED_DEMO: 'false',
   };
-  const child = fork(SCRIPTS[target], [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=<dir>: the gateway writes a CPU profile there when it exits (open it in Chrome's
+  // DevTools, or summarise it with `node scripts/profile-summary.mjs <file>`).
+  const profile = target === 'gateway' && process.env.BENCH_PROFILE;
+  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = fork(SCRIPTS[target], [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${TARGET_NAMES[target]} exited (${code})`))),

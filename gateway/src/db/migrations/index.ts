@@ -16,6 +16,7 @@ import { Migration20261202153728_named_person_link } from './Migration2026120215
 import { Migration20261206221845_concern_reference_per_organisation } from './Migration20261206221845_concern_reference_per_organisation.js';
 import { Migration20261206223748_anonymous_feedback } from './Migration20261206223748_anonymous_feedback.js';
 import { Migration20261207001041_hot_query_indexes } from './Migration20261207001041_hot_query_indexes.js';
+import { Migration20261207020000_chronology_gin_without_pending_list } from './Migration20261207020000_chronology_gin_without_pending_list.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -46,4 +47,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261206223748_anonymous_feedback', class: Migration20261206223748_anonymous_feedback },
   { name: 'Migration20261207001041_hot_query_indexes', class: Migration20261207001041_hot_query_indexes },
+  {
+    name: 'Migration20261207020000_chronology_gin_without_pending_list',
+    class: Migration20261207020000_chronology_gin_without_pending_list,
+  },
 ];

@@ -12,7 +12,7 @@ import { ChronologyEntry } from './chronology-entry.entity.js';
 readType({
   type: 'ChronologyEntry',
   entity: ChronologyEntry,
-  fields: { householdId: { kind: 'getter', reads: ['household'] } },
+  fields: { householdId: { kind: 'value', sql: (t) => `${t}.household_id` } },
 });
 
 const filterOf = (args: Record<string, unknown>): ChronologyFilterData =>

@@ -7,22 +7,31 @@ import { Concern } from './concern.entity.js';
 
 /** How the compiled read path reads concerns, the people they name and their triage history. */
 
-/** The day a concern is about: when it happened, or else when it was raised (UTC). */
-const eventDay = (concernId: string) =>
-  `(select ${utcDay('coalesce(c.happened_at, c.raised_at)')} from concern c where c.id = ${concernId})`;
+/**
+ * The day a concern is about: when it happened, or else when it was raised (UTC). From the concern
+ * row when the source joined it (`joins.concern`), else looked up by `concernId`.
+ */
+const eventDay = (concernId: string, joins: Readonly<Record<string, string>>) => {
+  const day = (c: string) => utcDay(`coalesce(${c}.happened_at, ${c}.raised_at)`);
+  return joins.concern ? day(joins.concern) : `(select ${day('c')} from concern c where c.id = ${concernId})`;
+};
 
 /** The people a concern names in one role, in the order named; anyone restricted from the caller left out. */
 const people =
   (role: 'SUBJECT' | 'ALLEGED_SOURCE') =>
-  ({ parent, alias, sql }: SourceInput): Source => ({
-    from: `concern_person ${alias}`,
-    where: [
-      `${alias}.concern_id = ${parent}.id`,
-      `${alias}.role = '${role}'`,
-      `exists (select 1 from person p where p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))})`,
-    ],
-    orderBy: [`${alias}.ordinal`, `${alias}.id`],
-  });
+  ({ parent, alias, sql }: SourceInput): Source => {
+    const person = sql.alias('p');
+    return {
+      from: `concern_person ${alias} join person ${person} on ${person}.id = ${alias}.person_id`,
+      where: [
+        `${alias}.concern_id = ${parent}.id`,
+        `${alias}.role = '${role}'`,
+        personVisible(person, sql.scope('userId')),
+      ],
+      orderBy: [`${alias}.ordinal`, `${alias}.id`],
+      joins: { person, concern: parent },
+    };
+  };
 
 readType({
   type: 'Concern',
@@ -43,6 +52,7 @@ readType({
         from: `concern_named_person ${alias}`,
         where: [`${alias}.concern_id = ${parent}.id`],
         orderBy: [`${alias}.ordinal`],
+        joins: { concern: parent },
       }),
     },
     triageHistory: {
@@ -61,16 +71,14 @@ readType({
   type: 'ConcernPersonLink',
   carry: { organisationId: (t) => `${t}.organisation_id` },
   fields: {
-    person: {
-      kind: 'object',
-      type: 'Person',
-      source: byKey('person', 'person_id'),
-    },
+    person: { kind: 'object', type: 'Person', source: byKey('person', 'person_id'), join: 'person' },
     role: { kind: 'value', sql: (t) => `${t}.role` },
     childAtEvent: {
       kind: 'value',
-      sql: (t) =>
-        `(select ${childOn('p.date_of_birth', eventDay(`${t}.concern_id`))} from person p where p.id = ${t}.person_id)`,
+      sql: (t, _sql, joins) =>
+        joins.person
+          ? childOn(`${joins.person}.date_of_birth`, eventDay(`${t}.concern_id`, joins))
+          : `(select ${childOn('p.date_of_birth', eventDay(`${t}.concern_id`, joins))} from person p where p.id = ${t}.person_id)`,
     },
   },
 });
@@ -83,7 +91,7 @@ readType({
   fields: {
     childAtEvent: {
       kind: 'value',
-      sql: (t) => childOn(`${t}.date_of_birth`, eventDay(`${t}.concern_id`)),
+      sql: (t, _sql, joins) => childOn(`${t}.date_of_birth`, eventDay(`${t}.concern_id`, joins)),
     },
     // Their record once linked, unless it is restricted from the caller.
     linkedPerson: {

@@ -2,6 +2,7 @@ import { memberOn, personVisible } from '../../auth/record-rules.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../../common/pagination.js';
 import { byKey, readRoot, readType } from '../../read/model.js';
+import { currentOn } from '../../read/sql.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 
 /** How the compiled read path reads households, their members and who works with them. */
@@ -15,21 +16,25 @@ readType({
   entity: Household,
   audit: 'Household',
   fields: {
-    address: { kind: 'getter', reads: ['addressLine1', 'addressLine2', 'town', 'postcode'] },
+    address: { kind: 'value', sql: (t) => addressSql(t) },
     // Who lives there (today, unless includePast), oldest membership first; anyone restricted
     // from the caller is left out.
     members: {
       kind: 'list',
       type: 'HouseholdMember',
-      source: ({ parent, alias, sql }) => ({
-        from: `household_member ${alias}`,
-        where: [
-          `${alias}.household_id = ${parent}.id`,
-          `(${sql.arg((args) => !!args.includePast, 'boolean')} or ${memberOn(alias, sql.scope('today'))})`,
-          `exists (select 1 from person p where p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))})`,
-        ],
-        orderBy: [`${alias}.joined_on`, `${alias}.id`],
-      }),
+      source: ({ parent, alias, sql }) => {
+        const person = sql.alias('p');
+        return {
+          from: `household_member ${alias} join person ${person} on ${person}.id = ${alias}.person_id`,
+          where: [
+            `${alias}.household_id = ${parent}.id`,
+            `(${sql.arg((args) => !!args.includePast, 'boolean')} or ${memberOn(alias, sql.scope('today'))})`,
+            personVisible(person, sql.scope('userId')),
+          ],
+          orderBy: [`${alias}.joined_on`, `${alias}.id`],
+          joins: { person },
+        };
+      },
     },
     assignments: {
       kind: 'list',
@@ -51,12 +56,8 @@ readType({
   type: 'HouseholdMember',
   entity: HouseholdMember,
   fields: {
-    current: { kind: 'getter', reads: ['joinedOn', 'leftOn'] },
-    person: {
-      kind: 'object',
-      type: 'Person',
-      source: byKey('person', 'person_id'),
-    },
+    current: { kind: 'value', sql: (t, sql) => memberOn(t, sql.scope('today')) },
+    person: { kind: 'object', type: 'Person', source: byKey('person', 'person_id'), join: 'person' },
   },
 });
 
@@ -69,7 +70,10 @@ readType({
     until: { kind: 'value', sql: (t) => `${t}.until_date` },
     userId: { kind: 'value', sql: (t) => `${t}.user_id` },
     householdId: { kind: 'value', sql: (t) => `${t}.household_id` },
-    current: { kind: 'getter', reads: ['fromDate', 'untilDate'] },
+    current: {
+      kind: 'value',
+      sql: (t, sql) => currentOn(`${t}.from_date`, `${t}.until_date`, sql.scope('today')),
+    },
     userName: { kind: 'value', sql: (t) => `(select u.name from app_user u where u.id = ${t}.user_id)` },
   },
 });

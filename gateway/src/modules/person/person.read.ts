@@ -1,5 +1,6 @@
 import { personVisible } from '../../auth/record-rules.js';
 import { byKey, readType } from '../../read/model.js';
+import { ageOn, childOn, personName } from '../../read/sql.js';
 import { Person, PersonRelationship } from './person.entity.js';
 
 /** How the compiled read path reads people and how they are related. */
@@ -9,22 +10,23 @@ readType({
   entity: Person,
   audit: 'Person',
   fields: {
-    displayName: { kind: 'getter', reads: ['givenName', 'familyName'] },
-    age: { kind: 'getter', reads: ['dateOfBirth'] },
-    child: { kind: 'getter', reads: ['dateOfBirth'] },
-    mergedIntoId: { kind: 'getter', reads: ['mergedInto'] },
+    displayName: { kind: 'value', sql: (t) => personName(t) },
+    age: { kind: 'value', sql: (t, sql) => ageOn(`${t}.date_of_birth`, sql.scope('today')) },
+    child: { kind: 'value', sql: (t, sql) => childOn(`${t}.date_of_birth`, sql.scope('today')) },
+    mergedIntoId: { kind: 'value', sql: (t) => `${t}.merged_into_id` },
     // Oldest first; a related person restricted from the caller is left out.
     relationships: {
       kind: 'list',
       type: 'PersonRelationship',
-      source: ({ parent, alias, sql }) => ({
-        from: `person_relationship ${alias}`,
-        where: [
-          `${alias}.person_id = ${parent}.id`,
-          `exists (select 1 from person q where q.id = ${alias}.related_person_id and ${personVisible('q', sql.scope('userId'))})`,
-        ],
-        orderBy: [`${alias}.created_at`, `${alias}.id`],
-      }),
+      source: ({ parent, alias, sql }) => {
+        const related = sql.alias('q');
+        return {
+          from: `person_relationship ${alias} join person ${related} on ${related}.id = ${alias}.related_person_id`,
+          where: [`${alias}.person_id = ${parent}.id`, personVisible(related, sql.scope('userId'))],
+          orderBy: [`${alias}.created_at`, `${alias}.id`],
+          joins: { relatedPerson: related },
+        };
+      },
     },
   },
 });
@@ -37,6 +39,7 @@ readType({
       kind: 'object',
       type: 'Person',
       source: byKey('person', 'related_person_id'),
+      join: 'relatedPerson',
     },
   },
 });

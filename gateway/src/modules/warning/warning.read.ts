@@ -1,5 +1,6 @@
 import { memberOn, personVisible } from '../../auth/record-rules.js';
 import { readFields, readType } from '../../read/model.js';
+import { personName } from '../../read/sql.js';
 import { addressSql } from '../household/household.read.js';
 import { Warning } from './warning.entity.js';
 
@@ -10,15 +11,18 @@ readType({
   entity: Warning,
   audit: 'Warning',
   fields: {
-    personId: { kind: 'getter', reads: ['person'] },
-    householdId: { kind: 'getter', reads: ['household'] },
-    overdueForReview: { kind: 'getter', reads: ['status', 'reviewDate'] },
+    personId: { kind: 'value', sql: (t) => `${t}.person_id` },
+    householdId: { kind: 'value', sql: (t) => `${t}.household_id` },
+    overdueForReview: {
+      kind: 'value',
+      sql: (t, sql) => `(${t}.status <> 'ENDED' and ${t}.review_date < ${sql.scope('today')})`,
+    },
     // Who or where it is on: the person's name (a read of that person), or the household's address.
     subjectName: {
       kind: 'value',
       sql: (t, sql) => `(case when ${t}.household_id is not null
           then (select ${addressSql('h')} from household h where h.id = ${t}.household_id)
-          else (select p.given_name || ' ' || p.family_name from person p
+          else (select ${personName('p')} from person p
                  where p.id = ${t}.person_id and ${personVisible('p', sql.scope('userId'))}) end)`,
       audit: (t, sql) => [
         'Person',
