@@ -30,6 +30,8 @@ export type ScopeValue =
   | 'userId'
   | 'householdId'
   | 'today'
+  // whether the caller's roles see every household of the organisation (`SEES_ALL_HOUSEHOLDS`)
+  | 'seesAllHouseholds'
   // who reads, for the audit rows the statement writes
   | 'actorKind'
   | 'actorUserId'

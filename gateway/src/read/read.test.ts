@@ -133,6 +133,12 @@ const CONCERN_QUERY = `query Concern($id: ID!) { concern(id: $id) { ...C } }
 ${PERSON}
 ${CONCERN}`;
 
+const VISIT_FIELDS = `id address tenancyReference __typename
+  members { id displayName }
+  warnings { id type description reviewDate aboutPersonName signedOff }`;
+const VISIT = `query Visit($id: ID!) { visitHousehold(id: $id) { ${VISIT_FIELDS} } }`;
+const WORK = `{ householdsIWorkWith { ${VISIT_FIELDS} } }`;
+
 const CHRONOLOGY = `query Chronology($subject: ChronologySubjectInput!, $filter: ChronologyFilterInput, $first: Int = 3, $after: String) {
   chronology(subject: $subject, filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...E } }
@@ -307,6 +313,44 @@ describe('the compiled read path', () => {
     // whole by its statement.
     expect(notFound).toBeGreaterThanOrEqual(1);
     expect(raw).toBe(24 - notFound);
+  });
+
+  it('answers the visit view as the resolvers do: the households each visitor works with, and only those', async () => {
+    const tom = user('tom');
+    const gareth = user('gareth');
+    const ids = await households();
+    // A warning on the restricted person, in her household: shown to a visitor, without her name.
+    const [sophiesHome] = await gw.sql<{ id: string }>(
+      `select household_id as id from household_member where person_id = $1`,
+      [SOPHIE],
+    );
+    await gw.sql(
+      `insert into household_assignment (id, organisation_id, user_id, household_id, from_date, reason, created_by_id, created_at)
+       values (gen_random_uuid(), $1, $2, $3, current_date - 1, 'GAS_SAFETY_CHECK', $4, now())`,
+      [lead.organisationId, gareth.id, sophiesHome!.id, lead.id],
+    );
+    let raw = 0;
+    let refused = 0;
+    for (const as of [lead, tom, gareth, champion]) {
+      const work = await same(WORK, {}, as);
+      if (work.raw) raw++;
+      for (const id of [...ids, sophiesHome!.id]) {
+        const visit = await same(VISIT, { id }, as);
+        if (visit.raw) raw++;
+        if (visit.body.errors?.[0]?.extensions?.code === 'NOT_FOUND') refused++;
+      }
+    }
+    // Frontline staff and contractors see only the households they work with; the lead and the
+    // champion (who sees every household) all of them.
+    expect(refused).toBeGreaterThan(0);
+    // Every other answer written whole by its statement (an empty list, too).
+    expect(raw).toBe(4 * (ids.length + 2) - refused);
+    const visit = await ask(`${gw.base}/graphql`, VISIT, { id: sophiesHome!.id }, gareth);
+    const warnings = (
+      visit!.body.data as { visitHousehold: { warnings: { aboutPersonName: string | null }[] } }
+    ).visitHousehold.warnings;
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(visit.body.data)).not.toContain('Sophie');
   });
 
   it('refuses what the resolvers refuse, with the same codes and paths', async () => {
