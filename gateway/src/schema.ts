@@ -41,6 +41,7 @@ import {
 import './modules/household/household.read.js';
 import './modules/person/person.read.js';
 import './modules/warning/warning.read.js';
+import './modules/warning/visit.read.js';
 import './modules/concern/concern.read.js';
 import './modules/chronology/chronology.read.js';
 

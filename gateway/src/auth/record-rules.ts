@@ -29,5 +29,19 @@ export const concernVisible = (c: string, user: string): string =>
 export const memberOn = (m: string, day: string): string =>
   `(${m}.joined_on <= ${day} and (${m}.left_on is null or ${m}.left_on >= ${day}))`;
 
+/**
+ * The ids of the households the user works with on `day` (`householdIdsWorkedWith`), as a
+ * subquery: their current assignments (a housing officer's patch, a repair job), their live grants
+ * for a household, and the household their widget token is bound to (`bound`, or null).
+ */
+export const householdsWorkedWith = (user: string, bound: string, day: string): string =>
+  `(select a.household_id from household_assignment a
+     where a.user_id = ${user} and a.from_date <= ${day} and (a.until_date is null or a.until_date >= ${day})
+    union
+    select g.subject_id from access_grant g
+     where g.user_id = ${user} and g.subject_type = 'Household' and g.expires_at > now() and g.revoked_at is null
+    union
+    select ${bound} where ${bound} is not null)`;
+
 /** Roles that see every household of their organisation (not only those they work with). */
 export const SEES_ALL_HOUSEHOLDS = ['SAFEGUARDING_LEAD', 'SAFEGUARDING_CHAMPION', 'MANAGER'] as const;

@@ -168,6 +168,7 @@ const SCOPE_TYPES: Record<ScopeValue, string> = {
   userId: 'uuid',
   householdId: 'uuid',
   today: 'date',
+  seesAllHouseholds: 'boolean',
   actorKind: 'text',
   actorUserId: 'uuid',
   actorRef: 'text',

@@ -1,4 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
+import { isUuid } from '../common/pagination.js';
+import { NotFoundError } from '../errors.js';
 
 /**
  * The read model: how each GraphQL object type the compiled read path serves is read from SQL.
@@ -28,6 +30,8 @@ export type ScopeValue =
   | 'userId'
   | 'householdId'
   | 'today'
+  // whether the caller's roles see every household of the organisation (`SEES_ALL_HOUSEHOLDS`)
+  | 'seesAllHouseholds'
   // who reads, for the audit rows the statement writes
   | 'actorKind'
   | 'actorUserId'
@@ -136,6 +140,28 @@ export const byKey =
   (input: SourceInput): Source => ({
     from: `${table} ${input.alias}`,
     where: [`${input.alias}.id = ${input.parent}.${column}`, ...rules(input)],
+  });
+
+/**
+ * A root field's `id` argument as a parameter; one that is not a uuid names no record of `what`
+ * (NOT_FOUND, which the resolvers give: the request goes to them).
+ */
+export const idArgument = (sql: Sql, what: string): string =>
+  sql.arg((args) => {
+    if (!isUuid(String(args.id))) throw new NotFoundError(what);
+    return args.id;
+  }, 'uuid');
+
+/** One record of the caller's organisation by its `id` argument (a root field's source). */
+export const byIdArgument =
+  (table: string, what: string, rules: (input: Omit<SourceInput, 'parent'>) => string[] = () => []) =>
+  (input: Omit<SourceInput, 'parent'>): Source => ({
+    from: `${table} ${input.alias}`,
+    where: [
+      `${input.alias}.id = ${idArgument(input.sql, what)}`,
+      `${input.alias}.organisation_id = ${input.sql.scope('organisationId')}`,
+      ...rules(input),
+    ],
   });
 
 const types = new Map<string, TypeSpec>();

@@ -80,6 +80,7 @@ export class ReadPath {
         userId: null,
         householdId: null,
         today: null,
+        seesAllHouseholds: null,
         actorKind: null,
         actorUserId: null,
         actorRef: null,

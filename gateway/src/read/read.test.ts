@@ -114,6 +114,31 @@ const CONCERNS = `query Concerns($after: String) {
 ${PERSON}
 ${CONCERN}`;
 
+const PERSON_QUERY = `query Person($id: ID!) {
+  person(id: $id) {
+    ...P
+    __typename
+    relationships { id type note relatedPerson { id displayName } }
+    warnings(includeEnded: true) { ...W }
+    concerns(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...C } } }
+    chronology(first: 3) { totalCount edges { node { ...E } } }
+  }
+}
+${PERSON}
+${WARNING}
+${CONCERN}
+${ENTRY}`;
+
+const CONCERN_QUERY = `query Concern($id: ID!) { concern(id: $id) { ...C } }
+${PERSON}
+${CONCERN}`;
+
+const VISIT_FIELDS = `id address tenancyReference __typename
+  members { id displayName }
+  warnings { id type description reviewDate aboutPersonName signedOff }`;
+const VISIT = `query Visit($id: ID!) { visitHousehold(id: $id) { ${VISIT_FIELDS} } }`;
+const WORK = `{ householdsIWorkWith { ${VISIT_FIELDS} } }`;
+
 const CHRONOLOGY = `query Chronology($subject: ChronologySubjectInput!, $filter: ChronologyFilterInput, $first: Int = 3, $after: String) {
   chronology(subject: $subject, filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...E } }
@@ -256,6 +281,78 @@ describe('the compiled read path', () => {
     }
   });
 
+  it('answers a person and a concern by id as the resolvers do, the restricted ones to those who may see them', async () => {
+    const people = await gw.sql<{ id: string }>(
+      `select p.id from person p where p.organisation_id = $1
+        order by p.restricted desc, (select count(*) from concern_person cp where cp.person_id = p.id) desc, p.id
+        limit 6`,
+      [lead.organisationId],
+    );
+    const concerns = await gw.sql<{ id: string }>(
+      `select c.id from concern c where c.organisation_id = $1
+        order by (select count(*) from concern_person cp join person p on p.id = cp.person_id
+                   where cp.concern_id = c.id and p.restricted) desc, c.raised_at desc limit 6`,
+      [lead.organisationId],
+    );
+    expect(people.map((p) => p.id)).toContain(SOPHIE);
+    let raw = 0;
+    let notFound = 0;
+    for (const as of [lead, champion]) {
+      for (const [query, ids] of [
+        [PERSON_QUERY, people],
+        [CONCERN_QUERY, concerns],
+      ] as const) {
+        for (const { id } of ids) {
+          const answer = await same(query, { id }, as);
+          if (answer.raw) raw++;
+          if (answer.body.errors?.[0]?.extensions?.code === 'NOT_FOUND') notFound++;
+        }
+      }
+    }
+    // The champion may not see Sophie (nor any concern naming her); everything else is answered
+    // whole by its statement.
+    expect(notFound).toBeGreaterThanOrEqual(1);
+    expect(raw).toBe(24 - notFound);
+  });
+
+  it('answers the visit view as the resolvers do: the households each visitor works with, and only those', async () => {
+    const tom = user('tom');
+    const gareth = user('gareth');
+    const ids = await households();
+    // A warning on the restricted person, in her household: shown to a visitor, without her name.
+    const [sophiesHome] = await gw.sql<{ id: string }>(
+      `select household_id as id from household_member where person_id = $1`,
+      [SOPHIE],
+    );
+    await gw.sql(
+      `insert into household_assignment (id, organisation_id, user_id, household_id, from_date, reason, created_by_id, created_at)
+       values (gen_random_uuid(), $1, $2, $3, current_date - 1, 'GAS_SAFETY_CHECK', $4, now())`,
+      [lead.organisationId, gareth.id, sophiesHome!.id, lead.id],
+    );
+    let raw = 0;
+    let refused = 0;
+    for (const as of [lead, tom, gareth, champion]) {
+      const work = await same(WORK, {}, as);
+      if (work.raw) raw++;
+      for (const id of [...ids, sophiesHome!.id]) {
+        const visit = await same(VISIT, { id }, as);
+        if (visit.raw) raw++;
+        if (visit.body.errors?.[0]?.extensions?.code === 'NOT_FOUND') refused++;
+      }
+    }
+    // Frontline staff and contractors see only the households they work with; the lead and the
+    // champion (who sees every household) all of them.
+    expect(refused).toBeGreaterThan(0);
+    // Every other answer written whole by its statement (an empty list, too).
+    expect(raw).toBe(4 * (ids.length + 2) - refused);
+    const visit = await ask(`${gw.base}/graphql`, VISIT, { id: sophiesHome!.id }, gareth);
+    const warnings = (
+      visit!.body.data as { visitHousehold: { warnings: { aboutPersonName: string | null }[] } }
+    ).visitHousehold.warnings;
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(visit.body.data)).not.toContain('Sophie');
+  });
+
   it('refuses what the resolvers refuse, with the same codes and paths', async () => {
     const [id] = await households();
     // Refused by the compiled path itself (true), or handed to the resolvers, which refuse it.
@@ -269,6 +366,9 @@ describe('the compiled read path', () => {
       [CHRONOLOGY, { subject: {} }, false],
       [CHRONOLOGY, { subject: { personId: id } }, true],
       [CHRONOLOGY, { subject: { householdId: '00000000-0000-4000-8000-999999999999' } }, true],
+      [PERSON_QUERY, { id: 'not-a-uuid' }, false],
+      [PERSON_QUERY, { id: '00000000-0000-4000-8000-999999999999' }, true],
+      [CONCERN_QUERY, { id: id }, true],
     ] as const) {
       const answer = await same(query, variables, lead, compiledPath);
       expect(answer.body.errors?.length, JSON.stringify(variables)).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { isoDateOf } from '@doorstep/schema';
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { actorRef, type Identity } from '../auth/identity.js';
+import { SEES_ALL_HOUSEHOLDS } from '../auth/record-rules.js';
 import { isUuid } from '../common/pagination.js';
 import { APP_ROLE } from '../db/request-scope.js';
 import type { Plan, RunInput, Shape } from './compile.js';
@@ -88,6 +89,9 @@ export class Reader implements CompiledReads {
       userId: identity.kind === 'staff' ? identity.userId : null,
       householdId: identity.kind === 'public' ? null : (identity.householdId ?? null),
       today: isoDateOf(),
+      seesAllHouseholds:
+        identity.kind === 'staff' &&
+        identity.roles.some((role) => (SEES_ALL_HOUSEHOLDS as readonly string[]).includes(role)),
       actorKind: actor.kind,
       actorUserId: actor.userId,
       actorRef: actor.ref,

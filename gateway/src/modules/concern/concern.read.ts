@@ -1,5 +1,14 @@
 import { concernVisible, personVisible } from '../../auth/record-rules.js';
-import { byKey, readFields, readRoot, readType, type Source, type SourceInput } from '../../read/model.js';
+import { NotFoundError } from '../../errors.js';
+import {
+  byKey,
+  idArgument,
+  readFields,
+  readRoot,
+  readType,
+  type Source,
+  type SourceInput,
+} from '../../read/model.js';
 import { childOn, utcDay } from '../../read/sql.js';
 import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernTriage } from './concern-triage.entity.js';
@@ -146,4 +155,13 @@ readRoot({
   at: 'raised_at',
   id: 'id',
   source: ({ alias, sql }) => concerns(alias, sql, []),
+});
+
+/** `concern(id)`: one concern of the caller's organisation naming nobody restricted from them (NOT_FOUND). */
+readRoot({
+  field: 'concern',
+  type: 'Concern',
+  kind: 'object',
+  source: ({ alias, sql }) => concerns(alias, sql, [`${alias}.id = ${idArgument(sql, 'Concern')}`]),
+  notFound: () => new NotFoundError('Concern'),
 });

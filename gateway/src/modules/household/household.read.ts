@@ -1,7 +1,6 @@
 import { memberOn, personVisible } from '../../auth/record-rules.js';
 import { NotFoundError } from '../../errors.js';
-import { isUuid } from '../../common/pagination.js';
-import { byKey, readRoot, readType } from '../../read/model.js';
+import { byIdArgument, byKey, readRoot, readType } from '../../read/model.js';
 import { currentOn } from '../../read/sql.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 
@@ -83,15 +82,6 @@ readRoot({
   field: 'household',
   type: 'Household',
   kind: 'object',
-  source: ({ alias, sql }) => ({
-    from: `household ${alias}`,
-    where: [
-      `${alias}.id = ${sql.arg((args) => {
-        if (!isUuid(String(args.id))) throw new NotFoundError('Household');
-        return args.id;
-      }, 'uuid')}`,
-      `${alias}.organisation_id = ${sql.scope('organisationId')}`,
-    ],
-  }),
+  source: byIdArgument('household', 'Household'),
   notFound: () => new NotFoundError('Household'),
 });

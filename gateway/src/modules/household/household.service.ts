@@ -7,14 +7,14 @@ import {
   leaveHouseholdInputSchema,
   type HouseholdData,
 } from '@doorstep/schema';
-import { SEES_ALL_HOUSEHOLDS } from '../../auth/record-rules.js';
+import { householdsWorkedWith, SEES_ALL_HOUSEHOLDS } from '../../auth/record-rules.js';
 import { exactlyOnce } from '../../common/idempotency.js';
+import { sqlOf } from '../../common/sql.js';
 import { parseInput, parseSubmission } from '../../common/input.js';
 import { groupBy, load } from '../../common/loader.js';
 import { isUuid } from '../../common/pagination.js';
 import type { Caller } from '../../context.js';
 import { BadUserInputError, InvalidTransitionError, NotFoundError } from '../../errors.js';
-import { AccessGrant } from '../access/access-grant.entity.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -46,23 +46,14 @@ export async function householdIdsWorkedWith(em: EntityManager, caller: Caller):
   const identity = caller.identity;
   if (identity.kind !== 'staff') return [];
   const today = isoDateOf();
-  const assignments = await em.find(
-    HouseholdAssignment,
-    {
-      user: identity.userId,
-      fromDate: { $lte: today },
-      $or: [{ untilDate: null }, { untilDate: { $gte: today } }],
-    },
-    { fields: ['household'] },
+  const bound = identity.householdId ?? null;
+  const rows = await sqlOf(em)<{ id: string }>(
+    `select w.id from ${householdsWorkedWith('?::uuid', '?::uuid', '?::date')} as w(id)`,
+    // In the order the rule names them: the user and the day (assignments), the user (grants), the
+    // bound household (twice).
+    [identity.userId, today, today, identity.userId, bound, bound],
   );
-  const grants = await em.find(
-    AccessGrant,
-    { user: identity.userId, subjectType: 'Household', expiresAt: { $gt: new Date() }, revokedAt: null },
-    { fields: ['subjectId'] },
-  );
-  const ids = new Set([...assignments.map((a) => a.household.id), ...grants.map((g) => g.subjectId)]);
-  if (identity.householdId) ids.add(identity.householdId);
-  return [...ids];
+  return rows.map((row) => row.id);
 }
 
 /** Whether the caller may see this household's warnings before a visit. */

@@ -1,5 +1,6 @@
 import { personVisible } from '../../auth/record-rules.js';
-import { byKey, readType } from '../../read/model.js';
+import { NotFoundError } from '../../errors.js';
+import { byIdArgument, byKey, readRoot, readType } from '../../read/model.js';
 import { ageOn, childOn, personName } from '../../read/sql.js';
 import { Person, PersonRelationship } from './person.entity.js';
 
@@ -42,4 +43,13 @@ readType({
       join: 'relatedPerson',
     },
   },
+});
+
+/** `person(id)`: one person of the caller's organisation, unless restricted from them (NOT_FOUND). */
+readRoot({
+  field: 'person',
+  type: 'Person',
+  kind: 'object',
+  source: byIdArgument('person', 'Person', ({ alias, sql }) => [personVisible(alias, sql.scope('userId'))]),
+  notFound: () => new NotFoundError('Person'),
 });

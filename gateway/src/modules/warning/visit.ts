@@ -124,6 +124,10 @@ async function visitViews(
       'Household',
       households.map((h) => h.id),
     );
+  // Every warning shown is a read of it, one on someone restricted from the caller included (shown
+  // for the visitor's safety, without the name; `warningsForHousehold` audits only the others).
+  const shown = views.flatMap((view) => view.warnings.map((w) => w.id));
+  if (shown.length) audit(em, caller, 'READ', 'Warning', shown);
   return views;
 }
 
