@@ -37,6 +37,7 @@ export const SMALL_TABLES: ReadonlySet<string> = new Set([
   'partner_agency',
   'cumulative_rule',
   'concern_reference_counter',
+  'concern_count',
   'self_assessment_answer',
   'you_said_we_did',
   'mikro_orm_migrations',

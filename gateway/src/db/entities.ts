@@ -6,6 +6,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Feedback, FeedbackLink, FeedbackRating, YouSaidWeDid } from '../modules/feedback/feedback.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 import { Referral } from '../modules/referral/referral.entity.js';
+import { ConcernCount } from '../modules/concern/concern-count.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
 import { ChronologyEntry } from '../modules/chronology/chronology-entry.entity.js';
 import { ConcernNamedPerson } from '../modules/concern/concern-named-person.entity.js';
@@ -35,6 +36,7 @@ export const entities = [
   AccessGrant,
   Concern,
   ConcernReferenceCounter,
+  ConcernCount,
   AuditEvent,
   Notification,
   Referral,

@@ -736,6 +736,14 @@ async function writeConcerns(
       c.consent,
     ],
   );
+  // Loaded with triggers off (as the owner, for speed): the organisation's kept count of concerns
+  // is added to here instead.
+  await client.query(
+    `insert into concern_count (organisation_id, concerns)
+     select $1, $2::bigint where current_setting('session_replication_role') = 'replica'
+     on conflict (organisation_id) do update set concerns = concern_count.concerns + excluded.concerns`,
+    [organisationId, c.id.length],
+  );
   await client.query(
     `insert into concern_triage (id, organisation_id, concern_id, decision, risk_level, reason, decided_by_id, decided_at)
      select triage, $1, concern, decision, risk, 'Synthetic data', $2, raised + interval '1 day'

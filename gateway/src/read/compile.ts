@@ -236,6 +236,7 @@ export class Compiler {
         actors,
         spec.audit?.(sql),
         spec.direction?.(sql),
+        spec.total?.(sql),
       );
       text = spec.exists
         ? `select case when ${spec.exists(sql)} then ${built.sql} end as j`
@@ -474,6 +475,7 @@ select j from doorstep_read`;
     actors: readonly Actor[],
     audit?: [string, string],
     direction: 'asc' | 'desc' = 'desc',
+    total?: string,
   ): { sql: string; shape: Shape } {
     const connectionType = this.connectionTypeOf(sql.field!);
     const limit = sql.arg((args) => pageSize(args.first as number | null | undefined), 'int');
@@ -506,7 +508,10 @@ select j from doorstep_read`;
       }
       switch (field.name) {
         case 'totalCount':
-          pairs.push([field.key, `(select count(*)::int from ${source.from}${where(source.where)})`]);
+          pairs.push([
+            field.key,
+            total ?? `(select count(*)::int from ${source.from}${where(source.where)})`,
+          ]);
           fields.push({ key: field.key, shape: { kind: 'scalar' } });
           break;
         case 'pageInfo': {

@@ -127,6 +127,11 @@ export interface RootSpec {
   id?: string;
   audit?: (sql: Sql) => [string, string];
   direction?: (sql: Sql) => 'asc' | 'desc';
+  /**
+   * A connection's `totalCount` from somewhere cheaper than counting its rows (a count kept per
+   * organisation); the same number.
+   */
+  total?: (sql: Sql) => string;
   /** For a connection: SQL true when the thing it is a page of exists and may be seen (else `notFound`). */
   exists?: (sql: Sql) => string;
 }

@@ -130,13 +130,17 @@ export class ReadPath {
     const query = this.schema.getQueryType()!;
     const plans = new Map<string, { plan: Plan; field: SelectedField }>();
     try {
+      let typename = false;
       for (const field of selectedFields(context, query, [operation.selectionSet])) {
-        if (field.name === '__typename') continue;
+        if (field.name === '__typename') {
+          typename = true; // graphql-js answers it: not an answer the statement writes whole
+          continue;
+        }
         plans.set(field.key, { plan: this.#compiler.compileRoot(context, field, actors, run), field });
       }
       // One root field whose JSON can be the answer as it is: compiled again to be that answer.
       const [only, ...others] = plans.values();
-      if (only && !others.length && !only.plan.rawBlockers.length) {
+      if (only && !others.length && !typename && !only.plan.rawBlockers.length) {
         plans.set(only.field.key, {
           plan: this.#compiler.compileRoot(context, only.field, actors, run, true),
           field: only.field,

@@ -251,6 +251,17 @@ describe('the compiled read path', () => {
     expect(compared).toBeGreaterThan(40);
     // Each of them written whole by its statement, no resolver run (`Reader.rawAnswer`).
     expect(raw, 'answered as the statement wrote them').toHaveLength(compared);
+    // Unless the operation asks for more than the statement writes: graphql-js answers the root's
+    // __typename, so that request is resolved from the compiled objects instead.
+    const [id] = await households();
+    const typed = await same(`query($id: ID!) { __typename household(id: $id) { __typename id address } }`, {
+      id,
+    });
+    expect(typed.raw).toBe(false);
+    expect(typed.body.data).toMatchObject({
+      __typename: 'Query',
+      household: { __typename: 'Household', id },
+    });
   });
 
   it('answers the organisation’s concerns and a chronology as the resolvers do, page after page', async () => {

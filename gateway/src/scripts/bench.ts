@@ -321,8 +321,8 @@ async function compare(data: BenchData & { shape: string }) {
 
   const postmaster = postmasterOf(cluster.dataDir);
   const memory = Object.fromEntries(
-    TARGETS.map((t) => [t, { start: rssMegabytes(servers[t].pid!), end: 0, max: 0 }]),
-  ) as Record<Target, { start: number; end: number; max: number }>;
+    TARGETS.map((t) => [t, { start: rssMegabytes(servers[t].pid!), end: 0, max: 0, rounds: [] as number[] }]),
+  ) as Record<Target, { start: number; end: number; max: number; rounds: number[] }>;
   const sampler = setInterval(() => {
     for (const t of TARGETS) memory[t].max = Math.max(memory[t].max, rssMegabytes(servers[t].pid!));
   }, 500);
@@ -393,6 +393,7 @@ async function compare(data: BenchData & { shape: string }) {
           load: cpuSeconds(load.pid!),
         };
         const result = await run(target, scenario.bodies[target]!, seconds);
+        memory[target].rounds.push(rssMegabytes(servers[target].pid!));
         const after = {
           node: cpuSeconds(servers[target].pid!),
           pg: clusterCpuSeconds(postmaster),
@@ -443,10 +444,10 @@ async function compare(data: BenchData & { shape: string }) {
   process.stdout.write(
     [
       '',
-      'Memory (resident): after start-up → at the end (the most seen)',
+      'Memory (resident): after start-up → at the end (the most seen); after each of its rounds',
       ...TARGETS.map(
         (t) =>
-          `  ${TARGET_NAMES[t].padEnd(14)} ${mb(memory[t].start)} → ${mb(memory[t].end)} (${mb(memory[t].max)})`,
+          `  ${TARGET_NAMES[t].padEnd(14)} ${mb(memory[t].start)} → ${mb(memory[t].end)} (${mb(memory[t].max)}); ${memory[t].rounds.map(mb).join(', ')}`,
       ),
       `Load generator: ${((100 * loadCpu.seconds) / Math.max(loadCpu.wall, 1e-9)).toFixed(0)}% of one core while measuring.`,
       `Load average at the end: ${os

@@ -17,6 +17,7 @@ import { Migration20261206221845_concern_reference_per_organisation } from './Mi
 import { Migration20261206223748_anonymous_feedback } from './Migration20261206223748_anonymous_feedback.js';
 import { Migration20261207001041_hot_query_indexes } from './Migration20261207001041_hot_query_indexes.js';
 import { Migration20261207020000_chronology_gin_without_pending_list } from './Migration20261207020000_chronology_gin_without_pending_list.js';
+import { Migration20261207023414_concern_count } from './Migration20261207023414_concern_count.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -51,4 +52,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207020000_chronology_gin_without_pending_list',
     class: Migration20261207020000_chronology_gin_without_pending_list,
   },
+  { name: 'Migration20261207023414_concern_count', class: Migration20261207023414_concern_count },
 ];

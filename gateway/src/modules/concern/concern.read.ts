@@ -155,6 +155,13 @@ readRoot({
   at: 'raised_at',
   id: 'id',
   source: ({ alias, sql }) => concerns(alias, sql, []),
+  // The organisation's count (kept by a trigger), less the concerns naming someone restricted from
+  // the caller: two small reads, however many concerns the organisation holds.
+  total: (sql) => `(coalesce((select k.concerns from concern_count k
+        where k.organisation_id = ${sql.scope('organisationId')}), 0)
+    - (select count(distinct cp.concern_id) from person p join concern_person cp on cp.person_id = p.id
+        where p.organisation_id = ${sql.scope('organisationId')} and p.restricted
+          and not ${personVisible('p', sql.scope('userId'))}))::int`,
 });
 
 /** `concern(id)`: one concern of the caller's organisation naming nobody restricted from them (NOT_FOUND). */
