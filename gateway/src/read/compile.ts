@@ -316,6 +316,8 @@ select j from doorstep_read`;
     selections: readonly SelectionSetNode[],
     t: string,
     actors: readonly Actor[],
+    /** Records each object reveals besides itself (`FieldSpec` list `audit`): (type, id SQL). */
+    reveals?: [string, string],
   ): { sql: string; shape: Shape } {
     const spec = typeSpec(type.name);
     if (!spec) throw new Unsupported(`${type.name} has no read model`);
@@ -386,7 +388,8 @@ select j from doorstep_read`;
             const alias = sql.alias(child.name.slice(0, 1).toLowerCase());
             const source = fieldSpec.source({ parent: t, alias, sql });
             if (source.joins) sql.joins.set(alias, source.joins);
-            const inner = this.object(context, sql, child, subSelections(field), alias, actors);
+            const reveals = fieldSpec.kind === 'list' ? fieldSpec.audit?.(alias) : undefined;
+            const inner = this.object(context, sql, child, subSelections(field), alias, actors, reveals);
             const order = source.orderBy?.length ? ` order by ${source.orderBy.join(', ')}` : '';
             if (fieldSpec.kind === 'object') {
               // No row is null, which a non-null field may not be: graphql-js says so.
@@ -432,6 +435,7 @@ select j from doorstep_read`;
         sql.field = outer;
       }
     }
+    if (reveals) audits.push(`json_build_array(${quote(reveals[0])}, ${reveals[1]})`);
     if (spec.audit) {
       const id = carried.get('id');
       if (!id) throw new Unsupported(`${type.name} is audited but has no id`);

@@ -79,8 +79,16 @@ export type FieldSpec =
    * already (`Source.joins`); then that row is used, else `source` reads it.
    */
   | { kind: 'object'; type: string; source: (input: SourceInput) => Source; join?: string }
-  /** A list of related objects, in order. */
-  | { kind: 'list'; type: string; source: (input: SourceInput) => Source }
+  /**
+   * A list of related objects, in order. `audit`: a record each row reveals besides itself, for its
+   * audit row (a person's membership is a read of the household).
+   */
+  | {
+      kind: 'list';
+      type: string;
+      source: (input: SourceInput) => Source;
+      audit?: (alias: string) => [string, string];
+    }
   /**
    * A page of related objects, newest first by `at` then `id` (keyset cursors over both), with
    * `totalCount` and `pageInfo`. `page` reads `first` and `after` from the arguments.

@@ -119,6 +119,7 @@ const PERSON_QUERY = `query Person($id: ID!) {
     ...P
     __typename
     relationships { id type note relatedPerson { id displayName } }
+    households { id role joinedOn leftOn current }
     warnings(includeEnded: true) { ...W }
     concerns(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...C } } }
     chronology(first: 3) { totalCount edges { node { ...E } } }
@@ -324,6 +325,15 @@ describe('the compiled read path', () => {
     // whole by its statement.
     expect(notFound).toBeGreaterThanOrEqual(1);
     expect(raw).toBe(24 - notFound);
+    // Their households themselves (a non-null object: answered through graphql-js, still compiled).
+    for (const { id } of people) {
+      await same(
+        `query($id: ID!) { person(id: $id) { id households { id household { id address tenure } } } }`,
+        {
+          id,
+        },
+      );
+    }
   });
 
   it('answers the visit view as the resolvers do: the households each visitor works with, and only those', async () => {
