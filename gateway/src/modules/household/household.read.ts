@@ -1,6 +1,6 @@
 import { memberOn, personVisible } from '../../auth/record-rules.js';
 import { NotFoundError } from '../../errors.js';
-import { byIdArgument, byKey, readFields, readRoot, readType } from '../../read/model.js';
+import { byIdArgument, byKey, readRoot, readType } from '../../read/model.js';
 import { currentOn } from '../../read/sql.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 
@@ -58,21 +58,6 @@ readType({
     current: { kind: 'value', sql: (t, sql) => memberOn(t, sql.scope('today')) },
     person: { kind: 'object', type: 'Person', source: byKey('person', 'person_id'), join: 'person' },
     household: { kind: 'object', type: 'Household', source: byKey('household', 'household_id') },
-  },
-});
-
-readFields('Person', {
-  // Every household they have lived in, oldest membership first (`membershipsOf`): each a read
-  // of that household.
-  households: {
-    kind: 'list',
-    type: 'HouseholdMember',
-    source: ({ parent, alias }) => ({
-      from: `household_member ${alias}`,
-      where: [`${alias}.person_id = ${parent}.id`],
-      orderBy: [`${alias}.joined_on`, `${alias}.id`],
-    }),
-    audit: (alias) => ['Household', `${alias}.household_id`],
   },
 });
 

@@ -15,6 +15,18 @@ readType({
     age: { kind: 'value', sql: (t, sql) => ageOn(`${t}.date_of_birth`, sql.scope('today')) },
     child: { kind: 'value', sql: (t, sql) => childOn(`${t}.date_of_birth`, sql.scope('today')) },
     mergedIntoId: { kind: 'value', sql: (t) => `${t}.merged_into_id` },
+    // Every household they have lived in, oldest membership first (`membershipsOf`): each a read
+    // of that household.
+    households: {
+      kind: 'list',
+      type: 'HouseholdMember',
+      source: ({ parent, alias }) => ({
+        from: `household_member ${alias}`,
+        where: [`${alias}.person_id = ${parent}.id`],
+        orderBy: [`${alias}.joined_on`, `${alias}.id`],
+      }),
+      audit: (alias) => ['Household', `${alias}.household_id`],
+    },
     // Oldest first; a related person restricted from the caller is left out.
     relationships: {
       kind: 'list',
