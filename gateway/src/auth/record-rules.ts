@@ -1,3 +1,5 @@
+import type { Identity } from './identity.js';
+
 /**
  * Which records a caller may see, as SQL: the one place the record rules are written, used by the
  * compiled reads (`read/`) and the services alike. Each takes the SQL of the caller's user id (a
@@ -25,9 +27,12 @@ export const concernVisible = (c: string, user: string): string =>
   `${c}.id not in (select cp.concern_id from person p join concern_person cp on cp.person_id = p.id
   where p.restricted and not ${personVisible('p', user)})`;
 
+/** The day `day` falls from `from` to `until` (open-ended when null), as `isCurrent`. */
+export const currentOn = (from: string, until: string, day: string): string =>
+  `(${from} <= ${day} and (${until} is null or ${until} >= ${day}))`;
+
 /** The membership row `m` is current on `day` (a date): joined by then, not yet left. */
-export const memberOn = (m: string, day: string): string =>
-  `(${m}.joined_on <= ${day} and (${m}.left_on is null or ${m}.left_on >= ${day}))`;
+export const memberOn = (m: string, day: string): string => currentOn(`${m}.joined_on`, `${m}.left_on`, day);
 
 /**
  * The ids of the households the user works with on `day` (`householdIdsWorkedWith`), as a
@@ -36,7 +41,7 @@ export const memberOn = (m: string, day: string): string =>
  */
 export const householdsWorkedWith = (user: string, bound: string, day: string): string =>
   `(select a.household_id from household_assignment a
-     where a.user_id = ${user} and a.from_date <= ${day} and (a.until_date is null or a.until_date >= ${day})
+     where a.user_id = ${user} and ${currentOn('a.from_date', 'a.until_date', day)}
     union
     select g.subject_id from access_grant g
      where g.user_id = ${user} and g.subject_type = 'Household' and g.expires_at > now() and g.revoked_at is null
@@ -44,4 +49,8 @@ export const householdsWorkedWith = (user: string, bound: string, day: string): 
     select ${bound} where ${bound} is not null)`;
 
 /** Roles that see every household of their organisation (not only those they work with). */
-export const SEES_ALL_HOUSEHOLDS = ['SAFEGUARDING_LEAD', 'SAFEGUARDING_CHAMPION', 'MANAGER'] as const;
+const SEES_ALL_HOUSEHOLDS: readonly string[] = ['SAFEGUARDING_LEAD', 'SAFEGUARDING_CHAMPION', 'MANAGER'];
+
+/** Whether the caller's roles see every household of their organisation. */
+export const seesEveryHousehold = (identity: Identity): boolean =>
+  identity.kind === 'staff' && identity.roles.some((role) => SEES_ALL_HOUSEHOLDS.includes(role));

@@ -30,7 +30,7 @@ export type ScopeValue =
   | 'userId'
   | 'householdId'
   | 'today'
-  // whether the caller's roles see every household of the organisation (`SEES_ALL_HOUSEHOLDS`)
+  // whether the caller's roles see every household of the organisation (`seesEveryHousehold`)
   | 'seesAllHouseholds'
   // who reads, for the audit rows the statement writes
   | 'actorKind'

@@ -2,7 +2,7 @@ import { isoDateOf } from '@doorstep/schema';
 import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { actorRef, type Identity } from '../auth/identity.js';
-import { SEES_ALL_HOUSEHOLDS } from '../auth/record-rules.js';
+import { seesEveryHousehold } from '../auth/record-rules.js';
 import { isUuid } from '../common/pagination.js';
 import { APP_ROLE } from '../db/request-scope.js';
 import type { Plan, RunInput, Shape } from './compile.js';
@@ -89,9 +89,7 @@ export class Reader implements CompiledReads {
       userId: identity.kind === 'staff' ? identity.userId : null,
       householdId: identity.kind === 'public' ? null : (identity.householdId ?? null),
       today: isoDateOf(),
-      seesAllHouseholds:
-        identity.kind === 'staff' &&
-        identity.roles.some((role) => (SEES_ALL_HOUSEHOLDS as readonly string[]).includes(role)),
+      seesAllHouseholds: seesEveryHousehold(identity),
       actorKind: actor.kind,
       actorUserId: actor.userId,
       actorRef: actor.ref,
@@ -128,8 +126,7 @@ export class Reader implements CompiledReads {
 
   /** The value of the root field `key`: every root field is read with the first one asked for. */
   async root(key: string): Promise<unknown> {
-    this.#results ??= this.readAll();
-    const text = (await this.#results).get(key) ?? null;
+    const text = (await this.reads()).get(key) ?? null;
     const json: unknown = text === null ? null : JSON.parse(text);
     const { plan } = this.plans.get(key)!;
     if (json === null && plan.notFound) throw plan.notFound(this.#run.argsOf(plan.field));
@@ -145,8 +142,7 @@ export class Reader implements CompiledReads {
     const [only, ...others] = this.plans;
     if (!only || others.length || !only[1].plan.raw) return undefined;
     const [key] = only;
-    this.#results ??= this.readAll();
-    const text = (await this.#results).get(key);
+    const text = (await this.reads()).get(key);
     if (typeof text !== 'string' || text === 'null') return undefined;
     return `{"data":{${JSON.stringify(key)}:${text.replace(AUDIT_PAIRS, '')}}}\n`;
   }
@@ -166,6 +162,11 @@ export class Reader implements CompiledReads {
 
   private get knex(): Knex {
     return (this.orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
+  }
+
+  /** Every root field's JSON, read once (with the first root field asked for). */
+  private reads(): Promise<Map<string, string | null>> {
+    return (this.#results ??= this.readAll());
   }
 
   private async readAll(): Promise<Map<string, string | null>> {

@@ -10,9 +10,5 @@ export const childOn = (dob: string, day: string): string => `(${ageOn(dob, day)
 /** A person's name as `Person.displayName` gives it. */
 export const personName = (p: string): string => `(${p}.given_name || ' ' || ${p}.family_name)`;
 
-/** Whether the day `day` falls from `from` to `until` (open-ended when null), as `isCurrent`. */
-export const currentOn = (from: string, until: string, day: string): string =>
-  `(${from} <= ${day} and (${until} is null or ${until} >= ${day}))`;
-
 /** The date of the moment `at` in UTC (`isoDateOf`). */
 export const utcDay = (at: string): string => `(${at} at time zone 'UTC')::date`;

@@ -27,10 +27,10 @@ import { recordChronology } from '../chronology/record.js';
 import { CumulativeFlagConcern } from '../cumulative/cumulative.entity.js';
 import { checkCumulative } from '../cumulative/cumulative.service.js';
 import { Household } from '../household/household.entity.js';
-import { findVisiblePerson, seesAllHouseholds, worksWith } from '../household/household.service.js';
+import { findVisiblePerson, worksWith } from '../household/household.service.js';
 import { HouseholdMember } from '../household/household.entity.js';
 import { Person } from '../person/person.entity.js';
-import { concernVisible } from '../../auth/record-rules.js';
+import { concernVisible, seesEveryHousehold } from '../../auth/record-rules.js';
 import { hiddenAmong, visibilityParams } from '../access/visibility.js';
 import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernPerson } from './concern-person.entity.js';
@@ -149,7 +149,7 @@ async function resolveLinks(em: EntityManager, caller: Caller, links: ConcernLin
     });
   const subjects = resolve('subjectIds', links.subjectIds);
   const sources = resolve('allegedSourceIds', links.allegedSourceIds);
-  if (!seesAllHouseholds(caller) && ids.length) {
+  if (!seesEveryHousehold(caller.identity) && ids.length) {
     const members = household
       ? await em.find(HouseholdMember, { household, leftOn: null }, { fields: ['person'] })
       : [];

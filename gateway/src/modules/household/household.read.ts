@@ -1,7 +1,6 @@
-import { memberOn, personVisible } from '../../auth/record-rules.js';
+import { currentOn, memberOn, personVisible } from '../../auth/record-rules.js';
 import { NotFoundError } from '../../errors.js';
 import { byIdArgument, byKey, readRoot, readType } from '../../read/model.js';
-import { currentOn } from '../../read/sql.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
 
 /** How the compiled read path reads households, their members and who works with them. */

@@ -7,7 +7,7 @@ import {
   leaveHouseholdInputSchema,
   type HouseholdData,
 } from '@doorstep/schema';
-import { householdsWorkedWith, SEES_ALL_HOUSEHOLDS } from '../../auth/record-rules.js';
+import { householdsWorkedWith, seesEveryHousehold } from '../../auth/record-rules.js';
 import { exactlyOnce } from '../../common/idempotency.js';
 import { sqlOf } from '../../common/sql.js';
 import { parseInput, parseSubmission } from '../../common/input.js';
@@ -27,15 +27,6 @@ const orgRef = (em: EntityManager, caller: Caller) =>
   em.getReference(Organisation, caller.identity.organisationId);
 const userRef = (em: EntityManager, caller: Caller) =>
   caller.identity.kind === 'staff' ? em.getReference(User, caller.identity.userId) : undefined;
-
-/** Safeguarding leads, champions and managers see every household of their organisation. */
-export function seesAllHouseholds(caller: Caller): boolean {
-  const identity = caller.identity;
-  return (
-    identity.kind === 'staff' &&
-    identity.roles.some((r) => (SEES_ALL_HOUSEHOLDS as readonly string[]).includes(r))
-  );
-}
 
 /**
  * The households a member of staff or contractor works with today: their current assignments
@@ -58,7 +49,7 @@ export async function householdIdsWorkedWith(em: EntityManager, caller: Caller):
 
 /** Whether the caller may see this household's warnings before a visit. */
 export async function worksWith(em: EntityManager, caller: Caller, householdId: string): Promise<boolean> {
-  if (seesAllHouseholds(caller)) return true;
+  if (seesEveryHousehold(caller.identity)) return true;
   return (await householdIdsWorkedWith(em, caller)).includes(householdId);
 }
 

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors.js';
 import { idArgument, readRoot, readType, type SourceInput } from '../../read/model.js';
 import { personName } from '../../read/sql.js';
 import { addressSql } from '../household/household.read.js';
+import { householdWarnings } from './warning.read.js';
 
 /**
  * How the compiled read path reads the visit view (`visit.ts`): who lives in a household and its
@@ -43,12 +44,9 @@ readType({
         from: `(select w.id, w.organisation_id, w.type, w.description, w.review_date, w.status, w.created_at,
                        case when p.id is not null and ${personVisible('p', sql.scope('userId'))}
                             then ${personName('p')} end as about_person_name
-                  from (select w.* from warning w where w.household_id = ${parent}.id and w.status <> 'ENDED'
-                        union all
-                        select w.* from household_member m join warning w on w.person_id = m.person_id
-                         where m.household_id = ${parent}.id and ${memberOn('m', sql.scope('today'))}
-                           and w.status <> 'ENDED') w
-                  left join person p on p.id = w.person_id) ${alias}`,
+                  from ${householdWarnings(`${parent}.id`, sql.scope('today'))} w
+                  left join person p on p.id = w.person_id
+                 where w.status <> 'ENDED') ${alias}`,
         where: [],
         orderBy: [`${alias}.created_at`, `${alias}.id`],
       }),

@@ -3,13 +3,14 @@ import type { WarningType } from '@doorstep/schema';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
+import { seesEveryHousehold } from '../../auth/record-rules.js';
 import { WarningTypeEnum } from '../../common/enums.js';
 import type { Caller } from '../../context.js';
 import { isUuid } from '../../common/pagination.js';
 import { NotFoundError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { addressOf, Household } from '../household/household.entity.js';
-import { householdIdsWorkedWith, membersOf, seesAllHouseholds } from '../household/household.service.js';
+import { householdIdsWorkedWith, membersOf } from '../household/household.service.js';
 import { warningsForHousehold } from './warning.service.js';
 
 /**
@@ -145,7 +146,8 @@ export async function householdsIWorkWith(em: EntityManager, caller: Caller): Pr
 
 /** One household, for a visit: one the caller works with (or any, for leads and managers). */
 export async function visitHousehold(em: EntityManager, caller: Caller, id: string): Promise<VisitHousehold> {
-  const allowed = seesAllHouseholds(caller) || (await householdIdsWorkedWith(em, caller)).includes(id);
+  const allowed =
+    seesEveryHousehold(caller.identity) || (await householdIdsWorkedWith(em, caller)).includes(id);
   const household = allowed && isUuid(id) ? await em.findOne(Household, { id }) : null;
   if (!household) throw new NotFoundError('Household');
   const [view] = await visitViews(em, caller, [household]);

@@ -32,6 +32,17 @@ readType({
   },
 });
 
+/**
+ * The warnings on household `h` and on anyone living there on `day`, ended ones included, as a
+ * subquery: two index scans (the household's, and its members' today), never the organisation's
+ * whole list. A warning is on a household or on a person, never both.
+ */
+export const householdWarnings = (h: string, day: string): string =>
+  `(select w.* from warning w where w.household_id = ${h}
+    union all
+    select w.* from warning w
+     where w.person_id in (select m.person_id from household_member m where m.household_id = ${h} and ${memberOn('m', day)}))`;
+
 readFields('Household', {
   // On the household and on anyone living there today (ended ones if asked), oldest first. Each
   // half is an index scan; a warning on someone restricted from the caller is left out.
@@ -39,13 +50,8 @@ readFields('Household', {
     kind: 'list',
     type: 'Warning',
     source: ({ parent, alias, sql }) => {
-      const today = sql.scope('today');
       return {
-        from: `(select w.* from warning w where w.household_id = ${parent}.id
-                union all
-                select w.* from warning w
-                 where w.person_id in (select m.person_id from household_member m
-                                        where m.household_id = ${parent}.id and ${memberOn('m', today)})) ${alias}`,
+        from: `${householdWarnings(`${parent}.id`, sql.scope('today'))} ${alias}`,
         where: [
           `(${sql.arg((args) => !!args.includeEnded, 'boolean')} or ${alias}.status <> 'ENDED')`,
           `(${alias}.person_id is null or exists (select 1 from person p where p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))}))`,
