@@ -1,4 +1,4 @@
-import { RaiseConcern } from '@doorstep/client';
+import { RaiseConcernDocument } from '@doorstep/client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSessionToken } from '../src/auth/tokens.js';
@@ -78,7 +78,7 @@ const health = async (path: string) => {
 
 const raise = (key: string) =>
   post(
-    RaiseConcern.document,
+    RaiseConcernDocument.toString(),
     { idempotencyKey: key, input: validConcern({ location: 'Relay Road' }) },
     frontline,
   );

@@ -1,4 +1,10 @@
-import { Chronology, Concerns, Household as HouseholdQuery } from '@doorstep/client';
+import {
+  ChronologyDocument,
+  ConcernsDocument,
+  HouseholdDocument,
+  operationName,
+  type TypedDocumentString,
+} from '@doorstep/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway, user } from '../../test/harness.js';
@@ -33,14 +39,14 @@ afterAll(async () => {
 const champion = user('jo.williams');
 
 /** The answer and the records audited for it, from the gateway and from the floor. */
-async function both(
-  operation: { operationName: string; document: string },
-  variables: Record<string, unknown>,
+async function both<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
   as = lead,
 ) {
   const body = JSON.stringify({
-    operationName: operation.operationName,
-    query: operation.document,
+    operationName: operationName(document),
+    query: document.toString(),
     variables,
   });
   const ask = async (url: string) => {
@@ -75,7 +81,7 @@ describe('the benchmark floor', () => {
     let compared = 0;
     for (const as of [lead, champion]) {
       for (const id of households) {
-        const { gateway, floor } = await both(HouseholdQuery, { id, concerns: 3, chronology: 5 }, as);
+        const { gateway, floor } = await both(HouseholdDocument, { id, concerns: 3, chronology: 5 }, as);
         expect(gateway.answer.errors).toBeUndefined();
         expect(floor.answer, `household ${id} as ${as.email}`).toEqual(gateway.answer);
         expect(floor.audited, `audit of household ${id} as ${as.email}`).toEqual(gateway.audited);
@@ -90,11 +96,11 @@ describe('the benchmark floor', () => {
       `select household_id as id from concern where household_id is not null group by 1 order by count(*) desc, 1 limit 1`,
     );
     for (const as of [lead, champion]) {
-      const concerns = await both(Concerns, { first: 50 }, as);
+      const concerns = await both(ConcernsDocument, { first: 50 }, as);
       expect(concerns.gateway.answer.errors).toBeUndefined();
       expect(concerns.floor).toEqual(concerns.gateway);
       const chronology = await both(
-        Chronology,
+        ChronologyDocument,
         { subject: { householdId: densest!.id }, filter: { newestFirst: true }, first: 10 },
         as,
       );

@@ -1,4 +1,11 @@
-import { Chronology, Concerns, Household, RaiseConcern } from '@doorstep/client';
+import {
+  ChronologyDocument,
+  ConcernsDocument,
+  HouseholdDocument,
+  operationName,
+  RaiseConcernDocument,
+  type TypedDocumentString,
+} from '@doorstep/client';
 
 /**
  * What the benchmark asks each server, per scenario: the gateway and the floor get the client's own
@@ -86,6 +93,12 @@ const PEER_CHRONOLOGY = `query Chronology($id: UUID!, $first: Int!) {
 const body = (operationName: string | undefined, query: string, variables: Record<string, unknown>) =>
   JSON.stringify({ ...(operationName ? { operationName } : {}), query, variables });
 
+/** A request body for one of the client's documents (the gateway's side of a scenario). */
+const bodyOf = <TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+) => body(operationName(document), document.toString(), variables as Record<string, unknown>);
+
 export interface BenchData {
   organisationId: string;
   /** The households read: the densest hundred. */
@@ -100,18 +113,18 @@ export interface BenchData {
 export function scenarios(data: BenchData): Scenario[] {
   const { households, concernsPage, chronologyPage } = data;
   const household = (id: string) =>
-    body(Household.operationName, Household.document, {
+    bodyOf(HouseholdDocument, {
       id,
       concerns: concernsPage,
       chronology: chronologyPage,
     });
   const chronology = (id: string) =>
-    body(Chronology.operationName, Chronology.document, {
+    bodyOf(ChronologyDocument, {
       subject: { householdId: id },
       filter: { newestFirst: true },
       first: chronologyPage,
     });
-  const concerns = body(Concerns.operationName, Concerns.document, { first: 50 });
+  const concerns = bodyOf(ConcernsDocument, { first: 50 });
   return [
     {
       name: 'household',
@@ -150,7 +163,7 @@ export function scenarios(data: BenchData): Scenario[] {
       title: 'raiseConcern: a staff concern about someone in a household (a new idempotency key each)',
       bodies: {
         gateway: data.raiseInto.map(({ householdId, personId }) =>
-          body(RaiseConcern.operationName, RaiseConcern.document, {
+          bodyOf(RaiseConcernDocument, {
             idempotencyKey: '__KEY__',
             input: {
               urgency: 'ROUTINE',

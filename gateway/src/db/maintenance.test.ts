@@ -1,4 +1,8 @@
-import { RaiseConcern, RaisePublicConcern, type RaiseConcernResult } from '@doorstep/client';
+import {
+  RaiseConcernDocument,
+  RaisePublicConcernDocument,
+  type RaiseConcernMutation,
+} from '@doorstep/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -26,8 +30,8 @@ const owner = () => gw.orm.em.fork() as EntityManager;
 
 /** Raises a concern as frontline staff with `key`; the reference it got (or the error code). */
 async function raiseWith(key: string, whatHappened: string) {
-  const result = await gw.graphql<RaiseConcernResult>(
-    RaiseConcern.document,
+  const result = await gw.graphql<RaiseConcernMutation>(
+    RaiseConcernDocument.toString(),
     { idempotencyKey: key, input: validConcern({ whatHappened }) },
     frontline,
   );
@@ -133,7 +137,7 @@ describe('forgetting rate-limit windows', () => {
     const tenant = { token: await gw.tenantToken('tenant-purge-1') };
     const send = () =>
       gw.graphql(
-        RaisePublicConcern.document,
+        RaisePublicConcernDocument.toString(),
         {
           idempotencyKey: newKey(),
           input: {

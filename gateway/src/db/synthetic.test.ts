@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Household as HouseholdQuery, type HouseholdView } from '@doorstep/client';
+import { HouseholdDocument, type HouseholdQuery } from '@doorstep/client';
 import { testConfig, testGateway } from '../../test/harness.js';
 import { lead, ok } from '../../test/records.js';
 import { repoRoot } from '../config.js';
@@ -165,7 +165,7 @@ describe('synthetic data', () => {
          from household h where h.tenancy_reference like 'SYN-%'
         order by 3 desc, 2 desc, h.tenancy_reference limit 1`,
     );
-    const { household } = await ok<{ household: HouseholdView }>(gw, HouseholdQuery.document, {
+    const { household } = await ok<HouseholdQuery>(gw, HouseholdDocument.toString(), {
       id: densest!.id,
       concerns: 20,
       chronology: 100,

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
-import { Household as HouseholdQuery } from '@doorstep/client';
+import { HouseholdDocument } from '@doorstep/client';
 import { signSessionToken } from '../auth/tokens.js';
 import { loadConfig, repoRoot } from '../config.js';
 import { DEMO_USERS, seedDemo } from '../db/demo.js';
@@ -210,7 +210,7 @@ async function traceOneRequest(ids: string[]) {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        query: HouseholdQuery.document,
+        query: HouseholdDocument.toString(),
         variables: { id, concerns: 20, chronology: 20 },
       }),
     });

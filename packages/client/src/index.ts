@@ -1,7 +1,7 @@
-export * from './operations.js';
+/*
+ * @doorstep/client: a typed document for every operation in src/operations/*.graphql, generated with
+ * their result and variables types (src/generated/graphql.ts, `pnpm --filter @doorstep/client
+ * codegen`), and `request`, which sends one and resolves with its typed data.
+ */
+export * from './generated/graphql.js';
 export * from './transport.js';
-export * from './safeguarding.js';
-export * from './referrals.js';
-export * from './self-assessment.js';
-export * from './feedback.js';
-export * from './all-operations.js';

@@ -1,5 +1,7 @@
 import type { FieldError } from '@doorstep/schema';
-import type { TypedDocument } from './operations.js';
+import type { TypedDocumentString } from './generated/graphql.js';
+
+export type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 
 /** A typed error from the gateway (`extensions.code`), or a transport failure. */
 export class DoorstepError extends Error {
@@ -28,26 +30,44 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * The variables argument of an operation: optional when the operation needs none, or only optional
+ * ones (`request(options, HouseholdsIWorkWithDocument)`), required otherwise.
+ */
+export type VariablesArgument<TVariables> =
+  Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+
+/** The name of a document's operation (`RaiseConcern`), as the gateway's logs and metrics show it. */
+export function operationName<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+): string | undefined {
+  return /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(document.toString())?.[1];
+}
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; fields?: FieldError[] } }[];
 }
 
-/** Sends one typed operation; resolves with its data or rejects with a `DoorstepError`. */
+/**
+ * Sends one operation, e.g. `request({ endpoint, token }, ReferralsReceivedDocument, { first: 20 })`;
+ * resolves with its data, typed by the document, or rejects with a `DoorstepError`.
+ */
 export async function request<TResult, TVariables>(
   options: ClientOptions,
-  operation: TypedDocument<TResult, TVariables>,
-  variables: TVariables,
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: VariablesArgument<TVariables>
 ): Promise<TResult> {
   const token = typeof options.token === 'function' ? await options.token() : options.token;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
+  const query = document.toString();
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(options.endpoint, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: operation.document, operationName: operation.operationName, variables }),
+      body: JSON.stringify({ query, operationName: operationName(document), variables: variables ?? {} }),
     });
   } catch {
     throw new DoorstepError('NETWORK_ERROR', 'Could not reach Doorstep');

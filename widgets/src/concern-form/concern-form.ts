@@ -1,7 +1,12 @@
 // Before @doorstep/schema builds its schemas: keeps zod from probing for `eval` under a strict CSP.
 import '../internal/zod-jitless.js';
 
-import { RaiseConcern, RaisePublicConcern } from '@doorstep/client';
+import {
+  RaiseConcernDocument,
+  RaisePublicConcernDocument,
+  type RaiseConcernMutationVariables,
+  type RaisePublicConcernMutationVariables,
+} from '@doorstep/client';
 import {
   ADULT_CATEGORIES,
   CHILD_CATEGORIES,
@@ -17,8 +22,6 @@ import {
   publicConcernInputSchema,
   raiseConcernInputSchema,
   type FieldError,
-  type PublicConcernInput,
-  type RaiseConcernInput,
 } from '@doorstep/schema';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators/property.js';
@@ -1083,15 +1086,15 @@ export class SgConcernForm extends LitElement {
     if (concern.kind === 'public') {
       const { raisePublicConcern } = await send(
         api,
-        RaisePublicConcern,
-        variables as { idempotencyKey: string; input: PublicConcernInput },
+        RaisePublicConcernDocument,
+        variables as RaisePublicConcernMutationVariables,
       );
       return raisePublicConcern;
     }
     const { raiseConcern } = await send(
       api,
-      RaiseConcern,
-      variables as { idempotencyKey: string; input: RaiseConcernInput },
+      RaiseConcernDocument,
+      variables as RaiseConcernMutationVariables,
     );
     return raiseConcern;
   };

@@ -1,9 +1,9 @@
 import {
   DoorstepError,
-  HouseholdsIWorkWith,
-  SearchHouseholds,
-  VisitHouseholdQuery,
-  type VisitHousehold,
+  HouseholdsIWorkWithDocument,
+  SearchHouseholdsDocument,
+  VisitHouseholdDocument,
+  type VisitHouseholdQuery,
 } from '@doorstep/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { send, type Api } from '../internal/api.js';
@@ -18,7 +18,7 @@ export interface FoundHousehold {
 
 export type SearchState = 'idle' | 'searching' | 'done' | 'forbidden' | 'failed';
 
-const fromVisit = (h: VisitHousehold): FoundHousehold => ({
+const fromVisit = (h: VisitHouseholdQuery['visitHousehold']): FoundHousehold => ({
   id: h.id,
   address: h.address,
   tenancyReference: h.tenancyReference,
@@ -60,7 +60,7 @@ export class HouseholdFinder implements ReactiveController {
     this.loading = 'loading';
     this.host.requestUpdate();
     try {
-      const { householdsIWorkWith } = await send(this.api(), HouseholdsIWorkWith, {});
+      const { householdsIWorkWith } = await send(this.api(), HouseholdsIWorkWithDocument);
       this.#offer(householdsIWorkWith.map(fromVisit), false);
       this.loading = 'loaded';
     } catch {
@@ -74,7 +74,7 @@ export class HouseholdFinder implements ReactiveController {
     if (!id || this.byId(id) || this.#asked.has(id)) return;
     this.#asked.add(id);
     try {
-      const { visitHousehold } = await send(this.api(), VisitHouseholdQuery, { id });
+      const { visitHousehold } = await send(this.api(), VisitHouseholdDocument, { id });
       this.#offer([fromVisit(visitHousehold)], false);
       this.host.requestUpdate();
     } catch {
@@ -92,7 +92,7 @@ export class HouseholdFinder implements ReactiveController {
     this.search = 'searching';
     this.host.requestUpdate();
     try {
-      const { searchHouseholds } = await send(this.api(), SearchHouseholds, {
+      const { searchHouseholds } = await send(this.api(), SearchHouseholdsDocument, {
         query: query.trim(),
         first: 10,
       });

@@ -3,10 +3,10 @@ import '../internal/zod-jitless.js';
 
 import {
   DoorstepError,
-  FeedbackLinkStatus,
-  RecordFeedback,
-  SubmitFeedback,
-  YouSaidWeDidList,
+  FeedbackLinkStatusDocument,
+  RecordFeedbackDocument,
+  SubmitFeedbackDocument,
+  YouSaidWeDidListDocument,
 } from '@doorstep/client';
 import {
   FEEDBACK_LANGUAGES,
@@ -321,7 +321,7 @@ export class SgFeedback extends LitElement {
 
   async #checkLink(link: string): Promise<void> {
     try {
-      const { feedbackLink } = await send(this.#api.api, FeedbackLinkStatus, { token: link });
+      const { feedbackLink } = await send(this.#api.api, FeedbackLinkStatusDocument, { token: link });
       if (link === this.link) this.linkStatus = feedbackLink.status;
     } catch {
       // Not known now (no connection): the gateway checks the link again when the answers are sent.
@@ -375,8 +375,8 @@ export class SgFeedback extends LitElement {
     try {
       const variables = { idempotencyKey, input: input as FeedbackInput };
       const { receivedAt } = this.#staffChannel()
-        ? (await send(this.#api.api, RecordFeedback, variables)).recordFeedback
-        : (await send(this.#api.api, SubmitFeedback, variables)).submitFeedback;
+        ? (await send(this.#api.api, RecordFeedbackDocument, variables)).recordFeedback
+        : (await send(this.#api.api, SubmitFeedbackDocument, variables)).submitFeedback;
       this.phase = 'sent';
       this.answers = {};
       this.#sent = undefined;
@@ -412,7 +412,7 @@ export class SgFeedback extends LitElement {
 
   async #loadChanges(): Promise<void> {
     try {
-      const { youSaidWeDid } = await send(this.#api.api, YouSaidWeDidList, { first: 3 });
+      const { youSaidWeDid } = await send(this.#api.api, YouSaidWeDidListDocument, { first: 3 });
       this.changes = youSaidWeDid.edges.map((edge) => edge.node);
     } catch {
       // The thank-you stands without them.

@@ -1,4 +1,4 @@
-import { DoorstepError, request, type TypedDocument } from '@doorstep/client';
+import { DoorstepError, request, type TypedDocumentString, type VariablesArgument } from '@doorstep/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TokenSource } from './token.js';
 
@@ -92,11 +92,11 @@ export class ApiController implements ReactiveController {
  */
 export async function send<TResult, TVariables>(
   api: Api,
-  operation: TypedDocument<TResult, TVariables>,
-  variables: TVariables,
+  operation: TypedDocumentString<TResult, TVariables>,
+  ...variables: VariablesArgument<TVariables>
 ): Promise<TResult> {
   const attempt = async (token: string | undefined) =>
-    request({ endpoint: api.endpoint, token }, operation, variables);
+    request({ endpoint: api.endpoint, token }, operation, ...variables);
   try {
     return await attempt(await api.tokens.get());
   } catch (error) {

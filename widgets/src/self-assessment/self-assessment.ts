@@ -1,10 +1,10 @@
 import {
-  AnswerSelfAssessment,
+  AnswerSelfAssessmentDocument,
   DoorstepError,
-  SelfAssessment,
-  SelfAssessmentComparison,
-  SelfAssessmentHistory,
-  type SelfAssessmentAnswerView,
+  SelfAssessmentDocument,
+  SelfAssessmentComparisonDocument,
+  SelfAssessmentHistoryDocument,
+  type SelfAssessmentHistoryQuery,
 } from '@doorstep/client';
 import {
   isoDateOf,
@@ -31,26 +31,29 @@ export const SAVE_AFTER_TYPING_MS = 1500;
 
 type QuestionId = SelfAssessmentQuestionId;
 
+/** A saved answer, as every query here asks for it. */
+type SavedAnswer = SelfAssessmentHistoryQuery['selfAssessmentHistory'][number];
+
 /** One question as this page holds it: the last saved answer, and what the person has in front of them. */
 interface Row {
-  saved: SelfAssessmentAnswerView | null;
+  saved: SavedAnswer | null;
   status: SelfAssessmentStatus | undefined;
   evidence: string;
   state: 'idle' | 'saving' | 'failed' | 'needs-status' | 'conflict';
   /** The error code, when `failed`. */
   failure?: string | undefined;
   /** Their answer, when someone else saved first (`conflict`). */
-  theirs?: SelfAssessmentAnswerView | undefined;
+  theirs?: SavedAnswer | undefined;
 }
 
 interface Comparison {
   date: string;
-  rows: Map<string, { earlier: SelfAssessmentAnswerView | null; changed: boolean }>;
+  rows: Map<string, { earlier: SavedAnswer | null; changed: boolean }>;
 }
 
 const statusName = (id: string) => `status.${id}`;
 const evidenceName = (id: string) => `evidence.${id}`;
-const same = (row: Row, answer: SelfAssessmentAnswerView | null) =>
+const same = (row: Row, answer: SavedAnswer | null) =>
   !!answer && answer.status === row.status && (answer.evidence ?? '') === row.evidence.trim();
 
 /**
@@ -298,7 +301,7 @@ export class SgSelfAssessment extends LitElement {
     </section>`;
   }
 
-  #renderConflict(id: QuestionId, theirs: SelfAssessmentAnswerView): TemplateResult {
+  #renderConflict(id: QuestionId, theirs: SavedAnswer): TemplateResult {
     const { t, locale } = this.#localize;
     const c = t.selfAssessment.conflict;
     return html`<div class="conflict" part="conflict" role="alert">
@@ -349,7 +352,7 @@ export class SgSelfAssessment extends LitElement {
   async #load(): Promise<void> {
     this.loadFailure = undefined;
     try {
-      const { selfAssessment } = await send(this.#api.api, SelfAssessment, {});
+      const { selfAssessment } = await send(this.#api.api, SelfAssessmentDocument);
       const rows: Partial<Record<QuestionId, Row>> = {};
       for (const item of selfAssessment) {
         const id = item.question.id as QuestionId;
@@ -427,7 +430,7 @@ export class SgSelfAssessment extends LitElement {
     this.#saving.add(id);
     this.#patch(id, { state: 'saving', failure: undefined });
     try {
-      const { answerSelfAssessment } = await send(this.#api.api, AnswerSelfAssessment, {
+      const { answerSelfAssessment } = await send(this.#api.api, AnswerSelfAssessmentDocument, {
         input: {
           questionId: id,
           status: row.status,
@@ -448,7 +451,7 @@ export class SgSelfAssessment extends LitElement {
     if (error.code === 'STALE_VERSION') {
       this.#saveAgain.delete(id);
       try {
-        const { selfAssessmentHistory } = await send(this.#api.api, SelfAssessmentHistory, {
+        const { selfAssessmentHistory } = await send(this.#api.api, SelfAssessmentHistoryDocument, {
           questionId: id,
         });
         this.#patch(id, { state: 'conflict', theirs: selfAssessmentHistory[0] });
@@ -469,13 +472,13 @@ export class SgSelfAssessment extends LitElement {
   }
 
   /** After a conflict: save this page's answer over theirs, now that it has been seen. */
-  #keepMine(id: QuestionId, theirs: SelfAssessmentAnswerView): void {
+  #keepMine(id: QuestionId, theirs: SavedAnswer): void {
     this.#patch(id, { saved: theirs, state: 'idle', theirs: undefined });
     void this.#save(id);
   }
 
   /** After a conflict: take their answer into the page, and drop this page's. */
-  #useTheirs(id: QuestionId, theirs: SelfAssessmentAnswerView): void {
+  #useTheirs(id: QuestionId, theirs: SavedAnswer): void {
     this.#patch(id, {
       saved: theirs,
       status: theirs.status,
@@ -513,7 +516,7 @@ export class SgSelfAssessment extends LitElement {
     }
     this.compareError = undefined;
     try {
-      const { selfAssessmentComparison } = await send(this.#api.api, SelfAssessmentComparison, {
+      const { selfAssessmentComparison } = await send(this.#api.api, SelfAssessmentComparisonDocument, {
         earlier: date,
       });
       this.comparison = {

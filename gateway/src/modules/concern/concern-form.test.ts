@@ -1,4 +1,11 @@
-import { HouseholdsIWorkWith, RaiseConcern, SearchPeople } from '@doorstep/client';
+import {
+  HouseholdsIWorkWithDocument,
+  RaiseConcernDocument,
+  SearchPeopleDocument,
+  type HouseholdsIWorkWithQuery,
+  type RaiseConcernMutation,
+  type SearchPeopleQuery,
+} from '@doorstep/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
 import { lead, ok } from '../../../test/records.js';
@@ -27,13 +34,13 @@ const concernId = async (reference: string) =>
 
 describe('raising a concern about someone found in the form', () => {
   it('a safeguarding lead searches for the person and names them and their household', async () => {
-    const found = await ok<(typeof SearchPeople)['__result'] & object>(gw, SearchPeople.document, {
+    const found = await ok<SearchPeopleQuery>(gw, SearchPeopleDocument.toString(), {
       query: 'Edith Marsh',
     });
     const hit = found.searchPeople.edges[0]!.node.node;
     expect(hit.displayName).toBe('Edith Marsh');
     const home = hit.households.find((h) => h.current)!.household;
-    const raised = await ok<(typeof RaiseConcern)['__result'] & object>(gw, RaiseConcern.document, {
+    const raised = await ok<RaiseConcernMutation>(gw, RaiseConcernDocument.toString(), {
       idempotencyKey: newKey(),
       input: validConcern({ subjectIds: [hit.id], householdId: home.id }),
     });
@@ -44,17 +51,12 @@ describe('raising a concern about someone found in the form', () => {
   });
 
   it('a housing officer picks a household they work with and someone living there', async () => {
-    const mine = await ok<(typeof HouseholdsIWorkWith)['__result'] & object>(
-      gw,
-      HouseholdsIWorkWith.document,
-      {},
-      tom,
-    );
+    const mine = await ok<HouseholdsIWorkWithQuery>(gw, HouseholdsIWorkWithDocument.toString(), {}, tom);
     const cedar = mine.householdsIWorkWith.find((h) => h.address.startsWith('7 Cedar Walk'))!;
     const lily = cedar.members.find((m) => m.displayName === 'Lily Price')!;
-    const raised = await ok<(typeof RaiseConcern)['__result'] & object>(
+    const raised = await ok<RaiseConcernMutation>(
       gw,
-      RaiseConcern.document,
+      RaiseConcernDocument.toString(),
       { idempotencyKey: newKey(), input: validConcern({ householdId: cedar.id, subjectIds: [lily.id] }) },
       tom,
     );

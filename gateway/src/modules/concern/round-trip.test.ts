@@ -1,4 +1,4 @@
-import { RaiseConcern, type RaiseConcernResult } from '@doorstep/client';
+import { RaiseConcernDocument, type RaiseConcernMutation } from '@doorstep/client';
 import { raiseConcernInputSchema, type RaiseConcernInput } from '@doorstep/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey, testGateway, user, validConcern } from '../../../test/harness.js';
@@ -108,9 +108,9 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 async function raiseAndRead(input: object, as = lead) {
-  const raised = await ok<RaiseConcernResult>(
+  const raised = await ok<RaiseConcernMutation>(
     gw,
-    RaiseConcern.document,
+    RaiseConcernDocument.toString(),
     { idempotencyKey: newKey(), input },
     as,
   );
