@@ -1,9 +1,10 @@
 // `npm test` (or `pnpm test`): every check and every test, the same here and in CI.
-//   1. install, build (type-checks every package, checks the printed schema is current)
+//   1. install, build (type-checks every package, checks the printed schema and the typed client
+//      generated from it are current)
 //   2. lint, format check and the gateway's layer check (.dependency-cruiser.mjs), and the widgets'
 //      size budgets (gzipped bundles)
-//   3. gateway tests (vitest, real PostgreSQL), widget tests (web-test-runner, real Chromium),
-//      end-to-end tests (the real gateway and example portal in Chromium)
+//   3. schema and client tests, gateway tests (vitest, real PostgreSQL), widget tests (web-test-runner,
+//      real Chromium), end-to-end tests (the real gateway and example portal in Chromium)
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { checkNode, fail, install, pnpm, recordBuild, resolvePnpm, sourceDigest } from './tooling.mjs';
@@ -51,6 +52,7 @@ const steps = [
   ['lint', ['lint']],
   ['widget size budgets', ['size']],
   ['schema tests', ['--filter', '@doorstep/schema', 'test']],
+  ['client tests', ['--filter', '@doorstep/client', 'test']],
   ['gateway tests', ['--filter', '@doorstep/gateway', 'test']],
   ['widget tests', ['--filter', '@doorstep/widgets', 'test']],
   ['end-to-end tests', ['--filter', '@doorstep/e2e', 'test']],
@@ -69,6 +71,6 @@ for (const [name, args] of steps) {
 console.log(
   failed.length
     ? `\nFailed: ${failed.join(', ')}`
-    : '\nAll checks passed: build, lint, size budgets, schema, gateway, widget and end-to-end tests.',
+    : '\nAll checks passed: build, lint, size budgets, schema, client, gateway, widget and end-to-end tests.',
 );
 process.exit(failed.length ? 1 : 0);
