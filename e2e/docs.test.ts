@@ -71,7 +71,7 @@ describe('the documentation site at /docs', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await get('/docs/')).headers.get('content-security-policy')).toContain("script-src 'self';");
-    expect(body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(body.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toBeNull();
   });
 
   it('has the widget reference, with every element, event, part and custom property of the manifest', async () => {
@@ -90,33 +90,40 @@ describe('the documentation site at /docs', () => {
     };
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
     expect(elements.length).toBeGreaterThanOrEqual(4);
+    const missing: string[] = [];
     for (const element of elements) {
-      expect(reference, element.tagName).toContain(`id="${element.tagName}"`);
+      if (!reference.includes(`id="${element.tagName}"`)) missing.push(element.tagName!);
       for (const { name } of [
         ...(element.events ?? []),
         ...(element.cssParts ?? []),
         ...(element.cssProperties ?? []),
       ]) {
-        expect(reference, `${element.tagName} ${name}`).toContain(`<code>${name}</code>`);
+        if (!reference.includes(`<code>${name}</code>`)) missing.push(`${element.tagName} ${name}`);
       }
     }
+    expect(missing).toEqual([]);
   });
 
   it('has the GraphQL reference, with every query and mutation and every error code', async () => {
     const reference = await html('/docs/reference/graphql');
     const schema = readFileSync(path.join(repoRoot, 'gateway/schema.graphql'), 'utf8');
+    const missing: string[] = [];
     for (const root of ['Query', 'Mutation']) {
       const block = new RegExp(`^type ${root} \\{\\n([\\s\\S]*?)^\\}`, 'm').exec(schema)![1]!;
       const fields = [...block.matchAll(/^ {2}(\w+)[(:]/gm)].map((m) => m[1]!);
       expect(fields.length, root).toBeGreaterThan(10);
       for (const field of fields) {
-        expect(reference, `${root}.${field}`).toContain(`id="${root.toLowerCase()}-${field.toLowerCase()}"`);
+        if (!reference.includes(`id="${root.toLowerCase()}-${field.toLowerCase()}"`))
+          missing.push(`${root}.${field}`);
       }
     }
     const { ERROR_CODES } = (await import(
       pathToFileURL(path.join(repoRoot, 'gateway/dist/error-codes.js')).href
     )) as { ERROR_CODES: Record<string, string> };
-    for (const code of Object.keys(ERROR_CODES)) expect(reference, code).toContain(`<code>${code}</code>`);
+    for (const code of Object.keys(ERROR_CODES)) {
+      if (!reference.includes(`<td><code>${code}</code></td>`)) missing.push(code);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('has no dead links: every link on every page, and every #fragment, resolves', async () => {

@@ -216,7 +216,8 @@ export function graphqlReference(sdl, errorCodes) {
     .filter((t) => !t.name.startsWith('__') && !rootNames.has(t.name))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  let md = GENERATED('gateway/schema.graphql and gateway/src/error-codes.ts');
+  // The page's outline lists its sections only: a type each would be hundreds of lines.
+  let md = '---\noutline: 2\n---\n\n' + GENERATED('gateway/schema.graphql and gateway/src/error-codes.ts');
   md += '# GraphQL API\n\n';
   md +=
     'Every operation, type, field, argument, enum value and input of the gateway’s API at `/graphql`, ' +
