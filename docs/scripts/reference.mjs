@@ -57,6 +57,10 @@ function table(head, rows) {
     .concat('\n\n');
 }
 
+/** A heading, then a table of the items, or "None." when there are none. */
+const section = (title, head, items = [], row) =>
+  `### ${title}\n\n` + (items.length ? table(head, items.map(row)) : 'None.\n\n');
+
 // ---------------------------------------------------------------------------------------------
 // Widgets
 
@@ -139,29 +143,10 @@ export function widgetsReference(manifest) {
       } else if (type) md += `Type: ${code(type)}.\n\n`;
     }
 
-    md += '### Slots\n\n';
-    md += (element.slots ?? []).length
-      ? table(
-          ['slot', 'description'],
-          element.slots.map((s) => [s.name ? `\`${s.name}\`` : '(default)', inline(s.description)]),
-        )
-      : 'None.\n\n';
-
-    md += '### CSS parts\n\n';
-    md += (element.cssParts ?? []).length
-      ? table(
-          ['part', 'description'],
-          element.cssParts.map((p) => [`\`${p.name}\``, inline(p.description)]),
-        )
-      : 'None.\n\n';
-
-    md += '### CSS custom properties\n\n';
-    md += (element.cssProperties ?? []).length
-      ? table(
-          ['property', 'description'],
-          element.cssProperties.map((p) => [`\`${p.name}\``, inline(p.description)]),
-        )
-      : 'None.\n\n';
+    const named = (item) => [item.name ? `\`${item.name}\`` : '(default)', inline(item.description)];
+    md += section('Slots', ['slot', 'description'], element.slots, named);
+    md += section('CSS parts', ['part', 'description'], element.cssParts, named);
+    md += section('CSS custom properties', ['property', 'description'], element.cssProperties, named);
   }
   return md;
 }
