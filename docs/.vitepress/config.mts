@@ -42,7 +42,6 @@ export default defineConfig({
   transformHtml: (html, _id, { siteConfig }) => externalScripts(html, siteConfig.outDir),
   // Dead links fail the build (VitePress's default): keep it so.
   ignoreDeadLinks: false,
-  srcExclude: ['**/node_modules/**', 'scripts/**', 'snippets/**', 'README.md'],
   markdown: { theme: { light: 'github-light', dark: 'github-dark' } },
   themeConfig: {
     search: { provider: 'local' },
