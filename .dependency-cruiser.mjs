@@ -11,7 +11,7 @@ const FOUNDATION = {
   name: 'foundation',
   what: 'configuration, errors, logging, the request context, common helpers, GraphQL plumbing, access and record rules and tokens, the compiled read path, the request scope and live events',
   path: [
-    '^gateway/src/(config|errors|logger|context)[.]ts$',
+    '^gateway/src/(config|errors|error-codes|logger|context)[.]ts$',
     '^gateway/src/(common|graphql|read)/',
     '^gateway/src/auth/(access|permissions|identity|tokens|record-rules)[.]ts$',
     '^gateway/src/db/(availability|request-scope|events|rls)[.]ts$',

@@ -147,11 +147,13 @@ describe("README's first command, `npm start`", () => {
       await put('gateway/src/main.ts', 'export {};\n');
       await put('package.json', '{}\n');
       const first = tooling.sourceDigest(top);
-      // Outputs, dependencies, data, docs and logs are not read by the build.
+      // Outputs, dependencies, data, the docs site's cache and generated pages, and logs are not
+      // read by the build.
       await put('gateway/dist/main.js', 'built');
       await put('node_modules/x/index.js', 'dependency');
       await put('.doorstep/pg/postmaster.pid', '1');
-      await put('docs/guide.md', '# Guide');
+      await put('docs/.vitepress/cache/deps/x.js', 'cache');
+      await put('docs/reference/graphql.md', '# Generated');
       await put('gateway/run.log', 'log');
       expect(tooling.sourceDigest(top)).toBe(first);
       // A source changed, added or renamed is.
@@ -162,7 +164,11 @@ describe("README's first command, `npm start`", () => {
       const added = tooling.sourceDigest(top);
       expect(added).not.toBe(changed);
       await rename(path.join(top, 'gateway/src/new.ts'), path.join(top, 'gateway/src/renamed.ts'));
-      expect(tooling.sourceDigest(top)).not.toBe(added);
+      const renamed = tooling.sourceDigest(top);
+      expect(renamed).not.toBe(added);
+      // The documentation site is built from docs/.
+      await put('docs/guide.md', '# Guide');
+      expect(tooling.sourceDigest(top)).not.toBe(renamed);
     } finally {
       await rm(top, { recursive: true, force: true });
     }

@@ -63,9 +63,12 @@ export async function install(pnpmCommand) {
 
 export const hasFile = (relative) => existsSync(path.join(root, relative));
 
-/** What the build does not read: dependencies, its own outputs, data, docs, scratch and logs. */
-const NOT_BUILT_FROM = new Set(['node_modules', '.git', 'dist', '.doorstep', 'coverage', 'docs', 'tmp']);
-const notBuiltFrom = (name) => NOT_BUILT_FROM.has(name) || /\.(log|tsbuildinfo)$/.test(name);
+/** What the build does not read: dependencies, its own outputs, data, scratch and logs. */
+const NOT_BUILT_FROM = new Set(['node_modules', '.git', 'dist', '.doorstep', 'coverage', 'tmp']);
+/** The documentation site's cache and the references it generates. */
+const GENERATED = new Set([path.join('docs', '.vitepress', 'cache'), path.join('docs', 'reference')]);
+const notBuiltFrom = (name, relative) =>
+  NOT_BUILT_FROM.has(name) || GENERATED.has(relative) || /\.(log|tsbuildinfo)$/.test(name);
 
 /** A digest of every file under `top` the build could read: names and contents, in a fixed order. */
 export function sourceDigest(top = root) {
@@ -73,8 +76,8 @@ export function sourceDigest(top = root) {
   const walk = (dir) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
-      if (notBuiltFrom(entry.name)) continue;
       const full = path.join(dir, entry.name);
+      if (notBuiltFrom(entry.name, path.relative(top, full))) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile())
         hash
@@ -94,6 +97,7 @@ const BUILT = [
   'packages/client/dist/index.js',
   'gateway/dist/main.js',
   'widgets/dist/sg-concern-form.bundle.js',
+  'docs/.vitepress/dist/index.html',
 ];
 
 /** Whether the outputs were built from exactly the sources there now. */

@@ -1,15 +1,17 @@
 import { GraphQLError } from 'graphql';
 import type { FieldError } from '@doorstep/schema';
+import type { ErrorCode } from './error-codes.js';
 
 /**
- * Expected failures: each has a stable `extensions.code` that clients can act on. Anything that is
+ * Expected failures: each has a stable `extensions.code` that clients can act on (the codes and
+ * their meanings: error-codes.ts). Anything that is
  * not one of these is masked as INTERNAL_SERVER_ERROR (see `formatError` in server.ts).
  */
 const BRAND = Symbol.for('doorstep.expected-error');
 
 export class DoorstepError extends GraphQLError {
   readonly [BRAND] = true;
-  constructor(code: string, message: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });
   }
 }
@@ -92,7 +94,7 @@ export class StaleVersionError extends DoorstepError {
 }
 
 /** Codes produced by graphql-js or Apollo itself that are safe to pass through. */
-export const PASS_THROUGH_CODES = new Set([
+export const PASS_THROUGH_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -100,4 +102,4 @@ export const PASS_THROUGH_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+] satisfies ErrorCode[]);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode } from '../error-codes.js';
 
 export class BodyTooLargeError extends Error {}
 
@@ -60,6 +61,6 @@ export function sender(headers: Record<string, string>) {
 }
 
 /** An error body in the same shape as GraphQL's, for the routes beside /graphql. */
-export const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({
+export const errorBody = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) => ({
   errors: [{ message, extensions: { code, ...extra } }],
 });

@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
 };
 
 /** Checked with the server on every use (cheaply: the ETag answers 304 when unchanged). */
@@ -33,6 +34,15 @@ export interface StaticFile {
   headers: Record<string, string>;
 }
 
+/**
+ * The documentation site's pages are public and hold no personal data. VitePress writes inline
+ * `style` attributes (code highlighting, layout), so its pages allow inline styles; scripts stay
+ * `'self'` only (docs/.vitepress/config.mts moves VitePress's inline scripts into files).
+ */
+const DOCS_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
 interface Resolved {
   file: string;
   headers: Record<string, string>;
@@ -40,12 +50,29 @@ interface Resolved {
 
 const portalDir = path.join(repoRoot, 'examples', 'housing-portal');
 const widgetsDist = path.join(repoRoot, 'widgets', 'dist');
+const docsDist = path.join(repoRoot, 'docs', '.vitepress', 'dist');
+
+/**
+ * The documentation site (`pnpm docs:build`) at `/docs`: `/docs` and `/docs/` are its home page,
+ * a path without an extension is that page's `.html` (VitePress's clean URLs), and `/docs/assets/`
+ * holds files named by their content, kept a year.
+ */
+function docsFile(rest: string): Resolved | null {
+  let relative = decodeURIComponent(rest).replace(/^\//, '');
+  if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+  else if (!path.extname(relative)) relative += '.html';
+  const file = path.resolve(docsDist, relative);
+  if (!file.startsWith(docsDist + path.sep) || !(path.extname(file) in TYPES)) return null;
+  const cache = relative.startsWith('assets/') ? FOREVER : REVALIDATE;
+  return { file, headers: { 'cache-control': cache, 'content-security-policy': DOCS_POLICY } };
+}
 
 /**
  * Maps a request path to a file the gateway serves, and how: the example housing portal at `/`;
  * each widget bundle at `/widgets/<tag>.js` (the latest) and `/widgets/<tag>.<hash>.js` (that
  * build's, as `widgets/scripts/bundle.mjs` names it); their names and integrity at
- * `/widgets/manifest.json`. Anything else, or anything escaping those folders, is null.
+ * `/widgets/manifest.json`; the documentation site at `/docs`. Anything else, or anything escaping
+ * those folders, is null.
  */
 export function resolveStatic(urlPath: string): Resolved | null {
   const widgets = (file: string, cache: string): Resolved => ({
@@ -58,6 +85,7 @@ export function resolveStatic(urlPath: string): Resolved | null {
     return version ? widgets(`${tag}${version}.js`, FOREVER) : widgets(`${tag}.bundle.js`, REVALIDATE);
   }
   if (urlPath === '/widgets/manifest.json') return widgets('manifest.json', REVALIDATE);
+  if (urlPath === '/docs' || urlPath.startsWith('/docs/')) return docsFile(urlPath.slice('/docs'.length));
   const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath.slice(1));
   const file = path.resolve(portalDir, relative);
   if (!file.startsWith(portalDir + path.sep)) return null;
