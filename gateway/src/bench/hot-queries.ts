@@ -123,6 +123,18 @@ export async function prepareHotData(
       where not exists (select 1 from household_assignment where user_id = $3 and household_id = $4)`,
     [randomUUID(), organisationId, frontlineId, found.id, leadId],
   );
+  // Grants as an organisation accumulates them (kept, expired, for the record): lookups must find
+  // the caller's through an index, not walk the organisation's.
+  await sql.query(
+    `insert into access_grant (id, organisation_id, user_id, subject_type, subject_id, kind, reason, granted_by_id,
+                               created_at, expires_at)
+     select gen_random_uuid(), $1, u.id, 'Person', p.id, 'GRANT', 'Covering a colleague', $2,
+            now() - interval '30 days', now() - interval '23 days'
+       from (select id from person where organisation_id = $1 order by id limit 300) p
+       cross join (select id from app_user where organisation_id = $1) u`,
+    [organisationId, leadId],
+  );
+  await sql.query('analyze access_grant');
   const externalSubject = `hot-queries-${leadId}`;
   await sql.query(`update app_user set external_subject = $2 where id = $1`, [leadId, externalSubject]);
   return {

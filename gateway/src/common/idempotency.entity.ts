@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -8,13 +8,14 @@ import { randomUUID } from 'node:crypto';
 @Entity({ tableName: 'idempotency_record' })
 @Unique({ properties: ['organisationId', 'operation', 'key'] })
 export class IdempotencyRecord {
+  [PrimaryKeyProp]?: ['organisationId', 'id'];
   [OptionalProps]?: 'createdAt' | 'result';
 
   @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Property({ type: 'uuid' })
   organisationId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
 
   @Property({ type: 'text' })
   operation!: string;

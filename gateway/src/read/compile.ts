@@ -194,6 +194,20 @@ function auditPaths(shape: Shape): string {
 
 const where = (terms: readonly string[]) => (terms.length ? ` where ${terms.join(' and ')}` : '');
 
+/**
+ * Every row a compiled read takes is the caller's organisation's, said in the statement itself and
+ * not only by row-level security: the source's own rows and every row it joins. Citus can then send
+ * the whole statement to the one node that holds the organisation (docs/architecture.md).
+ */
+function inOrganisation(source: Source, alias: string, sql: Builder): Source {
+  const aliases = new Set([alias, ...Object.values(source.joins ?? {})]);
+  const organisation = sql.scope('organisationId');
+  return {
+    ...source,
+    where: [...source.where, ...[...aliases].map((a) => `${a}.organisation_id = ${organisation}`)],
+  };
+}
+
 /** Compiles root fields; knows the schema, the ORM's metadata and the caller's roles. */
 export class Compiler {
   constructor(
@@ -218,7 +232,7 @@ export class Compiler {
     if (!this.readable('Query', root.name, actors)) sql.rawBlockers.push(`Query.${root.name} is refused`);
     sql.field = root;
     const alias = sql.alias('r');
-    const source = spec.source({ alias, sql });
+    const source = inOrganisation(spec.source({ alias, sql }), alias, sql);
     const type = this.objectType(spec.type);
     const selections = subSelections(root);
     let text: string;
@@ -291,7 +305,7 @@ select j from doorstep_read`;
   private column(meta: EntityMetadata | undefined, t: string, prop: string): string | undefined {
     const property = meta?.properties[prop];
     if (!property || property.persist === false || !property.fieldNames?.length) return undefined;
-    const column = `${t}.${property.fieldNames[0]}`;
+    const column = `${t}.${property.fieldNames.at(-1)}`; // a link's own column, after organisation_id
     if (property.kind === 'm:1' || property.kind === '1:1') {
       return `case when ${column} is null then null else json_build_object('id', ${column}) end`;
     }
@@ -386,7 +400,7 @@ select j from doorstep_read`;
               break;
             }
             const alias = sql.alias(child.name.slice(0, 1).toLowerCase());
-            const source = fieldSpec.source({ parent: t, alias, sql });
+            const source = inOrganisation(fieldSpec.source({ parent: t, alias, sql }), alias, sql);
             if (source.joins) sql.joins.set(alias, source.joins);
             const reveals = fieldSpec.kind === 'list' ? fieldSpec.audit?.(alias) : undefined;
             const inner = this.object(context, sql, child, subSelections(field), alias, actors, reveals);
@@ -412,7 +426,7 @@ select j from doorstep_read`;
           case 'connection': {
             const node = this.objectType(fieldSpec.type);
             const alias = sql.alias(node.name.slice(0, 1).toLowerCase());
-            const source = fieldSpec.source({ parent: t, alias, sql });
+            const source = inOrganisation(fieldSpec.source({ parent: t, alias, sql }), alias, sql);
             const built = this.connection(
               context,
               sql,

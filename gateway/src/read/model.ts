@@ -170,11 +170,7 @@ export const byIdArgument =
   (table: string, what: string, rules: (input: Omit<SourceInput, 'parent'>) => string[] = () => []) =>
   (input: Omit<SourceInput, 'parent'>): Source => ({
     from: `${table} ${input.alias}`,
-    where: [
-      `${input.alias}.id = ${idArgument(input.sql, what)}`,
-      `${input.alias}.organisation_id = ${input.sql.scope('organisationId')}`,
-      ...rules(input),
-    ],
+    where: [`${input.alias}.id = ${idArgument(input.sql, what)}`, ...rules(input)],
   });
 
 const types = new Map<string, TypeSpec>();

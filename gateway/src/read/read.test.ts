@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway, user } from '../../test/harness.js';
 import { lead } from '../../test/records.js';
+import { REFERENCE_TABLES } from '../../test/distribution.js';
 import { DEMO_HOUSEHOLDS, DEMO_PEOPLE } from '../db/demo.js';
 import { makeBatch, random, writeBatch } from '../db/synthetic.js';
 import { createLogger } from '../logger.js';
@@ -41,6 +42,7 @@ beforeAll(async () => {
      values (gen_random_uuid(), $1, $2, 'RISK_TO_STAFF', 'Visit in pairs', current_date + 30, 'TOLD', 'In person', 'ACTIVE', $3, 1, now(), now())`,
     [lead.organisationId, SOPHIE, lead.id],
   );
+  await client.query('create extension if not exists pg_stat_statements');
   await client.end();
 });
 afterAll(async () => {
@@ -434,5 +436,29 @@ describe('the compiled read path', () => {
     } finally {
       await gw.sql(`drop trigger refuse_audit on audit_event; drop function refuse_audit()`);
     }
+  });
+
+  it('names the organisation for every table it reads, so Citus can send each read to one node', async () => {
+    // Runs last: every query above has been compiled and sent, and each statement is in
+    // pg_stat_statements with its text.
+    const statements = await gw.sql<{ query: string }>(
+      `select query from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = current_database())
+          and query like '%insert into audit_event%' and query like '%json_build_object%'`,
+    );
+    expect(statements.length).toBeGreaterThan(5);
+    const tables = await gw.sql<{ name: string }>(
+      `select table_name as name from information_schema.columns
+        where table_schema = 'public' and column_name = 'organisation_id'`,
+    );
+    const distributed = new Set(tables.map((t) => t.name).filter((name) => !(name in REFERENCE_TABLES)));
+    const missing = new Set<string>();
+    for (const { query } of statements) {
+      for (const [, table, alias] of query.matchAll(/\b(?:from|join)\s+([a-z_]+)\s+([a-z][a-z0-9_]*)\b/g)) {
+        if (!distributed.has(table!) || ['where', 'on', 'join', 'group', 'order'].includes(alias!)) continue;
+        if (!new RegExp(`\\b${alias}\\.organisation_id\\b`).test(query)) missing.add(`${table} ${alias}`);
+      }
+    }
+    expect([...missing].sort(), 'tables read without naming the organisation').toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { Migration20261206223748_anonymous_feedback } from './Migration202612062
 import { Migration20261207001041_hot_query_indexes } from './Migration20261207001041_hot_query_indexes.js';
 import { Migration20261207020000_chronology_gin_without_pending_list } from './Migration20261207020000_chronology_gin_without_pending_list.js';
 import { Migration20261207023414_concern_count } from './Migration20261207023414_concern_count.js';
+import { Migration20261207042939_distributed_keys } from './Migration20261207042939_distributed_keys.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -53,4 +54,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207020000_chronology_gin_without_pending_list,
   },
   { name: 'Migration20261207023414_concern_count', class: Migration20261207023414_concern_count },
+  { name: 'Migration20261207042939_distributed_keys', class: Migration20261207042939_distributed_keys },
 ];

@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   type Rel,
 } from '@mikro-orm/core';
@@ -39,16 +40,17 @@ registerEnumType(GrantKindEnum, {
 @ObjectType({ description: 'Access to one restricted record for one member of staff, until it expires' })
 @Access(Permission.GrantRead)
 @Entity({ tableName: 'access_grant' })
-@Index({ properties: ['user', 'subjectType', 'subjectId', 'expiresAt'] })
+@Index({ properties: ['organisation', 'user', 'subjectType', 'subjectId', 'expiresAt'] })
 export class AccessGrant {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'revokedAt';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field(() => User, { description: 'Who may see the record' })
   /** Who may see the subject. */

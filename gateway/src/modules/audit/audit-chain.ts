@@ -86,8 +86,8 @@ async function sealOnce(em: EntityManager, batch: number): Promise<SealPass> {
       );
       const rows = await run<AuditRow>(
         `select ${ROW_COLUMNS} from audit_event
-          where organisation_id = ? and chain_seq is null order by audit_event.id limit ?`,
-        [organisation, batch],
+          where organisation_id = ? and chain_seq is null order by audit_event.id limit ${Math.trunc(batch)}`,
+        [organisation],
       );
       let seq = BigInt(head?.seq ?? 0);
       let prev = head?.hash ?? GENESIS;
@@ -108,9 +108,9 @@ async function sealOnce(em: EntityManager, batch: number): Promise<SealPass> {
         await run(
           `update audit_event a set chain_seq = s.seq, prev_hash = s.prev, hash = s.hash
              from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as s(id, seq, prev, hash)
-            where a.id = s.id`,
+            where a.organisation_id = ? and a.id = s.id`,
           // Array literals: the values are digits and hex only.
-          [ids, seqs, prevs, hashes].map((values) => `{${values.join(',')}}`),
+          [...[ids, seqs, prevs, hashes].map((values) => `{${values.join(',')}}`), organisation],
         );
       }
       sealed += ids.length;

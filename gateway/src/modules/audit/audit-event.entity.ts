@@ -5,6 +5,7 @@ import {
   Index,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   Unique,
 } from '@mikro-orm/core';
@@ -59,7 +60,11 @@ registerEnumType(ActorKindEnum, {
     'create index "audit_event_unsealed" on "audit_event" ("organisation_id", "id") where "chain_seq" is null',
 })
 export class AuditEvent {
+  [PrimaryKeyProp]?: ['organisationId', 'id'];
   [OptionalProps]?: 'at' | 'chainSeq' | 'prevHash' | 'hash';
+
+  @PrimaryKey({ type: 'uuid' })
+  organisationId!: string;
 
   @Field(() => ID)
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
@@ -68,9 +73,6 @@ export class AuditEvent {
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
   at: Date = new Date();
-
-  @Property({ type: 'uuid' })
-  organisationId!: string;
 
   @Field(() => ActorKindEnum)
   @Enum({ items: () => [...ACTOR_KINDS] })

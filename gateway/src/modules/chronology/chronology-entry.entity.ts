@@ -6,6 +6,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   type Rel,
 } from '@mikro-orm/core';
@@ -38,14 +39,15 @@ import { User } from '../organisation/user.entity.js';
   expression: 'create index "chronology_entry_person_ids_gin" on "chronology_entry" using gin ("person_ids")',
 })
 export class ChronologyEntry {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'recordedAt' | 'pinned' | 'personIds' | 'detail' | 'householdId';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field(() => ChronologyKindEnum)
   @Enum({ items: () => [...CHRONOLOGY_KINDS] })
@@ -59,7 +61,11 @@ export class ChronologyEntry {
   @Property({ type: 'timestamptz' })
   recordedAt: Date = new Date();
 
-  @ManyToOne(() => Household, { nullable: true })
+  @ManyToOne(() => Household, {
+    fieldNames: ['organisation_id', 'household_id'],
+    nullable: true,
+    deleteRule: 'set null (household_id)',
+  })
   household?: Rel<Household> | null = null;
 
   /** The people the event is about. */

@@ -30,12 +30,15 @@ function entries(alias: string, sql: Sql, subject: { household: string } | { per
     where.push(`${e}.id in (select id from doorstep_entries_naming(array[${subject.person}]))`);
   } else {
     const h = subject.household;
-    where.push(`${e}.id in (select x.id from chronology_entry x where x.household_id = ${h}
+    const organisation = sql.scope('organisationId');
+    where.push(`${e}.id in (select x.id from chronology_entry x where x.organisation_id = ${organisation} and x.household_id = ${h}
                             union all
                             select n.id from doorstep_entries_naming(
-                              array(select m.person_id from household_member m where m.household_id = ${h})) n)`);
+                              array(select m.person_id from household_member m
+                                     where m.organisation_id = ${organisation} and m.household_id = ${h})) n)`);
     where.push(`(${e}.household_id = ${h} or exists (
-                  select 1 from household_member m where m.household_id = ${h} and m.person_id = any(${e}.person_ids)
+                  select 1 from household_member m
+                   where m.organisation_id = ${e}.organisation_id and m.household_id = ${h} and m.person_id = any(${e}.person_ids)
                      and m.joined_on <= ${utcDay(`${e}.occurred_at`)}
                      and (m.left_on is null or m.left_on >= ${utcDay(`${e}.occurred_at`)})))`);
   }
@@ -48,7 +51,7 @@ function entries(alias: string, sql: Sql, subject: { household: string } | { per
     `(${from} is null or ${e}.occurred_at >= ${from})`,
     `(${to} is null or ${e}.occurred_at < ${to} + 1)`,
     `(not ${pinned} or ${e}.pinned)`,
-    `not exists (select 1 from person p where p.id = any(${e}.person_ids) and not ${personVisible('p', sql.scope('userId'))})`,
+    `not exists (select 1 from person p where p.organisation_id = ${e}.organisation_id and p.id = any(${e}.person_ids) and not ${personVisible('p', sql.scope('userId'))})`,
   );
   return { from: `chronology_entry ${e}`, where };
 }
@@ -113,9 +116,9 @@ readRoot({
   exists: (sql) => {
     const kind = subjectOf(sql);
     return kind === 'person'
-      ? `exists (select 1 from person p where p.id = ${subjectId(sql, kind)} and p.merged_into_id is null
+      ? `exists (select 1 from person p where p.organisation_id = ${sql.scope('organisationId')} and p.id = ${subjectId(sql, kind)} and p.merged_into_id is null
                   and ${personVisible('p', sql.scope('userId'))})`
-      : `exists (select 1 from household h where h.id = ${subjectId(sql, kind)})`;
+      : `exists (select 1 from household h where h.organisation_id = ${sql.scope('organisationId')} and h.id = ${subjectId(sql, kind)})`;
   },
   audit: (sql) => {
     const kind = subjectOf(sql);

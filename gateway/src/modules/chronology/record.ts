@@ -8,6 +8,7 @@ import { Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { ChronologyEntry } from './chronology-entry.entity.js';
+import { recordRef } from '../../common/keys.js';
 
 /** What a module says happened, for the chronology of the people and household it concerns. */
 export interface ChronologyEvent {
@@ -34,7 +35,9 @@ export function recordChronology(em: EntityManager, caller: Caller, event: Chron
     organisation: em.getReference(Organisation, identity.organisationId),
     kind: event.kind,
     occurredAt: event.occurredAt,
-    household: event.householdId ? em.getReference(Household, event.householdId) : null,
+    household: event.householdId
+      ? recordRef(em, Household, identity.organisationId, event.householdId)
+      : null,
     personIds: [...new Set(event.personIds ?? [])],
     sourceType: event.sourceType,
     sourceId: event.sourceId,

@@ -1,4 +1,13 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { CONCERN_PERSON_ROLES, type ConcernPersonRole } from '@doorstep/schema';
 import { randomUUID } from 'node:crypto';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -14,13 +23,14 @@ import { Concern } from './concern.entity.js';
 @Entity({ tableName: 'concern_named_person' })
 @Index({ properties: ['concern'] })
 export class ConcernNamedPerson {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => Concern)
+  @ManyToOne(() => Concern, { fieldNames: ['organisation_id', 'concern_id'] })
   concern!: Rel<Concern>;
 
   @Enum({ items: () => [...CONCERN_PERSON_ROLES] })
@@ -40,7 +50,11 @@ export class ConcernNamedPerson {
   description?: string | null = null;
 
   /** The person's record, once a lead has found or added it and linked it (`linkNamedPerson`). */
-  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Person, {
+    fieldNames: ['organisation_id', 'linked_person_id'],
+    nullable: true,
+    deleteRule: 'set null (linked_person_id)',
+  })
   linkedPerson?: Rel<Person> | null = null;
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })

@@ -1,4 +1,14 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+  Unique,
+  type Rel,
+} from '@mikro-orm/core';
 import { CONCERN_PERSON_ROLES, type ConcernPersonRole } from '@doorstep/schema';
 import { randomUUID } from 'node:crypto';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -10,16 +20,17 @@ import { Concern } from './concern.entity.js';
 @Unique({ properties: ['concern', 'person'] })
 @Index({ properties: ['person'] })
 export class ConcernPerson {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => Concern)
+  @ManyToOne(() => Concern, { fieldNames: ['organisation_id', 'concern_id'] })
   concern!: Rel<Concern>;
 
-  @ManyToOne(() => Person)
+  @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'person_id'] })
   person!: Rel<Person>;
 
   @Enum({ items: () => [...CONCERN_PERSON_ROLES] })

@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   type Rel,
 } from '@mikro-orm/core';
@@ -24,16 +25,17 @@ import { Concern } from './concern.entity.js';
 @Entity({ tableName: 'concern_triage' })
 @Index({ properties: ['concern', 'decidedAt'] })
 export class ConcernTriage {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'decidedAt' | 'previousRiskLevel' | 'riskChangeReason';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => Concern)
+  @ManyToOne(() => Concern, { fieldNames: ['organisation_id', 'concern_id'] })
   concern!: Rel<Concern>;
 
   @Field(() => TriageDecisionEnum)

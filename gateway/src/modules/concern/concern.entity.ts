@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   Unique,
   type Rel,
@@ -66,6 +67,7 @@ import { User } from '../organisation/user.entity.js';
 @Index({ properties: ['household', 'raisedAt', 'id'] })
 @Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?:
     | 'raisedAt'
     | 'updatedAt'
@@ -75,6 +77,9 @@ export class Concern {
     | 'aboutSelf'
     | 'version';
 
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -82,9 +87,6 @@ export class Concern {
   @Field({ description: 'Human-readable reference, e.g. SG-2026-000123' })
   @Property({ type: 'text' })
   reference!: string;
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   /** Null for concerns raised by a tenant or a member of the public, who are not users. */
   @ManyToOne(() => User, { nullable: true })
@@ -184,7 +186,11 @@ export class Concern {
   othersAtRisk?: string | null;
 
   /** The household the concern is about, when the reporter picked one. */
-  @ManyToOne(() => Household, { nullable: true })
+  @ManyToOne(() => Household, {
+    fieldNames: ['organisation_id', 'household_id'],
+    nullable: true,
+    deleteRule: 'set null (household_id)',
+  })
   household?: Rel<Household> | null = null;
 
   @Field(() => LocationOfRiskEnum, { nullable: true, description: 'Safeguarding Adults Collection' })

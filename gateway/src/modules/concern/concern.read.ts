@@ -18,11 +18,13 @@ import { Concern } from './concern.entity.js';
 
 /**
  * The day a concern is about: when it happened, or else when it was raised (UTC). From the concern
- * row when the source joined it (`joins.concern`), else looked up by `concernId`.
+ * row when the source joined it (`joins.concern`), else looked up by the `row`'s `concern_id`.
  */
-const eventDay = (concernId: string, joins: Readonly<Record<string, string>>) => {
+const eventDay = (row: string, joins: Readonly<Record<string, string>>) => {
   const day = (c: string) => utcDay(`coalesce(${c}.happened_at, ${c}.raised_at)`);
-  return joins.concern ? day(joins.concern) : `(select ${day('c')} from concern c where c.id = ${concernId})`;
+  return joins.concern
+    ? day(joins.concern)
+    : `(select ${day('c')} from concern c where c.organisation_id = ${row}.organisation_id and c.id = ${row}.concern_id)`;
 };
 
 /** The people a concern names in one role, in the order named; anyone restricted from the caller left out. */
@@ -86,8 +88,9 @@ readType({
       kind: 'value',
       sql: (t, _sql, joins) =>
         joins.person
-          ? childOn(`${joins.person}.date_of_birth`, eventDay(`${t}.concern_id`, joins))
-          : `(select ${childOn('p.date_of_birth', eventDay(`${t}.concern_id`, joins))} from person p where p.id = ${t}.person_id)`,
+          ? childOn(`${joins.person}.date_of_birth`, eventDay(t, joins))
+          : `(select ${childOn('p.date_of_birth', eventDay(t, joins))} from person p
+               where p.organisation_id = ${t}.organisation_id and p.id = ${t}.person_id)`,
     },
   },
 });
@@ -100,7 +103,7 @@ readType({
   fields: {
     childAtEvent: {
       kind: 'value',
-      sql: (t, _sql, joins) => childOn(`${t}.date_of_birth`, eventDay(`${t}.concern_id`, joins)),
+      sql: (t, _sql, joins) => childOn(`${t}.date_of_birth`, eventDay(t, joins)),
     },
     // Their record once linked, unless it is restricted from the caller.
     linkedPerson: {
@@ -118,11 +121,7 @@ readType({ type: 'ConcernTriage', entity: ConcernTriage });
 /** Concerns of the caller's organisation naming nobody restricted from them, newest first. */
 const concerns = (alias: string, sql: SourceInput['sql'], where: string[]): Source => ({
   from: `concern ${alias}`,
-  where: [
-    `${alias}.organisation_id = ${sql.scope('organisationId')}`,
-    concernVisible(alias, sql.scope('userId')),
-    ...where,
-  ],
+  where: [concernVisible(alias, sql.scope('userId'), sql.scope('organisationId')), ...where],
 });
 
 readFields('Household', {
@@ -143,7 +142,7 @@ readFields('Person', {
     id: 'id',
     source: ({ parent, alias, sql }) =>
       concerns(alias, sql, [
-        `exists (select 1 from concern_person s where s.concern_id = ${alias}.id and s.person_id = ${parent}.id)`,
+        `exists (select 1 from concern_person s where s.organisation_id = ${alias}.organisation_id and s.concern_id = ${alias}.id and s.person_id = ${parent}.id)`,
       ]),
   },
 });
@@ -159,7 +158,8 @@ readRoot({
   // the caller: two small reads, however many concerns the organisation holds.
   total: (sql) => `(coalesce((select k.concerns from concern_count k
         where k.organisation_id = ${sql.scope('organisationId')}), 0)
-    - (select count(distinct cp.concern_id) from person p join concern_person cp on cp.person_id = p.id
+    - (select count(distinct cp.concern_id) from person p
+         join concern_person cp on cp.organisation_id = p.organisation_id and cp.person_id = p.id
         where p.organisation_id = ${sql.scope('organisationId')} and p.restricted
           and not ${personVisible('p', sql.scope('userId'))}))::int`,
 });

@@ -226,7 +226,7 @@ export class ConcernResolver {
 
   @FieldResolver(() => [ConcernTriage], { description: 'Every triage decision, oldest first' })
   triageHistory(@Root() concern: Concern, @Ctx() ctx: Context) {
-    return triageHistory(ctx.em, concern.id);
+    return triageHistory(ctx.em, concern);
   }
 }
 

@@ -38,6 +38,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { ConcernReferenceCounter } from './concern-reference.entity.js';
 import { Concern } from './concern.entity.js';
+import { recordKeys, recordRef } from '../../common/keys.js';
 
 export interface ConcernReceiptData {
   reference: string;
@@ -214,7 +215,7 @@ async function store(
               tx.create(ConcernPerson, {
                 organisation: concern.organisation,
                 concern,
-                person: tx.getReference(Person, id),
+                person: recordRef(tx, Person, concern.organisation.id, id),
                 role,
                 ordinal,
               });
@@ -368,8 +369,12 @@ export async function raisePublicConcern(
   return { reference: receipt.reference };
 }
 
-/** An SQL condition: concern `c` names no person restricted from the caller (two `?` follow). */
-const concernVisibleSql = concernVisible('c', '?::uuid');
+/** An SQL condition: concern `c` names no person restricted from the caller (`concernVisibleParams`). */
+const concernVisibleSql = concernVisible('c', '?::uuid', '?::uuid');
+const concernVisibleParams = (caller: Caller) => [
+  caller.identity.organisationId,
+  ...visibilityParams(caller),
+];
 
 /**
  * One concern of the caller's organisation; another organisation's, or one naming a person
@@ -379,7 +384,7 @@ export async function findConcern(em: EntityManager, caller: Caller, id: string)
   if (!isUuid(id)) throw new NotFoundError('Concern');
   const [row] = await sqlOf(em)(`select c.* from concern c where c.id = ? and ${concernVisibleSql}`, [
     id,
-    ...visibilityParams(caller),
+    ...concernVisibleParams(caller),
   ]);
   if (!row) throw new NotFoundError('Concern');
   return em.map(Concern, row);
@@ -404,7 +409,7 @@ export async function concernsBehind(em: EntityManager, caller: Caller, flagId: 
     async (flagIds) => {
       const links = await em.find(
         CumulativeFlagConcern,
-        { flag: { $in: [...flagIds] } },
+        { flag: { $in: recordKeys(caller.identity.organisationId, flagIds) } },
         { fields: ['flag', 'concern'] },
       );
       const byFlag = groupBy(links, (l) => l.flag.id);
@@ -427,7 +432,7 @@ export async function listConcerns(
 ): Promise<ConnectionShape<Concern>> {
   const limit = pageSize(args.first);
   const where = ['c.organisation_id = ?', concernVisibleSql];
-  const params: unknown[] = [caller.identity.organisationId, ...visibilityParams(caller)];
+  const params: unknown[] = [caller.identity.organisationId, ...concernVisibleParams(caller)];
   if ('householdId' in scope) {
     where.push('c.household_id = ?');
     params.push(scope.householdId);
@@ -485,7 +490,7 @@ export function peopleOfConcern(
     async (ids) => {
       const links = await em.find(
         ConcernPerson,
-        { concern: { $in: [...ids] } },
+        { concern: { $in: recordKeys(concern.organisation.id, ids) } },
         { populate: ['person', 'concern'], orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
       );
       const hidden = await hiddenAmong(
@@ -562,7 +567,7 @@ export function namedPeopleOfConcern(
     async (ids) => {
       const named = await em.find(
         ConcernNamedPerson,
-        { concern: { $in: [...ids] } },
+        { concern: { $in: recordKeys(concern.organisation.id, ids) } },
         { populate: ['concern', 'linkedPerson'], orderBy: [{ ordinal: 'asc' }] },
       );
       return groupBy(await namedViews(em, caller, named), (v) => v.concernId);
@@ -598,7 +603,7 @@ export async function linkNamedPerson(
     const person = await findVisiblePerson(tx, caller, personId).catch(() => {
       throw linkError('personId', 'No such person', 'not_found');
     });
-    const links = await tx.find(ConcernPerson, { concern: concern.id });
+    const links = await tx.find(ConcernPerson, { concern });
     const already = links.find((l) => l.person.id === person.id);
     if (already && already.role !== named.role) {
       throw linkError('personId', 'A person the concern is about cannot also be an alleged source of harm');
@@ -606,7 +611,7 @@ export async function linkNamedPerson(
     if (!already) {
       tx.create(ConcernPerson, {
         organisation: named.organisation,
-        concern: concern.id,
+        concern,
         person,
         role: named.role,
         ordinal: links.filter((l) => l.role === named.role).length,

@@ -13,6 +13,7 @@ import { ConcernPerson } from './concern-person.entity.js';
 import { ConcernTriage } from './concern-triage.entity.js';
 import { Concern } from './concern.entity.js';
 import { findConcern } from './concern.service.js';
+import { recordKeys } from '../../common/keys.js';
 
 /**
  * The lifecycle (DESIGN.md): RAISED → TRIAGED → CLOSED.
@@ -186,16 +187,16 @@ export async function closeConcern(
 }
 
 /** Every triage of concerns, oldest first (batched per request). */
-export function triageHistory(em: EntityManager, concernId: string): Promise<ConcernTriage[]> {
+export function triageHistory(em: EntityManager, concern: Concern): Promise<ConcernTriage[]> {
   return load<ConcernTriage[]>(
     em,
     'concern.triage',
-    concernId,
+    concern.id,
     async (ids) =>
       groupBy(
         await em.find(
           ConcernTriage,
-          { concern: { $in: [...ids] } },
+          { concern: { $in: recordKeys(concern.organisation.id, ids) } },
           { orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }] },
         ),
         (t) => t.concern.id,

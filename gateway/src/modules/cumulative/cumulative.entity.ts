@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   Unique,
   type Rel,
@@ -68,32 +69,41 @@ export class CumulativeRule {
 @Index({
   name: 'cumulative_flag_one_open_per_person',
   expression:
-    'create unique index "cumulative_flag_one_open_per_person" on "cumulative_flag" ("person_id") where "status" = \'OPEN\' and "person_id" is not null',
+    'create unique index "cumulative_flag_one_open_per_person" on "cumulative_flag" ("organisation_id", "person_id") where "status" = \'OPEN\' and "person_id" is not null',
 })
 @Index({
   name: 'cumulative_flag_one_open_per_household',
   expression:
-    'create unique index "cumulative_flag_one_open_per_household" on "cumulative_flag" ("household_id") where "status" = \'OPEN\' and "household_id" is not null',
+    'create unique index "cumulative_flag_one_open_per_household" on "cumulative_flag" ("organisation_id", "household_id") where "status" = \'OPEN\' and "household_id" is not null',
 })
 @Index({ properties: ['organisation', 'status', 'raisedAt'] })
 export class CumulativeFlag {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'raisedAt' | 'status' | 'personId' | 'householdId';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
   @Field(() => FlagSubjectEnum)
   @Enum({ items: () => [...FLAG_SUBJECTS] })
   subjectType!: FlagSubject;
 
-  @ManyToOne(() => Person, { nullable: true })
+  @ManyToOne(() => Person, {
+    fieldNames: ['organisation_id', 'person_id'],
+    nullable: true,
+    deleteRule: 'set null (person_id)',
+  })
   person?: Rel<Person> | null = null;
 
-  @ManyToOne(() => Household, { nullable: true })
+  @ManyToOne(() => Household, {
+    fieldNames: ['organisation_id', 'household_id'],
+    nullable: true,
+    deleteRule: 'set null (household_id)',
+  })
   household?: Rel<Household> | null = null;
 
   @Field(() => FlagStatusEnum)
@@ -139,16 +149,17 @@ export class CumulativeFlag {
 @Unique({ properties: ['flag', 'concern'] })
 @Index({ properties: ['concern'] })
 export class CumulativeFlagConcern {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => CumulativeFlag)
+  @ManyToOne(() => CumulativeFlag, { fieldNames: ['organisation_id', 'flag_id'] })
   flag!: Rel<CumulativeFlag>;
 
-  @ManyToOne(() => Concern)
+  @ManyToOne(() => Concern, { fieldNames: ['organisation_id', 'concern_id'] })
   concern!: Rel<Concern>;
 }
 
@@ -156,17 +167,19 @@ export class CumulativeFlagConcern {
 @ObjectType({ description: 'Work waiting for the safeguarding team' })
 @Access(Permission.RecordRead)
 @Entity({ tableName: 'task' })
-@Index({ properties: ['organisation', 'status', 'createdAt'] })
+// The work queue: open tasks, soonest due first.
+@Index({ properties: ['organisation', 'status', 'dueAt', 'id'] })
 @Index({ properties: ['sourceType', 'sourceId'] })
 export class Task {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'status';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field(() => TaskKindEnum)
   @Enum({ items: () => [...TASK_KINDS] })

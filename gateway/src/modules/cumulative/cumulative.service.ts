@@ -20,6 +20,7 @@ import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
 import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { CumulativeFlag, CumulativeFlagConcern, CumulativeRule, Task } from './cumulative.entity.js';
+import { recordKey, recordRef } from '../../common/keys.js';
 
 /** How long a lead has to look at a new cumulative-concern flag. */
 const TRIAGE_TASK_DAYS = 2;
@@ -84,7 +85,8 @@ export async function checkCumulative(
   if (subjects.length === 0) return [];
   await em.flush(); // the concern and its people must be visible to the counts below
   const sql = sqlOf(em);
-  const rule = await ruleOf(em, caller.identity.organisationId);
+  const organisationId = caller.identity.organisationId;
+  const rule = await ruleOf(em, organisationId);
   const raised: CumulativeFlag[] = [];
   for (const subject of subjects) {
     await sql(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`doorstep:cumulative:${subject.id}`]);
@@ -105,17 +107,17 @@ export async function checkCumulative(
     );
     if (pending.length === 0) continue;
     const open = await em.findOne(CumulativeFlag, {
-      [subject.type === 'PERSON' ? 'person' : 'household']: subject.id,
+      [subject.type === 'PERSON' ? 'person' : 'household']: recordKey(organisationId, subject.id),
       status: 'OPEN',
     });
     if (!open && pending.length < rule.threshold) continue;
     const flag =
       open ??
       em.create(CumulativeFlag, {
-        organisation: em.getReference(Organisation, caller.identity.organisationId),
+        organisation: em.getReference(Organisation, organisationId),
         subjectType: subject.type,
-        person: subject.type === 'PERSON' ? em.getReference(Person, subject.id) : null,
-        household: subject.type === 'HOUSEHOLD' ? em.getReference(Household, subject.id) : null,
+        person: subject.type === 'PERSON' ? recordRef(em, Person, organisationId, subject.id) : null,
+        household: subject.type === 'HOUSEHOLD' ? recordRef(em, Household, organisationId, subject.id) : null,
         threshold: rule.threshold,
         windowMonths: rule.windowMonths,
       });
@@ -123,7 +125,7 @@ export async function checkCumulative(
       em.create(CumulativeFlagConcern, {
         organisation: flag.organisation,
         flag,
-        concern: em.getReference(Concern, id),
+        concern: recordRef(em, Concern, organisationId, id),
       });
     }
     if (!open) {

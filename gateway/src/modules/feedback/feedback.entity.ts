@@ -6,6 +6,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   Unique,
   type Rel,
@@ -39,20 +40,26 @@ import { User } from '../organisation/user.entity.js';
  */
 @Entity({ tableName: 'feedback_link' })
 @Check({ name: 'feedback_link_about', expression: '"concern_id" is not null' })
+@Unique({ properties: ['organisation', 'tokenHash'] })
 export class FeedbackLink {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'usedAt';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
   /** SHA-256 (hex) of the token. */
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text' })
   tokenHash!: string;
 
-  @ManyToOne(() => Concern, { nullable: true })
+  @ManyToOne(() => Concern, {
+    fieldNames: ['organisation_id', 'concern_id'],
+    nullable: true,
+    deleteRule: 'set null (concern_id)',
+  })
   concern?: Rel<Concern> | null = null;
 
   @ManyToOne(() => User)
@@ -88,14 +95,15 @@ export class FeedbackLink {
     '(not "anonymous" and "name" is not null) or ("anonymous" and "name" is null and "phone" is null and "email" is null)',
 })
 export class Feedback {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'fromLink';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
@@ -133,11 +141,19 @@ export class Feedback {
   @Property({ type: 'text', nullable: true })
   tenantRef?: string | null = null;
 
-  @ManyToOne(() => FeedbackLink, { nullable: true })
+  @ManyToOne(() => FeedbackLink, {
+    fieldNames: ['organisation_id', 'link_id'],
+    nullable: true,
+    deleteRule: 'set null (link_id)',
+  })
   link?: Rel<FeedbackLink> | null = null;
 
   /** The concern the link was about (named feedback only). */
-  @ManyToOne(() => Concern, { nullable: true })
+  @ManyToOne(() => Concern, {
+    fieldNames: ['organisation_id', 'concern_id'],
+    nullable: true,
+    deleteRule: 'set null (concern_id)',
+  })
   concern?: Rel<Concern> | null = null;
 
   @Field({
@@ -157,13 +173,14 @@ export class Feedback {
 @Unique({ properties: ['feedback', 'principle'] })
 @Check({ name: 'feedback_rating_score', expression: '"score" >= 1 and "score" <= 5' })
 export class FeedbackRating {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => Feedback)
+  @ManyToOne(() => Feedback, { fieldNames: ['organisation_id', 'feedback_id'] })
   feedback!: Rel<Feedback>;
 
   @Field(() => FeedbackPrincipleEnum)
@@ -184,14 +201,15 @@ export class FeedbackRating {
 @Entity({ tableName: 'you_said_we_did' })
 @Index({ properties: ['organisation', 'publishedAt'] })
 export class YouSaidWeDid {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'publishedAt' | 'withdrawnAt';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field({ description: 'What people told the provider' })
   @Property({ type: 'text' })

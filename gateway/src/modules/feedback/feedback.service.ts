@@ -20,6 +20,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { Feedback, FeedbackLink, FeedbackRating } from './feedback.entity.js';
 import type { FeedbackReceipt, FeedbackSummary } from './feedback.inputs.js';
 import { useFeedbackLink } from './feedback-link.service.js';
+import { recordKeys, recordRef } from '../../common/keys.js';
 
 /**
  * Feedback from the public form (public token) or a tenant site (tenant token). Rate-limited per
@@ -108,8 +109,9 @@ function storeFeedback(
           language: input.language,
           channel: input.channel,
           tenantRef: named && identity.kind === 'tenant' ? identity.tenantRef : null,
-          link: named && link ? tx.getReference(FeedbackLink, link.id) : null,
-          concern: named && link?.concernId ? tx.getReference(Concern, link.concernId) : null,
+          link: named && link ? recordRef(tx, FeedbackLink, identity.organisationId, link.id) : null,
+          concern:
+            named && link?.concernId ? recordRef(tx, Concern, identity.organisationId, link.concernId) : null,
         });
         for (const rating of input.ratings) {
           tx.create(FeedbackRating, { organisation, feedback, ...rating });
@@ -166,7 +168,9 @@ export function ratingsOf(em: EntityManager, feedback: Feedback): Promise<Feedba
     'feedback.ratings',
     feedback.id,
     async (ids) => {
-      const ratings = await em.find(FeedbackRating, { feedback: { $in: [...ids] } });
+      const ratings = await em.find(FeedbackRating, {
+        feedback: { $in: recordKeys(feedback.organisation.id, ids) },
+      });
       const order = (r: FeedbackRating) => FEEDBACK_PRINCIPLES.indexOf(r.principle);
       return groupBy(
         ratings.sort((a, b) => order(a) - order(b)),

@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   Unique,
   type Rel,
@@ -42,14 +43,15 @@ import { Person } from '../person/person.entity.js';
     'create index "household_search_trgm" on "household" using gin (doorstep_household_search_text("tenancy_reference", "address_line1", "address_line2", "town", "postcode") gin_trgm_ops)',
 })
 export class Household {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'addressLine2' | 'town' | 'address';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field({ description: 'The landlord’s reference for the tenancy' })
   @Property({ type: 'text' })
@@ -109,19 +111,20 @@ export function addressOf(h: {
 @Index({ properties: ['household', 'joinedOn'] })
 @Index({ properties: ['person'] })
 export class HouseholdMember {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'leftOn' | 'current';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => Household)
+  @ManyToOne(() => Household, { fieldNames: ['organisation_id', 'household_id'] })
   household!: Rel<Household>;
 
-  @ManyToOne(() => Person)
+  @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'person_id'] })
   person!: Rel<Person>;
 
   @Field(() => HouseholdRoleEnum)
@@ -161,19 +164,20 @@ export function isCurrent(from: string, until: string | null | undefined, day: s
 @Index({ properties: ['user', 'household'] })
 @Index({ properties: ['household'] })
 export class HouseholdAssignment {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'untilDate' | 'note' | 'userId' | 'householdId' | 'current';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
   @ManyToOne(() => User)
   user!: Rel<User>;
 
-  @ManyToOne(() => Household)
+  @ManyToOne(() => Household, { fieldNames: ['organisation_id', 'household_id'] })
   household!: Rel<Household>;
 
   @Field({ name: 'from', description: 'YYYY-MM-DD' })

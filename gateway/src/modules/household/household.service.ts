@@ -22,6 +22,7 @@ import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
 import { hiddenAmong } from '../access/visibility.js';
 import { Household, HouseholdAssignment, HouseholdMember } from './household.entity.js';
+import { recordKeys, recordKey } from '../../common/keys.js';
 
 const orgRef = (em: EntityManager, caller: Caller) =>
   em.getReference(Organisation, caller.identity.organisationId);
@@ -39,10 +40,19 @@ export async function householdIdsWorkedWith(em: EntityManager, caller: Caller):
   const today = isoDateOf();
   const bound = identity.householdId ?? null;
   const rows = await sqlOf(em)<{ id: string }>(
-    `select w.id from ${householdsWorkedWith('?::uuid', '?::uuid', '?::date')} as w(id)`,
-    // In the order the rule names them: the user and the day (assignments), the user (grants), the
-    // bound household (twice).
-    [identity.userId, today, today, identity.userId, bound, bound],
+    `select w.id from ${householdsWorkedWith('?::uuid', '?::uuid', '?::date', '?::uuid')} as w(id)`,
+    // In the order the rule names them: the organisation, the user and the day (assignments), the
+    // organisation and the user (grants), the bound household (twice).
+    [
+      identity.organisationId,
+      identity.userId,
+      today,
+      today,
+      identity.organisationId,
+      identity.userId,
+      bound,
+      bound,
+    ],
   );
   return rows.map((row) => row.id);
 }
@@ -168,7 +178,8 @@ export async function updateHousehold(
 
 /** A person of the organisation the caller may see (not restricted from them, not merged away). */
 export async function findVisiblePerson(em: EntityManager, caller: Caller, id: string): Promise<Person> {
-  const person = isUuid(id) ? await em.findOne(Person, { id, mergedInto: null }) : null;
+  // A merged record is a tombstone (filtered on mergedAt: src/common/keys.ts says why not mergedInto).
+  const person = isUuid(id) ? await em.findOne(Person, { id, mergedAt: null }) : null;
   if (!person || (await hiddenAmong(em, caller, [person])).has(person.id)) throw new NotFoundError('Person');
   return person;
 }
@@ -242,7 +253,7 @@ export async function endHouseholdMembership(
   const input = parseInput(leaveHouseholdInputSchema, rawInput);
   return em.transactional(async (tx) => {
     const member = isUuid(memberId) ? await tx.findOne(HouseholdMember, { id: memberId }) : null;
-    if (!member || (await hiddenAmong(tx, caller, [await tx.findOneOrFail(Person, member.person.id)])).size) {
+    if (!member || (await hiddenAmong(tx, caller, [await tx.findOneOrFail(Person, member.person)])).size) {
       throw new NotFoundError('Household member');
     }
     if (member.leftOn) {
@@ -291,7 +302,7 @@ export function membersOf(
       const rows = await em.find(
         HouseholdMember,
         {
-          household: { $in: [...ids] },
+          household: { $in: recordKeys(caller.identity.organisationId, ids) },
           ...(current
             ? { joinedOn: { $lte: today }, $or: [{ leftOn: null }, { leftOn: { $gte: today } }] }
             : {}),
@@ -325,7 +336,7 @@ export function membershipsOf(
     async (ids) => {
       const rows = await em.find(
         HouseholdMember,
-        { person: { $in: [...ids] } },
+        { person: { $in: recordKeys(caller.identity.organisationId, ids) } },
         { populate: ['household'], orderBy: [{ joinedOn: 'asc' }, { id: 'asc' }] },
       );
       if (rows.length) audit(em, caller, 'READ', 'Household', [...new Set(rows.map((r) => r.household.id))]);
@@ -408,7 +419,7 @@ export async function listAssignments(
   const assignments = await em.find(
     HouseholdAssignment,
     {
-      ...(args.householdId ? { household: args.householdId } : {}),
+      ...(args.householdId ? { household: recordKey(caller.identity.organisationId, args.householdId) } : {}),
       ...(args.userId ? { user: args.userId } : {}),
       ...(args.includeEnded ? {} : { $or: [{ untilDate: null }, { untilDate: { $gte: today } }] }),
     },

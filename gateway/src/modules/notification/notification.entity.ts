@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   type Rel,
 } from '@mikro-orm/core';
@@ -36,14 +37,15 @@ registerEnumType(NotificationKindEnum, {
 @Entity({ tableName: 'notification' })
 @Index({ properties: ['recipient', 'readAt', 'createdAt'] })
 export class Notification {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'readAt';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @ManyToOne(() => User)
   recipient!: Rel<User>;

@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   Unique,
   type Rel,
@@ -52,6 +53,7 @@ import { User } from '../organisation/user.entity.js';
     'create index "person_search_trgm" on "person" using gin (doorstep_person_search_text("given_name", "family_name", "other_names") gin_trgm_ops)',
 })
 export class Person {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?:
     | 'createdAt'
     | 'updatedAt'
@@ -65,12 +67,12 @@ export class Person {
     | 'child'
     | 'mergedIntoId';
 
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field()
   @Property({ type: 'text' })
@@ -131,7 +133,11 @@ export class Person {
   restrictedAt?: Date | null = null;
 
   /** Set when this record was merged into another: it is kept as a tombstone pointing there. */
-  @ManyToOne(() => Person, { nullable: true })
+  @ManyToOne(() => Person, {
+    fieldNames: ['organisation_id', 'merged_into_id'],
+    nullable: true,
+    deleteRule: 'set null (merged_into_id)',
+  })
   mergedInto?: Rel<Person> | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -182,19 +188,20 @@ export class Person {
 @Index({ properties: ['pairId'] })
 @Index({ properties: ['relatedPerson'] })
 export class PersonRelationship {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'note';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => Person)
+  @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'person_id'] })
   person!: Rel<Person>;
 
-  @ManyToOne(() => Person)
+  @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'related_person_id'] })
   relatedPerson!: Rel<Person>;
 
   @Field(() => RelationshipTypeEnum, {

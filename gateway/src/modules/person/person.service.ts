@@ -23,6 +23,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person, PersonRelationship } from './person.entity.js';
 import { hiddenAmong, personVisibleSql, userIdOf, visibilityParams } from '../access/visibility.js';
+import { recordKeys } from '../../common/keys.js';
 
 const fieldsOf = (input: PersonData) => ({
   givenName: input.givenName,
@@ -188,7 +189,7 @@ export async function createPerson(
       },
     ),
   );
-  const person = await em.findOneOrFail(Person, id);
+  const person = await em.findOneOrFail(Person, { id });
   const possibleDuplicates = await findDuplicates(em, caller, person, input.household?.householdId ?? null);
   return { person, possibleDuplicates };
 }
@@ -276,7 +277,7 @@ export function relationshipsOf(
     async (ids) => {
       const rows = await em.find(
         PersonRelationship,
-        { person: { $in: [...ids] } },
+        { person: { $in: recordKeys(caller.identity.organisationId, ids) } },
         { populate: ['relatedPerson'], orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       );
       const hidden = await hiddenAmong(

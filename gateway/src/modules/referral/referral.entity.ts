@@ -149,19 +149,20 @@ export type SharedSnapshot = Omit<SharedInformation, keyof Parties | 'people' | 
 export class Referral implements Parties {
   [OptionalProps]?: 'sentAt' | 'status';
 
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   /** The organisation that sent it. */
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @ManyToOne(() => Organisation)
   recipientOrganisation!: Rel<Organisation>;
 
   /** The sender's concern: never shown to the agency. */
-  @ManyToOne(() => Concern)
+  @ManyToOne(() => Concern, { fieldNames: ['organisation_id', 'concern_id'] })
   concern!: Rel<Concern>;
 
   @Field({ description: 'Why the concern was referred' })

@@ -33,11 +33,7 @@ export async function referConcern(em: EntityManager, caller: Caller, raw: unkno
         'The person has not agreed to sharing. Choose the reason sharing without consent is justified.',
       );
     }
-    const links = await tx.find(
-      ConcernPerson,
-      { concern: concern.id },
-      { populate: ['person'], orderBy: { id: 'asc' } },
-    );
+    const links = await tx.find(ConcernPerson, { concern }, { populate: ['person'], orderBy: { id: 'asc' } });
     const household = concern.household ? await tx.findOne(Household, { id: concern.household.id }) : null;
     const happened = concern.happenedAt ?? concern.raisedAt;
     const shared: SharedSnapshot = {

@@ -5,6 +5,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   type Rel,
 } from '@mikro-orm/core';
@@ -37,14 +38,15 @@ import { User } from '../organisation/user.entity.js';
     'create index "self_assessment_answer_latest" on "self_assessment_answer" ("organisation_id", "question_id", "answered_at" desc, "id" desc)',
 })
 export class SelfAssessmentAnswer {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'answeredAt' | 'evidence';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   @Field(() => ID, { description: 'The question: 1a, 1b, 2a … 10' })
   @Enum({ items: () => [...SELF_ASSESSMENT_QUESTION_IDS] })

@@ -12,7 +12,12 @@ import { householdWarnings } from './warning.read.js';
 
 /** The households `sql`'s caller works with today. */
 const workedWith = (sql: SourceInput['sql']) =>
-  householdsWorkedWith(sql.scope('userId'), sql.scope('householdId'), sql.scope('today'));
+  householdsWorkedWith(
+    sql.scope('userId'),
+    sql.scope('householdId'),
+    sql.scope('today'),
+    sql.scope('organisationId'),
+  );
 
 readType({
   type: 'VisitHousehold',
@@ -28,8 +33,8 @@ readType({
       type: 'VisitMember',
       source: ({ parent, alias, sql }) => ({
         from: `(select p.id, p.organisation_id, p.given_name, p.family_name, m.joined_on, m.id as member_id
-                  from household_member m join person p on p.id = m.person_id
-                 where m.household_id = ${parent}.id and ${memberOn('m', sql.scope('today'))}
+                  from household_member m join person p on p.organisation_id = m.organisation_id and p.id = m.person_id
+                 where m.organisation_id = ${parent}.organisation_id and m.household_id = ${parent}.id and ${memberOn('m', sql.scope('today'))}
                    and ${personVisible('p', sql.scope('userId'))}) ${alias}`,
         where: [],
         orderBy: [`${alias}.joined_on`, `${alias}.member_id`],
@@ -44,8 +49,8 @@ readType({
         from: `(select w.id, w.organisation_id, w.type, w.description, w.review_date, w.status, w.created_at,
                        case when p.id is not null and ${personVisible('p', sql.scope('userId'))}
                             then ${personName('p')} end as about_person_name
-                  from ${householdWarnings(`${parent}.id`, sql.scope('today'))} w
-                  left join person p on p.id = w.person_id
+                  from ${householdWarnings(parent, sql.scope('today'))} w
+                  left join person p on p.organisation_id = w.organisation_id and p.id = w.person_id
                  where w.status <> 'ENDED') ${alias}`,
         where: [],
         orderBy: [`${alias}.created_at`, `${alias}.id`],
@@ -87,7 +92,6 @@ readRoot({
     from: `household ${alias}`,
     where: [
       `${alias}.id = ${idArgument(sql, 'Household')}`,
-      `${alias}.organisation_id = ${sql.scope('organisationId')}`,
       `(${sql.scope('seesAllHouseholds')} or ${alias}.id in ${workedWith(sql)})`,
     ],
   }),
@@ -101,7 +105,7 @@ readRoot({
   kind: 'list',
   source: ({ alias, sql }) => ({
     from: `household ${alias}`,
-    where: [`${alias}.organisation_id = ${sql.scope('organisationId')}`, `${alias}.id in ${workedWith(sql)}`],
+    where: [`${alias}.id in ${workedWith(sql)}`],
     orderBy: [`${alias}.address_line1`, `${alias}.id`],
   }),
 });

@@ -6,6 +6,7 @@ import {
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   type Rel,
 } from '@mikro-orm/core';
@@ -42,20 +43,29 @@ import { Person } from '../person/person.entity.js';
 @Index({ properties: ['person', 'status'] })
 @Index({ properties: ['organisation', 'status', 'reviewDate'] })
 export class Warning {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?:
     'createdAt' | 'updatedAt' | 'status' | 'version' | 'personId' | 'householdId' | 'overdueForReview';
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
-
-  @ManyToOne(() => Person, { nullable: true })
+  @ManyToOne(() => Person, {
+    fieldNames: ['organisation_id', 'person_id'],
+    nullable: true,
+    deleteRule: 'set null (person_id)',
+  })
   person?: Rel<Person> | null = null;
 
-  @ManyToOne(() => Household, { nullable: true })
+  @ManyToOne(() => Household, {
+    fieldNames: ['organisation_id', 'household_id'],
+    nullable: true,
+    deleteRule: 'set null (household_id)',
+  })
   household?: Rel<Household> | null = null;
 
   @Field(() => WarningTypeEnum)

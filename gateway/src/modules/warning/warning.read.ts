@@ -21,27 +21,29 @@ readType({
     subjectName: {
       kind: 'value',
       sql: (t, sql) => `(case when ${t}.household_id is not null
-          then (select ${addressSql('h')} from household h where h.id = ${t}.household_id)
+          then (select ${addressSql('h')} from household h where h.organisation_id = ${t}.organisation_id and h.id = ${t}.household_id)
           else (select ${personName('p')} from person p
-                 where p.id = ${t}.person_id and ${personVisible('p', sql.scope('userId'))}) end)`,
+                 where p.organisation_id = ${t}.organisation_id and p.id = ${t}.person_id and ${personVisible('p', sql.scope('userId'))}) end)`,
       audit: (t, sql) => [
         'Person',
-        `(select p.id from person p where p.id = ${t}.person_id and ${personVisible('p', sql.scope('userId'))})`,
+        `(select p.id from person p where p.organisation_id = ${t}.organisation_id and p.id = ${t}.person_id and ${personVisible('p', sql.scope('userId'))})`,
       ],
     },
   },
 });
 
 /**
- * The warnings on household `h` and on anyone living there on `day`, ended ones included, as a
+ * The warnings on the household row `h` and on anyone living there on `day`, ended ones included, as a
  * subquery: two index scans (the household's, and its members' today), never the organisation's
  * whole list. A warning is on a household or on a person, never both.
  */
 export const householdWarnings = (h: string, day: string): string =>
-  `(select w.* from warning w where w.household_id = ${h}
+  `(select w.* from warning w where w.organisation_id = ${h}.organisation_id and w.household_id = ${h}.id
     union all
     select w.* from warning w
-     where w.person_id in (select m.person_id from household_member m where m.household_id = ${h} and ${memberOn('m', day)}))`;
+     where w.organisation_id = ${h}.organisation_id and w.person_id in (
+       select m.person_id from household_member m
+        where m.organisation_id = ${h}.organisation_id and m.household_id = ${h}.id and ${memberOn('m', day)}))`;
 
 readFields('Household', {
   // On the household and on anyone living there today (ended ones if asked), oldest first. Each
@@ -51,10 +53,10 @@ readFields('Household', {
     type: 'Warning',
     source: ({ parent, alias, sql }) => {
       return {
-        from: `${householdWarnings(`${parent}.id`, sql.scope('today'))} ${alias}`,
+        from: `${householdWarnings(parent, sql.scope('today'))} ${alias}`,
         where: [
           `(${sql.arg((args) => !!args.includeEnded, 'boolean')} or ${alias}.status <> 'ENDED')`,
-          `(${alias}.person_id is null or exists (select 1 from person p where p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))}))`,
+          `(${alias}.person_id is null or exists (select 1 from person p where p.organisation_id = ${alias}.organisation_id and p.id = ${alias}.person_id and ${personVisible('p', sql.scope('userId'))}))`,
         ],
         orderBy: [`${alias}.created_at`, `${alias}.id`],
       };

@@ -33,6 +33,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { personVisibleSql, visibilityParams } from '../access/visibility.js';
 import { Warning } from './warning.entity.js';
+import { recordKeys } from '../../common/keys.js';
 
 const me = (em: EntityManager, caller: Caller) =>
   em.getReference(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
@@ -120,7 +121,7 @@ export async function addWarning(
       },
     ),
   );
-  return em.findOneOrFail(Warning, id);
+  return em.findOneOrFail(Warning, { id });
 }
 
 /** A warning of the organisation, locked for a change, on a subject the caller may see. */
@@ -330,7 +331,10 @@ export function warningsOfPerson(
     async (ids) => {
       const rows = await em.find(
         Warning,
-        { person: { $in: [...ids] }, ...(includeEnded ? {} : { status: { $ne: 'ENDED' as const } }) },
+        {
+          person: { $in: recordKeys(caller.identity.organisationId, ids) },
+          ...(includeEnded ? {} : { status: { $ne: 'ENDED' as const } }),
+        },
         { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       );
       if (rows.length)
