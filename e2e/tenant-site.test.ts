@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, startDoorstep } from './doorstep.js';
+import { CHROMIUM_ARGS, chromiumPath, sendAnonymousPublicConcern, startDoorstep } from './doorstep.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -138,17 +138,11 @@ describe('the React tenant site', () => {
     await page.goto(site.url + '#/report');
     const form = page.locator('sg-concern-form');
     await expect.poll(() => form.getAttribute('mode'), { timeout: 30_000 }).toBe('public');
-    const next = () => form.getByRole('button', { name: 'Continue' }).click();
-    await form.locator('input[name="urgency"][value="LOW_LEVEL"]').check();
-    await next();
-    await form.locator('input[name="aboutSelf"][value="no"]').check();
-    await form.locator('input[name="subjectDescription"]').fill('The girl upstairs');
-    await form.locator('input[name="location"]').fill('3 Mill Lane');
-    await next();
-    await form.locator('textarea[name="whatHappened"]').fill(text);
-    await next();
-    await next(); // contact details: none, so anonymous
-    await form.getByRole('button', { name: 'Send concern' }).click();
+    await sendAnonymousPublicConcern(form, {
+      subject: 'The girl upstairs',
+      location: '3 Mill Lane',
+      whatHappened: text,
+    });
 
     const thanks = page.getByTestId('report-thanks');
     await expect
