@@ -15,6 +15,12 @@ export function DemoUserPicker() {
   const [users, setUsers] = useState<DemoUser[]>([]);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState('');
+  // The headers as the chosen user's token makes them; written once the headers editor is there.
+  const [headers, setHeaders] = useState<string>();
+
+  useEffect(() => {
+    if (headerEditor && headers !== undefined) headerEditor.setValue(headers);
+  }, [headerEditor, headers]);
 
   useEffect(() => {
     fetch('/dev/users')
@@ -29,7 +35,7 @@ export function DemoUserPicker() {
     const userId = event.target.value;
     setChosen(userId);
     setProblem('');
-    if (!userId) return headerEditor?.setValue('{}');
+    if (!userId) return setHeaders('{}');
     const response = await fetch('/dev/token', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -37,7 +43,7 @@ export function DemoUserPicker() {
     });
     if (!response.ok) return setProblem('No token for that user');
     const { token } = (await response.json()) as { token: string };
-    headerEditor?.setValue(JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2));
+    setHeaders(JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2));
   }
 
   return (

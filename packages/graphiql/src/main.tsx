@@ -18,9 +18,11 @@ const fetcher: Fetcher = (params, options) =>
     options,
   );
 
-const defaultQuery = `# Doorstep's GraphQL API, in development. Choose a demo user at the top right: their token goes
-# into the Authorization header (see Headers below). The Docs panel (the book) shows the schema
-# with its descriptions. Run with Ctrl-Enter.
+const defaultQuery = `# Doorstep's API, in development.
+# "Act as" (top right) puts a demo user's
+# token in the Headers below. The schema and
+# its descriptions: Docs (the book). Run with
+# Ctrl-Enter.
 query RecentConcerns {
   concerns(first: 5) {
     totalCount
