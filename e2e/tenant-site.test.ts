@@ -5,6 +5,7 @@
 import { freePort, repoRoot } from '@doorstep/testkit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,23 +20,20 @@ let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-/** `pnpm --filter @doorstep/example-tenant-site dev`, as the README runs it, on a free port. */
+/**
+ * The example's `dev` script (`vite`, with its vite.config.ts), which README's
+ * `pnpm --filter @doorstep/example-tenant-site dev` runs, on a free port. Started with node
+ * directly, so it needs no pnpm on the PATH.
+ */
 async function startSite(gateway: string) {
   const port = await freePort();
+  const example = path.join(repoRoot, 'examples', 'tenant-site');
+  const vite = path.join(example, 'node_modules', 'vite', 'bin', 'vite.js');
   const child = spawn(
-    'pnpm',
-    [
-      '--filter',
-      '@doorstep/example-tenant-site',
-      'dev',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
+    process.execPath,
+    [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     {
-      cwd: repoRoot,
+      cwd: example,
       env: { ...process.env, DOORSTEP_URL: gateway },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
@@ -89,7 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  // The dev server and the pnpm that started it: their own process group.
+  // The dev server and anything it started: their own process group.
   if (site?.child.exitCode === null) process.kill(-site.child.pid!, 'SIGTERM');
   await doorstep?.stop();
 });
