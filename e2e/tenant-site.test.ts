@@ -159,11 +159,14 @@ describe('the React tenant site', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 30_000 })
       .toBe('Welcome to Riverside Homes');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     expect(await axeViolations()).toEqual([]);
     await page.getByRole('button', { name: 'Cymraeg' }).click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
     await page.getByRole('link', { name: 'Dywedwch wrthym sut wnaethon ni' }).first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Eich adborth');
+    // Focus moved to the new page's heading; on the first page it stayed at the top.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Eich adborth');
     const feedback = page.locator('sg-feedback');
     expect(await feedback.getAttribute('lang')).toBe('cy');
     // The widget speaks Welsh: its Send button.

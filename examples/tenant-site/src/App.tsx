@@ -22,7 +22,7 @@ export function App() {
   const page = usePage();
   const w = words[language];
   const heading = useRef<HTMLHeadingElement>(null);
-  const firstPage = useRef(true);
+  const shownPage = useRef(page);
 
   useEffect(() => {
     document.documentElement.lang = w.htmlLang;
@@ -31,8 +31,9 @@ export function App() {
 
   // A new page moves focus to its heading, so a screen reader hears where it is (not on first load).
   useEffect(() => {
-    if (firstPage.current) firstPage.current = false;
-    else heading.current?.focus();
+    if (shownPage.current === page) return;
+    shownPage.current = page;
+    heading.current?.focus();
   }, [page]);
 
   return (
