@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 export { startDoorstep } from '@doorstep/testkit';
 
 export const chromiumPath = () => process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -20,3 +21,25 @@ export const DEMO = {
   frontline: '00000000-0000-4000-8000-000000000102',
   contractor: '00000000-0000-4000-8000-000000000103',
 };
+
+/**
+ * Fills the public concern form (`mode="public"`) with a low-level concern about someone else,
+ * no contact details (so anonymous), and sends it. `words` are its buttons in the page's language.
+ */
+export async function sendAnonymousPublicConcern(
+  form: Locator,
+  answers: { subject: string; location: string; whatHappened: string },
+  words = { next: 'Continue', send: 'Send concern' },
+) {
+  const next = () => form.getByRole('button', { name: words.next }).click();
+  await form.locator('input[name="urgency"][value="LOW_LEVEL"]').check();
+  await next();
+  await form.locator('input[name="aboutSelf"][value="no"]').check();
+  await form.locator('input[name="subjectDescription"]').fill(answers.subject);
+  await form.locator('input[name="location"]').fill(answers.location);
+  await next();
+  await form.locator('textarea[name="whatHappened"]').fill(answers.whatHappened);
+  await next();
+  await next(); // contact details: none, so anonymous
+  await form.getByRole('button', { name: words.send }).click();
+}

@@ -6,7 +6,7 @@ import { freePort } from '@doorstep/testkit';
 import http from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, startDoorstep } from './doorstep.js';
+import { CHROMIUM_ARGS, chromiumPath, sendAnonymousPublicConcern, startDoorstep } from './doorstep.js';
 
 interface Manifest {
   [tag: string]: { file: string; integrity: string };
@@ -128,17 +128,11 @@ describe('a widget embedded in a page on another origin', () => {
     );
     expect(await defined(['sg-concern-form', 'sg-provider'])).toEqual([true, true]);
     const form = page.locator('sg-concern-form');
-    const next = () => form.getByRole('button', { name: 'Continue' }).click();
-    await form.locator('input[name="urgency"][value="LOW_LEVEL"]').check();
-    await next();
-    await form.locator('input[name="aboutSelf"][value="no"]').check();
-    await form.locator('input[name="subjectDescription"]').fill('The boy next door');
-    await form.locator('input[name="location"]').fill('12 Church Street');
-    await next();
-    await form.locator('textarea[name="whatHappened"]').fill(text);
-    await next();
-    await next(); // contact details: none, so anonymous
-    await form.getByRole('button', { name: 'Send concern' }).click();
+    await sendAnonymousPublicConcern(form, {
+      subject: 'The boy next door',
+      location: '12 Church Street',
+      whatHappened: text,
+    });
     const reference = form.locator('[part~="reference"]');
     await expect.poll(() => reference.textContent(), { timeout: 15_000 }).toMatch(/SG-\d{4}-\d{6}/);
     const rows = await doorstep.sql<{ reference: string; reporter_kind: string }>(

@@ -3,7 +3,7 @@
 // colours (Windows high contrast).
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, startDoorstep } from './doorstep.js';
+import { CHROMIUM_ARGS, chromiumPath, sendAnonymousPublicConcern, startDoorstep } from './doorstep.js';
 
 let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 let browser: Browser;
@@ -181,17 +181,11 @@ describe('the concern form and the real gateway', () => {
     await page.goto(doorstep.base + '/report.html');
     await page.getByRole('button', { name: 'Cymraeg' }).click();
     const form = page.locator('sg-concern-form');
-    const next = () => form.getByRole('button', { name: 'Parhau' }).click();
-    await form.locator('input[name="urgency"][value="LOW_LEVEL"]').check();
-    await next();
-    await form.locator('input[name="aboutSelf"][value="no"]').check();
-    await form.locator('input[name="subjectDescription"]').fill('Y bachgen drws nesaf');
-    await form.locator('input[name="location"]').fill('12 Stryd yr Eglwys');
-    await next();
-    await form.locator('textarea[name="whatHappened"]').fill(text);
-    await next();
-    await next(); // contact details: none, so anonymous
-    await form.getByRole('button', { name: 'Anfon pryder' }).click();
+    await sendAnonymousPublicConcern(
+      form,
+      { subject: 'Y bachgen drws nesaf', location: '12 Stryd yr Eglwys', whatHappened: text },
+      { next: 'Parhau', send: 'Anfon pryder' },
+    );
     await expect.poll(() => reference(form).textContent(), { timeout: 15_000 }).toMatch(/SG-\d{4}-\d{6}/);
     expect(await form.locator('[part~="confirmation-title"]').textContent()).toContain('Pryder wedi’i anfon');
     expect(await concernsWith(text)).toEqual([

@@ -98,6 +98,7 @@ const BUILT = [
   'gateway/dist/main.js',
   'widgets/dist/sg-concern-form.bundle.js',
   'docs/.vitepress/dist/index.html',
+  'packages/graphiql/dist/index.html',
 ];
 
 /** Whether the outputs were built from exactly the sources there now. */

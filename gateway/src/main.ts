@@ -102,6 +102,7 @@ async function main() {
         '',
         `Doorstep is running (${config.mode}${embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''}).`,
         `  GraphQL:         ${base}/graphql`,
+        ...(config.mode === 'production' ? [] : [`  GraphiQL:        ${base}/graphiql`]),
         `  Example portal:  ${base}/`,
         'Press Ctrl-C to stop.',
         '',

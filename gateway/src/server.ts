@@ -31,6 +31,7 @@ import { safeToRetry } from './graphql/retry-safe.js';
 import { refuseUnstorableText } from './graphql/storable-text.js';
 import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
+import { isGraphiqlPath, resolveGraphiql } from './http/graphiql.js';
 import { createEventStream } from './http/events.js';
 import { BodyTooLargeError, errorBody, readBody, securityHeaders, sender } from './http/respond.js';
 import { serveStatic } from './http/static.js';
@@ -420,6 +421,8 @@ export async function createGateway(
         }
       } else if (!production && url.pathname.startsWith('/dev/')) {
         await handleDev(orm, config, req, res, url.pathname, sendJson);
+      } else if (!production && isGraphiqlPath(url.pathname)) {
+        await serveStatic(req, res, url.pathname, send, resolveGraphiql);
       } else {
         await serveStatic(req, res, url.pathname, send);
       }

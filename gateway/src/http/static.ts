@@ -14,12 +14,13 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
 };
 
 /** Checked with the server on every use (cheaply: the ETag answers 304 when unchanged). */
-const REVALIDATE = 'no-cache';
+export const REVALIDATE = 'no-cache';
 /** A versioned file name never changes content, so browsers and CDNs may keep it for a year. */
-const FOREVER = 'public, max-age=31536000, immutable';
+export const FOREVER = 'public, max-age=31536000, immutable';
 /**
  * The widget bundles and their manifest are public code and no personal data: any web page may
  * load them (CORS `*`, so never with credentials, and CORP cross-origin). The API is what checks
@@ -43,7 +44,7 @@ const DOCS_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-interface Resolved {
+export interface Resolved {
   file: string;
   headers: Record<string, string>;
 }
@@ -93,10 +94,15 @@ export function resolveStatic(urlPath: string): Resolved | null {
   return { file, headers: { 'cache-control': REVALIDATE } };
 }
 
-export async function readStatic(urlPath: string): Promise<StaticFile | null> {
+export type Resolver = (urlPath: string) => Resolved | null;
+
+export async function readStatic(
+  urlPath: string,
+  resolve: Resolver = resolveStatic,
+): Promise<StaticFile | null> {
   let resolved: Resolved | null;
   try {
-    resolved = resolveStatic(urlPath);
+    resolved = resolve(urlPath);
   } catch {
     return null; // malformed percent-encoding
   }
@@ -123,9 +129,18 @@ function unchanged(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((tag) => tag === '*' || tag === etag);
 }
 
-/** Answers a GET or HEAD for a static file: 200, 304 when the browser's copy is current, or 404. */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, urlPath: string, send: Send) {
-  const file = req.method === 'GET' || req.method === 'HEAD' ? await readStatic(urlPath) : null;
+/**
+ * Answers a GET or HEAD for a static file: 200, 304 when the browser's copy is current, or 404.
+ * `resolve` maps the path to a file (by default the portal's and the widgets').
+ */
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  urlPath: string,
+  send: Send,
+  resolve: Resolver = resolveStatic,
+) {
+  const file = req.method === 'GET' || req.method === 'HEAD' ? await readStatic(urlPath, resolve) : null;
   if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
   if (unchanged(req.headers['if-none-match'], file.headers.etag!)) {
     return send(res, 304, '', file.type, file.headers);
