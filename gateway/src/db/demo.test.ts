@@ -24,7 +24,7 @@ function expectFullSet(counts: Record<string, number>) {
     person: DEMO_PEOPLE.length,
     household_member: DEMO_PEOPLE.filter((p) => p.household).length,
     person_relationship: 10,
-    household_assignment: 3,
+    household_assignment: 5,
     concern: 3,
     warning: 3,
     you_said_we_did: 2,

@@ -280,10 +280,15 @@ const DEMO_RELATIONSHIPS: { person: string; related: string; type: RelationshipT
   { person: id(504), related: id(507), type: 'EX_PARTNER' },
 ];
 
-/** Who works with which household: Tom's patch, Gareth's gas safety check. */
+/**
+ * Who works with which household: Tom's patch, Jo's patch (a housing officer who is also the team's
+ * safeguarding champion, so she sees its concerns), Gareth's gas safety check.
+ */
 const DEMO_ASSIGNMENTS = [
   { user: '00000000-0000-4000-8000-000000000102', household: id(402), reason: 'HOUSING_OFFICER_PATCH' },
   { user: '00000000-0000-4000-8000-000000000102', household: id(403), reason: 'HOUSING_OFFICER_PATCH' },
+  { user: '00000000-0000-4000-8000-000000000106', household: id(401), reason: 'HOUSING_OFFICER_PATCH' },
+  { user: '00000000-0000-4000-8000-000000000106', household: id(402), reason: 'HOUSING_OFFICER_PATCH' },
   { user: '00000000-0000-4000-8000-000000000103', household: id(401), reason: 'GAS_SAFETY_CHECK' },
 ] as const;
 

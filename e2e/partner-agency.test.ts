@@ -1,0 +1,139 @@
+import { ConcernsDocument, ReferConcernDocument, request } from '@doorstep/client';
+import { freePort, repoRoot } from '@doorstep/testkit';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, startDoorstep } from './doorstep.js';
+
+/**
+ * examples/partner-agency, built, run as the agency's system would run it: a child process told
+ * only the gateway's address and its credentials, against the real gateway with its demo data.
+ */
+let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
+const NORTHSHIRE = '00000000-0000-4000-8000-000000000003';
+const references: string[] = [];
+
+function partnerAgency(
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const main = path.join(repoRoot, 'examples', 'partner-agency', 'dist', 'main.js');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [main],
+      { env: { PATH: process.env.PATH ?? '', DOORSTEP_URL: doorstep.base, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  doorstep = await startDoorstep();
+  // The demo has no referrals: the demo provider's safeguarding lead refers two of its concerns
+  // to the demo agency, through the API as the lead's portal would.
+  const lead = { endpoint: `${doorstep.base}/graphql`, token: await doorstep.token(DEMO.lead) };
+  const { concerns } = await request(lead, ConcernsDocument, { first: 10 });
+  for (const { node } of concerns.edges.slice(0, 2)) {
+    await request(lead, ReferConcernDocument, {
+      input: {
+        concernId: node.id,
+        recipientOrganisationId: NORTHSHIRE,
+        reason: 'E2E: needs a care needs assessment',
+        legalBasis: 'RISK_TO_ADULT',
+        legalBasisReason: 'E2E: she may be being exploited',
+        summary: `E2E summary of ${node.reference}`,
+      },
+    });
+    references.push(node.reference);
+  }
+});
+
+afterAll(async () => {
+  await doorstep?.stop();
+});
+
+describe('examples/partner-agency', () => {
+  it('lists every referral sent to the demo agency, page by page, and reads the newest in full', async () => {
+    // One referral a page: it must follow the pages to see both.
+    const run = await partnerAgency({ PAGE_SIZE: '1' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Referrals sent to your agency: 2');
+    for (const reference of references)
+      expect(run.stdout).toMatch(new RegExp(`^${reference}  sent .* from Riverside Homes`, 'm'));
+    // Newest first: the second referral is read in full, with only what was shared.
+    const [, newest] = references;
+    const full = run.stdout.slice(run.stdout.indexOf(`Referral ${newest}, in full`));
+    expect(full).toContain(`Referral ${newest}, in full`);
+    expect(full).toContain('To: Northshire Adult Social Care');
+    expect(full).toContain('Legal basis: risk to adult (E2E: she may be being exploited)');
+    expect(full).toContain(`Summary: E2E summary of ${newest}`);
+    expect(full).toContain('What was reported: not shared');
+  });
+
+  it('exchanges the agency’s API key for a token, as its system does in production', async () => {
+    // The key made as an administrator makes one: `pnpm admin api-key:create`, on the gateway's database.
+    const [{ port }] = (await doorstep.sql<{ port: number }>('select inet_server_port() as port')) as [
+      { port: number },
+    ];
+    const password = (await readFile(path.join(doorstep.dataDir, 'pg-password'), 'utf8')).trim();
+    const key = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          path.join(repoRoot, 'gateway', 'dist', 'scripts', 'admin.js'),
+          'api-key:create',
+          '--org',
+          NORTHSHIRE,
+          '--label',
+          'Case system',
+        ],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:${port}/doorstep`,
+            DOORSTEP_DATA_DIR: doorstep.dataDir,
+          },
+        },
+        (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+      ),
+    );
+    const run = await partnerAgency({
+      DOORSTEP_API_KEY: key,
+      DOORSTEP_USER_EMAIL: 'dee.patel@northshire.example',
+      // Not the agency's officer: the key decides whose token it is, never this.
+      DOORSTEP_DEMO_USER: DEMO.lead,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Referrals sent to your agency: 2');
+    // The exchange is in the agency's audit trail, under the key.
+    const exchanges = await doorstep.sql(
+      `select 1 from audit_event where organisation_id = $1 and entity_type = 'WidgetTokenForUser'
+          and actor_ref like 'api-key:%'`,
+      [NORTHSHIRE],
+    );
+    expect(exchanges.length).toBe(1);
+  });
+
+  it('says the API key is wrong when Doorstep does not accept it', async () => {
+    const run = await partnerAgency({
+      DOORSTEP_API_KEY: `dsk_aaaaaaaaaaaa_${'a'.repeat(43)}`,
+      DOORSTEP_USER_EMAIL: 'dee.patel@northshire.example',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Doorstep did not accept the API key (DOORSTEP_API_KEY)');
+  });
+
+  it('tries again, waiting longer each time, when Doorstep cannot be reached, then says so', async () => {
+    const nobody = `http://127.0.0.1:${await freePort()}`;
+    const run = await partnerAgency({ DOORSTEP_URL: nobody, DOORSTEP_ATTEMPTS: '3' });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      'Could not reach Doorstep (NETWORK_ERROR); trying again in 0.5 s',
+      'Could not reach Doorstep (NETWORK_ERROR); trying again in 1 s',
+      `Could not reach Doorstep at ${nobody} after 3 tries (DOORSTEP_URL).`,
+    ]);
+  });
+});
