@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../src/graphql/limits.js';
 import { newKey, testGateway, user, validConcern } from './harness.js';
@@ -30,6 +31,16 @@ describe('limits on what a query may ask', () => {
       '{ ' + 'a { '.repeat(QUERY_LIMITS.maxDepth - 1) + 'b' + ' }'.repeat(QUERY_LIMITS.maxDepth - 1) + ' }';
     const shallow = await gw.graphql(fine, {}, lead);
     expect(shallow.errors!.some((e) => /nested/.test(e.message))).toBe(false);
+  });
+
+  it('answers the standard introspection query of developer tools in development, deep as it is', async () => {
+    // GraphiQL, Postman, Apollo Sandbox and code generators send this one (15 levels deep).
+    const result = await gw.graphql(getIntrospectionQuery(), {}, lead);
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data)).toContain('"name":"Household"');
+    // Depth still counts for anything else asked alongside it.
+    const deep = '{ __schema { queryType { name } } ' + 'a { '.repeat(13) + 'b' + ' }'.repeat(13) + ' }';
+    expect((await gw.graphql(deep, {}, lead)).errors!.map((e) => e.message).join()).toMatch(/nested/);
   });
 
   it('refuses more aliases than the limit', async () => {

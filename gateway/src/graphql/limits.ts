@@ -150,9 +150,21 @@ function rule(
   });
 }
 
+/**
+ * An operation that asks only for the schema (`__schema`, `__type`): the standard introspection
+ * query of GraphiQL, Postman, Apollo Sandbox or a code generator is 15 levels deep. It reads the
+ * schema held in memory, never the database; graphql-js bounds its cycles
+ * (`MaxIntrospectionDepthRule`), and production turns introspection off altogether.
+ */
+function introspectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && ['__schema', '__type', '__typename'].includes(s.name.value),
+  );
+}
+
 export const depthLimit = rule((context, fragments) => {
   for (const definition of context.getDocument().definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (definition.kind !== Kind.OPERATION_DEFINITION || introspectionOnly(definition)) continue;
     const depth = depthOf(definition.selectionSet, fragments);
     if (depth > QUERY_LIMITS.maxDepth) {
       return `The query is nested ${depth} levels deep; the limit is ${QUERY_LIMITS.maxDepth}.`;
