@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, DEMO, startDoorstep } from './doorstep.js';
+import { CHROMIUM_ARGS, chromiumPath, collectPageErrors, DEMO, startDoorstep } from './doorstep.js';
 
 const built = path.join(repoRoot, 'docs', '.vitepress', 'dist', 'index.html');
 const AGENCY_OFFICER = '00000000-0000-4000-8000-000000000301';
@@ -160,10 +160,7 @@ describe('the documentation site at /docs', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     const elsewhere: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    collectPageErrors(page, problems);
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
     });

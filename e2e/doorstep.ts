@@ -1,7 +1,18 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 export { startDoorstep } from '@doorstep/testkit';
 
 export const chromiumPath = () => process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Collects what goes wrong in a page into `problems`: errors it logs (a CSP violation, a failed
+ * script or request) and errors it throws. A test then expects the list empty.
+ */
+export function collectPageErrors(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+}
 
 export const CHROMIUM_ARGS = [
   '--headless=new',

@@ -6,7 +6,13 @@ import { freePort } from '@doorstep/testkit';
 import http from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, sendAnonymousPublicConcern, startDoorstep } from './doorstep.js';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  collectPageErrors,
+  sendAnonymousPublicConcern,
+  startDoorstep,
+} from './doorstep.js';
 
 interface Manifest {
   [tag: string]: { file: string; integrity: string };
@@ -99,10 +105,7 @@ beforeEach(async () => {
   problems = [];
   context = await browser.newContext();
   page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  collectPageErrors(page, problems);
 });
 
 afterEach(async () => {

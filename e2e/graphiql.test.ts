@@ -4,7 +4,7 @@
 // descriptions. (That production has no /graphiql: gateway/test/graphiql.test.ts.)
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, DEMO, startDoorstep } from './doorstep.js';
+import { CHROMIUM_ARGS, chromiumPath, collectPageErrors, DEMO, startDoorstep } from './doorstep.js';
 
 let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 let browser: Browser;
@@ -15,10 +15,7 @@ beforeAll(async () => {
   doorstep = await startDoorstep();
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  collectPageErrors(page, problems);
 });
 
 afterAll(async () => {

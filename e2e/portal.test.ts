@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, DEMO, startDoorstep } from './doorstep.js';
+import { CHROMIUM_ARGS, chromiumPath, collectPageErrors, DEMO, startDoorstep } from './doorstep.js';
 
 let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 let browser: Browser;
@@ -12,10 +12,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   page = await browser.newPage();
   // A CSP violation, a failed script or any other error in the page fails the test.
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  collectPageErrors(page, problems);
 });
 
 afterAll(async () => {

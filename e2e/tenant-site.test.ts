@@ -9,7 +9,13 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, sendAnonymousPublicConcern, startDoorstep } from './doorstep.js';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  collectPageErrors,
+  sendAnonymousPublicConcern,
+  startDoorstep,
+} from './doorstep.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -96,10 +102,7 @@ beforeEach(async () => {
   problems = [];
   context = await browser.newContext();
   page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  collectPageErrors(page, problems);
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
