@@ -34,8 +34,9 @@ export interface Scenario {
   notes: string[];
 }
 
-const PEER_HOUSEHOLD = `query Household($id: UUID!, $concerns: Int!, $chronology: Int!) {
-  household(id: $id) {
+// Households are keyed (organisation_id, id), so PostGraphile's lookup takes both.
+const PEER_HOUSEHOLD = `query Household($organisationId: UUID!, $id: UUID!, $concerns: Int!, $chronology: Int!) {
+  household(organisationId: $organisationId, id: $id) {
     id tenancyReference addressLine1 addressLine2 town postcode localAuthorityArea tenure
     householdMembers(condition: { leftOn: null }, orderBy: [JOINED_ON_ASC, ID_ASC]) {
       nodes {
@@ -80,8 +81,8 @@ const PEER_CONCERNS = `query Concerns($organisationId: UUID!, $first: Int!) {
   }
 }`;
 
-const PEER_CHRONOLOGY = `query Chronology($id: UUID!, $first: Int!) {
-  household(id: $id) {
+const PEER_CHRONOLOGY = `query Chronology($organisationId: UUID!, $id: UUID!, $first: Int!) {
+  household(organisationId: $organisationId, id: $id) {
     chronologyEntries(first: $first, orderBy: [OCCURRED_AT_DESC, ID_DESC]) {
       totalCount
       pageInfo { hasNextPage endCursor }
@@ -133,7 +134,12 @@ export function scenarios(data: BenchData): Scenario[] {
         gateway: households.map(household),
         floor: households.map(household),
         peer: households.map((id) =>
-          body(undefined, PEER_HOUSEHOLD, { id, concerns: concernsPage, chronology: chronologyPage }),
+          body(undefined, PEER_HOUSEHOLD, {
+            organisationId: data.organisationId,
+            id,
+            concerns: concernsPage,
+            chronology: chronologyPage,
+          }),
         ),
       },
       notes: [],
@@ -154,7 +160,13 @@ export function scenarios(data: BenchData): Scenario[] {
       bodies: {
         gateway: households.map(chronology),
         floor: households.map(chronology),
-        peer: households.map((id) => body(undefined, PEER_CHRONOLOGY, { id, first: chronologyPage })),
+        peer: households.map((id) =>
+          body(undefined, PEER_CHRONOLOGY, {
+            organisationId: data.organisationId,
+            id,
+            first: chronologyPage,
+          }),
+        ),
       },
       notes: [],
     },

