@@ -283,7 +283,7 @@ describe('stopping', () => {
       expect(existsSync(path.join(doorstep.dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
       const banner =
-        /^(Doorstep is running \(| {2}GraphQL: | {2}GraphiQL: | {2}Example portal: |Press Ctrl-C to stop\.$|Stopping Doorstep…$)/;
+        /^(Doorstep is running \(| {2}GraphQL: | {2}GraphiQL: | {2}Example portal: | {2}Documentation: |Press Ctrl-C to stop\.$|Stopping Doorstep…$)/;
       const lines = doorstep.process.stdout().split('\n').filter(Boolean);
       expect(lines.filter((line) => !line.startsWith('{') && !banner.test(line))).toEqual([]);
       expect(

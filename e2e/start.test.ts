@@ -103,6 +103,11 @@ describe("README's first command, `npm start`", () => {
       expect(await portal.text()).toContain(
         '<script type="module" src="/widgets/sg-concern-form.js"></script>',
       );
+      // The documentation the banner names, built by the same start.
+      expect(output.stdout).toMatch(new RegExp(`Documentation: +${base}/docs/\\n`));
+      const docs = await fetch(`${base}/docs/`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('Doorstep');
       const script = await fetch(`${base}/widgets/sg-concern-form.js`);
       expect(script.status).toBe(200);
       expect(script.headers.get('content-type')).toMatch(/javascript/);

@@ -104,6 +104,7 @@ async function main() {
         `  GraphQL:         ${base}/graphql`,
         ...(config.mode === 'production' ? [] : [`  GraphiQL:        ${base}/graphiql`]),
         `  Example portal:  ${base}/`,
+        `  Documentation:   ${base}/docs/`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n') + '\n',
