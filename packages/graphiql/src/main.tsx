@@ -6,17 +6,11 @@ import 'graphiql/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DemoUserPicker } from './demo-users.js';
-import { shallowIntrospection } from './introspection.js';
 import './page.css';
 
-const fetchGraphQL = createGraphiQLFetcher({ url: '/graphql' });
-const fetcher: Fetcher = (params, options) =>
-  fetchGraphQL(
-    params.operationName === 'IntrospectionQuery'
-      ? { ...params, query: shallowIntrospection(params.query) }
-      : params,
-    options,
-  );
+// The standard introspection query is deeper than the query depth limit; the gateway exempts
+// operations that ask only for the schema (gateway/src/graphql/limits.ts).
+const fetcher: Fetcher = createGraphiQLFetcher({ url: '/graphql' });
 
 const defaultQuery = `# Doorstep's API, in development.
 # "Act as" (top right) puts a demo user's
