@@ -66,7 +66,8 @@ describe('bank holidays of England and Wales', () => {
         expect(isWorkingDay(d)).toBe(![0, 6].includes(weekdayOf(d)) && !holiday);
         const next = nextWorkingDay(d);
         expect(next > d && isWorkingDay(next)).toBe(true);
-        for (let t = ms + 86_400_000; day(t) < next; t += 86_400_000) expect(isWorkingDay(day(t))).toBe(false);
+        for (let t = ms + 86_400_000; day(t) < next; t += 86_400_000)
+          expect(isWorkingDay(day(t))).toBe(false);
       }),
     );
   });
