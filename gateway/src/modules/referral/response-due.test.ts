@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startMaintenance } from '../../db/maintenance.js';
+import { createLogger } from '../../logger.js';
 import { DEMO_ORGANISATIONS } from '../../db/demo.js';
 import { workingDaysAfter } from '../../common/working-days.js';
 import { testGateway, user } from '../../../test/harness.js';
@@ -192,5 +194,29 @@ describe('a referral’s respondBy and overdue', () => {
     await gw.sql(`delete from task where kind = 'REFERRAL_OVERDUE'`);
     await gw.sql(`update referral set respond_by = now() + interval '1 hour' where id = $1`, [referralId]);
     expect(await raiseOverdueTasks(gw.orm.em.fork() as EntityManager)).toBe(0);
+  });
+
+  it('is checked by the gateway’s maintenance at start and then every hour', async () => {
+    const HOUR = 60 * 60 * 1000;
+    const overdueTasks = async () =>
+      (await gw.sql(`select 1 from task where kind = 'REFERRAL_OVERDUE' and source_id = $1`, [referralId]))
+        .length;
+    await gw.sql(`update referral set respond_by = now() - interval '1 minute' where id = $1`, [referralId]);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const maintenance = startMaintenance(gw.orm, createLogger('silent'), 2 * HOUR);
+    try {
+      await maintenance.sealNow(); // runs after the check at start
+      expect(await overdueTasks()).toBe(1);
+      await gw.sql(`delete from task where kind = 'REFERRAL_OVERDUE'`);
+      vi.advanceTimersByTime(HOUR - 1);
+      await maintenance.sealNow();
+      expect(await overdueTasks()).toBe(0);
+      vi.advanceTimersByTime(1);
+      await maintenance.sealNow();
+      expect(await overdueTasks()).toBe(1);
+    } finally {
+      await maintenance.stop();
+      vi.useRealTimers();
+    }
   });
 });
