@@ -24,6 +24,7 @@ import {
 import { FeedbackResolver, YouSaidWeDidResolver } from './modules/feedback/feedback.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { ReferralResolver } from './modules/referral/referral.resolver.js';
+import { ReferralOverdueResolver, ResponsePolicyResolver } from './modules/referral/response-due.resolver.js';
 import {
   HouseholdMemberPersonResolver,
   PersonRelationshipResolver,
@@ -69,6 +70,8 @@ export const resolvers = [
   CumulativeResolver,
   SearchResolver,
   ReferralResolver,
+  ReferralOverdueResolver,
+  ResponsePolicyResolver,
   SelfAssessmentResolver,
   FeedbackResolver,
   YouSaidWeDidResolver,

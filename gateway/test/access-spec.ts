@@ -181,6 +181,10 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'SharedPerson.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'ReferralConnection.*': 'envelope',
   'ReferralEdge.*': 'envelope',
+  // How long each agency type has to respond to the organisation's referrals: leads and managers.
+  'Query.referralResponsePolicies': ['SAFEGUARDING_LEAD', 'MANAGER'],
+  'Mutation.setReferralResponsePolicy': ['SAFEGUARDING_LEAD', 'MANAGER'],
+  'ReferralResponsePolicy.*': ['SAFEGUARDING_LEAD', 'MANAGER'],
   // Fellow staff's names, as they appear on grants.
   'StaffMember.*': [...BREAK_GLASS, 'ADMIN'],
 
@@ -243,6 +247,7 @@ export const organisationOwned: readonly string[] = [
   'Person',
   'PersonRelationship',
   'CumulativeRule',
+  'ReferralResponsePolicy',
   'CumulativeFlag',
   'Task',
   'ChronologyEntry',
@@ -358,6 +363,7 @@ export const notPersonLevel: Record<string, string> = {
   StaffMember: 'a colleague’s name and roles, as on a grant',
   AuditEvent: 'who did what to which record id; reading the trail is audited as AuditTrail',
   CumulativeRule: 'the organisation’s threshold and window',
+  ReferralResponsePolicy: 'an agency type and a number of working days',
   Task: 'a kind, a record id and dates',
   Notification: 'a kind, a record id and dates',
   PartnerAgency: 'an organisation',

@@ -62,6 +62,10 @@ export const Permission = {
   ReferralSender: 'referral:sender',
   /** An agency officer's list of referrals sent to their agency. */
   ReferralReceive: 'referral:receive',
+  /** How long each agency type has to respond to the organisation's referrals. */
+  ResponsePolicyRead: 'referral:response-policy-read',
+  /** Change how long an agency type has to respond: safeguarding leads and managers. */
+  ResponsePolicyWrite: 'referral:response-policy-write',
   /** Names and roles of fellow staff (who broke glass, who was granted). */
   StaffRead: 'staff:read',
   /**
@@ -192,6 +196,8 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'referral:read': { actors: [...SAFEGUARDING, 'AGENCY_OFFICER'], relation: senderOrRecipient },
   'referral:sender': { actors: SAFEGUARDING, relation: sameOrganisation },
   'referral:receive': { actors: ['AGENCY_OFFICER'] },
+  'referral:response-policy-read': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'], relation: sameOrganisation },
+  'referral:response-policy-write': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },

@@ -6,6 +6,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Feedback, FeedbackLink, FeedbackRating, YouSaidWeDid } from '../modules/feedback/feedback.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 import { Referral } from '../modules/referral/referral.entity.js';
+import { ReferralResponsePolicy } from '../modules/referral/response-due.entity.js';
 import { ConcernCount } from '../modules/concern/concern-count.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
 import { ChronologyEntry } from '../modules/chronology/chronology-entry.entity.js';
@@ -40,6 +41,7 @@ export const entities = [
   AuditEvent,
   Notification,
   Referral,
+  ReferralResponsePolicy,
   IdempotencyRecord,
   RateLimitWindow,
   Household,

@@ -3,6 +3,7 @@ import { IDEMPOTENCY_KEEP_DAYS } from '../common/idempotency.js';
 import type { Logger } from '../logger.js';
 import { sealUntilCaughtUp } from '../modules/audit/audit-chain.js';
 import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.service.js';
+import { raiseOverdueTasks } from '../modules/referral/response-due.service.js';
 import { isDatabaseUnavailable, unavailableCode } from './availability.js';
 
 /**
@@ -37,8 +38,9 @@ export interface Maintenance {
  * Background work of a gateway instance, on the owner's connection: seals new audit rows into
  * their hash chains every few seconds (each run until caught up, for at most three quarters of the
  * interval), and hourly forgets idempotency keys past their keeping time,
- * old rate-limit windows and long-used or long-expired feedback links. Any number of instances may
- * run it: the sealer takes an advisory lock.
+ * old rate-limit windows and long-used or long-expired feedback links, and raises a task for each
+ * referral newly overdue. Any number of instances may run it: the sealer takes an advisory lock, and
+ * an overdue referral's task is unique.
  */
 export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_000): Maintenance {
   let running: Promise<unknown> = Promise.resolve();
@@ -65,6 +67,12 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
       await purgeExpired(em());
     } catch (error) {
       failed('maintenance.purge', error);
+    }
+    try {
+      const raised = await raiseOverdueTasks(em());
+      if (raised) logger.info('referral.overdue_tasks', { tasks: raised });
+    } catch (error) {
+      failed('referral.overdue', error);
     }
   };
 

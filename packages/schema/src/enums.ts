@@ -243,7 +243,8 @@ export type FlagSubject = (typeof FLAG_SUBJECTS)[number];
 export const FLAG_STATUSES = ['OPEN', 'REVIEWED'] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
-export const TASK_KINDS = ['TRIAGE_CUMULATIVE_FLAG'] as const;
+/** Work for the safeguarding team: review a cumulative flag; chase a referral an agency has not answered. */
+export const TASK_KINDS = ['TRIAGE_CUMULATIVE_FLAG', 'REFERRAL_OVERDUE'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATUSES = ['OPEN', 'DONE'] as const;

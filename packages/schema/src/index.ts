@@ -16,3 +16,4 @@ export * from './access.js';
 export * from './referral.js';
 export * from './self-assessment.js';
 export * from './feedback.js';
+export * from './response-due.js';

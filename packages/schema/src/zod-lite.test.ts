@@ -431,6 +431,12 @@ const SAMPLES: Record<string, unknown[]> = {
     { decision: 'MONITOR_LOW_LEVEL', riskLevel: 'LOW', reason: 'Low level', expectedVersion: 0 },
   ],
   cumulativeRuleInputSchema: [{ threshold: 3, windowMonths: 12 }],
+  responsePolicyInputSchema: [
+    { agencyType: 'MASH', workingDays: 1 },
+    { agencyType: 'OTHER', workingDays: 0 },
+    { agencyType: 'POLICE', workingDays: 31 },
+    { agencyType: 'NOPE', workingDays: 1.5 },
+  ],
   warningToldSchema: [{ status: 'TOLD', how: 'In person' }, { status: 'TOLD' }, { status: 'NOT_TOLD' }],
   warningInputSchema: [
     {

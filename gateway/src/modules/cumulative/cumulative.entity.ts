@@ -163,13 +163,19 @@ export class CumulativeFlagConcern {
   concern!: Rel<Concern>;
 }
 
-/** Work waiting for a safeguarding lead or champion: for now, triaging a cumulative-concern flag. */
+/** Work waiting for a safeguarding lead or champion: triaging a cumulative-concern flag, chasing an overdue referral. */
 @ObjectType({ description: 'Work waiting for the safeguarding team' })
 @Access(Permission.RecordRead)
 @Entity({ tableName: 'task' })
 // The work queue: open tasks, soonest due first.
 @Index({ properties: ['organisation', 'status', 'dueAt', 'id'] })
 @Index({ properties: ['sourceType', 'sourceId'] })
+// One overdue-referral task per referral, however many gateway instances check at once.
+@Index({
+  name: 'task_one_per_overdue_referral',
+  expression:
+    'create unique index "task_one_per_overdue_referral" on "task" ("organisation_id", "source_type", "source_id") where "kind" = \'REFERRAL_OVERDUE\'',
+})
 export class Task {
   [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'status';

@@ -147,7 +147,7 @@ export type SharedSnapshot = Omit<SharedInformation, keyof Parties | 'people' | 
 @Index({ properties: ['organisation', 'sentAt'] })
 @Index({ properties: ['recipientOrganisation', 'sentAt'] })
 export class Referral implements Parties {
-  [OptionalProps]?: 'sentAt' | 'status';
+  [OptionalProps]?: 'sentAt' | 'status' | 'respondBy';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -190,4 +190,14 @@ export class Referral implements Parties {
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
   sentAt: Date = new Date();
+
+  /** Set when sent, from the sender's response policy (response-due.service.ts); null before it. */
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the agency should have responded by: the sender’s policy for its type, in England and Wales ' +
+      'working days (empty for referrals sent before due dates were kept)',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  respondBy?: Date | null = null;
 }

@@ -22,6 +22,9 @@ import type { Organisation } from '../organisation/organisation.entity.js';
 import { Referral, SharedInformation } from './referral.entity.js';
 import { getReferral, listReferrals, partnerAgencies, referConcern, sharedOf } from './referral.service.js';
 
+const OVERDUE_FILTER =
+  'Only referrals past their respondBy date and not yet responded to (true), or the others (false)';
+
 @ObjectType()
 @Access(Permission.Envelope)
 export class ReferralConnection extends Connection(Referral, 'Referral') {}
@@ -87,8 +90,9 @@ export class ReferralResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('overdue', () => Boolean, { nullable: true, description: OVERDUE_FILTER }) overdue?: boolean,
   ) {
-    return listReferrals(ctx.em, callerOf(ctx), 'sent', { first, after });
+    return listReferrals(ctx.em, callerOf(ctx), 'sent', { first, after, overdue });
   }
 
   @Access(Permission.ReferralReceive)
@@ -99,8 +103,9 @@ export class ReferralResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('overdue', () => Boolean, { nullable: true, description: OVERDUE_FILTER }) overdue?: boolean,
   ) {
-    return listReferrals(ctx.em, callerOf(ctx), 'received', { first, after });
+    return listReferrals(ctx.em, callerOf(ctx), 'received', { first, after, overdue });
   }
 
   @Access(Permission.ReferralRead)

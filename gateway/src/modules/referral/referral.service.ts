@@ -12,6 +12,7 @@ import { addressOf, Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
+import { overdueWhere, respondByFor } from './response-due.service.js';
 
 /**
  * Refers a concern to a partner agency. What the agency will see is copied now, once: the
@@ -61,8 +62,11 @@ export async function referConcern(em: EntityManager, caller: Caller, raw: unkno
         vulnerabilityFactors: person.vulnerabilityFactors,
       })),
     };
+    const sentAt = new Date();
     const referral = tx.create(Referral, {
       organisation: tx.getReference(Organisation, identity.organisationId),
+      sentAt,
+      respondBy: await respondByFor(tx, identity.organisationId, agency.agencyType, sentAt),
       recipientOrganisation: agency,
       concern,
       reason: input.reason,
@@ -124,16 +128,17 @@ export async function getReferral(em: EntityManager, caller: Caller, id: string)
 
 /**
  * Referrals the caller's organisation sent (`sent`) or its agency received (`received`), newest
- * first. Reading them is audited.
+ * first; only those overdue (or not) when `overdue` is given. Reading them is audited.
  */
 export async function listReferrals(
   em: EntityManager,
   caller: Caller,
   direction: 'sent' | 'received',
-  args: { first?: number | null; after?: string | null },
+  args: { first?: number | null; after?: string | null; overdue?: boolean | null },
 ): Promise<ConnectionShape<Referral>> {
   const org = caller.identity.organisationId;
-  const where = direction === 'sent' ? { organisation: org } : { recipientOrganisation: org };
+  const party = direction === 'sent' ? { organisation: org } : { recipientOrganisation: org };
+  const where = typeof args.overdue === 'boolean' ? { $and: [party, overdueWhere(args.overdue)] } : party;
   const page = await newestFirst(em, Referral, where, 'sentAt', args, {
     populate: ['organisation', 'recipientOrganisation'],
   });
