@@ -62,6 +62,8 @@ export const Permission = {
   ReferralSender: 'referral:sender',
   /** An agency officer's list of referrals sent to their agency. */
   ReferralReceive: 'referral:receive',
+  /** An agency officer moves a referral sent to their agency (acknowledge, accept, decline, close). */
+  ReferralRespond: 'referral:respond',
   /** Names and roles of fellow staff (who broke glass, who was granted). */
   StaffRead: 'staff:read',
   /**
@@ -192,6 +194,7 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'referral:read': { actors: [...SAFEGUARDING, 'AGENCY_OFFICER'], relation: senderOrRecipient },
   'referral:sender': { actors: SAFEGUARDING, relation: sameOrganisation },
   'referral:receive': { actors: ['AGENCY_OFFICER'] },
+  'referral:respond': { actors: ['AGENCY_OFFICER'] },
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },

@@ -5,6 +5,7 @@ import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credent
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Feedback, FeedbackLink, FeedbackRating, YouSaidWeDid } from '../modules/feedback/feedback.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
+import { ReferralMove } from '../modules/referral/referral-move.entity.js';
 import { Referral } from '../modules/referral/referral.entity.js';
 import { ConcernCount } from '../modules/concern/concern-count.entity.js';
 import { ConcernReferenceCounter } from '../modules/concern/concern-reference.entity.js';
@@ -40,6 +41,7 @@ export const entities = [
   AuditEvent,
   Notification,
   Referral,
+  ReferralMove,
   IdempotencyRecord,
   RateLimitWindow,
   Household,

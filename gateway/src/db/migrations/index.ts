@@ -19,6 +19,7 @@ import { Migration20261207001041_hot_query_indexes } from './Migration2026120700
 import { Migration20261207020000_chronology_gin_without_pending_list } from './Migration20261207020000_chronology_gin_without_pending_list.js';
 import { Migration20261207023414_concern_count } from './Migration20261207023414_concern_count.js';
 import { Migration20261207042939_distributed_keys } from './Migration20261207042939_distributed_keys.js';
+import { Migration20261207052450_referral_lifecycle } from './Migration20261207052450_referral_lifecycle.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -55,4 +56,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261207023414_concern_count', class: Migration20261207023414_concern_count },
   { name: 'Migration20261207042939_distributed_keys', class: Migration20261207042939_distributed_keys },
+  { name: 'Migration20261207052450_referral_lifecycle', class: Migration20261207052450_referral_lifecycle },
 ];

@@ -1,9 +1,16 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isChildOn, referConcernInputSchema } from '@doorstep/schema';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  closeReferralInputSchema,
+  isChildOn,
+  referConcernInputSchema,
+  referralMoveInputSchema,
+  referralReasonInputSchema,
+  type ChronologyKind,
+} from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import { staffOf, type Caller } from '../../context.js';
-import { fieldError, NotFoundError } from '../../errors.js';
+import { fieldError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
 import { ConcernPerson } from '../concern/concern-person.entity.js';
@@ -11,6 +18,8 @@ import { findConcern } from '../concern/concern.service.js';
 import { addressOf, Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
+import { refusal, REFERRAL_MOVES, type ReferralTarget } from './referral-lifecycle.js';
+import { ReferralMove } from './referral-move.entity.js';
 import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
 
 /**
@@ -69,6 +78,8 @@ export async function referConcern(em: EntityManager, caller: Caller, raw: unkno
       legalBasis: input.legalBasis,
       legalBasisReason: input.legalBasisReason ?? null,
       shared,
+      household: household ?? null,
+      personIds: links.map((l) => l.person.id),
       sentBy: tx.getReference(User, identity.userId),
     });
     audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
@@ -153,4 +164,86 @@ export async function listReferrals(
 /** The partner agencies a concern can be referred to. */
 export function partnerAgencies(em: EntityManager): Promise<Organisation[]> {
   return em.find(Organisation, { kind: 'AGENCY' }, { orderBy: { name: 'asc' } });
+}
+
+const INPUT_SCHEMAS = {
+  ACKNOWLEDGED: referralMoveInputSchema,
+  ACCEPTED: referralMoveInputSchema,
+  DECLINED: referralReasonInputSchema,
+  CLOSED: closeReferralInputSchema,
+  WITHDRAWN: referralReasonInputSchema,
+} as const;
+
+/**
+ * Moves a referral through its lifecycle (referral-lifecycle.ts says which moves): the agency's
+ * officers acknowledge, accept, decline (with a reason) and close (with an outcome) a referral sent
+ * to their agency; the sender's leads and champions withdraw (with a reason) one their organisation
+ * sent. The caller gives the version they last saw: STALE_VERSION if it has moved since. Each move
+ * is recorded (who, when, why), audited in the mover's trail, and added to the sender's chronology
+ * of the household and people the referral names. A referral of neither side is "not found".
+ */
+export async function moveReferral(
+  em: EntityManager,
+  caller: Caller,
+  to: ReferralTarget,
+  raw: unknown,
+): Promise<Referral> {
+  const input = parseInput(INPUT_SCHEMAS[to], raw);
+  const identity = staffOf(caller);
+  const side = REFERRAL_MOVES[to].by;
+  return em.transactional(async (tx) => {
+    const referral = await tx.findOne(
+      Referral,
+      side === 'AGENCY'
+        ? { id: input.referralId, recipientOrganisation: identity.organisationId }
+        : { id: input.referralId, organisation: identity.organisationId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!referral) throw new NotFoundError('Referral');
+    if (referral.version !== input.version) throw new StaleVersionError(referral.version);
+    const from = referral.status;
+    const refused = refusal(from, to, side);
+    if (refused) throw new InvalidTransitionError(refused, from, to);
+    await tx.populate(referral, ['organisation', 'recipientOrganisation']);
+    const mover = await tx.findOneOrFail(User, { id: identity.userId });
+    const reason = 'reason' in input ? input.reason : null;
+    const outcome = 'outcome' in input ? input.outcome : null;
+    const move = tx.create(ReferralMove, {
+      organisation: referral.organisation,
+      referral,
+      from,
+      to,
+      reason,
+      outcome,
+      outcomeDetail: 'outcomeDetail' in input ? (input.outcomeDetail ?? null) : null,
+      byOrganisation: tx.getReference(Organisation, identity.organisationId),
+      byUser: mover,
+      byName: mover.name,
+    });
+    referral.status = to;
+    referral.version += 1;
+    audit(tx, caller, 'UPDATE', 'Referral', [referral.id], { reason: to });
+    recordChronology(tx, caller, {
+      kind: `REFERRAL_${to}` as ChronologyKind,
+      organisationId: referral.organisation.id,
+      occurredAt: move.at,
+      householdId: referral.household?.id ?? null,
+      personIds: referral.personIds,
+      sourceType: 'Referral',
+      sourceId: referral.id,
+      summary: `${referral.shared.concernReference}: referral to ${referral.recipientOrganisation.name} ${to.toLowerCase()}${outcome ? ` (${outcome})` : ''}`,
+      detail: { moveId: move.id, from, to, ...(outcome ? { outcome } : {}) },
+    });
+    await tx.flush();
+    return referral;
+  });
+}
+
+/** The moves of a referral the caller may read (it was loaded through getReferral or a list), oldest first. */
+export function movesOf(em: EntityManager, referral: Referral): Promise<ReferralMove[]> {
+  return em.find(
+    ReferralMove,
+    { organisation: referral.organisation.id, referral: { id: referral.id } },
+    { orderBy: { at: 'asc', id: 'asc' }, populate: ['referral'] },
+  );
 }
