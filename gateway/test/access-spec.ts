@@ -185,6 +185,9 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'Mutation.closeReferral': ['AGENCY_OFFICER'],
   'Mutation.withdrawReferral': SAFEGUARDING,
   'ReferralMove.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  // The message thread: the two sides write and read it, nobody else.
+  'Mutation.sendReferralMessage': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'ReferralMessage.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'SharedInformation.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'SharedPerson.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'ReferralConnection.*': 'envelope',
@@ -290,6 +293,7 @@ export const relatedRecord: Record<string, (identity: Identity) => object> = {
   SharedInformation: referralFor,
   SharedPerson: referralFor,
   ReferralMove: referralFor,
+  ReferralMessage: referralFor,
   SubmittedConcern: (identity) => ({
     organisationId: identity.organisationId,
     reporterTenantRef: identity.kind === 'tenant' ? identity.tenantRef : undefined,
@@ -356,6 +360,7 @@ export const personLevel: Record<string, { audit: string } | { within: string }>
   SharedInformation: { within: 'its referral' },
   SharedPerson: { within: 'its referral' },
   ReferralMove: { within: 'its referral' },
+  ReferralMessage: { audit: 'ReferralMessage' },
   Feedback: { audit: 'Feedback' },
   FeedbackRating: { within: 'its feedback' },
 };

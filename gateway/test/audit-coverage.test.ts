@@ -390,6 +390,12 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
     as: champion,
     args: async () => ({ input: { ...(await newReferral(r.concernId)), reason: 'Sent in error.' } }),
   }),
+  sendReferralMessage: (r) => ({
+    as: officer,
+    args: async () => ({
+      input: { referralId: (await newReferral(r.concernId)).referralId, body: 'Who holds the key?' },
+    }),
+  }),
   restrictPerson: () => ({ as: lead, args: async () => ({ id: await newPerson(), input: because }) }),
   revokeAccessGrant: () => ({ as: lead, args: async () => ({ id: await newGrant() }) }),
   reviewCumulativeFlag: () => ({ as: champion, args: async () => ({ id: await newFlag(), input: because }) }),

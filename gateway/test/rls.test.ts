@@ -161,6 +161,17 @@ describe('row-level security', () => {
          values ($1, $2, $3, $4, 'r', 'CONSENT', '{}', 'SENT', 1, '{}', $5, now())`,
         [riverside.organisationId, referralId, northshire, concern!.id, riverside.id],
       );
+      // A committed move and message of the sender's, for the others to be kept from.
+      await db.sql(
+        `insert into referral_move (organisation_id, id, referral_id, "from", "to", by_organisation_id, by_user_id, by_name, at)
+         values ($1, $2, $3, 'SENT', 'WITHDRAWN', $1, $4, 'x', now())`,
+        [riverside.organisationId, randomUUID(), referralId, riverside.id],
+      );
+      await db.sql(
+        `insert into referral_message (organisation_id, id, referral_id, body, by_organisation_id, by_user_id, by_name, sent_at)
+         values ($1, $2, $3, 'x', $1, $4, 'x', now())`,
+        [riverside.organisationId, randomUUID(), referralId, riverside.id],
+      );
     });
 
     /** Runs one statement in a savepoint: its error code, or 'ok' and the rows it touched. */
@@ -180,6 +191,12 @@ describe('row-level security', () => {
         `insert into referral_move (organisation_id, id, referral_id, "from", "to", by_organisation_id, by_user_id, by_name, at)
        values ($1, $2, $3, 'SENT', 'ACKNOWLEDGED', $4, $5, 'x', now())`,
         [riverside.organisationId, id, referralId, by, officer.id],
+      ] as const;
+    const message = (by: string) =>
+      [
+        `insert into referral_message (organisation_id, id, referral_id, body, by_organisation_id, by_user_id, by_name, sent_at)
+         values ($1, $2, $3, 'x', $4, $5, 'x', now())`,
+        [riverside.organisationId, randomUUID(), referralId, by, officer.id],
       ] as const;
     const entry = (sourceType: string, sourceId: string) =>
       [
@@ -205,7 +222,10 @@ describe('row-level security', () => {
         expect(await attempt(client, ...move(northshire))).toBe('ok 1');
         // A move in another organisation's name.
         expect(await attempt(client, ...move(riverside.organisationId))).toBe('42501');
-        expect((await client.query('select id from referral_move')).rows).toHaveLength(1);
+        expect(await attempt(client, ...message(northshire))).toBe('ok 1');
+        expect(await attempt(client, ...message(riverside.organisationId))).toBe('42501');
+        expect((await client.query('select id from referral_message')).rows).toHaveLength(2);
+        expect((await client.query('select id from referral_move')).rows).toHaveLength(2);
         expect(await attempt(client, ...entry('Referral', referralId))).toBe('ok 1');
         // Anything else in the sender's chronology: refused; and it reads none of it.
         const [concern] = (await client.query<{ id: string }>('select concern_id as id from referral')).rows;
@@ -218,14 +238,17 @@ describe('row-level security', () => {
     it('gives another organisation nothing: no referral, no moves, no changes, no chronology entries', async () => {
       await asApp(riverside.organisationId, async (client) => {
         expect(await attempt(client, ...move(riverside.organisationId))).toBe('ok 1');
+        expect(await attempt(client, ...message(riverside.organisationId))).toBe('ok 1');
       });
       await asApp(hillcrest.organisationId, async (client) => {
         expect((await client.query('select * from referral')).rows).toEqual([]);
         expect((await client.query('select * from referral_move')).rows).toEqual([]);
+        expect((await client.query('select * from referral_message')).rows).toEqual([]);
         expect(
           await attempt(client, `update referral set status = 'WITHDRAWN' where id = $1`, [referralId]),
         ).toBe('ok 0');
         expect(await attempt(client, ...move(hillcrest.organisationId))).toBe('42501');
+        expect(await attempt(client, ...message(hillcrest.organisationId))).toBe('42501');
         expect(await attempt(client, ...entry('Referral', referralId))).toBe('42501');
       });
       expect((await db.sql(`select status from referral where id = $1`, [referralId]))[0]).toEqual({

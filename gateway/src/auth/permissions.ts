@@ -64,6 +64,8 @@ export const Permission = {
   ReferralReceive: 'referral:receive',
   /** An agency officer moves a referral sent to their agency (acknowledge, accept, decline, close). */
   ReferralRespond: 'referral:respond',
+  /** Write on an open referral's message thread: the sender's leads and champions, the agency's officers. */
+  ReferralMessage: 'referral:message',
   /** Names and roles of fellow staff (who broke glass, who was granted). */
   StaffRead: 'staff:read',
   /**
@@ -195,6 +197,7 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'referral:sender': { actors: SAFEGUARDING, relation: sameOrganisation },
   'referral:receive': { actors: ['AGENCY_OFFICER'] },
   'referral:respond': { actors: ['AGENCY_OFFICER'] },
+  'referral:message': { actors: [...SAFEGUARDING, 'AGENCY_OFFICER'] },
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },

@@ -66,3 +66,11 @@ export const closeReferralInputSchema = z
 export type ReferralMoveInput = z.input<typeof referralMoveInputSchema>;
 export type ReferralReasonInput = z.input<typeof referralReasonInputSchema>;
 export type CloseReferralInput = z.input<typeof closeReferralInputSchema>;
+
+/** A message on a referral, from either side: the agency asks for more, the sender answers. */
+export const referralMessageInputSchema = z.object({
+  referralId: z.uuid({ error: 'Choose the referral' }),
+  body: text(CONCERN_LIMITS.longText, 'Write your message'),
+});
+
+export type ReferralMessageInput = z.input<typeof referralMessageInputSchema>;

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { referralPartiesSql } from '../rls.js';
 
 /**
  * The referral lifecycle: a referral's status and version, and its moves (who, when, why). The
@@ -59,21 +60,7 @@ export class Migration20261207052450_referral_lifecycle extends Migration {
 
     // A move belongs to its referral (the sender's rows): both sides read and add them; a move is
     // made by the caller's own organisation.
-    this.addSql(`grant select, insert on "referral_move" to doorstep_app;`);
-    this.addSql(`alter table "referral_move" enable row level security;`);
-    this
-      .addSql(`create policy "referral_move_sender_or_recipient_reads" on "referral_move" for select to doorstep_app
-      using (exists (select 1 from "referral" r
-                      where r."organisation_id" = "referral_move"."organisation_id" and r."id" = "referral_move"."referral_id"
-                        and (r."organisation_id" = doorstep_current_organisation()
-                          or r."recipient_organisation_id" = doorstep_current_organisation())));`);
-    this
-      .addSql(`create policy "referral_move_sender_or_recipient_adds" on "referral_move" for insert to doorstep_app
-      with check ("by_organisation_id" = doorstep_current_organisation()
-        and exists (select 1 from "referral" r
-                     where r."organisation_id" = "referral_move"."organisation_id" and r."id" = "referral_move"."referral_id"
-                       and (r."organisation_id" = doorstep_current_organisation()
-                         or r."recipient_organisation_id" = doorstep_current_organisation())));`);
+    for (const sql of referralPartiesSql('referral_move')) this.addSql(sql);
 
     // The agency's moves go in the sender's chronology: it may add an entry about a referral sent to
     // it, and read or change nothing there.

@@ -20,6 +20,7 @@ import { Migration20261207020000_chronology_gin_without_pending_list } from './M
 import { Migration20261207023414_concern_count } from './Migration20261207023414_concern_count.js';
 import { Migration20261207042939_distributed_keys } from './Migration20261207042939_distributed_keys.js';
 import { Migration20261207052450_referral_lifecycle } from './Migration20261207052450_referral_lifecycle.js';
+import { Migration20261207053643_referral_messages } from './Migration20261207053643_referral_messages.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -57,4 +58,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207023414_concern_count', class: Migration20261207023414_concern_count },
   { name: 'Migration20261207042939_distributed_keys', class: Migration20261207042939_distributed_keys },
   { name: 'Migration20261207052450_referral_lifecycle', class: Migration20261207052450_referral_lifecycle },
+  { name: 'Migration20261207053643_referral_messages', class: Migration20261207053643_referral_messages },
 ];

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSessionToken } from '../../auth/tokens.js';
 import { DEMO_ORGANISATIONS } from '../../db/demo.js';
 import { testGateway, user } from '../../../test/harness.js';
+import { otherAgencyOfficer } from '../../../test/records.js';
 
 /** The referral lifecycle against the real gateway and PostgreSQL, both sides and a stranger. */
 
@@ -48,22 +48,7 @@ beforeAll(async () => {
       [concernId],
     )
   ).map((r) => r.person_id);
-  // Another agency, with an officer of its own: it must see and move nothing of Northshire's.
-  const agency = randomUUID();
-  const constable = randomUUID();
-  await gw.sql(
-    `insert into organisation (id, name, kind, agency_type, allowed_origins, created_at)
-          values ($1, 'Northshire Police', 'AGENCY', 'POLICE', '{}', now())`,
-    [agency],
-  );
-  await gw.sql(
-    `insert into app_user (id, organisation_id, name, email, roles, created_at)
-          values ($1, $2, 'PC Hale', 'hale@police.example', '{AGENCY_OFFICER}', now())`,
-    [constable, agency],
-  );
-  police = {
-    token: (await signSessionToken(gw.config.jwt, { userId: constable, organisationId: agency }, 600)).token,
-  };
+  police = await otherAgencyOfficer(gw);
 });
 afterAll(() => gw.close());
 
@@ -300,5 +285,94 @@ describe('the referral lifecycle', () => {
     await act(ACKNOWLEDGE, officer, { referralId: id, version: 1 });
     expect(code(await gw.graphql(ONE, { id }, police))).toBe('NOT_FOUND');
     expect(code(await gw.graphql(ONE, { id }, otherLead))).toBe('NOT_FOUND');
+  });
+});
+
+const MESSAGE = `mutation Send($input: ReferralMessageInput!) { sendReferralMessage(input: $input) { id body byName byAgency sentAt } }`;
+const THREAD = `query Thread($id: ID!) { referral(id: $id) { messages { body byName byAgency } } }`;
+const messagesIn = async (id: string) =>
+  (
+    await gw.sql<{ n: number }>(`select count(*)::int as n from referral_message where referral_id = $1`, [
+      id,
+    ])
+  )[0]!.n;
+
+describe('the message thread', () => {
+  it('carries the agency’s question and the sender’s answer, both sides read them, each audited in the writer’s trail', async () => {
+    const id = await refer();
+    const asked = await gw.graphql<{ sendReferralMessage: { id: string } }>(
+      MESSAGE,
+      { input: { referralId: id, body: 'Is there a key safe, and who holds the code?' } },
+      officer,
+    );
+    expect(asked.errors).toBeUndefined();
+    await act(ACKNOWLEDGE, officer, { referralId: id, version: 1 });
+    const answered = await gw.graphql<{ sendReferralMessage: { id: string } }>(
+      MESSAGE,
+      { input: { referralId: id, body: 'Yes, by the front door; his daughter has the code.' } },
+      champion,
+    );
+    expect(answered.errors).toBeUndefined();
+    for (const who of [lead, officer]) {
+      const thread = await gw.graphql<{ referral: { messages: Record<string, unknown>[] } }>(
+        THREAD,
+        { id },
+        who,
+      );
+      expect(thread.data!.referral.messages).toEqual([
+        {
+          body: 'Is there a key safe, and who holds the code?',
+          byName: 'Dee Patel (social worker)',
+          byAgency: true,
+        },
+        {
+          body: 'Yes, by the front door; his daughter has the code.',
+          byName: 'Jo Williams (safeguarding champion)',
+          byAgency: false,
+        },
+      ]);
+    }
+    const audited = await gw.sql(
+      `select organisation_id, actor_user_id, entity_id from audit_event where action = 'CREATE' and entity_type = 'ReferralMessage' and entity_id = any($1::uuid[]) order by at`,
+      [[asked.data!.sendReferralMessage.id, answered.data!.sendReferralMessage.id]],
+    );
+    expect(audited).toEqual([
+      {
+        organisation_id: NORTHSHIRE,
+        actor_user_id: officer.id,
+        entity_id: asked.data!.sendReferralMessage.id,
+      },
+      {
+        organisation_id: lead.organisationId,
+        actor_user_id: champion.id,
+        entity_id: answered.data!.sendReferralMessage.id,
+      },
+    ]);
+  });
+
+  it('is refused, changing nothing, for an empty message, a closed referral, another organisation or the wrong role', async () => {
+    const id = await refer();
+    const empty = await gw.graphql(MESSAGE, { input: { referralId: id, body: ' ' } }, officer);
+    expect(code(empty)).toBe('BAD_USER_INPUT');
+    for (const who of [police, otherLead]) {
+      expect(code(await gw.graphql(MESSAGE, { input: { referralId: id, body: 'Hello' } }, who))).toBe(
+        'NOT_FOUND',
+      );
+    }
+    expect(
+      code(await gw.graphql(MESSAGE, { input: { referralId: randomUUID(), body: 'Hello' } }, lead)),
+    ).toBe('NOT_FOUND');
+    expect(code(await gw.graphql(MESSAGE, { input: { referralId: id, body: 'Hello' } }, user('tom')))).toBe(
+      'FORBIDDEN',
+    );
+    await act(WITHDRAW, lead, { referralId: id, version: 1, reason: 'Sent in error.' });
+    const late = await gw.graphql(MESSAGE, { input: { referralId: id, body: 'Any news?' } }, officer);
+    expect(code(late)).toBe('INVALID_TRANSITION');
+    expect(late.errors![0]!.message).toBe(
+      'This referral is withdrawn: messages can be sent only while it is open.',
+    );
+    expect(await messagesIn(id)).toBe(0);
+    // Another organisation reads no thread.
+    expect(code(await gw.graphql(THREAD, { id }, police))).toBe('NOT_FOUND');
   });
 });

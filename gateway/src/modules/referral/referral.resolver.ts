@@ -19,15 +19,18 @@ import { AgencyTypeEnum, LegalBasisEnum, ReferralOutcomeEnum } from '../../commo
 import { Connection } from '../../common/pagination.js';
 import { callerOf, type Context } from '../../context.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
+import { ReferralMessage } from './referral-message.entity.js';
 import { ReferralMove } from './referral-move.entity.js';
 import { Referral, SharedInformation } from './referral.entity.js';
 import {
   getReferral,
   listReferrals,
+  messagesOf,
   moveReferral,
   movesOf,
   partnerAgencies,
   referConcern,
+  sendReferralMessage,
   sharedOf,
 } from './referral.service.js';
 
@@ -96,6 +99,15 @@ export class CloseReferralInput extends ReferralMoveInput {
 
   @Field(() => String, { nullable: true, description: 'In your words; required for OTHER' })
   outcomeDetail?: string | null;
+}
+
+@InputType()
+export class ReferralMessageInput {
+  @Field(() => ID)
+  referralId!: string;
+
+  @Field({ description: 'Your message: the other side reads it' })
+  body!: string;
 }
 
 const LIFECYCLE =
@@ -186,6 +198,24 @@ export class ReferralResolver {
   })
   withdrawReferral(@Arg('input', () => ReferralReasonInput) input: ReferralReasonInput, @Ctx() ctx: Context) {
     return moveReferral(ctx.em, callerOf(ctx), 'WITHDRAWN', input);
+  }
+
+  @Access(Permission.ReferralMessage)
+  @Mutation(() => ReferralMessage, {
+    description:
+      'Write on an open referral’s thread: the agency asks for more information, the sender answers. ' +
+      'Only the two organisations see it. Errors: INVALID_TRANSITION (the referral is no longer open), NOT_FOUND.',
+  })
+  sendReferralMessage(
+    @Arg('input', () => ReferralMessageInput) input: ReferralMessageInput,
+    @Ctx() ctx: Context,
+  ) {
+    return sendReferralMessage(ctx.em, callerOf(ctx), input);
+  }
+
+  @FieldResolver(() => [ReferralMessage], { description: 'Its message thread, oldest first' })
+  messages(@Root() referral: Referral, @Ctx() ctx: Context): Promise<ReferralMessage[]> {
+    return messagesOf(ctx.em, referral);
   }
 
   @FieldResolver(() => [ReferralMove], { description: 'Its moves through the lifecycle, oldest first' })

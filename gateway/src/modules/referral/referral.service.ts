@@ -4,6 +4,7 @@ import {
   isChildOn,
   referConcernInputSchema,
   referralMoveInputSchema,
+  referralMessageInputSchema,
   referralReasonInputSchema,
   type ChronologyKind,
 } from '@doorstep/schema';
@@ -18,7 +19,13 @@ import { findConcern } from '../concern/concern.service.js';
 import { addressOf, Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
-import { refusal, REFERRAL_MOVES, type ReferralTarget } from './referral-lifecycle.js';
+import {
+  OPEN_REFERRAL_STATUSES,
+  refusal,
+  REFERRAL_MOVES,
+  type ReferralTarget,
+} from './referral-lifecycle.js';
+import { ReferralMessage } from './referral-message.entity.js';
 import { ReferralMove } from './referral-move.entity.js';
 import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
 
@@ -237,6 +244,67 @@ export async function moveReferral(
     await tx.flush();
     return referral;
   });
+}
+
+/**
+ * Adds a message to an open referral's thread: the agency's officers on a referral sent to their
+ * agency (asking for more information), the sender's leads and champions on one their organisation
+ * sent (answering). Only the two organisations read it. Audited as CREATE in the writer's trail; a
+ * referral of neither side is "not found", a closed one INVALID_TRANSITION.
+ */
+export async function sendReferralMessage(
+  em: EntityManager,
+  caller: Caller,
+  raw: unknown,
+): Promise<ReferralMessage> {
+  const input = parseInput(referralMessageInputSchema, raw);
+  const identity = staffOf(caller);
+  const sides = [
+    ...(identity.roles.includes('AGENCY_OFFICER')
+      ? [{ recipientOrganisation: identity.organisationId }]
+      : []),
+    ...(identity.roles.some((r) => r === 'SAFEGUARDING_LEAD' || r === 'SAFEGUARDING_CHAMPION')
+      ? [{ organisation: identity.organisationId }]
+      : []),
+  ];
+  return em.transactional(async (tx) => {
+    const referral = sides.length
+      ? await tx.findOne(
+          Referral,
+          { id: input.referralId, $or: sides },
+          { populate: ['recipientOrganisation'] },
+        )
+      : null;
+    if (!referral) throw new NotFoundError('Referral');
+    if (!OPEN_REFERRAL_STATUSES.includes(referral.status)) {
+      throw new InvalidTransitionError(
+        `This referral is ${referral.status.toLowerCase()}: messages can be sent only while it is open.`,
+        referral.status,
+        referral.status,
+      );
+    }
+    const writer = await tx.findOneOrFail(User, { id: identity.userId });
+    const message = tx.create(ReferralMessage, {
+      organisation: referral.organisation,
+      referral,
+      body: input.body,
+      byOrganisation: tx.getReference(Organisation, identity.organisationId),
+      byUser: writer,
+      byName: writer.name,
+    });
+    audit(tx, caller, 'CREATE', 'ReferralMessage', [message.id]);
+    await tx.flush();
+    return message;
+  });
+}
+
+/** The messages on a referral the caller may read (loaded through getReferral or a list), oldest first. */
+export function messagesOf(em: EntityManager, referral: Referral): Promise<ReferralMessage[]> {
+  return em.find(
+    ReferralMessage,
+    { organisation: referral.organisation.id, referral: { id: referral.id } },
+    { orderBy: { sentAt: 'asc', id: 'asc' }, populate: ['referral'] },
+  );
 }
 
 /** The moves of a referral the caller may read (it was loaded through getReferral or a list), oldest first. */

@@ -362,6 +362,12 @@ export type ReferConcernInput = {
   summary: string;
 };
 
+export type ReferralMessageInput = {
+  /** Your message: the other side reads it */
+  body: string;
+  referralId: string | number;
+};
+
 /** A referral and the version of it you last saw */
 export type ReferralMoveInput = {
   referralId: string | number;
@@ -686,7 +692,14 @@ export type ReferralLifecycleQueryVariables = Exact<{
 }>;
 
 
-export type ReferralLifecycleQuery = { referral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+export type ReferralLifecycleQuery = { referral: { id: string, status: ReferralStatus, version: number, messages: Array<{ id: string, body: string, byName: string, byAgency: boolean, sentAt: string }>, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
+export type SendReferralMessageMutationVariables = Exact<{
+  input: ReferralMessageInput;
+}>;
+
+
+export type SendReferralMessageMutation = { sendReferralMessage: { id: string, body: string, byName: string, byAgency: boolean, sentAt: string } };
 
 export type AcknowledgeReferralMutationVariables = Exact<{
   input: ReferralMoveInput;
@@ -946,7 +959,8 @@ export const ReferConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mut
 export const ReferralsReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsReceived($first:Int$after:String){referralsReceived(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsReceivedQuery, ReferralsReceivedQueryVariables>;
 export const ReferralsSentDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsSent($first:Int$after:String){referralsSent(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsSentQuery, ReferralsSentQueryVariables>;
 export const ReferralDocument = /* @__PURE__ */ new TypedDocumentString(`query Referral($id:ID!){referral(id:$id){...ReferralFields}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralQuery, ReferralQueryVariables>;
-export const ReferralLifecycleDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralLifecycle($id:ID!){referral(id:$id){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<ReferralLifecycleQuery, ReferralLifecycleQueryVariables>;
+export const ReferralLifecycleDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralLifecycle($id:ID!){referral(id:$id){...ReferralLifecycleFields messages{id body byName byAgency sentAt}}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<ReferralLifecycleQuery, ReferralLifecycleQueryVariables>;
+export const SendReferralMessageDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SendReferralMessage($input:ReferralMessageInput!){sendReferralMessage(input:$input){id body byName byAgency sentAt}}`) as unknown as TypedDocumentString<SendReferralMessageMutation, SendReferralMessageMutationVariables>;
 export const AcknowledgeReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AcknowledgeReferral($input:ReferralMoveInput!){acknowledgeReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<AcknowledgeReferralMutation, AcknowledgeReferralMutationVariables>;
 export const AcceptReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AcceptReferral($input:ReferralMoveInput!){acceptReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<AcceptReferralMutation, AcceptReferralMutationVariables>;
 export const DeclineReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation DeclineReferral($input:ReferralReasonInput!){declineReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<DeclineReferralMutation, DeclineReferralMutationVariables>;
