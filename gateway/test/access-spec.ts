@@ -177,6 +177,17 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'Query.referral': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'Referral.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'Referral.concernId': SAFEGUARDING,
+  // The lifecycle: the agency's officers make the agency's moves, the sender's leads and champions
+  // withdraw; both sides read every move.
+  'Mutation.acknowledgeReferral': ['AGENCY_OFFICER'],
+  'Mutation.acceptReferral': ['AGENCY_OFFICER'],
+  'Mutation.declineReferral': ['AGENCY_OFFICER'],
+  'Mutation.closeReferral': ['AGENCY_OFFICER'],
+  'Mutation.withdrawReferral': SAFEGUARDING,
+  'ReferralMove.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  // The message thread: the two sides write and read it, nobody else.
+  'Mutation.sendReferralMessage': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'ReferralMessage.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'SharedInformation.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'SharedPerson.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'ReferralConnection.*': 'envelope',
@@ -286,6 +297,8 @@ export const relatedRecord: Record<string, (identity: Identity) => object> = {
   Referral: referralFor,
   SharedInformation: referralFor,
   SharedPerson: referralFor,
+  ReferralMove: referralFor,
+  ReferralMessage: referralFor,
   SubmittedConcern: (identity) => ({
     organisationId: identity.organisationId,
     reporterTenantRef: identity.kind === 'tenant' ? identity.tenantRef : undefined,
@@ -351,6 +364,8 @@ export const personLevel: Record<string, { audit: string } | { within: string }>
   Referral: { audit: 'Referral' },
   SharedInformation: { within: 'its referral' },
   SharedPerson: { within: 'its referral' },
+  ReferralMove: { within: 'its referral' },
+  ReferralMessage: { audit: 'ReferralMessage' },
   Feedback: { audit: 'Feedback' },
   FeedbackRating: { within: 'its feedback' },
 };

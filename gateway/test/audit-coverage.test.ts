@@ -235,6 +235,36 @@ async function newGrant() {
   return data.grantAccess.id;
 }
 
+/**
+ * A new referral of the concern set up below, moved by the agency through `moves` (acknowledge,
+ * accept): its id and version, for the next move.
+ */
+async function newReferral(concernId: string, moves: ('acknowledgeReferral' | 'acceptReferral')[] = []) {
+  const sent = await ok<{ referConcern: { id: string } }>(
+    gw,
+    `mutation($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
+    { input: referralInput(concernId) },
+  );
+  const referralId = sent.referConcern.id;
+  for (const [i, move] of moves.entries()) {
+    await ok(
+      gw,
+      `mutation($input: ReferralMoveInput!) { ${move}(input: $input) { id } }`,
+      { input: { referralId, version: i + 1 } },
+      officer,
+    );
+  }
+  return { referralId, version: moves.length + 1 };
+}
+
+const referralInput = (concernId: string) => ({
+  concernId,
+  recipientOrganisationId: NORTHSHIRE,
+  reason: 'Needs a care and support assessment.',
+  legalBasis: 'CONSENT',
+  summary: 'Older man, confused, no heating or food.',
+});
+
 const assignment = { userId: frontline.id, householdId: BIRCH, from: '2025-01-01', reason: 'REPAIR_JOB' };
 
 async function newAssignment() {
@@ -331,6 +361,39 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
         summary: 'Older man, confused, no heating or food.',
         includeWhatWasReported: true,
       },
+    }),
+  }),
+  acknowledgeReferral: (r) => ({
+    as: officer,
+    args: async () => ({ input: await newReferral(r.concernId) }),
+  }),
+  acceptReferral: (r) => ({
+    as: officer,
+    args: async () => ({ input: await newReferral(r.concernId, ['acknowledgeReferral']) }),
+  }),
+  declineReferral: (r) => ({
+    as: officer,
+    args: async () => ({
+      input: { ...(await newReferral(r.concernId, ['acknowledgeReferral'])), reason: 'Not for us.' },
+    }),
+  }),
+  closeReferral: (r) => ({
+    as: officer,
+    args: async () => ({
+      input: {
+        ...(await newReferral(r.concernId, ['acknowledgeReferral', 'acceptReferral'])),
+        outcome: 'SIGNPOSTED',
+      },
+    }),
+  }),
+  withdrawReferral: (r) => ({
+    as: champion,
+    args: async () => ({ input: { ...(await newReferral(r.concernId)), reason: 'Sent in error.' } }),
+  }),
+  sendReferralMessage: (r) => ({
+    as: officer,
+    args: async () => ({
+      input: { referralId: (await newReferral(r.concernId)).referralId, body: 'Who holds the key?' },
     }),
   }),
   restrictPerson: () => ({ as: lead, args: async () => ({ id: await newPerson(), input: because }) }),

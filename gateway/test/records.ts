@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { signSessionToken } from '../src/auth/tokens.js';
 import type { DemoUser } from '../src/db/demo.js';
 import { newKey, user, validConcern, type testGateway } from './harness.js';
 
@@ -91,3 +92,24 @@ export async function raise(gw: Gateway, overrides: Record<string, unknown> = {}
 
 export const count = async (gw: Gateway, sql: string, params: unknown[] = []) =>
   Number((await gw.sql<{ n: string }>(sql, params))[0]!.n);
+
+/**
+ * Another partner agency (Northshire Police) with an officer of its own: the token of someone who
+ * must see and move none of what was sent to Northshire Adult Social Care.
+ */
+export async function otherAgencyOfficer(gw: Gateway): Promise<{ token: string }> {
+  const agency = randomUUID();
+  const constable = randomUUID();
+  await gw.sql(
+    `insert into organisation (id, name, kind, agency_type, allowed_origins, created_at)
+          values ($1, 'Northshire Police', 'AGENCY', 'POLICE', '{}', now())`,
+    [agency],
+  );
+  await gw.sql(
+    `insert into app_user (id, organisation_id, name, email, roles, created_at)
+          values ($1, $2, 'PC Hale', 'hale@police.example', '{AGENCY_OFFICER}', now())`,
+    [constable, agency],
+  );
+  const session = await signSessionToken(gw.config.jwt, { userId: constable, organisationId: agency }, 600);
+  return { token: session.token };
+}

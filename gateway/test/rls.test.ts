@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openScope } from '../src/db/request-scope.js';
-import { seedDemo } from '../src/db/demo.js';
+import { DEMO_ORGANISATIONS, seedDemo } from '../src/db/demo.js';
 import { Concern } from '../src/modules/concern/concern.entity.js';
 import { asApp as asAppIn, testDatabase, user } from './harness.js';
 
@@ -143,5 +143,117 @@ describe('row-level security', () => {
     } finally {
       await em.rollback().catch(() => undefined);
     }
+  });
+
+  describe('referrals: the sender’s rows, moved by the agency they were sent to', () => {
+    const northshire = DEMO_ORGANISATIONS[2].id;
+    const officer = user('dee');
+    let referralId: string;
+    beforeAll(async () => {
+      referralId = randomUUID();
+      const [concern] = await db.sql<{ id: string }>(
+        `select id from concern where organisation_id = $1 limit 1`,
+        [riverside.organisationId],
+      );
+      await db.sql(
+        `insert into referral (organisation_id, id, recipient_organisation_id, concern_id, reason, legal_basis,
+                               shared, status, version, person_ids, sent_by_id, sent_at)
+         values ($1, $2, $3, $4, 'r', 'CONSENT', '{}', 'SENT', 1, '{}', $5, now())`,
+        [riverside.organisationId, referralId, northshire, concern!.id, riverside.id],
+      );
+      // A committed move and message of the sender's, for the others to be kept from.
+      await db.sql(
+        `insert into referral_move (organisation_id, id, referral_id, "from", "to", by_organisation_id, by_user_id, by_name, at)
+         values ($1, $2, $3, 'SENT', 'WITHDRAWN', $1, $4, 'x', now())`,
+        [riverside.organisationId, randomUUID(), referralId, riverside.id],
+      );
+      await db.sql(
+        `insert into referral_message (organisation_id, id, referral_id, body, by_organisation_id, by_user_id, by_name, sent_at)
+         values ($1, $2, $3, 'x', $1, $4, 'x', now())`,
+        [riverside.organisationId, randomUUID(), referralId, riverside.id],
+      );
+    });
+
+    /** Runs one statement in a savepoint: its error code, or 'ok' and the rows it touched. */
+    const attempt = async (client: pg.Client, sql: string, params: readonly unknown[] = []) => {
+      await client.query('savepoint attempt');
+      try {
+        const result = await client.query(sql, [...params]);
+        await client.query('release savepoint attempt');
+        return `ok ${result.rowCount}`;
+      } catch (error) {
+        await client.query('rollback to savepoint attempt');
+        return (error as { code?: string }).code;
+      }
+    };
+    const move = (by: string, id = randomUUID()) =>
+      [
+        `insert into referral_move (organisation_id, id, referral_id, "from", "to", by_organisation_id, by_user_id, by_name, at)
+       values ($1, $2, $3, 'SENT', 'ACKNOWLEDGED', $4, $5, 'x', now())`,
+        [riverside.organisationId, id, referralId, by, officer.id],
+      ] as const;
+    const message = (by: string) =>
+      [
+        `insert into referral_message (organisation_id, id, referral_id, body, by_organisation_id, by_user_id, by_name, sent_at)
+         values ($1, $2, $3, 'x', $4, $5, 'x', now())`,
+        [riverside.organisationId, randomUUID(), referralId, by, officer.id],
+      ] as const;
+    const entry = (sourceType: string, sourceId: string) =>
+      [
+        `insert into chronology_entry (organisation_id, id, kind, occurred_at, recorded_at, person_ids, source_type,
+                                     source_id, summary, detail)
+       values ($1, $2, 'REFERRAL_ACKNOWLEDGED', now(), now(), '{}', $3, $4, 'x', '{}')`,
+        [riverside.organisationId, randomUUID(), sourceType, sourceId],
+      ] as const;
+
+    it('lets the agency change its status and version, nothing else, and add moves and the sender’s chronology entry for it', async () => {
+      await asApp(northshire, async (client) => {
+        expect(
+          await attempt(client, `update referral set status = 'ACKNOWLEDGED', version = 2 where id = $1`, [
+            referralId,
+          ]),
+        ).toBe('ok 1');
+        expect(
+          await attempt(client, `update referral set reason = 'changed' where id = $1`, [referralId]),
+        ).toBe('42501');
+        expect(await attempt(client, `update referral set shared = '{}' where id = $1`, [referralId])).toBe(
+          '42501',
+        );
+        expect(await attempt(client, ...move(northshire))).toBe('ok 1');
+        // A move in another organisation's name.
+        expect(await attempt(client, ...move(riverside.organisationId))).toBe('42501');
+        expect(await attempt(client, ...message(northshire))).toBe('ok 1');
+        expect(await attempt(client, ...message(riverside.organisationId))).toBe('42501');
+        expect((await client.query('select id from referral_message')).rows).toHaveLength(2);
+        expect((await client.query('select id from referral_move')).rows).toHaveLength(2);
+        expect(await attempt(client, ...entry('Referral', referralId))).toBe('ok 1');
+        // Anything else in the sender's chronology: refused; and it reads none of it.
+        const [concern] = (await client.query<{ id: string }>('select concern_id as id from referral')).rows;
+        expect(await attempt(client, ...entry('Concern', concern!.id))).toBe('42501');
+        expect(await attempt(client, ...entry('Referral', randomUUID()))).toBe('42501');
+        expect((await client.query('select * from chronology_entry')).rows).toEqual([]);
+      });
+    });
+
+    it('gives another organisation nothing: no referral, no moves, no changes, no chronology entries', async () => {
+      await asApp(riverside.organisationId, async (client) => {
+        expect(await attempt(client, ...move(riverside.organisationId))).toBe('ok 1');
+        expect(await attempt(client, ...message(riverside.organisationId))).toBe('ok 1');
+      });
+      await asApp(hillcrest.organisationId, async (client) => {
+        expect((await client.query('select * from referral')).rows).toEqual([]);
+        expect((await client.query('select * from referral_move')).rows).toEqual([]);
+        expect((await client.query('select * from referral_message')).rows).toEqual([]);
+        expect(
+          await attempt(client, `update referral set status = 'WITHDRAWN' where id = $1`, [referralId]),
+        ).toBe('ok 0');
+        expect(await attempt(client, ...move(hillcrest.organisationId))).toBe('42501');
+        expect(await attempt(client, ...message(hillcrest.organisationId))).toBe('42501');
+        expect(await attempt(client, ...entry('Referral', referralId))).toBe('42501');
+      });
+      expect((await db.sql(`select status from referral where id = $1`, [referralId]))[0]).toEqual({
+        status: 'SENT',
+      });
+    });
   });
 });

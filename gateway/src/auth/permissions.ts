@@ -66,6 +66,10 @@ export const Permission = {
   ResponsePolicyRead: 'referral:response-policy-read',
   /** Change how long an agency type has to respond: safeguarding leads and managers. */
   ResponsePolicyWrite: 'referral:response-policy-write',
+  /** An agency officer moves a referral sent to their agency (acknowledge, accept, decline, close). */
+  ReferralRespond: 'referral:respond',
+  /** Write on an open referral's message thread: the sender's leads and champions, the agency's officers. */
+  ReferralMessage: 'referral:message',
   /** Names and roles of fellow staff (who broke glass, who was granted). */
   StaffRead: 'staff:read',
   /**
@@ -198,6 +202,8 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'referral:receive': { actors: ['AGENCY_OFFICER'] },
   'referral:response-policy-read': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'], relation: sameOrganisation },
   'referral:response-policy-write': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
+  'referral:respond': { actors: ['AGENCY_OFFICER'] },
+  'referral:message': { actors: [...SAFEGUARDING, 'AGENCY_OFFICER'] },
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },

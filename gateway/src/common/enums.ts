@@ -31,6 +31,7 @@ import {
   WARNING_TYPES,
   CONCERN_PERSON_ROLES,
   LEGAL_BASES,
+  REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
   SELF_ASSESSMENT_STATUSES,
   FEEDBACK_CHANNELS,
@@ -148,13 +149,22 @@ registerEnumType(ConcernPersonRoleEnum, {
 
 export const LegalBasisEnum = enumObject(LEGAL_BASES);
 export const ReferralStatusEnum = enumObject(REFERRAL_STATUSES);
+export const ReferralOutcomeEnum = enumObject(REFERRAL_OUTCOMES);
 registerEnumType(LegalBasisEnum, {
   name: 'LegalBasis',
   description:
     'Why sharing is lawful: CONSENT (the person agreed), or without consent because of a risk to a child, ' +
     'a risk to an adult at risk, the person’s vital interests, or the prevention of crime',
 });
-registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus' });
+registerEnumType(ReferralStatusEnum, {
+  name: 'ReferralStatus',
+  description:
+    'SENT → ACKNOWLEDGED → ACCEPTED or DECLINED → CLOSED (the agency’s moves); WITHDRAWN by the sender while open',
+});
+registerEnumType(ReferralOutcomeEnum, {
+  name: 'ReferralOutcome',
+  description: 'What the agency did with a referral it closed (OTHER: in its words, in outcomeDetail)',
+});
 
 export const SelfAssessmentStatusEnum = enumObject(SELF_ASSESSMENT_STATUSES);
 registerEnumType(SelfAssessmentStatusEnum, {

@@ -5,6 +5,8 @@ import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credent
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Feedback, FeedbackLink, FeedbackRating, YouSaidWeDid } from '../modules/feedback/feedback.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
+import { ReferralMessage } from '../modules/referral/referral-message.entity.js';
+import { ReferralMove } from '../modules/referral/referral-move.entity.js';
 import { Referral } from '../modules/referral/referral.entity.js';
 import { ReferralResponsePolicy } from '../modules/referral/response-due.entity.js';
 import { ConcernCount } from '../modules/concern/concern-count.entity.js';
@@ -41,6 +43,8 @@ export const entities = [
   AuditEvent,
   Notification,
   Referral,
+  ReferralMessage,
+  ReferralMove,
   ReferralResponsePolicy,
   IdempotencyRecord,
   RateLimitWindow,

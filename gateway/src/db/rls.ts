@@ -50,3 +50,23 @@ export function sharedTableSql(
 ): string[] {
   return [`grant ${privileges.join(', ')} on "${table}" to ${APP_ROLE};`];
 }
+
+/**
+ * Row-level security on a table of a referral's own records (its moves, its messages), kept with
+ * the referral in the sending organisation's rows: the two organisations of the referral read and
+ * add them (each row in the writer's own organisation's name, `by_organisation_id`), nobody else.
+ */
+export function referralPartiesSql(table: string): string[] {
+  const ofTheReferral = `exists (select 1 from "referral" r
+      where r."organisation_id" = "${table}"."organisation_id" and r."id" = "${table}"."referral_id"
+        and (r."organisation_id" = doorstep_current_organisation()
+          or r."recipient_organisation_id" = doorstep_current_organisation()))`;
+  return [
+    `grant select, insert on "${table}" to ${APP_ROLE};`,
+    `alter table "${table}" enable row level security;`,
+    `create policy "${table}_sender_or_recipient_reads" on "${table}" for select to ${APP_ROLE}
+       using (${ofTheReferral});`,
+    `create policy "${table}_sender_or_recipient_adds" on "${table}" for insert to ${APP_ROLE}
+       with check ("by_organisation_id" = doorstep_current_organisation() and ${ofTheReferral});`,
+  ];
+}

@@ -642,9 +642,9 @@ export async function writeBatch(
     if (agency) {
       await client.query(
         `insert into referral (id, organisation_id, recipient_organisation_id, concern_id, reason, legal_basis, legal_basis_reason,
-                               shared, status, sent_by_id, sent_at)
+                               shared, status, person_ids, sent_by_id, sent_at)
          select id, $1, $2, concern, 'Synthetic data: referred for an assessment', basis,
-                case when basis <> 'CONSENT' then 'Synthetic data' end, shared, 'SENT', $3, sent
+                case when basis <> 'CONSENT' then 'Synthetic data' end, shared, 'SENT', '{}', $3, sent
            from unnest($4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[], $8::jsonb[]) as t(id, concern, basis, sent, shared)`,
         [
           organisationId,

@@ -230,6 +230,11 @@ export const CHRONOLOGY_KINDS = [
   'PERSON_MERGED',
   'REFERRAL_SENT',
   'FEEDBACK_LINK_SENT',
+  'REFERRAL_ACKNOWLEDGED',
+  'REFERRAL_ACCEPTED',
+  'REFERRAL_DECLINED',
+  'REFERRAL_CLOSED',
+  'REFERRAL_WITHDRAWN',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -263,6 +268,36 @@ export const LEGAL_BASES = [
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
-/** Where a referral is. The receiving agency's moves (acknowledge, accept, decline) come later. */
-export const REFERRAL_STATUSES = ['SENT'] as const;
+/**
+ * Where a referral is: SENT → ACKNOWLEDGED → ACCEPTED or DECLINED → CLOSED (the agency's moves);
+ * WITHDRAWN by the sender from any open state. DECLINED, CLOSED and WITHDRAWN are final.
+ */
+export const REFERRAL_STATUSES = [
+  'SENT',
+  'ACKNOWLEDGED',
+  'ACCEPTED',
+  'DECLINED',
+  'CLOSED',
+  'WITHDRAWN',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/**
+ * What the agency did with a referral it closes: the usual ends of social care, police, MASH,
+ * MARAC and domestic abuse work; OTHER with a description.
+ */
+export const REFERRAL_OUTCOMES = [
+  'ASSESSMENT_COMPLETED',
+  'SERVICES_PROVIDED',
+  'SIGNPOSTED',
+  'NO_FURTHER_ACTION',
+  'REFERRED_ON',
+  'STRATEGY_MEETING_HELD',
+  'SECTION_42_ENQUIRY',
+  'CHILD_PROTECTION_ENQUIRY',
+  'MARAC_CASE_HEARD',
+  'POLICE_INVESTIGATION',
+  'SAFETY_PLAN_AGREED',
+  'OTHER',
+] as const;
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];

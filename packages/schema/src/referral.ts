@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LEGAL_BASES } from './enums.js';
+import { LEGAL_BASES, REFERRAL_OUTCOMES } from './enums.js';
 import { CONCERN_LIMITS, optionalText, text } from './text.js';
 
 /**
@@ -30,3 +30,47 @@ export const referConcernInputSchema = z
   );
 
 export type ReferConcernInput = z.input<typeof referConcernInputSchema>;
+
+/** Every move of a referral names it and the version the caller last saw (optimistic concurrency). */
+const moveFields = {
+  referralId: z.uuid({ error: 'Choose the referral' }),
+  version: z
+    .int({ error: 'Give the version of the referral you last saw' })
+    .check(z.gte(1, { error: 'Give the version of the referral you last saw' })),
+};
+
+/** The agency acknowledges or accepts a referral: nothing more to say. */
+export const referralMoveInputSchema = z.object(moveFields);
+
+/** The agency declines, or the sender withdraws: the reason is required. */
+export const referralReasonInputSchema = z.object({
+  ...moveFields,
+  reason: text(CONCERN_LIMITS.reason, 'Say why'),
+});
+
+/** The agency closes an accepted referral with what it did; OTHER needs a description. */
+export const closeReferralInputSchema = z
+  .object({
+    ...moveFields,
+    outcome: z.enum(REFERRAL_OUTCOMES, { error: 'Choose what your agency did' }),
+    outcomeDetail: optionalText(CONCERN_LIMITS.reason),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.outcome === 'OTHER' && !value.outcomeDetail) {
+        ctx.addIssue({ code: 'custom', path: ['outcomeDetail'], message: 'Say what your agency did' });
+      }
+    }),
+  );
+
+export type ReferralMoveInput = z.input<typeof referralMoveInputSchema>;
+export type ReferralReasonInput = z.input<typeof referralReasonInputSchema>;
+export type CloseReferralInput = z.input<typeof closeReferralInputSchema>;
+
+/** A message on a referral, from either side: the agency asks for more, the sender answers. */
+export const referralMessageInputSchema = z.object({
+  referralId: z.uuid({ error: 'Choose the referral' }),
+  body: text(CONCERN_LIMITS.longText, 'Write your message'),
+});
+
+export type ReferralMessageInput = z.input<typeof referralMessageInputSchema>;

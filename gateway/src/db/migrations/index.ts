@@ -19,7 +19,9 @@ import { Migration20261207001041_hot_query_indexes } from './Migration2026120700
 import { Migration20261207020000_chronology_gin_without_pending_list } from './Migration20261207020000_chronology_gin_without_pending_list.js';
 import { Migration20261207023414_concern_count } from './Migration20261207023414_concern_count.js';
 import { Migration20261207042939_distributed_keys } from './Migration20261207042939_distributed_keys.js';
+import { Migration20261207052450_referral_lifecycle } from './Migration20261207052450_referral_lifecycle.js';
 import { Migration20261207052630_response_due } from './Migration20261207052630_response_due.js';
+import { Migration20261207053643_referral_messages } from './Migration20261207053643_referral_messages.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -56,5 +58,7 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261207023414_concern_count', class: Migration20261207023414_concern_count },
   { name: 'Migration20261207042939_distributed_keys', class: Migration20261207042939_distributed_keys },
+  { name: 'Migration20261207052450_referral_lifecycle', class: Migration20261207052450_referral_lifecycle },
   { name: 'Migration20261207052630_response_due', class: Migration20261207052630_response_due },
+  { name: 'Migration20261207053643_referral_messages', class: Migration20261207053643_referral_messages },
 ];

@@ -13,6 +13,11 @@ import { recordRef } from '../../common/keys.js';
 /** What a module says happened, for the chronology of the people and household it concerns. */
 export interface ChronologyEvent {
   kind: ChronologyKind;
+  /**
+   * Whose chronology: the caller's organisation, unless the event is another's to keep (an agency's
+   * move of a referral goes in the sender's chronology; row-level security allows only that).
+   */
+  organisationId?: string;
   occurredAt: Date;
   householdId?: string | null;
   personIds?: readonly string[];
@@ -31,13 +36,12 @@ export interface ChronologyEvent {
  */
 export function recordChronology(em: EntityManager, caller: Caller, event: ChronologyEvent): ChronologyEntry {
   const identity = caller.identity;
+  const organisationId = event.organisationId ?? identity.organisationId;
   return em.create(ChronologyEntry, {
-    organisation: em.getReference(Organisation, identity.organisationId),
+    organisation: em.getReference(Organisation, organisationId),
     kind: event.kind,
     occurredAt: event.occurredAt,
-    household: event.householdId
-      ? recordRef(em, Household, identity.organisationId, event.householdId)
-      : null,
+    household: event.householdId ? recordRef(em, Household, organisationId, event.householdId) : null,
     personIds: [...new Set(event.personIds ?? [])],
     sourceType: event.sourceType,
     sourceId: event.sourceId,

@@ -1,10 +1,12 @@
 import {
+  ArrayType,
   Entity,
   Enum,
   Index,
   ManyToOne,
   OptionalProps,
   PrimaryKey,
+  PrimaryKeyProp,
   Property,
   type Rel,
 } from '@mikro-orm/core';
@@ -19,7 +21,7 @@ import {
   type ViewsStatus,
 } from '@doorstep/schema';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import {
@@ -33,6 +35,7 @@ import {
   VulnerabilityFactorEnum,
 } from '../../common/enums.js';
 import { Concern } from '../concern/concern.entity.js';
+import { Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 
@@ -147,7 +150,8 @@ export type SharedSnapshot = Omit<SharedInformation, keyof Parties | 'people' | 
 @Index({ properties: ['organisation', 'sentAt'] })
 @Index({ properties: ['recipientOrganisation', 'sentAt'] })
 export class Referral implements Parties {
-  [OptionalProps]?: 'sentAt' | 'status' | 'respondBy';
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+  [OptionalProps]?: 'sentAt' | 'status' | 'respondBy' | 'version' | 'household' | 'personIds';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -183,6 +187,24 @@ export class Referral implements Parties {
   @Field(() => ReferralStatusEnum)
   @Enum({ items: () => [...REFERRAL_STATUSES] })
   status: ReferralStatus = 'SENT';
+
+  @Field(() => Int, { description: 'Changes with every move: give it back when you move the referral' })
+  @Property({ type: 'integer' })
+  version: number = 1;
+
+  /**
+   * The sender's household and people the referral names, for the sender's chronology of each
+   * move (the agency moves it without reading the sender's records). Never shown to the agency.
+   */
+  @ManyToOne(() => Household, {
+    fieldNames: ['organisation_id', 'household_id'],
+    nullable: true,
+    deleteRule: 'set null (household_id)',
+  })
+  household?: Rel<Household> | null = null;
+
+  @Property({ type: ArrayType, columnType: 'uuid[]' })
+  personIds: string[] = [];
 
   @ManyToOne(() => User)
   sentBy!: Rel<User>;

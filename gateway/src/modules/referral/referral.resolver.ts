@@ -12,15 +12,27 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { LegalBasis } from '@doorstep/schema';
+import type { LegalBasis, ReferralOutcome } from '@doorstep/schema';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
-import { AgencyTypeEnum, LegalBasisEnum } from '../../common/enums.js';
+import { AgencyTypeEnum, LegalBasisEnum, ReferralOutcomeEnum } from '../../common/enums.js';
 import { Connection } from '../../common/pagination.js';
 import { callerOf, type Context } from '../../context.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
+import { ReferralMessage } from './referral-message.entity.js';
+import { ReferralMove } from './referral-move.entity.js';
 import { Referral, SharedInformation } from './referral.entity.js';
-import { getReferral, listReferrals, partnerAgencies, referConcern, sharedOf } from './referral.service.js';
+import {
+  getReferral,
+  listReferrals,
+  messagesOf,
+  moveReferral,
+  movesOf,
+  partnerAgencies,
+  referConcern,
+  sendReferralMessage,
+  sharedOf,
+} from './referral.service.js';
 
 const OVERDUE_FILTER =
   'Only referrals past their respondBy date and not yet responded to (true), or the others (false)';
@@ -65,6 +77,45 @@ export class ReferConcernInput {
   @Field(() => Boolean, { nullable: true, description: 'Share what was reported word for word (default no)' })
   includeWhatWasReported?: boolean | null;
 }
+
+@InputType({ description: 'A referral and the version of it you last saw' })
+export class ReferralMoveInput {
+  @Field(() => ID)
+  referralId!: string;
+
+  @Field(() => Int, {
+    description: 'The referral’s version as you last saw it (STALE_VERSION if it has moved since)',
+  })
+  version!: number;
+}
+
+@InputType()
+export class ReferralReasonInput extends ReferralMoveInput {
+  @Field({ description: 'Why: the other side reads it' })
+  reason!: string;
+}
+
+@InputType()
+export class CloseReferralInput extends ReferralMoveInput {
+  @Field(() => ReferralOutcomeEnum, { description: 'What your agency did' })
+  outcome!: ReferralOutcome;
+
+  @Field(() => String, { nullable: true, description: 'In your words; required for OTHER' })
+  outcomeDetail?: string | null;
+}
+
+@InputType()
+export class ReferralMessageInput {
+  @Field(() => ID)
+  referralId!: string;
+
+  @Field({ description: 'Your message: the other side reads it' })
+  body!: string;
+}
+
+const LIFECYCLE =
+  ' Give the version you last saw. Errors: INVALID_TRANSITION (not from its current status: the message says what is), ' +
+  'STALE_VERSION (it moved since), NOT_FOUND. Recorded in the referral’s moves, the audit trail and the sender’s chronology.';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
@@ -112,6 +163,69 @@ export class ReferralResolver {
   @Query(() => Referral, { description: 'One referral your organisation sent, or your agency received' })
   referral(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return getReferral(ctx.em, callerOf(ctx), id);
+  }
+
+  @Access(Permission.ReferralRespond)
+  @Mutation(() => Referral, {
+    description: 'For agency officers: say a SENT referral has been received.' + LIFECYCLE,
+  })
+  acknowledgeReferral(@Arg('input', () => ReferralMoveInput) input: ReferralMoveInput, @Ctx() ctx: Context) {
+    return moveReferral(ctx.em, callerOf(ctx), 'ACKNOWLEDGED', input);
+  }
+
+  @Access(Permission.ReferralRespond)
+  @Mutation(() => Referral, {
+    description: 'For agency officers: take on an ACKNOWLEDGED referral.' + LIFECYCLE,
+  })
+  acceptReferral(@Arg('input', () => ReferralMoveInput) input: ReferralMoveInput, @Ctx() ctx: Context) {
+    return moveReferral(ctx.em, callerOf(ctx), 'ACCEPTED', input);
+  }
+
+  @Access(Permission.ReferralRespond)
+  @Mutation(() => Referral, {
+    description: 'For agency officers: decline an ACKNOWLEDGED referral, saying why.' + LIFECYCLE,
+  })
+  declineReferral(@Arg('input', () => ReferralReasonInput) input: ReferralReasonInput, @Ctx() ctx: Context) {
+    return moveReferral(ctx.em, callerOf(ctx), 'DECLINED', input);
+  }
+
+  @Access(Permission.ReferralRespond)
+  @Mutation(() => Referral, {
+    description: 'For agency officers: close an ACCEPTED referral with what your agency did.' + LIFECYCLE,
+  })
+  closeReferral(@Arg('input', () => CloseReferralInput) input: CloseReferralInput, @Ctx() ctx: Context) {
+    return moveReferral(ctx.em, callerOf(ctx), 'CLOSED', input);
+  }
+
+  @Access(Permission.ReferralSend)
+  @Mutation(() => Referral, {
+    description: 'Withdraw a referral your organisation sent while it is open, saying why.' + LIFECYCLE,
+  })
+  withdrawReferral(@Arg('input', () => ReferralReasonInput) input: ReferralReasonInput, @Ctx() ctx: Context) {
+    return moveReferral(ctx.em, callerOf(ctx), 'WITHDRAWN', input);
+  }
+
+  @Access(Permission.ReferralMessage)
+  @Mutation(() => ReferralMessage, {
+    description:
+      'Write on an open referral’s thread: the agency asks for more information, the sender answers. ' +
+      'Only the two organisations see it. Errors: INVALID_TRANSITION (the referral is no longer open), NOT_FOUND.',
+  })
+  sendReferralMessage(
+    @Arg('input', () => ReferralMessageInput) input: ReferralMessageInput,
+    @Ctx() ctx: Context,
+  ) {
+    return sendReferralMessage(ctx.em, callerOf(ctx), input);
+  }
+
+  @FieldResolver(() => [ReferralMessage], { description: 'Its message thread, oldest first' })
+  messages(@Root() referral: Referral, @Ctx() ctx: Context): Promise<ReferralMessage[]> {
+    return messagesOf(ctx.em, referral);
+  }
+
+  @FieldResolver(() => [ReferralMove], { description: 'Its moves through the lifecycle, oldest first' })
+  moves(@Root() referral: Referral, @Ctx() ctx: Context): Promise<ReferralMove[]> {
+    return movesOf(ctx.em, referral);
   }
 
   @FieldResolver(() => String, { description: 'The organisation that sent it' })

@@ -1,9 +1,17 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isChildOn, referConcernInputSchema } from '@doorstep/schema';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  closeReferralInputSchema,
+  isChildOn,
+  referConcernInputSchema,
+  referralMoveInputSchema,
+  referralMessageInputSchema,
+  referralReasonInputSchema,
+  type ChronologyKind,
+} from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import { staffOf, type Caller } from '../../context.js';
-import { fieldError, NotFoundError } from '../../errors.js';
+import { fieldError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
 import { ConcernPerson } from '../concern/concern-person.entity.js';
@@ -11,6 +19,14 @@ import { findConcern } from '../concern/concern.service.js';
 import { addressOf, Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
+import {
+  OPEN_REFERRAL_STATUSES,
+  refusal,
+  REFERRAL_MOVES,
+  type ReferralTarget,
+} from './referral-lifecycle.js';
+import { ReferralMessage } from './referral-message.entity.js';
+import { ReferralMove } from './referral-move.entity.js';
 import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
 import { overdueWhere, respondByFor } from './response-due.service.js';
 
@@ -73,6 +89,8 @@ export async function referConcern(em: EntityManager, caller: Caller, raw: unkno
       legalBasis: input.legalBasis,
       legalBasisReason: input.legalBasisReason ?? null,
       shared,
+      household: household ?? null,
+      personIds: links.map((l) => l.person.id),
       sentBy: tx.getReference(User, identity.userId),
     });
     audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
@@ -158,4 +176,147 @@ export async function listReferrals(
 /** The partner agencies a concern can be referred to. */
 export function partnerAgencies(em: EntityManager): Promise<Organisation[]> {
   return em.find(Organisation, { kind: 'AGENCY' }, { orderBy: { name: 'asc' } });
+}
+
+const INPUT_SCHEMAS = {
+  ACKNOWLEDGED: referralMoveInputSchema,
+  ACCEPTED: referralMoveInputSchema,
+  DECLINED: referralReasonInputSchema,
+  CLOSED: closeReferralInputSchema,
+  WITHDRAWN: referralReasonInputSchema,
+} as const;
+
+/**
+ * Moves a referral through its lifecycle (referral-lifecycle.ts says which moves): the agency's
+ * officers acknowledge, accept, decline (with a reason) and close (with an outcome) a referral sent
+ * to their agency; the sender's leads and champions withdraw (with a reason) one their organisation
+ * sent. The caller gives the version they last saw: STALE_VERSION if it has moved since. Each move
+ * is recorded (who, when, why), audited in the mover's trail, and added to the sender's chronology
+ * of the household and people the referral names. A referral of neither side is "not found".
+ */
+export async function moveReferral(
+  em: EntityManager,
+  caller: Caller,
+  to: ReferralTarget,
+  raw: unknown,
+): Promise<Referral> {
+  const input = parseInput(INPUT_SCHEMAS[to], raw);
+  const identity = staffOf(caller);
+  const side = REFERRAL_MOVES[to].by;
+  return em.transactional(async (tx) => {
+    const referral = await tx.findOne(
+      Referral,
+      side === 'AGENCY'
+        ? { id: input.referralId, recipientOrganisation: identity.organisationId }
+        : { id: input.referralId, organisation: identity.organisationId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!referral) throw new NotFoundError('Referral');
+    if (referral.version !== input.version) throw new StaleVersionError(referral.version);
+    const from = referral.status;
+    const refused = refusal(from, to, side);
+    if (refused) throw new InvalidTransitionError(refused, from, to);
+    await tx.populate(referral, ['organisation', 'recipientOrganisation']);
+    const mover = await tx.findOneOrFail(User, { id: identity.userId });
+    const reason = 'reason' in input ? input.reason : null;
+    const outcome = 'outcome' in input ? input.outcome : null;
+    const move = tx.create(ReferralMove, {
+      organisation: referral.organisation,
+      referral,
+      from,
+      to,
+      reason,
+      outcome,
+      outcomeDetail: 'outcomeDetail' in input ? (input.outcomeDetail ?? null) : null,
+      byOrganisation: tx.getReference(Organisation, identity.organisationId),
+      byUser: mover,
+      byName: mover.name,
+    });
+    referral.status = to;
+    referral.version += 1;
+    audit(tx, caller, 'UPDATE', 'Referral', [referral.id], { reason: to });
+    recordChronology(tx, caller, {
+      kind: `REFERRAL_${to}` as ChronologyKind,
+      organisationId: referral.organisation.id,
+      occurredAt: move.at,
+      householdId: referral.household?.id ?? null,
+      personIds: referral.personIds,
+      sourceType: 'Referral',
+      sourceId: referral.id,
+      summary: `${referral.shared.concernReference}: referral to ${referral.recipientOrganisation.name} ${to.toLowerCase()}${outcome ? ` (${outcome})` : ''}`,
+      detail: { moveId: move.id, from, to, ...(outcome ? { outcome } : {}) },
+    });
+    await tx.flush();
+    return referral;
+  });
+}
+
+/**
+ * Adds a message to an open referral's thread: the agency's officers on a referral sent to their
+ * agency (asking for more information), the sender's leads and champions on one their organisation
+ * sent (answering). Only the two organisations read it. Audited as CREATE in the writer's trail; a
+ * referral of neither side is "not found", a closed one INVALID_TRANSITION.
+ */
+export async function sendReferralMessage(
+  em: EntityManager,
+  caller: Caller,
+  raw: unknown,
+): Promise<ReferralMessage> {
+  const input = parseInput(referralMessageInputSchema, raw);
+  const identity = staffOf(caller);
+  const sides = [
+    ...(identity.roles.includes('AGENCY_OFFICER')
+      ? [{ recipientOrganisation: identity.organisationId }]
+      : []),
+    ...(identity.roles.some((r) => r === 'SAFEGUARDING_LEAD' || r === 'SAFEGUARDING_CHAMPION')
+      ? [{ organisation: identity.organisationId }]
+      : []),
+  ];
+  return em.transactional(async (tx) => {
+    const referral = sides.length
+      ? await tx.findOne(
+          Referral,
+          { id: input.referralId, $or: sides },
+          { populate: ['recipientOrganisation'] },
+        )
+      : null;
+    if (!referral) throw new NotFoundError('Referral');
+    if (!OPEN_REFERRAL_STATUSES.includes(referral.status)) {
+      throw new InvalidTransitionError(
+        `This referral is ${referral.status.toLowerCase()}: messages can be sent only while it is open.`,
+        referral.status,
+        referral.status,
+      );
+    }
+    const writer = await tx.findOneOrFail(User, { id: identity.userId });
+    const message = tx.create(ReferralMessage, {
+      organisation: referral.organisation,
+      referral,
+      body: input.body,
+      byOrganisation: tx.getReference(Organisation, identity.organisationId),
+      byUser: writer,
+      byName: writer.name,
+    });
+    audit(tx, caller, 'CREATE', 'ReferralMessage', [message.id]);
+    await tx.flush();
+    return message;
+  });
+}
+
+/** The messages on a referral the caller may read (loaded through getReferral or a list), oldest first. */
+export function messagesOf(em: EntityManager, referral: Referral): Promise<ReferralMessage[]> {
+  return em.find(
+    ReferralMessage,
+    { organisation: referral.organisation.id, referral: { id: referral.id } },
+    { orderBy: { sentAt: 'asc', id: 'asc' }, populate: ['referral'] },
+  );
+}
+
+/** The moves of a referral the caller may read (it was loaded through getReferral or a list), oldest first. */
+export function movesOf(em: EntityManager, referral: Referral): Promise<ReferralMove[]> {
+  return em.find(
+    ReferralMove,
+    { organisation: referral.organisation.id, referral: { id: referral.id } },
+    { orderBy: { at: 'asc', id: 'asc' }, populate: ['referral'] },
+  );
 }

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSessionToken } from '../../auth/tokens.js';
 import { DEMO_ORGANISATIONS } from '../../db/demo.js';
 import { testGateway, user } from '../../../test/harness.js';
+import { otherAgencyOfficer } from '../../../test/records.js';
 
 const REFER = `mutation Refer($input: ReferConcernInput!) {
   referConcern(input: $input) { id status legalBasis legalBasisReason sender recipient concernId }
@@ -159,20 +158,7 @@ describe('referring a concern to a partner agency', () => {
   it('is seen by no other organisation: not another provider, not another agency', async () => {
     const [{ id }] = (await gw.sql<{ id: string }>(`select id from referral limit 1`)) as [{ id: string }];
     expect(code(await gw.graphql(ONE, { id }, otherLead))).toBe('NOT_FOUND');
-    const police = randomUUID();
-    const constable = randomUUID();
-    await gw.sql(
-      `insert into organisation (id, name, kind, agency_type, allowed_origins, created_at)
-                  values ($1, 'Northshire Police', 'AGENCY', 'POLICE', '{}', now())`,
-      [police],
-    );
-    await gw.sql(
-      `insert into app_user (id, organisation_id, name, email, roles, created_at)
-                  values ($1, $2, 'PC Hale', 'hale@police.example', '{AGENCY_OFFICER}', now())`,
-      [constable, police],
-    );
-    const token = (await signSessionToken(gw.config.jwt, { userId: constable, organisationId: police }, 600))
-      .token;
+    const { token } = await otherAgencyOfficer(gw);
     const theirs = await gw.graphql<{ referralsReceived: { totalCount: number } }>(RECEIVED, {}, { token });
     expect(theirs.data!.referralsReceived.totalCount).toBe(0);
     expect(code(await gw.graphql(ONE, { id }, { token }))).toBe('NOT_FOUND');

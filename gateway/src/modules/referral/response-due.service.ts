@@ -17,11 +17,12 @@ import type { Referral } from './referral.entity.js';
 import { ReferralResponsePolicy } from './response-due.entity.js';
 
 /**
- * The statuses in which a referral still waits for the agency's response: any other status means
- * it has responded. The one place that decides it (the lists' filter, `overdue` and the hourly
- * check all read it).
+ * The statuses in which a referral still waits for the agency's response: its decision, to accept
+ * or decline it (Working Together 2023: acknowledge receipt and decide within one working day), so
+ * an acknowledgement alone does not stop the clock; a withdrawn referral waits for nothing. The one
+ * place that decides it (the lists' filter, `overdue` and the hourly check all read it).
  */
-export const AWAITING_RESPONSE: readonly ReferralStatus[] = ['SENT'];
+export const AWAITING_RESPONSE: readonly ReferralStatus[] = ['SENT', 'ACKNOWLEDGED'];
 
 export const awaitsResponse = (status: ReferralStatus): boolean => AWAITING_RESPONSE.includes(status);
 
@@ -114,7 +115,9 @@ export async function setResponsePolicy(
  * referral past its due date and still waiting for a response: exactly once per referral, however
  * many gateway instances run it at the same moment (a unique index on the task's source, and
  * `on conflict do nothing`). Runs on the owner's connection, across organisations, from the hourly
- * maintenance. The task is due when the referral was. Returns how many it raised.
+ * maintenance. The task is due when the referral was. A task whose referral has since had its
+ * decision (or was withdrawn) is marked done by the same check: the agency deciding cannot touch
+ * the sender's tasks itself (row-level security). Returns how many it raised.
  */
 export async function raiseOverdueTasks(em: EntityManager, now = new Date()): Promise<number> {
   const rows = (await em.getConnection().execute(
@@ -126,5 +129,12 @@ export async function raiseOverdueTasks(em: EntityManager, now = new Date()): Pr
      returning id`,
     [now, pgArray(AWAITING_RESPONSE), now],
   )) as unknown[];
+  await em.getConnection().execute(
+    `update task t set status = 'DONE', done_at = ?
+       from referral r
+      where t.kind = 'REFERRAL_OVERDUE' and t.status = 'OPEN' and t.source_type = 'Referral'
+        and r.organisation_id = t.organisation_id and r.id = t.source_id and not (r.status = any(?::text[]))`,
+    [now, pgArray(AWAITING_RESPONSE)],
+  );
   return rows.length;
 }

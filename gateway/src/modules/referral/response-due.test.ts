@@ -151,10 +151,13 @@ describe('a referral’s respondBy and overdue', () => {
     expect(await received(false)).toEqual([]);
   });
 
-  it('a referral answered (any status but SENT) is not overdue', () => {
+  it('a referral the agency has decided (accepted or declined), or that was withdrawn, is not overdue; an acknowledgement alone does not stop the clock', () => {
     const past = new Date(Date.now() - 1000);
     expect(isOverdue({ status: 'SENT', respondBy: past })).toBe(true);
-    expect(isOverdue({ status: 'ACKNOWLEDGED' as never, respondBy: past })).toBe(false);
+    expect(isOverdue({ status: 'ACKNOWLEDGED', respondBy: past })).toBe(true);
+    for (const status of ['ACCEPTED', 'DECLINED', 'CLOSED', 'WITHDRAWN'] as const) {
+      expect(isOverdue({ status, respondBy: past }), status).toBe(false);
+    }
     expect(isOverdue({ status: 'SENT', respondBy: null })).toBe(false);
   });
 
@@ -188,6 +191,23 @@ describe('a referral’s respondBy and overdue', () => {
     // Not the agency's task, nor another housing provider's.
     const elsewhere = await gw.sql(`select organisation_id from task where kind = 'REFERRAL_OVERDUE'`);
     expect(elsewhere).toEqual([{ organisation_id: RIVERSIDE }]);
+  });
+
+  it('marks the task done at the next check once the agency has decided', async () => {
+    const em = () => gw.orm.em.fork() as EntityManager;
+    const open = () =>
+      gw.sql<{ status: string }>(
+        `select status from task where kind = 'REFERRAL_OVERDUE' and source_id = $1`,
+        [referralId],
+      );
+    expect(await open()).toEqual([{ status: 'OPEN' }]);
+    await gw.sql(`update referral set status = 'ACKNOWLEDGED' where id = $1`, [referralId]);
+    await raiseOverdueTasks(em());
+    expect(await open()).toEqual([{ status: 'OPEN' }]); // acknowledged, not yet decided
+    await gw.sql(`update referral set status = 'ACCEPTED' where id = $1`, [referralId]);
+    await raiseOverdueTasks(em());
+    expect(await open()).toEqual([{ status: 'DONE' }]);
+    await gw.sql(`update referral set status = 'SENT' where id = $1`, [referralId]);
   });
 
   it('raises none for a referral not yet due', async () => {

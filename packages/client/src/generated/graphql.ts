@@ -47,7 +47,12 @@ export type ChronologyKind =
   | 'MEMBER_JOINED'
   | 'MEMBER_LEFT'
   | 'PERSON_MERGED'
+  | 'REFERRAL_ACCEPTED'
+  | 'REFERRAL_ACKNOWLEDGED'
+  | 'REFERRAL_CLOSED'
+  | 'REFERRAL_DECLINED'
   | 'REFERRAL_SENT'
+  | 'REFERRAL_WITHDRAWN'
   | 'RISK_LEVEL_CHANGED'
   | 'WARNING_ADDED'
   | 'WARNING_CHANGED'
@@ -58,6 +63,16 @@ export type ChronologyKind =
 export type ChronologySubjectInput = {
   householdId?: string | number | null | undefined;
   personId?: string | number | null | undefined;
+};
+
+export type CloseReferralInput = {
+  /** What your agency did */
+  outcome: ReferralOutcome;
+  /** In your words; required for OTHER */
+  outcomeDetail?: string | null | undefined;
+  referralId: string | number;
+  /** The referral’s version as you last saw it (STALE_VERSION if it has moved since) */
+  version: number;
 };
 
 /** Care Act / Safeguarding Adults Collection categories, the children’s list, and other harms */
@@ -347,8 +362,50 @@ export type ReferConcernInput = {
   summary: string;
 };
 
+export type ReferralMessageInput = {
+  /** Your message: the other side reads it */
+  body: string;
+  referralId: string | number;
+};
+
+/** A referral and the version of it you last saw */
+export type ReferralMoveInput = {
+  referralId: string | number;
+  /** The referral’s version as you last saw it (STALE_VERSION if it has moved since) */
+  version: number;
+};
+
+/** What the agency did with a referral it closed (OTHER: in its words, in outcomeDetail) */
+export type ReferralOutcome =
+  | 'ASSESSMENT_COMPLETED'
+  | 'CHILD_PROTECTION_ENQUIRY'
+  | 'MARAC_CASE_HEARD'
+  | 'NO_FURTHER_ACTION'
+  | 'OTHER'
+  | 'POLICE_INVESTIGATION'
+  | 'REFERRED_ON'
+  | 'SAFETY_PLAN_AGREED'
+  | 'SECTION_42_ENQUIRY'
+  | 'SERVICES_PROVIDED'
+  | 'SIGNPOSTED'
+  | 'STRATEGY_MEETING_HELD';
+
+export type ReferralReasonInput = {
+  /** Why: the other side reads it */
+  reason: string;
+  referralId: string | number;
+  /** The referral’s version as you last saw it (STALE_VERSION if it has moved since) */
+  version: number;
+};
+
+/** SENT → ACKNOWLEDGED → ACCEPTED or DECLINED → CLOSED (the agency’s moves); WITHDRAWN by the sender while open */
 export type ReferralStatus =
-  | 'SENT';
+  | 'ACCEPTED'
+  | 'ACKNOWLEDGED'
+  | 'CLOSED'
+  | 'DECLINED'
+  | 'SENT'
+  | 'WITHDRAWN';
 
 /** What one person is to another; stored with its inverse (PARENT ↔ CHILD, CARER ↔ CARED_FOR) */
 export type RelationshipType =
@@ -636,6 +693,57 @@ export type ReferralQueryVariables = Exact<{
 
 export type ReferralQuery = { referral: { id: string, sender: string, recipient: string, reason: string, legalBasis: LegalBasis, legalBasisReason: string | null, status: ReferralStatus, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, raisedAt: string, urgency: ConcernUrgency, categories: Array<ConcernCategory>, summary: string, whatWasReported: string | null, happenedAt: string | null, where: string, viewsStatus: ViewsStatus, views: string | null, consentStatus: ConsentStatus, people: Array<{ role: ConcernPersonRole, name: string, otherNames: Array<string>, dateOfBirth: string | null, childAtEvent: boolean | null, pronouns: string | null, preferredLanguage: string | null, communicationNeeds: string | null, interpreterNeeded: boolean, vulnerabilityFactors: Array<VulnerabilityFactor> }> } } };
 
+export type ReferralLifecycleFieldsFragment = { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> };
+
+export type ReferralLifecycleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReferralLifecycleQuery = { referral: { id: string, status: ReferralStatus, version: number, messages: Array<{ id: string, body: string, byName: string, byAgency: boolean, sentAt: string }>, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
+export type SendReferralMessageMutationVariables = Exact<{
+  input: ReferralMessageInput;
+}>;
+
+
+export type SendReferralMessageMutation = { sendReferralMessage: { id: string, body: string, byName: string, byAgency: boolean, sentAt: string } };
+
+export type AcknowledgeReferralMutationVariables = Exact<{
+  input: ReferralMoveInput;
+}>;
+
+
+export type AcknowledgeReferralMutation = { acknowledgeReferral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
+export type AcceptReferralMutationVariables = Exact<{
+  input: ReferralMoveInput;
+}>;
+
+
+export type AcceptReferralMutation = { acceptReferral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
+export type DeclineReferralMutationVariables = Exact<{
+  input: ReferralReasonInput;
+}>;
+
+
+export type DeclineReferralMutation = { declineReferral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
+export type CloseReferralMutationVariables = Exact<{
+  input: CloseReferralInput;
+}>;
+
+
+export type CloseReferralMutation = { closeReferral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
+export type WithdrawReferralMutationVariables = Exact<{
+  input: ReferralReasonInput;
+}>;
+
+
+export type WithdrawReferralMutation = { withdrawReferral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
 export type ReferralResponsePoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -851,6 +959,7 @@ export class TypedDocumentString<TResult, TVariables>
 }
 export const YouSaidWeDidFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment YouSaidWeDidFields on YouSaidWeDid{id youSaid weDid principle publishedAt}`, {"fragmentName":"YouSaidWeDidFields"}) as unknown as TypedDocumentString<YouSaidWeDidFieldsFragment, unknown>;
 export const ReferralFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`, {"fragmentName":"ReferralFields"}) as unknown as TypedDocumentString<ReferralFieldsFragment, unknown>;
+export const ReferralLifecycleFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`, {"fragmentName":"ReferralLifecycleFields"}) as unknown as TypedDocumentString<ReferralLifecycleFieldsFragment, unknown>;
 export const WarningSummaryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment WarningSummaryFields on Warning{id type description reviewDate status overdueForReview subjectName}`, {"fragmentName":"WarningSummaryFields"}) as unknown as TypedDocumentString<WarningSummaryFieldsFragment, unknown>;
 export const ChronologyEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ChronologyEntryFields on ChronologyEntry{id kind occurredAt summary sourceType sourceId pinned}`, {"fragmentName":"ChronologyEntryFields"}) as unknown as TypedDocumentString<ChronologyEntryFieldsFragment, unknown>;
 export const RaiseConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaiseConcern($idempotencyKey:String!$input:RaiseConcernInput!){raiseConcern(idempotencyKey:$idempotencyKey input:$input){reference receivedAt}}`) as unknown as TypedDocumentString<RaiseConcernMutation, RaiseConcernMutationVariables>;
@@ -870,6 +979,13 @@ export const ReferConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mut
 export const ReferralsReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsReceived($first:Int$after:String$overdue:Boolean){referralsReceived(first:$first after:$after overdue:$overdue){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsReceivedQuery, ReferralsReceivedQueryVariables>;
 export const ReferralsSentDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsSent($first:Int$after:String$overdue:Boolean){referralsSent(first:$first after:$after overdue:$overdue){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsSentQuery, ReferralsSentQueryVariables>;
 export const ReferralDocument = /* @__PURE__ */ new TypedDocumentString(`query Referral($id:ID!){referral(id:$id){...ReferralFields}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralQuery, ReferralQueryVariables>;
+export const ReferralLifecycleDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralLifecycle($id:ID!){referral(id:$id){...ReferralLifecycleFields messages{id body byName byAgency sentAt}}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<ReferralLifecycleQuery, ReferralLifecycleQueryVariables>;
+export const SendReferralMessageDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SendReferralMessage($input:ReferralMessageInput!){sendReferralMessage(input:$input){id body byName byAgency sentAt}}`) as unknown as TypedDocumentString<SendReferralMessageMutation, SendReferralMessageMutationVariables>;
+export const AcknowledgeReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AcknowledgeReferral($input:ReferralMoveInput!){acknowledgeReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<AcknowledgeReferralMutation, AcknowledgeReferralMutationVariables>;
+export const AcceptReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AcceptReferral($input:ReferralMoveInput!){acceptReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<AcceptReferralMutation, AcceptReferralMutationVariables>;
+export const DeclineReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation DeclineReferral($input:ReferralReasonInput!){declineReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<DeclineReferralMutation, DeclineReferralMutationVariables>;
+export const CloseReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation CloseReferral($input:CloseReferralInput!){closeReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<CloseReferralMutation, CloseReferralMutationVariables>;
+export const WithdrawReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation WithdrawReferral($input:ReferralReasonInput!){withdrawReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<WithdrawReferralMutation, WithdrawReferralMutationVariables>;
 export const ReferralResponsePoliciesDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralResponsePolicies{referralResponsePolicies{agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<ReferralResponsePoliciesQuery, ReferralResponsePoliciesQueryVariables>;
 export const SetReferralResponsePolicyDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SetReferralResponsePolicy($input:ResponsePolicyInput!){setReferralResponsePolicy(input:$input){agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<SetReferralResponsePolicyMutation, SetReferralResponsePolicyMutationVariables>;
 export const SearchPeopleDocument = /* @__PURE__ */ new TypedDocumentString(`query SearchPeople($query:String!$first:Int$after:String){searchPeople(query:$query first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{score node{id displayName dateOfBirth child households{current household{id address}}}}}}}`) as unknown as TypedDocumentString<SearchPeopleQuery, SearchPeopleQueryVariables>;
