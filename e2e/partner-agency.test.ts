@@ -1,9 +1,17 @@
-import { ConcernsDocument, ReferConcernDocument, ReferralLifecycleDocument, request } from '@doorstep/client';
+import {
+  AcknowledgeReferralDocument,
+  ConcernsDocument,
+  ReferConcernDocument,
+  ReferralLifecycleDocument,
+  request,
+  type ClientOptions,
+} from '@doorstep/client';
 import { freePort, repoRoot } from '@doorstep/testkit';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveReferral } from '../examples/partner-agency/src/moves.js';
 import { DEMO, startDoorstep } from './doorstep.js';
 
 /**
@@ -12,6 +20,8 @@ import { DEMO, startDoorstep } from './doorstep.js';
  */
 let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 const NORTHSHIRE = '00000000-0000-4000-8000-000000000003';
+/** The demo agency's officer. */
+const DEE_PATEL = '00000000-0000-4000-8000-000000000301';
 const references: string[] = [];
 const referralIds: string[] = [];
 let lead: { endpoint: string; token: string };
@@ -200,5 +210,37 @@ describe('examples/partner-agency', () => {
     );
     const { referral } = await request(lead, ReferralLifecycleDocument, { id });
     expect(referral).toMatchObject({ status: 'SENT', version: 1, moves: [] });
+  });
+
+  it('reads the referral again when someone moved it first, and never sends the move twice', async () => {
+    const [, id] = referralIds as [string, string];
+    const agency = { endpoint: `${doorstep.base}/graphql`, token: await doorstep.token(DEE_PATEL) };
+    // The program's own requests, to the real gateway; a colleague acknowledges the referral
+    // between the program's read and its move.
+    const sent: string[] = [];
+    let colleagueMoved = false;
+    const options: ClientOptions = {
+      ...agency,
+      fetch: async (url, init) => {
+        const { operationName } = JSON.parse(String(init?.body)) as { operationName: string };
+        sent.push(operationName);
+        if (operationName === 'AcknowledgeReferral' && !colleagueMoved) {
+          colleagueMoved = true;
+          await request(agency, AcknowledgeReferralDocument, { input: { referralId: id, version: 1 } });
+        }
+        return fetch(url, init);
+      },
+    };
+    const config = { baseUrl: doorstep.base, demoUserId: DEE_PATEL, pageSize: 20, attempts: 1 } as const;
+    const result = await moveReferral(
+      options,
+      { ...config, apiKey: undefined, userEmail: undefined, referralId: undefined },
+      id,
+      { to: 'ACKNOWLEDGED' },
+    );
+    expect(result).toEqual({ stale: expect.objectContaining({ status: 'ACKNOWLEDGED', version: 2 }) });
+    expect(sent).toEqual(['ReferralLifecycle', 'AcknowledgeReferral', 'ReferralLifecycle']);
+    const { referral } = await request(lead, ReferralLifecycleDocument, { id });
+    expect(referral.moves).toHaveLength(1);
   });
 });
