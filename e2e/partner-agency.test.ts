@@ -168,6 +168,10 @@ describe('examples/partner-agency', () => {
   it('acknowledges, accepts and closes a referral with an outcome, which the housing provider then reads', async () => {
     const [id] = referralIds as [string];
     const DEE = 'Dee Patel (social worker)';
+    // First the agency asks for more information on the referral's thread.
+    const asked = await partnerAgency({}, ['message', id, 'E2E: is she known to your team?']);
+    expect(asked.stderr).toBe('');
+    expect(asked.stdout).toMatch(new RegExp(`^Message sent on referral ${id} at .* UTC\\n$`));
     for (const [args, now] of [
       [['acknowledge', id], 'acknowledged (version 2)'],
       [['accept', id], 'accepted (version 3)'],
@@ -184,6 +188,9 @@ describe('examples/partner-agency', () => {
     // The provider's side: the referral is closed, with each of the agency's three moves, who and when.
     const { referral } = await request(lead, ReferralLifecycleDocument, { id });
     expect(referral.status).toBe('CLOSED');
+    expect(referral.messages).toEqual([
+      expect.objectContaining({ body: 'E2E: is she known to your team?', byName: DEE, byAgency: true }),
+    ]);
     expect(referral.moves.map(({ from, to, byName, byAgency }) => ({ from, to, byName, byAgency }))).toEqual([
       { from: 'SENT', to: 'ACKNOWLEDGED', byName: DEE, byAgency: true },
       { from: 'ACKNOWLEDGED', to: 'ACCEPTED', byName: DEE, byAgency: true },
@@ -242,5 +249,11 @@ describe('examples/partner-agency', () => {
     expect(sent).toEqual(['ReferralLifecycle', 'AcknowledgeReferral', 'ReferralLifecycle']);
     const { referral } = await request(lead, ReferralLifecycleDocument, { id });
     expect(referral.moves).toHaveLength(1);
+    // Read again, the officer decides again: the referral is acknowledged, and the agency declines it.
+    const declined = await partnerAgency({}, ['decline', id, '--reason', 'E2E: not eligible']);
+    expect(declined.stderr).toBe('');
+    expect(declined.stdout).toBe(`Referral ${id} is now declined (version 3)\n`);
+    const after = await request(lead, ReferralLifecycleDocument, { id });
+    expect(after.referral.moves[1]).toMatchObject({ to: 'DECLINED', reason: 'E2E: not eligible' });
   });
 });
