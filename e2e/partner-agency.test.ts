@@ -1,9 +1,17 @@
-import { ConcernsDocument, ReferConcernDocument, request } from '@doorstep/client';
+import {
+  AcknowledgeReferralDocument,
+  ConcernsDocument,
+  ReferConcernDocument,
+  ReferralLifecycleDocument,
+  request,
+  type ClientOptions,
+} from '@doorstep/client';
 import { freePort, repoRoot } from '@doorstep/testkit';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveReferral } from '../examples/partner-agency/src/moves.js';
 import { DEMO, startDoorstep } from './doorstep.js';
 
 /**
@@ -12,16 +20,21 @@ import { DEMO, startDoorstep } from './doorstep.js';
  */
 let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 const NORTHSHIRE = '00000000-0000-4000-8000-000000000003';
+/** The demo agency's officer. */
+const DEE_PATEL = '00000000-0000-4000-8000-000000000301';
 const references: string[] = [];
+const referralIds: string[] = [];
+let lead: { endpoint: string; token: string };
 
 function partnerAgency(
   env: Record<string, string>,
+  args: string[] = [],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const main = path.join(repoRoot, 'examples', 'partner-agency', 'dist', 'main.js');
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [main],
+      [main, ...args],
       { env: { PATH: process.env.PATH ?? '', DOORSTEP_URL: doorstep.base, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
@@ -32,10 +45,10 @@ beforeAll(async () => {
   doorstep = await startDoorstep();
   // The demo has no referrals: the demo provider's safeguarding lead refers two of its concerns
   // to the demo agency, through the API as the lead's portal would.
-  const lead = { endpoint: `${doorstep.base}/graphql`, token: await doorstep.token(DEMO.lead) };
+  lead = { endpoint: `${doorstep.base}/graphql`, token: await doorstep.token(DEMO.lead) };
   const { concerns } = await request(lead, ConcernsDocument, { first: 10 });
   for (const { node } of concerns.edges.slice(0, 2)) {
-    await request(lead, ReferConcernDocument, {
+    const { referConcern } = await request(lead, ReferConcernDocument, {
       input: {
         concernId: node.id,
         recipientOrganisationId: NORTHSHIRE,
@@ -46,6 +59,7 @@ beforeAll(async () => {
       },
     });
     references.push(node.reference);
+    referralIds.push(referConcern.id);
   }
 });
 
@@ -55,18 +69,32 @@ afterAll(async () => {
 
 describe('examples/partner-agency', () => {
   it('lists every referral sent to the demo agency, page by page, and reads the newest in full', async () => {
+    // The newest is past its respond-by date (as if sent long ago): the program says it is overdue.
+    await doorstep.sql(`update referral set respond_by = now() - interval '1 day' where id = $1`, [
+      referralIds[1],
+    ]);
     // One referral a page: it must follow the pages to see both.
     const run = await partnerAgency({ PAGE_SIZE: '1' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Referrals sent to your agency: 2');
-    for (const reference of references)
-      expect(run.stdout).toMatch(new RegExp(`^${reference}  sent .* from Riverside Homes`, 'm'));
+    // Each with its status and respond-by date; the newest overdue.
+    references.forEach((reference, i) =>
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `^${reference}  sent .* from Riverside Homes .*  sent  respond by \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC` +
+            `${i === 1 ? ' OVERDUE' : ''}  \\(id ${referralIds[i]}\\)$`,
+          'm',
+        ),
+      ),
+    );
     // Newest first: the second referral is read in full, with only what was shared.
     const [, newest] = references;
     const full = run.stdout.slice(run.stdout.indexOf(`Referral ${newest}, in full`));
     expect(full).toContain(`Referral ${newest}, in full`);
     expect(full).toContain('To: Northshire Adult Social Care');
+    expect(full).toContain('Status: sent');
+    expect(full).toMatch(/^ {2}Respond by: \d{4}-\d\d-\d\d \d\d:\d\d UTC \(overdue\)$/m);
     expect(full).toContain('Legal basis: risk to adult (E2E: she may be being exploited)');
     expect(full).toContain(`Summary: E2E summary of ${newest}`);
     expect(full).toContain('What was reported: not shared');
@@ -135,5 +163,97 @@ describe('examples/partner-agency', () => {
       'Could not reach Doorstep (NETWORK_ERROR); trying again in 1 s',
       `Could not reach Doorstep at ${nobody} after 3 tries (DOORSTEP_URL).`,
     ]);
+  });
+
+  it('acknowledges, accepts and closes a referral with an outcome, which the housing provider then reads', async () => {
+    const [id] = referralIds as [string];
+    const DEE = 'Dee Patel (social worker)';
+    // First the agency asks for more information on the referral's thread.
+    const asked = await partnerAgency({}, ['message', id, 'E2E: is she known to your team?']);
+    expect(asked.stderr).toBe('');
+    expect(asked.stdout).toMatch(new RegExp(`^Message sent on referral ${id} at .* UTC\\n$`));
+    for (const [args, now] of [
+      [['acknowledge', id], 'acknowledged (version 2)'],
+      [['accept', id], 'accepted (version 3)'],
+      [
+        ['close', id, '--outcome', 'SERVICES_PROVIDED', '--detail', 'E2E: care package in place'],
+        'closed (version 4)',
+      ],
+    ] as const) {
+      const run = await partnerAgency({}, [...args]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(`Referral ${id} is now ${now}\n`);
+    }
+    // The provider's side: the referral is closed, with each of the agency's three moves, who and when.
+    const { referral } = await request(lead, ReferralLifecycleDocument, { id });
+    expect(referral.status).toBe('CLOSED');
+    expect(referral.messages).toEqual([
+      expect.objectContaining({ body: 'E2E: is she known to your team?', byName: DEE, byAgency: true }),
+    ]);
+    expect(referral.moves.map(({ from, to, byName, byAgency }) => ({ from, to, byName, byAgency }))).toEqual([
+      { from: 'SENT', to: 'ACKNOWLEDGED', byName: DEE, byAgency: true },
+      { from: 'ACKNOWLEDGED', to: 'ACCEPTED', byName: DEE, byAgency: true },
+      { from: 'ACCEPTED', to: 'CLOSED', byName: DEE, byAgency: true },
+    ]);
+    for (const move of referral.moves) expect(Date.parse(move.at)).not.toBeNaN();
+    expect(referral.moves[2]).toMatchObject({
+      outcome: 'SERVICES_PROVIDED',
+      outcomeDetail: 'E2E: care package in place',
+    });
+    // And the agency's list shows it closed, no longer due.
+    const list = await partnerAgency({});
+    expect(list.stdout).toMatch(new RegExp(`  closed  respond by .*UTC  \\(id ${id}\\)$`, 'm'));
+  });
+
+  it('says plainly, and exits 1, when the referral’s state does not allow the move', async () => {
+    const [, id] = referralIds as [string, string];
+    const run = await partnerAgency({}, ['close', id, '--outcome', 'SERVICES_PROVIDED']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    // The gateway's own message, which names the moves open from SENT; nothing changed.
+    expect(run.stderr).toBe(
+      'This referral is sent: you cannot close it. From here you may acknowledge it.\n',
+    );
+    const { referral } = await request(lead, ReferralLifecycleDocument, { id });
+    expect(referral).toMatchObject({ status: 'SENT', version: 1, moves: [] });
+  });
+
+  it('reads the referral again when someone moved it first, and never sends the move twice', async () => {
+    const [, id] = referralIds as [string, string];
+    const agency = { endpoint: `${doorstep.base}/graphql`, token: await doorstep.token(DEE_PATEL) };
+    // The program's own requests, to the real gateway; a colleague acknowledges the referral
+    // between the program's read and its move.
+    const sent: string[] = [];
+    let colleagueMoved = false;
+    const options: ClientOptions = {
+      ...agency,
+      fetch: async (url, init) => {
+        const { operationName } = JSON.parse(String(init?.body)) as { operationName: string };
+        sent.push(operationName);
+        if (operationName === 'AcknowledgeReferral' && !colleagueMoved) {
+          colleagueMoved = true;
+          await request(agency, AcknowledgeReferralDocument, { input: { referralId: id, version: 1 } });
+        }
+        return fetch(url, init);
+      },
+    };
+    const config = { baseUrl: doorstep.base, demoUserId: DEE_PATEL, pageSize: 20, attempts: 1 } as const;
+    const result = await moveReferral(
+      options,
+      { ...config, apiKey: undefined, userEmail: undefined, referralId: undefined },
+      id,
+      { to: 'ACKNOWLEDGED' },
+    );
+    expect(result).toEqual({ stale: expect.objectContaining({ status: 'ACKNOWLEDGED', version: 2 }) });
+    expect(sent).toEqual(['ReferralLifecycle', 'AcknowledgeReferral', 'ReferralLifecycle']);
+    const { referral } = await request(lead, ReferralLifecycleDocument, { id });
+    expect(referral.moves).toHaveLength(1);
+    // Read again, the officer decides again: the referral is acknowledged, and the agency declines it.
+    const declined = await partnerAgency({}, ['decline', id, '--reason', 'E2E: not eligible']);
+    expect(declined.stderr).toBe('');
+    expect(declined.stdout).toBe(`Referral ${id} is now declined (version 3)\n`);
+    const after = await request(lead, ReferralLifecycleDocument, { id });
+    expect(after.referral.moves[1]).toMatchObject({ to: 'DECLINED', reason: 'E2E: not eligible' });
   });
 });

@@ -1,7 +1,10 @@
 /*
- * A partner agency's own system, reading the referrals housing providers sent to the agency through
- * Doorstep: it lists them all (every page), reads one in full and prints them. See README.md.
+ * A partner agency's own system, working the referrals housing providers sent to the agency through
+ * Doorstep: it lists them all (every page) and reads one in full (`start`), and moves one through its
+ * lifecycle (`acknowledge`, `accept`, `decline`, `close`) or writes on its thread (`message`). See
+ * README.md.
  */
+import { parseArgs } from 'node:util';
 import {
   DoorstepError,
   ReferralDocument,
@@ -9,27 +12,15 @@ import {
   request,
   type ClientOptions,
   type ReferralFieldsFragment,
+  type ReferralLifecycleFieldsFragment,
+  type ReferralOutcome,
 } from '@doorstep/client';
 import { readConfig, type Config } from './config.js';
+import { moveReferral, sendMessage, type Move } from './moves.js';
+import { warn, withRetry } from './retry.js';
 import { tokenSource } from './token.js';
 
 const say = (line = '') => process.stdout.write(line + '\n');
-const warn = (line: string) => process.stderr.write(line + '\n');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs `send` again, waiting 0.5 s, 1 s, 2 s…, while Doorstep may not have received it. */
-async function withRetry<T>(config: Config, send: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof DoorstepError) || !error.retryable || attempt >= config.attempts) throw error;
-      const wait = 500 * 2 ** (attempt - 1);
-      warn(`Could not reach Doorstep (${error.code}); trying again in ${wait / 1000} s`);
-      await sleep(wait);
-    }
-  }
-}
 
 // #region list-referrals
 /** Every referral sent to the agency, newest first, following the pages to the end. */
@@ -58,11 +49,14 @@ async function readReferral(options: ClientOptions, config: Config, id: string) 
 const words = (code: string) => code.toLowerCase().replaceAll('_', ' ');
 const when = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
+const respondBy = (r: ReferralFieldsFragment) =>
+  r.respondBy ? `respond by ${when(r.respondBy)}${r.overdue ? ' OVERDUE' : ''}` : 'no respond-by date';
+
 function printSummary(r: ReferralFieldsFragment) {
   say(
     `${r.shared.concernReference}  sent ${when(r.sentAt)}  from ${r.sender}  ` +
       `${words(r.shared.urgency)}  ${r.shared.categories.map(words).join(', ') || 'no categories'}  ` +
-      `(id ${r.id})`,
+      `${words(r.status)}  ${respondBy(r)}  (id ${r.id})`,
   );
 }
 
@@ -74,6 +68,7 @@ function printInFull(r: ReferralFieldsFragment) {
   line('To', r.recipient);
   line('Sent', when(r.sentAt));
   line('Status', words(r.status));
+  line('Respond by', r.respondBy ? when(r.respondBy) + (r.overdue ? ' (overdue)' : '') : null);
   line('Why referred', r.reason);
   line('Legal basis', words(r.legalBasis) + (r.legalBasisReason ? ` (${r.legalBasisReason})` : ''));
   line('Concern raised', when(s.raisedAt));
@@ -103,7 +98,7 @@ function printInFull(r: ReferralFieldsFragment) {
 }
 
 /** What to tell the person running the program when it fails, by the error's code. */
-function explain(error: unknown, config: Config): string {
+function explain(error: unknown, config: Config, referralId = config.referralId): string {
   if (!(error instanceof DoorstepError)) return error instanceof Error ? error.message : String(error);
   switch (error.code) {
     case 'UNAUTHENTICATED':
@@ -116,7 +111,14 @@ function explain(error: unknown, config: Config): string {
     case 'FORBIDDEN':
       return 'That user may not read referrals: they need the AGENCY_OFFICER role.';
     case 'NOT_FOUND':
-      return `No referral to your agency has the id ${config.referralId} (REFERRAL_ID).`;
+      return `No referral to your agency has the id ${referralId}.`;
+    case 'INVALID_TRANSITION':
+      // The gateway's message says which moves the referral's state allows.
+      return error.message;
+    case 'BAD_USER_INPUT':
+      return error.fields.length > 0
+        ? error.fields.map((field) => `${field.field}: ${field.message}`).join('\n')
+        : error.message;
     case 'NETWORK_ERROR':
     case 'SERVICE_UNAVAILABLE':
       return `Could not reach Doorstep at ${config.baseUrl} after ${config.attempts} tries (DOORSTEP_URL).`;
@@ -125,10 +127,95 @@ function explain(error: unknown, config: Config): string {
   }
 }
 
+const USAGE = `Usage:
+  start                                             list the referrals, read one in full (REFERRAL_ID)
+  acknowledge <id>                                  say the referral has been received
+  accept <id>                                       take it on
+  decline <id> --reason "…"                         decline it, saying why
+  close <id> --outcome SERVICES_PROVIDED [--detail "…"]   close it with what your agency did
+  message <id> "…"                                  ask the housing provider for more information`;
+
+/** The command line: what to do, on which referral. */
+type Command =
+  | { kind: 'start' }
+  | { kind: 'move'; referralId: string; move: Move }
+  | { kind: 'message'; referralId: string; body: string };
+
+function readCommand(args: string[]): Command {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { reason: { type: 'string' }, outcome: { type: 'string' }, detail: { type: 'string' } },
+  });
+  const [name = 'start', referralId, body] = positionals;
+  if (name === 'start') return { kind: 'start' };
+  if (!referralId) throw new Error(USAGE);
+  switch (name) {
+    case 'acknowledge':
+      return { kind: 'move', referralId, move: { to: 'ACKNOWLEDGED' } };
+    case 'accept':
+      return { kind: 'move', referralId, move: { to: 'ACCEPTED' } };
+    case 'decline':
+      if (!values.reason) throw new Error('decline needs --reason "…": the housing provider reads it');
+      return { kind: 'move', referralId, move: { to: 'DECLINED', reason: values.reason } };
+    case 'close':
+      if (!values.outcome) throw new Error('close needs --outcome, e.g. --outcome SERVICES_PROVIDED');
+      return {
+        kind: 'move',
+        referralId,
+        move: { to: 'CLOSED', outcome: values.outcome as ReferralOutcome, outcomeDetail: values.detail },
+      };
+    case 'message':
+      if (!body) throw new Error('message needs the words to send: message <id> "…"');
+      return { kind: 'message', referralId, body };
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+const version = (r: ReferralLifecycleFieldsFragment) => `${words(r.status)} (version ${r.version})`;
+
+async function run(command: Command, options: ClientOptions, config: Config) {
+  switch (command.kind) {
+    case 'start': {
+      const referrals = await referralsReceived(options, config);
+      say(`Referrals sent to your agency: ${referrals.length}`);
+      referrals.forEach(printSummary);
+      const id = config.referralId ?? referrals[0]?.id;
+      if (id) {
+        say();
+        printInFull(await readReferral(options, config, id));
+      }
+      return;
+    }
+    case 'move': {
+      const result = await moveReferral(options, config, command.referralId, command.move);
+      if ('moved' in result) {
+        say(`Referral ${command.referralId} is now ${version(result.moved)}`);
+        return;
+      }
+      // Someone moved it between our read and our move: nothing changed. Never retried blindly.
+      warn(
+        `Someone moved referral ${command.referralId} since it was read: it is now ` +
+          `${version(result.stale)}. Nothing was changed; read it and decide again.`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    case 'message': {
+      const message = await sendMessage(options, command.referralId, command.body);
+      say(`Message sent on referral ${command.referralId} at ${when(message.sentAt)}`);
+      return;
+    }
+  }
+}
+
 async function main() {
   let config: Config;
+  let command: Command;
   try {
     config = readConfig();
+    command = readCommand(process.argv.slice(2));
   } catch (error) {
     warn((error as Error).message);
     process.exitCode = 1;
@@ -136,16 +223,9 @@ async function main() {
   }
   const options: ClientOptions = { endpoint: `${config.baseUrl}/graphql`, token: tokenSource(config) };
   try {
-    const referrals = await referralsReceived(options, config);
-    say(`Referrals sent to your agency: ${referrals.length}`);
-    referrals.forEach(printSummary);
-    const id = config.referralId ?? referrals[0]?.id;
-    if (id) {
-      say();
-      printInFull(await readReferral(options, config, id));
-    }
+    await run(command, options, config);
   } catch (error) {
-    warn(explain(error, config));
+    warn(explain(error, config, 'referralId' in command ? command.referralId : undefined));
     process.exitCode = 1;
   }
 }
