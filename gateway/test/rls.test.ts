@@ -4,16 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openScope } from '../src/db/request-scope.js';
 import { DEMO_ORGANISATIONS, seedDemo } from '../src/db/demo.js';
 import { Concern } from '../src/modules/concern/concern.entity.js';
+import { SHARED_TABLES } from './distribution.js';
 import { asApp as asAppIn, testDatabase, user } from './harness.js';
-
-/**
- * Tables with no organisation column, each with why it needs none. Every other table must carry
- * `organisation_id` under row-level security.
- */
-const SHARED_TABLES: Record<string, string> = {
-  organisation: 'the organisations themselves: names readable, only its own row changeable',
-  rate_limit_window: 'request counts under hashed keys, no personal data',
-};
 
 const riverside = user('priya');
 const hillcrest = user('morgan');
