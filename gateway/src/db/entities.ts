@@ -5,6 +5,7 @@ import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credent
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Feedback, FeedbackLink, FeedbackRating, YouSaidWeDid } from '../modules/feedback/feedback.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
+import { ReferralEvent } from '../modules/referral/referral-event.entity.js';
 import { ReferralMessage } from '../modules/referral/referral-message.entity.js';
 import { ReferralMove } from '../modules/referral/referral-move.entity.js';
 import { Referral } from '../modules/referral/referral.entity.js';
@@ -43,6 +44,7 @@ export const entities = [
   AuditEvent,
   Notification,
   Referral,
+  ReferralEvent,
   ReferralMessage,
   ReferralMove,
   ReferralResponsePolicy,

@@ -11,10 +11,20 @@ export const EVENTS_CHANNEL = 'doorstep_events';
  * - notification: one live event for one recipient's open streams;
  * - revoked: a user was deactivated or an API key revoked. Every instance forgets the identities
  *   it has checked and ends the streams opened by that user or with a token minted by that key.
+ * - referral: a row of the referral event log (referral-events.ts) was committed; `organisationId`
+ *   is the sender's, `recipientOrganisationId` the agency's, `eventId` its position in the log.
  */
 export type LiveEvent =
   | { type: 'notification'; organisationId: string; recipientId: string; data: Record<string, string> }
-  | { type: 'revoked'; organisationId: string; userId?: string; apiKeyId?: string };
+  | { type: 'revoked'; organisationId: string; userId?: string; apiKeyId?: string }
+  | {
+      type: 'referral';
+      organisationId: string;
+      recipientOrganisationId: string;
+      eventId: string;
+      referralId: string;
+      kind: 'SENT' | 'MOVED' | 'MESSAGE';
+    };
 
 /**
  * Announces an event to every gateway instance from `em`'s transaction: PostgreSQL delivers a

@@ -25,6 +25,7 @@ import {
   REFERRAL_MOVES,
   type ReferralTarget,
 } from './referral-lifecycle.js';
+import { recordReferralEvent } from './referral-events.js';
 import { ReferralMessage } from './referral-message.entity.js';
 import { ReferralMove } from './referral-move.entity.js';
 import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
@@ -107,6 +108,7 @@ export async function referConcern(em: EntityManager, caller: Caller, raw: unkno
       summary: `Referred ${concern.reference} to ${agency.name} (${input.legalBasis})`,
     });
     await tx.flush();
+    await recordReferralEvent(tx, referral, 'SENT', identity.organisationId);
     await tx.populate(referral, ['organisation']);
     return referral;
   });
@@ -247,6 +249,7 @@ export async function moveReferral(
       detail: { moveId: move.id, from, to, ...(outcome ? { outcome } : {}) },
     });
     await tx.flush();
+    await recordReferralEvent(tx, referral, 'MOVED', identity.organisationId);
     return referral;
   });
 }
@@ -299,6 +302,7 @@ export async function sendReferralMessage(
     });
     audit(tx, caller, 'CREATE', 'ReferralMessage', [message.id]);
     await tx.flush();
+    await recordReferralEvent(tx, referral, 'MESSAGE', identity.organisationId);
     return message;
   });
 }
