@@ -141,7 +141,14 @@ describe('row-level security', () => {
     const northshire = DEMO_ORGANISATIONS[2].id;
     const officer = user('dee');
     let referralId: string;
+    let personId: string;
+    let householdId: string;
     beforeAll(async () => {
+      [{ personId, householdId }] = (await db.sql<{ personId: string; householdId: string }>(
+        `select person_id as "personId", household_id as "householdId" from household_member
+          where organisation_id = $1 limit 1`,
+        [riverside.organisationId],
+      )) as [{ personId: string; householdId: string }];
       referralId = randomUUID();
       const [concern] = await db.sql<{ id: string }>(
         `select id from concern where organisation_id = $1 limit 1`,
@@ -190,12 +197,20 @@ describe('row-level security', () => {
          values ($1, $2, $3, 'x', $4, $5, 'x', now())`,
         [riverside.organisationId, randomUUID(), referralId, by, officer.id],
       ] as const;
-    const entry = (sourceType: string, sourceId: string) =>
+    const entry = (
+      sourceType: string,
+      sourceId: string,
+      {
+        kind = 'REFERRAL_ACKNOWLEDGED',
+        personIds = [] as string[],
+        householdId = null as string | null,
+      } = {},
+    ) =>
       [
         `insert into chronology_entry (organisation_id, id, kind, occurred_at, recorded_at, person_ids, source_type,
-                                     source_id, summary, detail)
-       values ($1, $2, 'REFERRAL_ACKNOWLEDGED', now(), now(), '{}', $3, $4, 'x', '{}')`,
-        [riverside.organisationId, randomUUID(), sourceType, sourceId],
+                                     source_id, summary, detail, household_id)
+       values ($1, $2, $5, now(), now(), $6, $3, $4, 'x', '{}', $7)`,
+        [riverside.organisationId, randomUUID(), sourceType, sourceId, kind, personIds, householdId],
       ] as const;
 
     it('lets the agency change its status and version, nothing else, and add moves and the sender’s chronology entry for it', async () => {
@@ -223,6 +238,17 @@ describe('row-level security', () => {
         const [concern] = (await client.query<{ id: string }>('select concern_id as id from referral')).rows;
         expect(await attempt(client, ...entry('Concern', concern!.id))).toBe('42501');
         expect(await attempt(client, ...entry('Referral', randomUUID()))).toBe('42501');
+        // About the referral, but not one of the agency's moves, or naming what the referral does not.
+        expect(await attempt(client, ...entry('Referral', referralId, { kind: 'CONCERN_CLOSED' }))).toBe(
+          '42501',
+        );
+        expect(await attempt(client, ...entry('Referral', referralId, { kind: 'REFERRAL_SENT' }))).toBe(
+          '42501',
+        );
+        expect(await attempt(client, ...entry('Referral', referralId, { personIds: [personId] }))).toBe(
+          '42501',
+        );
+        expect(await attempt(client, ...entry('Referral', referralId, { householdId }))).toBe('42501');
         expect((await client.query('select * from chronology_entry')).rows).toEqual([]);
       });
     });
