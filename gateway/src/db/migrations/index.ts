@@ -22,6 +22,7 @@ import { Migration20261207042939_distributed_keys } from './Migration20261207042
 import { Migration20261207052450_referral_lifecycle } from './Migration20261207052450_referral_lifecycle.js';
 import { Migration20261207052630_response_due } from './Migration20261207052630_response_due.js';
 import { Migration20261207053643_referral_messages } from './Migration20261207053643_referral_messages.js';
+import { Migration20261207064602_referral_thread_indexes } from './Migration20261207064602_referral_thread_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -61,4 +62,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207052450_referral_lifecycle', class: Migration20261207052450_referral_lifecycle },
   { name: 'Migration20261207052630_response_due', class: Migration20261207052630_response_due },
   { name: 'Migration20261207053643_referral_messages', class: Migration20261207053643_referral_messages },
+  {
+    name: 'Migration20261207064602_referral_thread_indexes',
+    class: Migration20261207064602_referral_thread_indexes,
+  },
 ];

@@ -1,4 +1,5 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityClass, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import * as z from 'zod';
 import {
   closeReferralInputSchema,
   isChildOn,
@@ -6,10 +7,14 @@ import {
   referralMoveInputSchema,
   referralMessageInputSchema,
   referralReasonInputSchema,
+  receivedReferralsFilterSchema,
+  sentReferralsFilterSchema,
   type ChronologyKind,
 } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
+import { groupBy, load } from '../../common/loader.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
+import { ukPeriod } from '../../common/uk-days.js';
 import { staffOf, type Caller } from '../../context.js';
 import { fieldError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
@@ -144,19 +149,53 @@ export async function getReferral(em: EntityManager, caller: Caller, id: string)
   return referral;
 }
 
+const LIST_FILTERS = {
+  sent: z.object({ filter: z.optional(sentReferralsFilterSchema) }),
+  received: z.object({ filter: z.optional(receivedReferralsFilterSchema) }),
+};
+
+/** The condition a list's filter puts on the referrals of one side (`party`). */
+function filtered(
+  party: FilterQuery<Referral>,
+  filter: z.output<typeof sentReferralsFilterSchema> & z.output<typeof receivedReferralsFilterSchema>,
+): FilterQuery<Referral> {
+  const { start, end } = ukPeriod({ from: filter.sentFrom, to: filter.sentTo });
+  const conditions: FilterQuery<Referral>[] = [
+    party,
+    ...(filter.status?.length ? [{ status: { $in: filter.status } }] : []),
+    ...(typeof filter.overdue === 'boolean' ? [overdueWhere(filter.overdue)] : []),
+    ...(start ? [{ sentAt: { $gte: start } }] : []),
+    ...(end ? [{ sentAt: { $lt: end } }] : []),
+    ...(filter.agencyId ? [{ recipientOrganisation: filter.agencyId }] : []),
+    ...(filter.senderId ? [{ organisation: filter.senderId }] : []),
+  ];
+  return conditions.length === 1 ? party : { $and: conditions };
+}
+
 /**
  * Referrals the caller's organisation sent (`sent`) or its agency received (`received`), newest
- * first; only those overdue (or not) when `overdue` is given. Reading them is audited.
+ * first, filtered (`filter`: by status, overdue, the UK days sent, the other organisation; an id of
+ * no such organisation matches nothing). `overdue` is the older argument, `filter.overdue` wins.
+ * Reading them is audited.
  */
 export async function listReferrals(
   em: EntityManager,
   caller: Caller,
   direction: 'sent' | 'received',
-  args: { first?: number | null; after?: string | null; overdue?: boolean | null },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    overdue?: boolean | null;
+    /** `SentReferralsFilter` or `ReceivedReferralsFilter` (@doorstep/schema), parsed here. */
+    filter?: unknown;
+  },
 ): Promise<ConnectionShape<Referral>> {
+  const { filter = {} } = parseInput(LIST_FILTERS[direction], { filter: args.filter });
   const org = caller.identity.organisationId;
-  const party = direction === 'sent' ? { organisation: org } : { recipientOrganisation: org };
-  const where = typeof args.overdue === 'boolean' ? { $and: [party, overdueWhere(args.overdue)] } : party;
+  const where = filtered(direction === 'sent' ? { organisation: org } : { recipientOrganisation: org }, {
+    ...filter,
+    overdue: filter.overdue ?? args.overdue ?? undefined,
+  });
   const page = await newestFirst(em, Referral, where, 'sentAt', args, {
     populate: ['organisation', 'recipientOrganisation'],
   });
@@ -303,20 +342,39 @@ export async function sendReferralMessage(
   });
 }
 
+/**
+ * Rows of `entity` belonging to the referrals a request reads, oldest first by `at`, batched: one
+ * statement for every referral of a page asked for in the same tick (`load`), whichever
+ * organisations sent them.
+ */
+function ofReferral<T extends ReferralMove | ReferralMessage>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  at: 'at' | 'sentAt',
+  referral: Referral,
+): Promise<T[]> {
+  return load<T[]>(
+    em,
+    `referral.${entity.name}`,
+    `${referral.organisation.id}/${referral.id}`,
+    async (keys) => {
+      const rows = (await em.find(
+        entity,
+        { referral: { $in: keys.map((key) => key.split('/')) } } as unknown as FilterQuery<T>,
+        { orderBy: [{ [at]: 'asc' }, { id: 'asc' }] as never, populate: ['referral'] as never },
+      )) as T[];
+      return groupBy(rows, (row) => `${row.referral.organisation.id}/${row.referral.id}`);
+    },
+    [],
+  );
+}
+
 /** The messages on a referral the caller may read (loaded through getReferral or a list), oldest first. */
 export function messagesOf(em: EntityManager, referral: Referral): Promise<ReferralMessage[]> {
-  return em.find(
-    ReferralMessage,
-    { organisation: referral.organisation.id, referral: { id: referral.id } },
-    { orderBy: { sentAt: 'asc', id: 'asc' }, populate: ['referral'] },
-  );
+  return ofReferral(em, ReferralMessage, 'sentAt', referral);
 }
 
 /** The moves of a referral the caller may read (it was loaded through getReferral or a list), oldest first. */
 export function movesOf(em: EntityManager, referral: Referral): Promise<ReferralMove[]> {
-  return em.find(
-    ReferralMove,
-    { organisation: referral.organisation.id, referral: { id: referral.id } },
-    { orderBy: { at: 'asc', id: 'asc' }, populate: ['referral'] },
-  );
+  return ofReferral(em, ReferralMove, 'at', referral);
 }
