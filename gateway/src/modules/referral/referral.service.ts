@@ -20,6 +20,7 @@ import { fieldError, InvalidTransitionError, NotFoundError, StaleVersionError } 
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
 import { ConcernPerson } from '../concern/concern-person.entity.js';
+import type { Concern } from '../concern/concern.entity.js';
 import { findConcern } from '../concern/concern.service.js';
 import { addressOf, Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -44,77 +45,94 @@ import { overdueWhere, respondByFor } from './response-due.service.js';
  */
 export async function referConcern(em: EntityManager, caller: Caller, raw: unknown): Promise<Referral> {
   const input = parseInput(referConcernInputSchema, raw);
+  return em.transactional(async (tx) =>
+    sendReferral(tx, caller, await findConcern(tx, caller, input.concernId), input),
+  );
+}
+
+/** What a referral says and shares (`referConcern`'s input without the concern). */
+export type ReferralData = Omit<z.output<typeof referConcernInputSchema>, 'concernId'>;
+
+/**
+ * Sends a referral of a concern the caller may see, in the caller's transaction (`referConcern`, and
+ * a triage decision REFER). A refusal names its field under `at` (`referral.legalBasis` for triage).
+ */
+export async function sendReferral(
+  tx: EntityManager,
+  caller: Caller,
+  concern: Concern,
+  input: ReferralData,
+  at?: string,
+): Promise<Referral> {
   const identity = staffOf(caller);
-  return em.transactional(async (tx) => {
-    const concern = await findConcern(tx, caller, input.concernId);
-    const agency = await tx.findOne(Organisation, { id: input.recipientOrganisationId, kind: 'AGENCY' });
-    if (!agency) throw fieldError('recipientOrganisationId', 'Choose a partner agency from the list');
-    if (input.legalBasis === 'CONSENT' && concern.consentStatus !== 'GIVEN') {
-      throw fieldError(
-        'legalBasis',
-        'The person has not agreed to sharing. Choose the reason sharing without consent is justified.',
-      );
-    }
-    const links = await tx.find(ConcernPerson, { concern }, { populate: ['person'], orderBy: { id: 'asc' } });
-    const household = concern.household ? await tx.findOne(Household, { id: concern.household.id }) : null;
-    const happened = concern.happenedAt ?? concern.raisedAt;
-    const shared: SharedSnapshot = {
-      concernReference: concern.reference,
-      raisedAt: concern.raisedAt.toISOString(),
-      urgency: concern.urgency,
-      categories: concern.categories,
-      summary: input.summary,
-      whatWasReported: input.includeWhatWasReported ? concern.whatHappened : null,
-      happenedAt: concern.happenedAt?.toISOString() ?? null,
-      where: household ? addressOf(household) : concern.location,
-      viewsStatus: concern.viewsStatus,
-      views: concern.views ?? null,
-      consentStatus: concern.consentStatus,
-      people: links.map(({ person, role }) => ({
-        role,
-        name: `${person.givenName} ${person.familyName}`,
-        otherNames: person.otherNames,
-        dateOfBirth: person.dateOfBirth ?? null,
-        childAtEvent: isChildOn(person.dateOfBirth, happened),
-        pronouns: person.pronouns ?? null,
-        preferredLanguage: person.preferredLanguage ?? null,
-        communicationNeeds: person.communicationNeeds ?? null,
-        interpreterNeeded: person.interpreterNeeded,
-        vulnerabilityFactors: person.vulnerabilityFactors,
-      })),
-    };
-    const sentAt = new Date();
-    const referral = tx.create(Referral, {
-      organisation: tx.getReference(Organisation, identity.organisationId),
-      sentAt,
-      respondBy: await respondByFor(tx, identity.organisationId, agency.agencyType, sentAt),
-      recipientOrganisation: agency,
-      concern,
-      reason: input.reason,
-      legalBasis: input.legalBasis,
-      legalBasisReason: input.legalBasisReason ?? null,
-      shared,
-      household: household ?? null,
-      personIds: links.map((l) => l.person.id),
-      sentBy: tx.getReference(User, identity.userId),
-    });
-    audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
-      reason: `${input.legalBasis}${input.legalBasisReason ? `: ${input.legalBasisReason}` : ''}`,
-    });
-    audit(tx, caller, 'CREATE', 'Referral', [referral.id]);
-    recordChronology(tx, caller, {
-      kind: 'REFERRAL_SENT',
-      occurredAt: referral.sentAt,
-      householdId: household?.id ?? null,
-      personIds: links.map((l) => l.person.id),
-      sourceType: 'Referral',
-      sourceId: referral.id,
-      summary: `Referred ${concern.reference} to ${agency.name} (${input.legalBasis})`,
-    });
-    await tx.flush();
-    await tx.populate(referral, ['organisation']);
-    return referral;
+  const field = (name: string) => (at ? `${at}.${name}` : name);
+  const agency = await tx.findOne(Organisation, { id: input.recipientOrganisationId, kind: 'AGENCY' });
+  if (!agency) throw fieldError(field('recipientOrganisationId'), 'Choose a partner agency from the list');
+  if (input.legalBasis === 'CONSENT' && concern.consentStatus !== 'GIVEN') {
+    throw fieldError(
+      field('legalBasis'),
+      'The person has not agreed to sharing. Choose the reason sharing without consent is justified.',
+    );
+  }
+  const links = await tx.find(ConcernPerson, { concern }, { populate: ['person'], orderBy: { id: 'asc' } });
+  const household = concern.household ? await tx.findOne(Household, { id: concern.household.id }) : null;
+  const happened = concern.happenedAt ?? concern.raisedAt;
+  const shared: SharedSnapshot = {
+    concernReference: concern.reference,
+    raisedAt: concern.raisedAt.toISOString(),
+    urgency: concern.urgency,
+    categories: concern.categories,
+    summary: input.summary,
+    whatWasReported: input.includeWhatWasReported ? concern.whatHappened : null,
+    happenedAt: concern.happenedAt?.toISOString() ?? null,
+    where: household ? addressOf(household) : concern.location,
+    viewsStatus: concern.viewsStatus,
+    views: concern.views ?? null,
+    consentStatus: concern.consentStatus,
+    people: links.map(({ person, role }) => ({
+      role,
+      name: `${person.givenName} ${person.familyName}`,
+      otherNames: person.otherNames,
+      dateOfBirth: person.dateOfBirth ?? null,
+      childAtEvent: isChildOn(person.dateOfBirth, happened),
+      pronouns: person.pronouns ?? null,
+      preferredLanguage: person.preferredLanguage ?? null,
+      communicationNeeds: person.communicationNeeds ?? null,
+      interpreterNeeded: person.interpreterNeeded,
+      vulnerabilityFactors: person.vulnerabilityFactors,
+    })),
+  };
+  const sentAt = new Date();
+  const referral = tx.create(Referral, {
+    organisation: tx.getReference(Organisation, identity.organisationId),
+    sentAt,
+    respondBy: await respondByFor(tx, identity.organisationId, agency.agencyType, sentAt),
+    recipientOrganisation: agency,
+    concern,
+    reason: input.reason,
+    legalBasis: input.legalBasis,
+    legalBasisReason: input.legalBasisReason ?? null,
+    shared,
+    household: household ?? null,
+    personIds: links.map((l) => l.person.id),
+    sentBy: tx.getReference(User, identity.userId),
   });
+  audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
+    reason: `${input.legalBasis}${input.legalBasisReason ? `: ${input.legalBasisReason}` : ''}`,
+  });
+  audit(tx, caller, 'CREATE', 'Referral', [referral.id]);
+  recordChronology(tx, caller, {
+    kind: 'REFERRAL_SENT',
+    occurredAt: referral.sentAt,
+    householdId: household?.id ?? null,
+    personIds: links.map((l) => l.person.id),
+    sourceType: 'Referral',
+    sourceId: referral.id,
+    summary: `Referred ${concern.reference} to ${agency.name} (${input.legalBasis})`,
+  });
+  await tx.flush();
+  await tx.populate(referral, ['organisation']);
+  return referral;
 }
 
 /** What was shared, with the two parties the access rule checks on every field. */
