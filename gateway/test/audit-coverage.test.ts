@@ -142,7 +142,10 @@ const calls: Record<string, (r: Records) => Call[]> = {
   ],
   referralsSent: () => [
     { as: lead },
-    { as: lead, args: { filter: { status: ['SENT', 'ACKNOWLEDGED'], overdue: false, sentTo: '9999-12-31' } } },
+    {
+      as: lead,
+      args: { filter: { status: ['SENT', 'ACKNOWLEDGED'], overdue: false, sentTo: '9999-12-31' } },
+    },
   ],
   searchHouseholds: () => [{ as: lead, args: { query: 'Birch' } }],
   searchPeople: () => [{ as: champion, args: { query: 'Price' } }],

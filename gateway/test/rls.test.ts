@@ -261,7 +261,8 @@ describe('row-level security', () => {
       await asApp(hillcrest.organisationId, async (client) => {
         // Another provider filtering by the agency: none of Riverside's.
         expect(
-          (await client.query(`select id from referral where recipient_organisation_id = $1`, [northshire])).rows,
+          (await client.query(`select id from referral where recipient_organisation_id = $1`, [northshire]))
+            .rows,
         ).toEqual([]);
       });
       await db.sql(`delete from referral_move where referral_id = $1`, [elsewhere]);

@@ -1,4 +1,10 @@
-import { LockMode, type EntityClass, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import {
+  LoadStrategy,
+  LockMode,
+  type EntityClass,
+  type EntityManager,
+  type FilterQuery,
+} from '@mikro-orm/postgresql';
 import * as z from 'zod';
 import {
   closeReferralInputSchema,
@@ -379,7 +385,12 @@ function ofReferral<T extends ReferralMove | ReferralMessage>(
       const rows = (await em.find(
         entity,
         { referral: { $in: keys.map((key) => key.split('/')) } } as unknown as FilterQuery<T>,
-        { orderBy: [{ [at]: 'asc' }, { id: 'asc' }] as never, populate: ['referral'] as never },
+        {
+          orderBy: [{ [at]: 'asc' }, { id: 'asc' }] as never,
+          // The referrals are usually loaded already (the page they are on): no join to read them again.
+          populate: ['referral'] as never,
+          strategy: LoadStrategy.SELECT_IN,
+        },
       )) as T[];
       return groupBy(rows, (row) => `${row.referral.organisation.id}/${row.referral.id}`);
     },
