@@ -103,16 +103,14 @@ export class PartnerAgency {
   agencyType!: string | null;
 }
 
+/**
+ * What a referral shares and on what basis, sent directly (ReferConcernInput) or by a triage decision
+ * to REFER (TriageReferralInput): rules in `referConcernInputSchema` and `triageReferralInputSchema`.
+ */
 @InputType()
-export class ReferConcernInput {
-  @Field(() => ID)
-  concernId!: string;
-
-  @Field(() => ID, { description: 'The partner agency (see partnerAgencies)' })
+export abstract class ReferralSharingInput {
+  @Field(() => ID, { description: 'The partner agency (see partnerAgencies, or referralDraft)' })
   recipientOrganisationId!: string;
-
-  @Field({ description: 'Why you are referring' })
-  reason!: string;
 
   @Field(() => LegalBasisEnum)
   legalBasis!: LegalBasis;
@@ -120,11 +118,20 @@ export class ReferConcernInput {
   @Field(() => String, { nullable: true, description: 'Required unless the basis is CONSENT' })
   legalBasisReason?: string | null;
 
-  @Field({ description: 'What the agency needs to know, in your words: share no more than that' })
-  summary!: string;
-
   @Field(() => Boolean, { nullable: true, description: 'Share what was reported word for word (default no)' })
   includeWhatWasReported?: boolean | null;
+}
+
+@InputType()
+export class ReferConcernInput extends ReferralSharingInput {
+  @Field(() => ID)
+  concernId!: string;
+
+  @Field({ description: 'Why you are referring' })
+  reason!: string;
+
+  @Field({ description: 'What the agency needs to know, in your words: share no more than that' })
+  summary!: string;
 }
 
 @InputType({ description: 'A referral and the version of it you last saw' })

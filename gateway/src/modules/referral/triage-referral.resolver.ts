@@ -6,30 +6,18 @@ import { ConsentStatusEnum, LegalBasisEnum, RiskLevelEnum, TriageDecisionEnum } 
 import { callerOf, type Context } from '../../context.js';
 import { Concern } from '../concern/concern.entity.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
-import { PartnerAgency } from './referral.resolver.js';
+import { PartnerAgency, ReferralSharingInput } from './referral.resolver.js';
 import { referralDraft, triageAndRefer } from './triage-referral.service.js';
 
 /** Rules in `triageReferralInputSchema` (@doorstep/schema). */
 @InputType({ description: 'The referral a decision to REFER sends: the triage’s reason is its reason' })
-export class TriageReferralInput {
-  @Field(() => ID, { description: 'The partner agency (see referralDraft or partnerAgencies)' })
-  recipientOrganisationId!: string;
-
-  @Field(() => LegalBasisEnum)
-  legalBasis!: LegalBasis;
-
-  @Field(() => String, { nullable: true, description: 'Required unless the basis is CONSENT' })
-  legalBasisReason?: string | null;
-
+export class TriageReferralInput extends ReferralSharingInput {
   @Field(() => String, {
     nullable: true,
     description:
       'What the agency needs to know; left out, the summary prefilled from the concern (referralDraft)',
   })
   summary?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Share what was reported word for word (default no)' })
-  includeWhatWasReported?: boolean | null;
 }
 
 /** Rules in `triageInputSchema` (@doorstep/schema). */

@@ -370,7 +370,7 @@ export type ReferConcernInput = {
   legalBasisReason?: string | null | undefined;
   /** Why you are referring */
   reason: string;
-  /** The partner agency (see partnerAgencies) */
+  /** The partner agency (see partnerAgencies, or referralDraft) */
   recipientOrganisationId: string | number;
   /** What the agency needs to know, in your words: share no more than that */
   summary: string;
@@ -529,7 +529,7 @@ export type TriageReferralInput = {
   legalBasis: LegalBasis;
   /** Required unless the basis is CONSENT */
   legalBasisReason?: string | null | undefined;
-  /** The partner agency (see referralDraft or partnerAgencies) */
+  /** The partner agency (see partnerAgencies, or referralDraft) */
   recipientOrganisationId: string | number;
   /** What the agency needs to know; left out, the summary prefilled from the concern (referralDraft) */
   summary?: string | null | undefined;
