@@ -20,6 +20,8 @@ import { DEMO, startDoorstep } from './doorstep.js';
  */
 let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 const NORTHSHIRE = '00000000-0000-4000-8000-000000000003';
+/** The demo housing provider, Riverside Homes. */
+const DEMO_PROVIDER = '00000000-0000-4000-8000-000000000001';
 /** The demo agency's officer. */
 const DEE_PATEL = '00000000-0000-4000-8000-000000000301';
 const references: string[] = [];
@@ -98,6 +100,25 @@ describe('examples/partner-agency', () => {
     expect(full).toContain('Legal basis: risk to adult (E2E: she may be being exploited)');
     expect(full).toContain(`Summary: E2E summary of ${newest}`);
     expect(full).toContain('What was reported: not shared');
+  });
+
+  it('lists only the referrals its filters let through, and says why a filter is refused', async () => {
+    const env = { PAGE_SIZE: '1' };
+    const overdue = await partnerAgency(env, ['list', '--status', 'sent,acknowledged', '--overdue']);
+    expect(overdue.stderr).toBe('');
+    expect(overdue.stdout).toContain('Referrals sent to your agency (filtered): 1');
+    expect(overdue.stdout).toContain(`(id ${referralIds[1]})`);
+    expect(overdue.stdout).not.toContain(`(id ${referralIds[0]})`);
+    expect(overdue.stdout).not.toContain('in full');
+    const today = new Date().toISOString().slice(0, 10);
+    const bySender = await partnerAgency(env, ['list', '--sender', DEMO_PROVIDER, '--from', '2020-01-01']);
+    expect(bySender.stdout).toContain('Referrals sent to your agency (filtered): 2');
+    const none = await partnerAgency(env, ['list', '--to', '2020-01-01']);
+    expect(none.stdout).toContain('Referrals sent to your agency (filtered): 0');
+    const reversed = await partnerAgency(env, ['list', '--from', today, '--to', '2020-01-01']);
+    expect(reversed.code).toBe(1);
+    expect(reversed.stdout).toBe('');
+    expect(reversed.stderr).toContain('filter.sentTo: The end date must be on or after the start date');
   });
 
   it('exchanges the agency’s API key for a token, as its system does in production', async () => {

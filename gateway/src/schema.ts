@@ -25,6 +25,7 @@ import { FeedbackResolver, YouSaidWeDidResolver } from './modules/feedback/feedb
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { ReferralResolver } from './modules/referral/referral.resolver.js';
 import { ReferralOverdueResolver, ResponsePolicyResolver } from './modules/referral/response-due.resolver.js';
+import { TriageReferralResolver } from './modules/referral/triage-referral.resolver.js';
 import {
   HouseholdMemberPersonResolver,
   PersonRelationshipResolver,
@@ -70,6 +71,7 @@ export const resolvers = [
   CumulativeResolver,
   SearchResolver,
   ReferralResolver,
+  TriageReferralResolver,
   ReferralOverdueResolver,
   ResponsePolicyResolver,
   SelfAssessmentResolver,

@@ -73,7 +73,10 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'PageInfo.*': 'envelope',
 
   // Triage (leads and champions): the lifecycle, the history of decisions, the people named.
+  // A decision to REFER sends a referral in the same step; the draft of one is for the same people.
   'Mutation.triageConcern': SAFEGUARDING,
+  'Query.referralDraft': SAFEGUARDING,
+  'ReferralDraft.*': SAFEGUARDING,
   'Mutation.closeConcern': SAFEGUARDING,
   'ConcernTriage.*': SAFEGUARDING,
   'ConcernPersonLink.*': SAFEGUARDING,
@@ -366,6 +369,7 @@ export const personLevel: Record<string, { audit: string } | { within: string }>
   SharedPerson: { within: 'its referral' },
   ReferralMove: { within: 'its referral' },
   ReferralMessage: { audit: 'ReferralMessage' },
+  ReferralDraft: { within: 'a READ of the Concern it is drafted from' },
   Feedback: { audit: 'Feedback' },
   FeedbackRating: { within: 'its feedback' },
 };

@@ -129,8 +129,24 @@ const calls: Record<string, (r: Records) => Call[]> = {
   ],
   person: () => [{ as: champion, args: { id: KELLY } }],
   referral: (r) => [{ as: officer, args: { id: r.referralId } }],
-  referralsReceived: () => [{ as: officer }],
-  referralsSent: () => [{ as: lead }],
+  referralDraft: (r) => [
+    {
+      as: champion,
+      args: { concernId: r.concernId },
+      rows: [{ action: 'READ', entityType: 'Concern', ids: [r.concernId] }],
+    },
+  ],
+  referralsReceived: () => [
+    { as: officer },
+    { as: officer, args: { filter: { status: ['SENT'], senderId: RIVERSIDE, sentFrom: '2026-01-01' } } },
+  ],
+  referralsSent: () => [
+    { as: lead },
+    {
+      as: lead,
+      args: { filter: { status: ['SENT', 'ACKNOWLEDGED'], overdue: false, sentTo: '9999-12-31' } },
+    },
+  ],
   searchHouseholds: () => [{ as: lead, args: { query: 'Birch' } }],
   searchPeople: () => [{ as: champion, args: { query: 'Price' } }],
   visitHousehold: () => [{ as: contractor, args: { id: ALDER } }],
@@ -175,7 +191,7 @@ async function newConcern() {
   return id;
 }
 
-const triage = { decision: 'REFER', riskLevel: 'MEDIUM', reason: 'Needs a social care assessment.' };
+const triage = { decision: 'OPEN_CASE', riskLevel: 'MEDIUM', reason: 'Needs a case of our own.' };
 
 async function newTriagedConcern() {
   const id = await newConcern();
@@ -839,7 +855,7 @@ describe('a read that is refused', () => {
       const ours = new Set((await plainly(name, as, as, args)).rows.map((row) => row.entity_id));
       const { result, rows } = await plainly(name, as, outsider, args);
       const code = result.errors?.[0]?.extensions?.code;
-      const namesRecord = 'id' in args || 'subject' in args;
+      const namesRecord = 'id' in args || 'concernId' in args || 'subject' in args;
       if (namesRecord && code !== 'NOT_FOUND')
         problems.push(`Query.${name} from Hillcrest: ${code ?? 'answered'}`);
       if (!namesRecord && result.errors) problems.push(`Query.${name} from Hillcrest: ${code}`);

@@ -253,6 +253,48 @@ describe('row-level security', () => {
       });
     });
 
+    it('lets the lists’ filters and the batched threads read only the referrals sent to the agency', async () => {
+      // Another of Riverside's referrals, to someone else, with a move of its own.
+      const elsewhere = randomUUID();
+      await db.sql(
+        `insert into referral (organisation_id, id, recipient_organisation_id, concern_id, reason, legal_basis,
+                               shared, status, version, person_ids, sent_by_id, sent_at)
+         select organisation_id, $2, $3, concern_id, 'r', 'CONSENT', '{}', 'SENT', 1, '{}', sent_by_id, now()
+           from referral where id = $1`,
+        [referralId, elsewhere, hillcrest.organisationId],
+      );
+      await db.sql(
+        `insert into referral_move (organisation_id, id, referral_id, "from", "to", by_organisation_id, by_user_id, by_name, at)
+         values ($1, $2, $3, 'SENT', 'WITHDRAWN', $1, $4, 'x', now())`,
+        [riverside.organisationId, randomUUID(), elsewhere, riverside.id],
+      );
+      await asApp(northshire, async (client) => {
+        // Filtered by the sender: Riverside's referrals to Northshire, not its others.
+        const bySender = await client.query(`select id from referral where organisation_id = $1`, [
+          riverside.organisationId,
+        ]);
+        expect(bySender.rows).toEqual([{ id: referralId }]);
+        // The batched read of a page's moves, asked for both: only the one sent here.
+        const moves = await client.query<{ referral_id: string }>(
+          `select distinct referral_id from referral_move where (organisation_id, referral_id) in (($1, $2), ($1, $3))`,
+          [riverside.organisationId, referralId, elsewhere],
+        );
+        expect(moves.rows).toEqual([{ referral_id: referralId }]);
+        // Never the records behind it.
+        expect((await client.query('select id from concern')).rows).toEqual([]);
+        expect((await client.query('select id from person')).rows).toEqual([]);
+      });
+      await asApp(hillcrest.organisationId, async (client) => {
+        // Another provider filtering by the agency: none of Riverside's.
+        expect(
+          (await client.query(`select id from referral where recipient_organisation_id = $1`, [northshire]))
+            .rows,
+        ).toEqual([]);
+      });
+      await db.sql(`delete from referral_move where referral_id = $1`, [elsewhere]);
+      await db.sql(`delete from referral where id = $1`, [elsewhere]);
+    });
+
     it('gives another organisation nothing: no referral, no moves, no changes, no chronology entries', async () => {
       await asApp(riverside.organisationId, async (client) => {
         expect(await attempt(client, ...move(riverside.organisationId))).toBe('ok 1');

@@ -13,7 +13,9 @@ import {
   type ClientOptions,
   type ReferralFieldsFragment,
   type ReferralLifecycleFieldsFragment,
+  type ReceivedReferralsFilter,
   type ReferralOutcome,
+  type ReferralStatus,
 } from '@doorstep/client';
 import { readConfig, type Config } from './config.js';
 import { moveReferral, sendMessage, type Move } from './moves.js';
@@ -23,13 +25,16 @@ import { tokenSource } from './token.js';
 const say = (line = '') => process.stdout.write(line + '\n');
 
 // #region list-referrals
-/** Every referral sent to the agency, newest first, following the pages to the end. */
-async function referralsReceived(options: ClientOptions, config: Config) {
+/**
+ * Every referral sent to the agency that the filter lets through (all of them without one), newest
+ * first, following the pages to the end.
+ */
+async function referralsReceived(options: ClientOptions, config: Config, filter: ReceivedReferralsFilter) {
   const referrals: ReferralFieldsFragment[] = [];
   let after: string | null | undefined;
   do {
     const { referralsReceived: page } = await withRetry(config, () =>
-      request(options, ReferralsReceivedDocument, { first: config.pageSize, after }),
+      request(options, ReferralsReceivedDocument, { first: config.pageSize, after, filter }),
     );
     referrals.push(...page.edges.map((edge) => edge.node));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -128,7 +133,9 @@ function explain(error: unknown, config: Config, referralId = config.referralId)
 }
 
 const USAGE = `Usage:
-  start                                             list the referrals, read one in full (REFERRAL_ID)
+  start [filters]                                   list the referrals, read one in full (REFERRAL_ID)
+  list [filters]                                    list the referrals only
+    filters: --status SENT,ACKNOWLEDGED  --overdue  --from 2026-03-01  --to 2026-03-31  --sender <organisation id>
   acknowledge <id>                                  say the referral has been received
   accept <id>                                       take it on
   decline <id> --reason "…"                         decline it, saying why
@@ -137,7 +144,7 @@ const USAGE = `Usage:
 
 /** The command line: what to do, on which referral. */
 type Command =
-  | { kind: 'start' }
+  | { kind: 'start' | 'list'; filter: ReceivedReferralsFilter }
   | { kind: 'move'; referralId: string; move: Move }
   | { kind: 'message'; referralId: string; body: string };
 
@@ -145,10 +152,30 @@ function readCommand(args: string[]): Command {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { reason: { type: 'string' }, outcome: { type: 'string' }, detail: { type: 'string' } },
+    options: {
+      reason: { type: 'string' },
+      outcome: { type: 'string' },
+      detail: { type: 'string' },
+      status: { type: 'string' },
+      overdue: { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      sender: { type: 'string' },
+    },
   });
   const [name = 'start', referralId, body] = positionals;
-  if (name === 'start') return { kind: 'start' };
+  if (name === 'start' || name === 'list') {
+    // Passed on as given: Doorstep checks them (a date that is not real, a reversed range and an
+    // unknown status come back as BAD_USER_INPUT with the field's message).
+    const filter: ReceivedReferralsFilter = {
+      status: values.status?.split(',').map((s) => s.trim().toUpperCase() as ReferralStatus),
+      overdue: values.overdue,
+      sentFrom: values.from,
+      sentTo: values.to,
+      senderId: values.sender,
+    };
+    return { kind: name, filter };
+  }
   if (!referralId) throw new Error(USAGE);
   switch (name) {
     case 'acknowledge':
@@ -177,11 +204,13 @@ const version = (r: ReferralLifecycleFieldsFragment) => `${words(r.status)} (ver
 
 async function run(command: Command, options: ClientOptions, config: Config) {
   switch (command.kind) {
-    case 'start': {
-      const referrals = await referralsReceived(options, config);
-      say(`Referrals sent to your agency: ${referrals.length}`);
+    case 'start':
+    case 'list': {
+      const referrals = await referralsReceived(options, config, command.filter);
+      const filtered = Object.values(command.filter).some((v) => v !== undefined);
+      say(`Referrals sent to your agency${filtered ? ' (filtered)' : ''}: ${referrals.length}`);
       referrals.forEach(printSummary);
-      const id = config.referralId ?? referrals[0]?.id;
+      const id = command.kind === 'start' ? (config.referralId ?? referrals[0]?.id) : undefined;
       if (id) {
         say();
         printInFull(await readReferral(options, config, id));

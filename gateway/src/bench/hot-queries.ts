@@ -222,6 +222,17 @@ export function hotOperations(data: HotData): HotOperation[] {
       variables: {},
     },
     {
+      name: 'referrals-sent',
+      title: '`referralsSent` filtered by status and days sent, 20 a page, with their moves and messages',
+      as: 'lead',
+      query: `query ReferralsSentFiltered($filter: SentReferralsFilter) {
+        referralsSent(first: 20, filter: $filter) {
+          totalCount edges { node { id status moves { id to at } messages { id sentAt } } }
+        }
+      }`,
+      variables: { filter: { status: ['SENT', 'ACKNOWLEDGED'], sentFrom: '2020-01-01' } },
+    },
+    {
       name: 'sign-in',
       title: 'Identity checks: a staff session token and an OpenID Connect sign-in',
       run: (orm, config) =>

@@ -86,11 +86,14 @@ export const pastDate = (message: string) =>
   isoDate().check(z.refine((value) => value <= isoDateOf(), { error: message }));
 
 /**
- * For a period of whole days (`from` and `to` inclusive, either left out): the end is not before
- * the start. The message is on `to`.
+ * For a period of whole days given by two keys (both inclusive, either left out): the end is not
+ * before the start. The message is on the end.
  */
-export const endNotBeforeStart = () =>
-  z.refine<{ from?: string | undefined; to?: string | undefined }>(
-    (value) => !value.from || !value.to || value.from <= value.to,
-    { error: 'The end date must be on or after the start date', path: ['to'] },
+export const endNotBefore = <From extends string, To extends string>(from: From, to: To) =>
+  z.refine<{ [K in From | To]?: string | undefined }>(
+    (value) => !value[from] || !value[to] || value[from] <= value[to],
+    { error: 'The end date must be on or after the start date', path: [to] },
   );
+
+/** For a period of whole days, `from` and `to`: the end is not before the start. */
+export const endNotBeforeStart = () => endNotBefore('from', 'to');

@@ -1,6 +1,27 @@
 import * as z from 'zod';
-import { LEGAL_BASES, REFERRAL_OUTCOMES } from './enums.js';
-import { CONCERN_LIMITS, optionalText, text } from './text.js';
+import { endNotBefore, isoDate } from './dates.js';
+import { LEGAL_BASES, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './enums.js';
+import { CONCERN_LIMITS, noRepeats, optionalText, text } from './text.js';
+
+/** Sharing without the person's consent needs the reason it is justified. */
+const reasonUnlessConsent = () =>
+  z.superRefine<{ legalBasis: string; legalBasisReason?: string | undefined }>((value, ctx) => {
+    if (value.legalBasis !== 'CONSENT' && !value.legalBasisReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['legalBasisReason'],
+        message: 'Say why sharing without the person’s consent is justified',
+      });
+    }
+  });
+
+/** What a referral shares and on what basis: the agency, the legal basis, what was reported or not. */
+const sharingFields = {
+  recipientOrganisationId: z.uuid({ error: 'Choose the agency to refer to' }),
+  legalBasis: z.enum(LEGAL_BASES, { error: 'Choose the legal basis for sharing' }),
+  legalBasisReason: optionalText(CONCERN_LIMITS.reason),
+  includeWhatWasReported: z._default(z.boolean(), false),
+};
 
 /**
  * A safeguarding lead refers a concern to a partner agency, sharing only what the agency needs
@@ -10,24 +31,49 @@ import { CONCERN_LIMITS, optionalText, text } from './text.js';
 export const referConcernInputSchema = z
   .object({
     concernId: z.uuid({ error: 'Choose the concern to refer' }),
-    recipientOrganisationId: z.uuid({ error: 'Choose the agency to refer to' }),
     reason: text(CONCERN_LIMITS.reason, 'Say why you are referring'),
-    legalBasis: z.enum(LEGAL_BASES, { error: 'Choose the legal basis for sharing' }),
-    legalBasisReason: optionalText(CONCERN_LIMITS.reason),
     summary: text(CONCERN_LIMITS.longText, 'Write what the agency needs to know'),
-    includeWhatWasReported: z._default(z.boolean(), false),
+    ...sharingFields,
   })
-  .check(
-    z.superRefine((value, ctx) => {
-      if (value.legalBasis !== 'CONSENT' && !value.legalBasisReason) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['legalBasisReason'],
-          message: 'Say why sharing without the person’s consent is justified',
-        });
-      }
-    }),
-  );
+  .check(reasonUnlessConsent());
+
+/**
+ * The referral a triage decision REFER sends (`triageInputSchema`'s `referral`): the triage's reason
+ * is the referral's; the summary, when left out, is the one prefilled from the concern.
+ */
+export const triageReferralInputSchema = z
+  .object({ ...sharingFields, summary: optionalText(CONCERN_LIMITS.longText) })
+  .check(reasonUnlessConsent());
+
+export type TriageReferralInput = z.input<typeof triageReferralInputSchema>;
+
+/** What both lists of referrals filter by: statuses (any of them), overdue, and UK days sent. */
+const listFilterFields = {
+  status: z.optional(
+    z
+      .array(z.enum(REFERRAL_STATUSES, { error: 'Choose statuses from the list' }))
+      .check(noRepeats('Choose each status once')),
+  ),
+  overdue: z.optional(z.boolean({ error: 'Say true or false' })),
+  sentFrom: z.optional(isoDate()),
+  sentTo: z.optional(isoDate()),
+};
+
+/**
+ * Which of the referrals your organisation sent to list: by status, overdue, the UK days they were
+ * sent (both inclusive, either left out) and the agency. An id of no agency matches nothing.
+ */
+export const sentReferralsFilterSchema = z
+  .object({ ...listFilterFields, agencyId: z.optional(z.uuid({ error: 'Not a valid organisation id' })) })
+  .check(endNotBefore('sentFrom', 'sentTo'));
+
+/** Which of the referrals sent to your agency to list: as above, and by the organisation that sent them. */
+export const receivedReferralsFilterSchema = z
+  .object({ ...listFilterFields, senderId: z.optional(z.uuid({ error: 'Not a valid organisation id' })) })
+  .check(endNotBefore('sentFrom', 'sentTo'));
+
+export type SentReferralsFilter = z.input<typeof sentReferralsFilterSchema>;
+export type ReceivedReferralsFilter = z.input<typeof receivedReferralsFilterSchema>;
 
 export type ReferConcernInput = z.input<typeof referConcernInputSchema>;
 

@@ -1,20 +1,46 @@
 import * as z from 'zod';
 import { RISK_LEVELS, TRIAGE_DECISIONS } from './enums.js';
+import { triageReferralInputSchema } from './referral.js';
 import { CONCERN_LIMITS, optionalText, text } from './text.js';
 
 /**
  * A safeguarding lead's triage of a concern. `riskChangeReason` is needed when a concern already
  * triaged gets another risk level (checked by the gateway, which knows the level before).
  * `expectedVersion`, when given, must be the concern's version: a triage made on a stale view is
- * refused rather than silently overwriting a colleague's.
+ * refused rather than silently overwriting a colleague's. A decision to REFER sends a referral in
+ * the same step: `referral` says to which agency and on what legal basis, and only REFER takes it.
  */
-export const triageInputSchema = z.object({
-  decision: z.enum(TRIAGE_DECISIONS, { error: 'Select a decision' }),
-  riskLevel: z.enum(RISK_LEVELS, { error: 'Select the level of risk' }),
-  reason: text(CONCERN_LIMITS.reason, 'Enter the reason for the decision'),
-  riskChangeReason: optionalText(CONCERN_LIMITS.reason),
-  expectedVersion: z.optional(z.int({ error: 'Must be a whole number' }).check(z.gte(1))),
-});
+export const triageInputSchema = z
+  .object({
+    decision: z.enum(TRIAGE_DECISIONS, { error: 'Select a decision' }),
+    riskLevel: z.enum(RISK_LEVELS, { error: 'Select the level of risk' }),
+    reason: text(CONCERN_LIMITS.reason, 'Enter the reason for the decision'),
+    riskChangeReason: optionalText(CONCERN_LIMITS.reason),
+    expectedVersion: z.optional(z.int({ error: 'Must be a whole number' }).check(z.gte(1))),
+    referral: z.optional(triageReferralInputSchema),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.decision === 'REFER' && !value.referral) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['referral', 'recipientOrganisationId'],
+          message: 'Choose the agency to refer to',
+        });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['referral', 'legalBasis'],
+          message: 'Choose the legal basis for sharing',
+        });
+      } else if (value.decision !== 'REFER' && value.referral) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['referral'],
+          message: 'Only a decision to refer sends a referral: leave it out',
+        });
+      }
+    }),
+  );
 export type TriageInput = z.input<typeof triageInputSchema>;
 export type TriageData = z.output<typeof triageInputSchema>;
 

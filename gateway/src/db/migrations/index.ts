@@ -23,6 +23,7 @@ import { Migration20261207052450_referral_lifecycle } from './Migration202612070
 import { Migration20261207052630_response_due } from './Migration20261207052630_response_due.js';
 import { Migration20261207053643_referral_messages } from './Migration20261207053643_referral_messages.js';
 import { Migration20261207064241_referral_events } from './Migration20261207064241_referral_events.js';
+import { Migration20261207064602_referral_thread_indexes } from './Migration20261207064602_referral_thread_indexes.js';
 import { Migration20261207065258_agency_chronology_entries_as_the_referral } from './Migration20261207065258_agency_chronology_entries_as_the_referral.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -64,6 +65,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207052630_response_due', class: Migration20261207052630_response_due },
   { name: 'Migration20261207053643_referral_messages', class: Migration20261207053643_referral_messages },
   { name: 'Migration20261207064241_referral_events', class: Migration20261207064241_referral_events },
+  {
+    name: 'Migration20261207064602_referral_thread_indexes',
+    class: Migration20261207064602_referral_thread_indexes,
+  },
   {
     name: 'Migration20261207065258_agency_chronology_entries_as_the_referral',
     class: Migration20261207065258_agency_chronology_entries_as_the_referral,

@@ -52,7 +52,7 @@ async function history() {
   });
   await ok(
     gw,
-    `mutation($id: ID!) { triageConcern(id: $id, input: { decision: REFER, riskLevel: MEDIUM, reason: "+1 needs help" }) { id } }`,
+    `mutation($id: ID!) { triageConcern(id: $id, input: { decision: OPEN_CASE, riskLevel: MEDIUM, reason: "+1 needs help" }) { id } }`,
     {
       id: concern.id,
     },
@@ -83,7 +83,10 @@ describe('the chronology', () => {
       sourceId: concern.id,
       occurredAt: '2025-06-01T10:00:00.000Z',
     });
-    expect(page.chronology.edges[2]!.node.detail).toMatchObject({ decision: 'REFER', riskLevel: 'MEDIUM' });
+    expect(page.chronology.edges[2]!.node.detail).toMatchObject({
+      decision: 'OPEN_CASE',
+      riskLevel: 'MEDIUM',
+    });
     const newest = await ok<Page>(gw, CHRONOLOGY, { s: { personId: person.id }, f: { newestFirst: true } });
     expect(kinds(newest)).toEqual([...kinds(page)].reverse());
     expect(

@@ -1,9 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type {
   LocationOfRisk,
-  RiskLevel,
   SourceOfRisk,
-  TriageDecision,
   SelfConsent,
   ChildrenPresent,
   ConcernCategory,
@@ -22,9 +20,7 @@ import {
   ConcernUrgencyEnum,
   ConsentStatusEnum,
   LocationOfRiskEnum,
-  RiskLevelEnum,
   SourceOfRiskEnum,
-  TriageDecisionEnum,
   ViewsStatusEnum,
 } from '../../common/enums.js';
 
@@ -147,31 +143,6 @@ export class NamedPersonInput {
     description: 'Anything else that helps find them, e.g. age, how they are connected',
   })
   description?: string | null;
-}
-
-/** Rules in `triageInputSchema` (@doorstep/schema). */
-@InputType({ description: 'A triage decision' })
-export class TriageInput {
-  @Field(() => TriageDecisionEnum)
-  decision!: TriageDecision;
-
-  @Field(() => RiskLevelEnum)
-  riskLevel!: RiskLevel;
-
-  @Field({ description: 'Why this decision' })
-  reason!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Needed when the risk level changes from an earlier triage',
-  })
-  riskChangeReason?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The version you decided on: if someone else triaged since, you get STALE_VERSION',
-  })
-  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'How to reach someone who raised a concern without signing in. All optional.' })

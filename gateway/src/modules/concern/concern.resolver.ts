@@ -25,7 +25,7 @@ import { householdById } from '../household/household.service.js';
 import { Person } from '../person/person.entity.js';
 import { ReasonInput } from '../person/person.inputs.js';
 import { ConcernTriage } from './concern-triage.entity.js';
-import { ConcernReceipt, PublicConcernInput, RaiseConcernInput, TriageInput } from './concern.inputs.js';
+import { ConcernReceipt, PublicConcernInput, RaiseConcernInput } from './concern.inputs.js';
 import {
   concernsBehind,
   getConcern,
@@ -36,7 +36,7 @@ import {
   raiseConcern,
   raisePublicConcern,
 } from './concern.service.js';
-import { closeConcern, triageConcern, triageHistory } from './triage.service.js';
+import { closeConcern, triageHistory } from './triage.service.js';
 import { listMyConcerns, SubmittedConcernConnection } from './my-concerns.js';
 
 @ObjectType({ description: 'A person named in a concern' })
@@ -100,6 +100,7 @@ export class PublicConcernReceipt {
   reference!: string;
 }
 
+/** Triaging a concern (`triageConcern`) is in the referral module: a decision to REFER sends a referral. */
 @Resolver(() => Concern)
 export class ConcernResolver {
   @Access(Permission.ConcernRaise)
@@ -162,20 +163,6 @@ export class ConcernResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     return listConcerns(ctx.em, callerOf(ctx), { first: first ?? null, after: after ?? null });
-  }
-
-  @Access(Permission.ConcernTriage)
-  @Mutation(() => Concern, {
-    description:
-      'Triage a concern (RAISED → TRIAGED), or re-triage it. A changed risk level needs riskChangeReason. ' +
-      'A closed concern gives INVALID_TRANSITION.',
-  })
-  triageConcern(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => TriageInput) input: TriageInput,
-    @Ctx() ctx: Context,
-  ) {
-    return triageConcern(ctx.em, callerOf(ctx), id, input);
   }
 
   @Access(Permission.ConcernTriage)

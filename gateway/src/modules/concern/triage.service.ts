@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { reasonSchema, triageInputSchema } from '@doorstep/schema';
+import { reasonSchema, type TriageData } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
 import { groupBy, load } from '../../common/loader.js';
 import type { Caller } from '../../context.js';
@@ -51,92 +51,94 @@ export async function peopleNamed(em: EntityManager, concern: Concern) {
 const userOf = (em: EntityManager, caller: Caller) =>
   em.getReference(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
 
+/**
+ * Triages a concern (the rules above), in the caller's transaction: the `triageConcern` mutation
+ * (referral module) parses the input and wraps this with the referral a decision to REFER sends, so
+ * a refused referral leaves the triage unsaved too.
+ */
 export async function triageConcern(
-  em: EntityManager,
+  tx: EntityManager,
   caller: Caller,
   id: string,
-  rawInput: unknown,
+  input: TriageData,
 ): Promise<Concern> {
-  const input = parseInput(triageInputSchema, rawInput);
-  return em.transactional(async (tx) => {
-    const concern = await lockConcern(tx, caller, id);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== concern.version) {
-      throw new StaleVersionError(concern.version);
-    }
-    if (concern.status === 'CLOSED') {
-      throw new InvalidTransitionError('A closed concern cannot be triaged again', 'CLOSED', 'TRIAGED');
-    }
-    const previous = concern.riskLevel ?? null;
-    const riskChanged = previous !== null && previous !== input.riskLevel;
-    if (riskChanged && !input.riskChangeReason) {
-      throw new BadUserInputError([
-        {
-          field: 'riskChangeReason',
-          code: 'required',
-          message: `Enter why the risk level changes from ${previous} to ${input.riskLevel}`,
-        },
-      ]);
-    }
-    const now = new Date();
-    const from = concern.status;
-    Object.assign(concern, {
-      status: 'TRIAGED',
-      triageDecision: input.decision,
-      riskLevel: input.riskLevel,
-      triageReason: input.reason,
-      triagedAt: now,
-      triagedBy: userOf(tx, caller),
-      version: concern.version + 1,
-    });
-    const record = tx.create(ConcernTriage, {
-      organisation: tx.getReference(Organisation, caller.identity.organisationId),
-      concern,
+  const concern = await lockConcern(tx, caller, id);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== concern.version) {
+    throw new StaleVersionError(concern.version);
+  }
+  if (concern.status === 'CLOSED') {
+    throw new InvalidTransitionError('A closed concern cannot be triaged again', 'CLOSED', 'TRIAGED');
+  }
+  const previous = concern.riskLevel ?? null;
+  const riskChanged = previous !== null && previous !== input.riskLevel;
+  if (riskChanged && !input.riskChangeReason) {
+    throw new BadUserInputError([
+      {
+        field: 'riskChangeReason',
+        code: 'required',
+        message: `Enter why the risk level changes from ${previous} to ${input.riskLevel}`,
+      },
+    ]);
+  }
+  const now = new Date();
+  const from = concern.status;
+  Object.assign(concern, {
+    status: 'TRIAGED',
+    triageDecision: input.decision,
+    riskLevel: input.riskLevel,
+    triageReason: input.reason,
+    triagedAt: now,
+    triagedBy: userOf(tx, caller),
+    version: concern.version + 1,
+  });
+  const record = tx.create(ConcernTriage, {
+    organisation: tx.getReference(Organisation, caller.identity.organisationId),
+    concern,
+    decision: input.decision,
+    riskLevel: input.riskLevel,
+    previousRiskLevel: previous,
+    reason: input.reason,
+    riskChangeReason: riskChanged ? input.riskChangeReason : null,
+    decidedBy: userOf(tx, caller),
+    decidedAt: now,
+  });
+  const people = await peopleNamed(tx, concern);
+  const common = {
+    occurredAt: now,
+    householdId: concern.household?.id ?? null,
+    personIds: people.all,
+    sourceType: 'Concern',
+    sourceId: concern.id,
+  };
+  recordChronology(tx, caller, {
+    ...common,
+    kind: 'CONCERN_TRIAGED',
+    summary: `Concern ${concern.reference} ${from === 'RAISED' ? 'triaged' : 're-triaged'}: ${input.decision}, risk ${input.riskLevel}`,
+    detail: {
+      reference: concern.reference,
       decision: input.decision,
       riskLevel: input.riskLevel,
-      previousRiskLevel: previous,
       reason: input.reason,
-      riskChangeReason: riskChanged ? input.riskChangeReason : null,
-      decidedBy: userOf(tx, caller),
-      decidedAt: now,
-    });
-    const people = await peopleNamed(tx, concern);
-    const common = {
-      occurredAt: now,
-      householdId: concern.household?.id ?? null,
-      personIds: people.all,
-      sourceType: 'Concern',
-      sourceId: concern.id,
-    };
+      triageId: record.id,
+    },
+  });
+  if (riskChanged) {
     recordChronology(tx, caller, {
       ...common,
-      kind: 'CONCERN_TRIAGED',
-      summary: `Concern ${concern.reference} ${from === 'RAISED' ? 'triaged' : 're-triaged'}: ${input.decision}, risk ${input.riskLevel}`,
+      kind: 'RISK_LEVEL_CHANGED',
+      summary: `Concern ${concern.reference}: risk ${previous} → ${input.riskLevel}`,
       detail: {
         reference: concern.reference,
-        decision: input.decision,
-        riskLevel: input.riskLevel,
-        reason: input.reason,
-        triageId: record.id,
+        from: previous,
+        to: input.riskLevel,
+        reason: input.riskChangeReason,
       },
     });
-    if (riskChanged) {
-      recordChronology(tx, caller, {
-        ...common,
-        kind: 'RISK_LEVEL_CHANGED',
-        summary: `Concern ${concern.reference}: risk ${previous} → ${input.riskLevel}`,
-        detail: {
-          reference: concern.reference,
-          from: previous,
-          to: input.riskLevel,
-          reason: input.riskChangeReason,
-        },
-      });
-    }
-    audit(tx, caller, 'UPDATE', 'Concern', [concern.id]);
-    await tx.flush();
-    if (input.decision === 'MONITOR_LOW_LEVEL') await checkCumulative(tx, caller, concern, people.subjects);
-    return concern;
-  });
+  }
+  audit(tx, caller, 'UPDATE', 'Concern', [concern.id]);
+  await tx.flush();
+  if (input.decision === 'MONITOR_LOW_LEVEL') await checkCumulative(tx, caller, concern, people.subjects);
+  return concern;
 }
 
 export async function closeConcern(

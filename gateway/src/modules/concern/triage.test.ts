@@ -43,11 +43,11 @@ describe('triage', () => {
     const { id } = await raise(gw, { householdId: birch!.id });
     const result = await ok<{ triageConcern: Record<string, unknown> }>(gw, TRIAGE, {
       id,
-      input: { decision: 'REFER', riskLevel: 'MEDIUM', reason: 'Adult social care should assess' },
+      input: { decision: 'OPEN_CASE', riskLevel: 'MEDIUM', reason: 'Adult social care should assess' },
     });
     expect(result.triageConcern).toMatchObject({
       status: 'TRIAGED',
-      triageDecision: 'REFER',
+      triageDecision: 'OPEN_CASE',
       riskLevel: 'MEDIUM',
       version: 2,
     });
@@ -72,7 +72,7 @@ describe('triage', () => {
     const before = await state(id);
     const missing = await gw.graphql(
       TRIAGE,
-      { id, input: { decision: 'REFER', riskLevel: 'HIGH', reason: 'Worse' } },
+      { id, input: { decision: 'OPEN_CASE', riskLevel: 'HIGH', reason: 'Worse' } },
       lead,
     );
     expect(missing.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('riskChangeReason');
@@ -80,7 +80,7 @@ describe('triage', () => {
     await ok(gw, TRIAGE, {
       id,
       input: {
-        decision: 'REFER',
+        decision: 'OPEN_CASE',
         riskLevel: 'HIGH',
         reason: 'Worse',
         riskChangeReason: 'Injuries seen on a second visit',
@@ -121,7 +121,7 @@ describe('triage', () => {
     const closedState = await state(id);
     const again = await gw.graphql(
       TRIAGE,
-      { id, input: { decision: 'REFER', riskLevel: 'LOW', reason: 'x' } },
+      { id, input: { decision: 'OPEN_CASE', riskLevel: 'LOW', reason: 'x' } },
       lead,
     );
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
@@ -135,7 +135,7 @@ describe('triage', () => {
     const { id } = await raise(gw);
     await ok(gw, TRIAGE, {
       id,
-      input: { decision: 'REFER', riskLevel: 'LOW', reason: 'a', expectedVersion: 1 },
+      input: { decision: 'OPEN_CASE', riskLevel: 'LOW', reason: 'a', expectedVersion: 1 },
     });
     const stale = await gw.graphql(
       TRIAGE,
@@ -154,7 +154,12 @@ describe('triage', () => {
           TRIAGE,
           {
             id,
-            input: { decision: 'REFER', riskLevel, reason: `Decision ${i}`, riskChangeReason: `Change ${i}` },
+            input: {
+              decision: 'OPEN_CASE',
+              riskLevel,
+              reason: `Decision ${i}`,
+              riskChangeReason: `Change ${i}`,
+            },
           },
           i % 2 ? champion : lead,
         ),
@@ -173,7 +178,7 @@ describe('triage', () => {
 
   it('is for leads and champions of the concern’s organisation only', async () => {
     const { id } = await raise(gw);
-    const input = { decision: 'REFER', riskLevel: 'LOW', reason: 'x' };
+    const input = { decision: 'OPEN_CASE', riskLevel: 'LOW', reason: 'x' };
     expect((await gw.graphql(TRIAGE, { id, input }, tom)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gw.graphql(TRIAGE, { id, input }, otherLead)).errors?.[0]?.extensions?.code).toBe(
       'NOT_FOUND',

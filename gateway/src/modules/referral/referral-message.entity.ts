@@ -1,5 +1,6 @@
 import {
   Entity,
+  Index,
   ManyToOne,
   OptionalProps,
   PrimaryKey,
@@ -23,6 +24,7 @@ import { Referral } from './referral.entity.js';
 @ObjectType({ description: 'A message on a referral, from the agency or the sender; only the two see it' })
 @Access(Permission.ReferralRead)
 @Entity({ tableName: 'referral_message' })
+@Index({ properties: ['referral', 'sentAt'] })
 export class ReferralMessage {
   [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'sentAt' | 'byAgency' | 'recipientOrganisation';

@@ -1,5 +1,6 @@
 import {
   Entity,
+  Index,
   Enum,
   ManyToOne,
   OptionalProps,
@@ -31,6 +32,7 @@ import { Referral } from './referral.entity.js';
 @ObjectType({ description: 'A move of a referral through its lifecycle, readable by both sides' })
 @Access(Permission.ReferralRead)
 @Entity({ tableName: 'referral_move' })
+@Index({ properties: ['referral', 'at'] })
 export class ReferralMove {
   [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'at' | 'byAgency' | 'recipientOrganisation' | 'reason' | 'outcome' | 'outcomeDetail';

@@ -12,10 +12,15 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { LegalBasis, ReferralOutcome } from '@doorstep/schema';
+import type { LegalBasis, ReferralOutcome, ReferralStatus } from '@doorstep/schema';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
-import { AgencyTypeEnum, LegalBasisEnum, ReferralOutcomeEnum } from '../../common/enums.js';
+import {
+  AgencyTypeEnum,
+  LegalBasisEnum,
+  ReferralOutcomeEnum,
+  ReferralStatusEnum,
+} from '../../common/enums.js';
 import { Connection } from '../../common/pagination.js';
 import { callerOf, type Context } from '../../context.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
@@ -37,6 +42,50 @@ import {
 const OVERDUE_FILTER =
   'Only referrals past their respondBy date and not yet responded to (true), or the others (false)';
 
+/**
+ * What both lists filter by (each list's input type adds the other organisation): rules in
+ * `sentReferralsFilterSchema` and `receivedReferralsFilterSchema` (@doorstep/schema).
+ */
+@InputType()
+abstract class ReferralFilter {
+  @Field(() => [ReferralStatusEnum], {
+    nullable: true,
+    description: 'Only referrals in one of these statuses',
+  })
+  status?: ReferralStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: OVERDUE_FILTER })
+  overdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Sent on or after this UK day (YYYY-MM-DD)' })
+  sentFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sent on or before this UK day (YYYY-MM-DD)' })
+  sentTo?: string | null;
+}
+
+@InputType({
+  description: 'Which of the referrals your organisation sent to list; every condition given applies',
+})
+export class SentReferralsFilter extends ReferralFilter {
+  @Field(() => ID, { nullable: true, description: 'Only those sent to this agency' })
+  agencyId?: string | null;
+}
+
+@InputType({
+  description: 'Which of the referrals sent to your agency to list; every condition given applies',
+})
+export class ReceivedReferralsFilter extends ReferralFilter {
+  @Field(() => ID, { nullable: true, description: 'Only those sent by this organisation' })
+  senderId?: string | null;
+}
+
+const OVERDUE_ARGUMENT = {
+  nullable: true,
+  description: OVERDUE_FILTER,
+  deprecationReason: 'Use filter.overdue',
+};
+
 @ObjectType()
 @Access(Permission.Envelope)
 export class ReferralConnection extends Connection(Referral, 'Referral') {}
@@ -54,16 +103,14 @@ export class PartnerAgency {
   agencyType!: string | null;
 }
 
+/**
+ * What a referral shares and on what basis, sent directly (ReferConcernInput) or by a triage decision
+ * to REFER (TriageReferralInput): rules in `referConcernInputSchema` and `triageReferralInputSchema`.
+ */
 @InputType()
-export class ReferConcernInput {
-  @Field(() => ID)
-  concernId!: string;
-
-  @Field(() => ID, { description: 'The partner agency (see partnerAgencies)' })
+export abstract class ReferralSharingInput {
+  @Field(() => ID, { description: 'The partner agency (see partnerAgencies, or referralDraft)' })
   recipientOrganisationId!: string;
-
-  @Field({ description: 'Why you are referring' })
-  reason!: string;
 
   @Field(() => LegalBasisEnum)
   legalBasis!: LegalBasis;
@@ -71,11 +118,20 @@ export class ReferConcernInput {
   @Field(() => String, { nullable: true, description: 'Required unless the basis is CONSENT' })
   legalBasisReason?: string | null;
 
-  @Field({ description: 'What the agency needs to know, in your words: share no more than that' })
-  summary!: string;
-
   @Field(() => Boolean, { nullable: true, description: 'Share what was reported word for word (default no)' })
   includeWhatWasReported?: boolean | null;
+}
+
+@InputType()
+export class ReferConcernInput extends ReferralSharingInput {
+  @Field(() => ID)
+  concernId!: string;
+
+  @Field({ description: 'Why you are referring' })
+  reason!: string;
+
+  @Field({ description: 'What the agency needs to know, in your words: share no more than that' })
+  summary!: string;
 }
 
 @InputType({ description: 'A referral and the version of it you last saw' })
@@ -141,9 +197,10 @@ export class ReferralResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('overdue', () => Boolean, { nullable: true, description: OVERDUE_FILTER }) overdue?: boolean,
+    @Arg('overdue', () => Boolean, OVERDUE_ARGUMENT) overdue?: boolean,
+    @Arg('filter', () => SentReferralsFilter, { nullable: true }) filter?: SentReferralsFilter,
   ) {
-    return listReferrals(ctx.em, callerOf(ctx), 'sent', { first, after, overdue });
+    return listReferrals(ctx.em, callerOf(ctx), 'sent', { first, after, overdue, filter });
   }
 
   @Access(Permission.ReferralReceive)
@@ -154,9 +211,10 @@ export class ReferralResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('overdue', () => Boolean, { nullable: true, description: OVERDUE_FILTER }) overdue?: boolean,
+    @Arg('overdue', () => Boolean, OVERDUE_ARGUMENT) overdue?: boolean,
+    @Arg('filter', () => ReceivedReferralsFilter, { nullable: true }) filter?: ReceivedReferralsFilter,
   ) {
-    return listReferrals(ctx.em, callerOf(ctx), 'received', { first, after, overdue });
+    return listReferrals(ctx.em, callerOf(ctx), 'received', { first, after, overdue, filter });
   }
 
   @Access(Permission.ReferralRead)

@@ -1,4 +1,11 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  LoadStrategy,
+  LockMode,
+  type EntityClass,
+  type EntityManager,
+  type FilterQuery,
+} from '@mikro-orm/postgresql';
+import * as z from 'zod';
 import {
   closeReferralInputSchema,
   isChildOn,
@@ -6,15 +13,20 @@ import {
   referralMoveInputSchema,
   referralMessageInputSchema,
   referralReasonInputSchema,
+  receivedReferralsFilterSchema,
+  sentReferralsFilterSchema,
   type ChronologyKind,
 } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
+import { groupBy, load } from '../../common/loader.js';
 import { isUuid, newestFirst, type ConnectionShape } from '../../common/pagination.js';
+import { ukPeriod } from '../../common/uk-days.js';
 import { staffOf, type Caller } from '../../context.js';
 import { fieldError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
 import { ConcernPerson } from '../concern/concern-person.entity.js';
+import type { Concern } from '../concern/concern.entity.js';
 import { findConcern } from '../concern/concern.service.js';
 import { addressOf, Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -40,78 +52,95 @@ import { overdueWhere, respondByFor } from './response-due.service.js';
  */
 export async function referConcern(em: EntityManager, caller: Caller, raw: unknown): Promise<Referral> {
   const input = parseInput(referConcernInputSchema, raw);
+  return em.transactional(async (tx) =>
+    sendReferral(tx, caller, await findConcern(tx, caller, input.concernId), input),
+  );
+}
+
+/** What a referral says and shares (`referConcern`'s input without the concern). */
+export type ReferralData = Omit<z.output<typeof referConcernInputSchema>, 'concernId'>;
+
+/**
+ * Sends a referral of a concern the caller may see, in the caller's transaction (`referConcern`, and
+ * a triage decision REFER). A refusal names its field under `at` (`referral.legalBasis` for triage).
+ */
+export async function sendReferral(
+  tx: EntityManager,
+  caller: Caller,
+  concern: Concern,
+  input: ReferralData,
+  at?: string,
+): Promise<Referral> {
   const identity = staffOf(caller);
-  return em.transactional(async (tx) => {
-    const concern = await findConcern(tx, caller, input.concernId);
-    const agency = await tx.findOne(Organisation, { id: input.recipientOrganisationId, kind: 'AGENCY' });
-    if (!agency) throw fieldError('recipientOrganisationId', 'Choose a partner agency from the list');
-    if (input.legalBasis === 'CONSENT' && concern.consentStatus !== 'GIVEN') {
-      throw fieldError(
-        'legalBasis',
-        'The person has not agreed to sharing. Choose the reason sharing without consent is justified.',
-      );
-    }
-    const links = await tx.find(ConcernPerson, { concern }, { populate: ['person'], orderBy: { id: 'asc' } });
-    const household = concern.household ? await tx.findOne(Household, { id: concern.household.id }) : null;
-    const happened = concern.happenedAt ?? concern.raisedAt;
-    const shared: SharedSnapshot = {
-      concernReference: concern.reference,
-      raisedAt: concern.raisedAt.toISOString(),
-      urgency: concern.urgency,
-      categories: concern.categories,
-      summary: input.summary,
-      whatWasReported: input.includeWhatWasReported ? concern.whatHappened : null,
-      happenedAt: concern.happenedAt?.toISOString() ?? null,
-      where: household ? addressOf(household) : concern.location,
-      viewsStatus: concern.viewsStatus,
-      views: concern.views ?? null,
-      consentStatus: concern.consentStatus,
-      people: links.map(({ person, role }) => ({
-        role,
-        name: `${person.givenName} ${person.familyName}`,
-        otherNames: person.otherNames,
-        dateOfBirth: person.dateOfBirth ?? null,
-        childAtEvent: isChildOn(person.dateOfBirth, happened),
-        pronouns: person.pronouns ?? null,
-        preferredLanguage: person.preferredLanguage ?? null,
-        communicationNeeds: person.communicationNeeds ?? null,
-        interpreterNeeded: person.interpreterNeeded,
-        vulnerabilityFactors: person.vulnerabilityFactors,
-      })),
-    };
-    const sentAt = new Date();
-    const referral = tx.create(Referral, {
-      organisation: tx.getReference(Organisation, identity.organisationId),
-      sentAt,
-      respondBy: await respondByFor(tx, identity.organisationId, agency.agencyType, sentAt),
-      recipientOrganisation: agency,
-      concern,
-      reason: input.reason,
-      legalBasis: input.legalBasis,
-      legalBasisReason: input.legalBasisReason ?? null,
-      shared,
-      household: household ?? null,
-      personIds: links.map((l) => l.person.id),
-      sentBy: tx.getReference(User, identity.userId),
-    });
-    audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
-      reason: `${input.legalBasis}${input.legalBasisReason ? `: ${input.legalBasisReason}` : ''}`,
-    });
-    audit(tx, caller, 'CREATE', 'Referral', [referral.id]);
-    recordChronology(tx, caller, {
-      kind: 'REFERRAL_SENT',
-      occurredAt: referral.sentAt,
-      householdId: household?.id ?? null,
-      personIds: links.map((l) => l.person.id),
-      sourceType: 'Referral',
-      sourceId: referral.id,
-      summary: `Referred ${concern.reference} to ${agency.name} (${input.legalBasis})`,
-    });
-    await tx.flush();
-    await recordReferralEvent(tx, referral, 'SENT', identity.organisationId);
-    await tx.populate(referral, ['organisation']);
-    return referral;
+  const field = (name: string) => (at ? `${at}.${name}` : name);
+  const agency = await tx.findOne(Organisation, { id: input.recipientOrganisationId, kind: 'AGENCY' });
+  if (!agency) throw fieldError(field('recipientOrganisationId'), 'Choose a partner agency from the list');
+  if (input.legalBasis === 'CONSENT' && concern.consentStatus !== 'GIVEN') {
+    throw fieldError(
+      field('legalBasis'),
+      'The person has not agreed to sharing. Choose the reason sharing without consent is justified.',
+    );
+  }
+  const links = await tx.find(ConcernPerson, { concern }, { populate: ['person'], orderBy: { id: 'asc' } });
+  const household = concern.household ? await tx.findOne(Household, { id: concern.household.id }) : null;
+  const happened = concern.happenedAt ?? concern.raisedAt;
+  const shared: SharedSnapshot = {
+    concernReference: concern.reference,
+    raisedAt: concern.raisedAt.toISOString(),
+    urgency: concern.urgency,
+    categories: concern.categories,
+    summary: input.summary,
+    whatWasReported: input.includeWhatWasReported ? concern.whatHappened : null,
+    happenedAt: concern.happenedAt?.toISOString() ?? null,
+    where: household ? addressOf(household) : concern.location,
+    viewsStatus: concern.viewsStatus,
+    views: concern.views ?? null,
+    consentStatus: concern.consentStatus,
+    people: links.map(({ person, role }) => ({
+      role,
+      name: `${person.givenName} ${person.familyName}`,
+      otherNames: person.otherNames,
+      dateOfBirth: person.dateOfBirth ?? null,
+      childAtEvent: isChildOn(person.dateOfBirth, happened),
+      pronouns: person.pronouns ?? null,
+      preferredLanguage: person.preferredLanguage ?? null,
+      communicationNeeds: person.communicationNeeds ?? null,
+      interpreterNeeded: person.interpreterNeeded,
+      vulnerabilityFactors: person.vulnerabilityFactors,
+    })),
+  };
+  const sentAt = new Date();
+  const referral = tx.create(Referral, {
+    organisation: tx.getReference(Organisation, identity.organisationId),
+    sentAt,
+    respondBy: await respondByFor(tx, identity.organisationId, agency.agencyType, sentAt),
+    recipientOrganisation: agency,
+    concern,
+    reason: input.reason,
+    legalBasis: input.legalBasis,
+    legalBasisReason: input.legalBasisReason ?? null,
+    shared,
+    household: household ?? null,
+    personIds: links.map((l) => l.person.id),
+    sentBy: tx.getReference(User, identity.userId),
   });
+  audit(tx, caller, 'SHARE', 'Concern', [concern.id], {
+    reason: `${input.legalBasis}${input.legalBasisReason ? `: ${input.legalBasisReason}` : ''}`,
+  });
+  audit(tx, caller, 'CREATE', 'Referral', [referral.id]);
+  recordChronology(tx, caller, {
+    kind: 'REFERRAL_SENT',
+    occurredAt: referral.sentAt,
+    householdId: household?.id ?? null,
+    personIds: links.map((l) => l.person.id),
+    sourceType: 'Referral',
+    sourceId: referral.id,
+    summary: `Referred ${concern.reference} to ${agency.name} (${input.legalBasis})`,
+  });
+  await tx.flush();
+  await recordReferralEvent(tx, referral, 'SENT', identity.organisationId);
+  await tx.populate(referral, ['organisation']);
+  return referral;
 }
 
 /** What was shared, with the two parties the access rule checks on every field. */
@@ -146,19 +175,53 @@ export async function getReferral(em: EntityManager, caller: Caller, id: string)
   return referral;
 }
 
+const LIST_FILTERS = {
+  sent: z.object({ filter: z.optional(sentReferralsFilterSchema) }),
+  received: z.object({ filter: z.optional(receivedReferralsFilterSchema) }),
+};
+
+/** The condition a list's filter puts on the referrals of one side (`party`). */
+function filtered(
+  party: FilterQuery<Referral>,
+  filter: z.output<typeof sentReferralsFilterSchema> & z.output<typeof receivedReferralsFilterSchema>,
+): FilterQuery<Referral> {
+  const { start, end } = ukPeriod({ from: filter.sentFrom, to: filter.sentTo });
+  const conditions: FilterQuery<Referral>[] = [
+    party,
+    ...(filter.status?.length ? [{ status: { $in: filter.status } }] : []),
+    ...(typeof filter.overdue === 'boolean' ? [overdueWhere(filter.overdue)] : []),
+    ...(start ? [{ sentAt: { $gte: start } }] : []),
+    ...(end ? [{ sentAt: { $lt: end } }] : []),
+    ...(filter.agencyId ? [{ recipientOrganisation: filter.agencyId }] : []),
+    ...(filter.senderId ? [{ organisation: filter.senderId }] : []),
+  ];
+  return conditions.length === 1 ? party : { $and: conditions };
+}
+
 /**
  * Referrals the caller's organisation sent (`sent`) or its agency received (`received`), newest
- * first; only those overdue (or not) when `overdue` is given. Reading them is audited.
+ * first, filtered (`filter`: by status, overdue, the UK days sent, the other organisation; an id of
+ * no such organisation matches nothing). `overdue` is the older argument, `filter.overdue` wins.
+ * Reading them is audited.
  */
 export async function listReferrals(
   em: EntityManager,
   caller: Caller,
   direction: 'sent' | 'received',
-  args: { first?: number | null; after?: string | null; overdue?: boolean | null },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    overdue?: boolean | null;
+    /** `SentReferralsFilter` or `ReceivedReferralsFilter` (@doorstep/schema), parsed here. */
+    filter?: unknown;
+  },
 ): Promise<ConnectionShape<Referral>> {
+  const { filter = {} } = parseInput(LIST_FILTERS[direction], { filter: args.filter });
   const org = caller.identity.organisationId;
-  const party = direction === 'sent' ? { organisation: org } : { recipientOrganisation: org };
-  const where = typeof args.overdue === 'boolean' ? { $and: [party, overdueWhere(args.overdue)] } : party;
+  const where = filtered(direction === 'sent' ? { organisation: org } : { recipientOrganisation: org }, {
+    ...filter,
+    overdue: filter.overdue ?? args.overdue ?? undefined,
+  });
   const page = await newestFirst(em, Referral, where, 'sentAt', args, {
     populate: ['organisation', 'recipientOrganisation'],
   });
@@ -307,20 +370,44 @@ export async function sendReferralMessage(
   });
 }
 
+/**
+ * Rows of `entity` belonging to the referrals a request reads, oldest first by `at`, batched: one
+ * statement for every referral of a page asked for in the same tick (`load`), whichever
+ * organisations sent them.
+ */
+function ofReferral<T extends ReferralMove | ReferralMessage>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  at: 'at' | 'sentAt',
+  referral: Referral,
+): Promise<T[]> {
+  return load<T[]>(
+    em,
+    `referral.${entity.name}`,
+    `${referral.organisation.id}/${referral.id}`,
+    async (keys) => {
+      const rows = (await em.find(
+        entity,
+        { referral: { $in: keys.map((key) => key.split('/')) } } as unknown as FilterQuery<T>,
+        {
+          orderBy: [{ [at]: 'asc' }, { id: 'asc' }] as never,
+          // The referrals are usually loaded already (the page they are on): no join to read them again.
+          populate: ['referral'] as never,
+          strategy: LoadStrategy.SELECT_IN,
+        },
+      )) as T[];
+      return groupBy(rows, (row) => `${row.referral.organisation.id}/${row.referral.id}`);
+    },
+    [],
+  );
+}
+
 /** The messages on a referral the caller may read (loaded through getReferral or a list), oldest first. */
 export function messagesOf(em: EntityManager, referral: Referral): Promise<ReferralMessage[]> {
-  return em.find(
-    ReferralMessage,
-    { organisation: referral.organisation.id, referral: { id: referral.id } },
-    { orderBy: { sentAt: 'asc', id: 'asc' }, populate: ['referral'] },
-  );
+  return ofReferral(em, ReferralMessage, 'sentAt', referral);
 }
 
 /** The moves of a referral the caller may read (it was loaded through getReferral or a list), oldest first. */
 export function movesOf(em: EntityManager, referral: Referral): Promise<ReferralMove[]> {
-  return em.find(
-    ReferralMove,
-    { organisation: referral.organisation.id, referral: { id: referral.id } },
-    { orderBy: { at: 'asc', id: 'asc' }, populate: ['referral'] },
-  );
+  return ofReferral(em, ReferralMove, 'at', referral);
 }

@@ -347,6 +347,20 @@ export type RaiseConcernInput = {
   whatHappened: string;
 };
 
+/** Which of the referrals sent to your agency to list; every condition given applies */
+export type ReceivedReferralsFilter = {
+  /** Only referrals past their respondBy date and not yet responded to (true), or the others (false) */
+  overdue?: boolean | null | undefined;
+  /** Only those sent by this organisation */
+  senderId?: string | number | null | undefined;
+  /** Sent on or after this UK day (YYYY-MM-DD) */
+  sentFrom?: string | null | undefined;
+  /** Sent on or before this UK day (YYYY-MM-DD) */
+  sentTo?: string | null | undefined;
+  /** Only referrals in one of these statuses */
+  status?: Array<ReferralStatus> | null | undefined;
+};
+
 export type ReferConcernInput = {
   concernId: string | number;
   /** Share what was reported word for word (default no) */
@@ -356,7 +370,7 @@ export type ReferConcernInput = {
   legalBasisReason?: string | null | undefined;
   /** Why you are referring */
   reason: string;
-  /** The partner agency (see partnerAgencies) */
+  /** The partner agency (see partnerAgencies, or referralDraft) */
   recipientOrganisationId: string | number;
   /** What the agency needs to know, in your words: share no more than that */
   summary: string;
@@ -458,6 +472,20 @@ export type SelfConsent =
   | 'GIVEN'
   | 'REFUSED';
 
+/** Which of the referrals your organisation sent to list; every condition given applies */
+export type SentReferralsFilter = {
+  /** Only those sent to this agency */
+  agencyId?: string | number | null | undefined;
+  /** Only referrals past their respondBy date and not yet responded to (true), or the others (false) */
+  overdue?: boolean | null | undefined;
+  /** Sent on or after this UK day (YYYY-MM-DD) */
+  sentFrom?: string | null | undefined;
+  /** Sent on or before this UK day (YYYY-MM-DD) */
+  sentTo?: string | null | undefined;
+  /** Only referrals in one of these statuses */
+  status?: Array<ReferralStatus> | null | undefined;
+};
+
 /** Safeguarding Adults Collection: who the risk came from */
 export type SourceOfRisk =
   | 'KNOWN_TO_INDIVIDUAL'
@@ -487,9 +515,24 @@ export type TriageInput = {
   expectedVersion?: number | null | undefined;
   /** Why this decision */
   reason: string;
+  /** Required when the decision is REFER, and only then: the referral it sends */
+  referral?: TriageReferralInput | null | undefined;
   /** Needed when the risk level changes from an earlier triage */
   riskChangeReason?: string | null | undefined;
   riskLevel: RiskLevel;
+};
+
+/** The referral a decision to REFER sends: the triage’s reason is its reason */
+export type TriageReferralInput = {
+  /** Share what was reported word for word (default no) */
+  includeWhatWasReported?: boolean | null | undefined;
+  legalBasis: LegalBasis;
+  /** Required unless the basis is CONSENT */
+  legalBasisReason?: string | null | undefined;
+  /** The partner agency (see partnerAgencies, or referralDraft) */
+  recipientOrganisationId: string | number;
+  /** What the agency needs to know; left out, the summary prefilled from the concern (referralDraft) */
+  summary?: string | null | undefined;
 };
 
 /** Making Safeguarding Personal: were the person’s own views asked for? */
@@ -661,6 +704,13 @@ export type PartnerAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PartnerAgenciesQuery = { partnerAgencies: Array<{ id: string, name: string, agencyType: AgencyType | null }> };
 
+export type ReferralDraftQueryVariables = Exact<{
+  concernId: string | number;
+}>;
+
+
+export type ReferralDraftQuery = { referralDraft: { concernId: string, summary: string, consentStatus: ConsentStatus, suggestedLegalBasis: LegalBasis | null, agencies: Array<{ id: string, name: string, agencyType: AgencyType | null }> } };
+
 export type ReferConcernMutationVariables = Exact<{
   input: ReferConcernInput;
 }>;
@@ -671,7 +721,7 @@ export type ReferConcernMutation = { referConcern: { concernId: string, id: stri
 export type ReferralsReceivedQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
-  overdue?: boolean | null | undefined;
+  filter?: ReceivedReferralsFilter | null | undefined;
 }>;
 
 
@@ -680,7 +730,7 @@ export type ReferralsReceivedQuery = { referralsReceived: { totalCount: number, 
 export type ReferralsSentQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
-  overdue?: boolean | null | undefined;
+  filter?: SentReferralsFilter | null | undefined;
 }>;
 
 
@@ -975,9 +1025,10 @@ export const FeedbackSummaryDocument = /* @__PURE__ */ new TypedDocumentString(`
 export const PublishYouSaidWeDidDocument = /* @__PURE__ */ new TypedDocumentString(`mutation PublishYouSaidWeDid($input:YouSaidWeDidInput!){publishYouSaidWeDid(input:$input){...YouSaidWeDidFields withdrawnAt}}fragment YouSaidWeDidFields on YouSaidWeDid{id youSaid weDid principle publishedAt}`) as unknown as TypedDocumentString<PublishYouSaidWeDidMutation, PublishYouSaidWeDidMutationVariables>;
 export const WithdrawYouSaidWeDidDocument = /* @__PURE__ */ new TypedDocumentString(`mutation WithdrawYouSaidWeDid($id:ID!){withdrawYouSaidWeDid(id:$id){...YouSaidWeDidFields withdrawnAt}}fragment YouSaidWeDidFields on YouSaidWeDid{id youSaid weDid principle publishedAt}`) as unknown as TypedDocumentString<WithdrawYouSaidWeDidMutation, WithdrawYouSaidWeDidMutationVariables>;
 export const PartnerAgenciesDocument = /* @__PURE__ */ new TypedDocumentString(`query PartnerAgencies{partnerAgencies{id name agencyType}}`) as unknown as TypedDocumentString<PartnerAgenciesQuery, PartnerAgenciesQueryVariables>;
+export const ReferralDraftDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralDraft($concernId:ID!){referralDraft(concernId:$concernId){concernId summary consentStatus suggestedLegalBasis agencies{id name agencyType}}}`) as unknown as TypedDocumentString<ReferralDraftQuery, ReferralDraftQueryVariables>;
 export const ReferConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation ReferConcern($input:ReferConcernInput!){referConcern(input:$input){...ReferralFields concernId}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferConcernMutation, ReferConcernMutationVariables>;
-export const ReferralsReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsReceived($first:Int$after:String$overdue:Boolean){referralsReceived(first:$first after:$after overdue:$overdue){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsReceivedQuery, ReferralsReceivedQueryVariables>;
-export const ReferralsSentDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsSent($first:Int$after:String$overdue:Boolean){referralsSent(first:$first after:$after overdue:$overdue){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsSentQuery, ReferralsSentQueryVariables>;
+export const ReferralsReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsReceived($first:Int$after:String$filter:ReceivedReferralsFilter){referralsReceived(first:$first after:$after filter:$filter){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsReceivedQuery, ReferralsReceivedQueryVariables>;
+export const ReferralsSentDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralsSent($first:Int$after:String$filter:SentReferralsFilter){referralsSent(first:$first after:$after filter:$filter){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ReferralFields}}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralsSentQuery, ReferralsSentQueryVariables>;
 export const ReferralDocument = /* @__PURE__ */ new TypedDocumentString(`query Referral($id:ID!){referral(id:$id){...ReferralFields}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralQuery, ReferralQueryVariables>;
 export const ReferralLifecycleDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralLifecycle($id:ID!){referral(id:$id){...ReferralLifecycleFields messages{id body byName byAgency sentAt}}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<ReferralLifecycleQuery, ReferralLifecycleQueryVariables>;
 export const SendReferralMessageDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SendReferralMessage($input:ReferralMessageInput!){sendReferralMessage(input:$input){id body byName byAgency sentAt}}`) as unknown as TypedDocumentString<SendReferralMessageMutation, SendReferralMessageMutationVariables>;
