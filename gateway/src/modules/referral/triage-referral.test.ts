@@ -106,6 +106,10 @@ describe('triage REFER', () => {
       [[id, referral.id]],
     );
     expect(entries.map((e) => e.kind)).toEqual(['CONCERN_RAISED', 'CONCERN_TRIAGED', 'REFERRAL_SENT']);
+    // In the referral event log, so the agency hears of it live and by webhook.
+    expect(
+      await gw.sql(`select kind, status, version from referral_event where referral_id = $1`, [referral.id]),
+    ).toEqual([{ kind: 'SENT', status: 'SENT', version: 1 }]);
     expect(
       await gw.sql(
         `select action, entity_type from audit_event where entity_id = any($1) and action <> 'READ' order by action`,
