@@ -32,7 +32,7 @@ export type Receipt = Record<string, unknown>;
 
 /**
  * What the outbox tells its listeners: an item sent, refused (not for want of a connection), still
- * waiting after a failure it will retry (`retry`, this page only), or the queue changed.
+ * waiting after a failure it will retry (`retry`), or the queue changed.
  */
 export type OutboxNews =
   | { type: 'sent'; key: string; receipt: Receipt }
@@ -155,7 +155,7 @@ export class Outbox {
           const code = error instanceof DoorstepError ? error.code : 'NETWORK_ERROR';
           if (!(error instanceof DoorstepError) || error.retryable) {
             result.retry = true;
-            for (const listener of this.#listeners) listener({ type: 'retry', key: item.key, code }, true);
+            this.#tell({ type: 'retry', key: item.key, code });
             break;
           }
           // Refused (no valid token, say): kept for a later try, never dropped unsent.

@@ -245,11 +245,7 @@ export class SubmissionController<R extends Receipt = Receipt> implements Reacti
         const mine = this.#mine.has(news.key);
         // A refused one stays queued (and this element's) until the host withdraws it.
         if (mine && news.type === 'sent') this.#settle(news.key);
-        this.#options.onLater?.(
-          news.type === 'sent'
-            ? { type: 'sent', key: news.key, receipt: news.receipt as R, mine, local }
-            : { type: 'failed', key: news.key, code: news.code, fields: news.fields, mine, local },
-        );
+        this.#options.onLater?.({ ...news, mine, local } as Later<R>);
       }
     }
     void this.#count();
