@@ -130,15 +130,16 @@ export async function bundleWidget(entry) {
  *
  * Since the widgets share their parts (the submission and draft controllers, issue 13), feedback
  * and the self-assessment carry the encrypted outbox and draft too: the outbox, its lock, the
- * sealed store, the two controllers and the answers reducer, about 3.3 kB of each (both 24.2 and
- * 24.0 kB); the concern form, which had them already, grew 1.1 kB to 36.8 kB. Issue 13 sets 38 kB
- * for the concern form and 23 kB for feedback: feedback is over that by 1.2 kB, so its budget is
- * its size until something comes out (docs/widgets.md "Size" says what could).
+ * sealed store, the two controllers and the answers reducer, about 3.3 kB of each (24.2 and
+ * 24.0 kB), and feedback's notice that its answers came back from the device 0.2 kB more; the
+ * concern form, which had them already, grew 1.1 kB to 36.8 kB. Issue 13 sets 38 kB for the
+ * concern form and 23 kB for feedback: feedback, 24.4 kB, is 1.4 kB over, so its budget is its
+ * size until something comes out (docs/widgets.md "Size" says what could).
  */
 export const BUDGETS = {
   'sg-concern-form': 38_000,
   // Issue 13's budget is 23 kB (DESIGN.md's target 15 kB): not met (see above).
-  'sg-feedback': 24_300,
+  'sg-feedback': 24_500,
   // No target was set for a staff member's desk widget; this guards against growth.
   'sg-self-assessment': 24_100,
 };

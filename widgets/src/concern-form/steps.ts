@@ -5,7 +5,7 @@ import { listOf, textOf } from '../internal/answers.js';
 import { errorSummary, summaryList, type SummaryRow } from '../internal/fields.js';
 import { plural } from '../internal/localize.js';
 import type { Receipt } from '../internal/outbox.js';
-import { requestFailed } from '../internal/panels.js';
+import { draftRestored, requestFailed } from '../internal/panels.js';
 import type { Storage } from '../internal/submission.js';
 import {
   NAMED,
@@ -122,14 +122,7 @@ export function stepForm(ctx: StepContext): TemplateResult {
         : nothing
     }
     ${ctx.failure ? requestFailed(ctx.t.concernForm.requestFailed, ctx.failure) : nothing}
-    ${
-      ctx.restored
-        ? html`<div class="notice">
-            <p>${f.draft.restored}</p>
-            <button type="button" class="link" @click=${ctx.startAgain}>${f.draft.startAgain}</button>
-          </div>`
-        : nothing
-    }
+    ${ctx.restored ? draftRestored(f.draft, ctx.startAgain) : nothing}
     ${
       index > 0
         ? html`<button

@@ -529,6 +529,10 @@ describe('<sg-feedback>', () => {
       await until(() => field(again, 'comment').value === marker, 5000, 'the answers back');
       expect(field(again, 'rating.PARTNERSHIP', '2').checked).to.equal(true);
       expect(text(get(again, '.error-summary'))).to.contain('We have kept them on this device');
+      expect(text(get(again, '.notice:not([part])'))).to.contain(
+        'We kept the answers you started on this device.',
+      );
+      await expect(again).to.be.accessible();
       expect(await stored(), 'nothing stored while the connection is down').to.deep.equal([]);
 
       const submitted = new Promise<SgFeedbackSubmittedEvent>((resolve) =>
@@ -547,6 +551,30 @@ describe('<sg-feedback>', () => {
       window.dispatchEvent(new Event('online'));
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await stored()).to.have.length(1);
+    });
+    it('lets the person start again after a reload: the answers, the draft and what waited are gone, nothing sent', async function () {
+      this.timeout(20_000);
+      const el = await newFeedback();
+      await fillIn(el);
+      await connection(false);
+      await send(el);
+      await until(() => !!find(el, '.error-summary [role="alert"]'), 10_000, 'the failure');
+      await until(async () => (await rawRecords('drafts')).length === 1, 3000, 'the draft');
+      el.remove();
+
+      const again = await newFeedback();
+      await until(() => field(again, 'comment').value === marker, 5000, 'the answers back');
+      get(again, '.notice:not([part]) button').click();
+      await again.updateComplete;
+      expect(field(again, 'comment').value).to.equal('');
+      expect(find(again, '.error-summary')).to.equal(null);
+      expect(focused(again)).to.equal('h2.title');
+      await until(async () => (await rawRecords('drafts')).length === 0, 3000, 'the draft to go');
+      await until(async () => (await rawRecords('outbox')).length === 0, 3000, 'the outbox to empty');
+      await connection(true);
+      window.dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await stored()).to.deep.equal([]);
     });
   });
 

@@ -31,7 +31,7 @@ import { choiceId, choices, errorSummary, idFor, textArea, textInput } from '../
 import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController } from '../internal/localize.js';
 import type { QueuedItem } from '../internal/outbox.js';
-import { requestFailed } from '../internal/panels.js';
+import { draftRestored, requestFailed } from '../internal/panels.js';
 import { SubmissionController, type Later, type Outcome } from '../internal/submission.js';
 import { feedbackStyles } from './feedback.styles.js';
 
@@ -171,6 +171,8 @@ export class SgFeedback extends LitElement {
   @state() private changes: readonly Change[] = [];
   /** The key of the answers waiting in the outbox, sent by themselves when the connection returns. */
   @state() private waiting: string | undefined;
+  /** The answers came back from the device's draft. */
+  @state() private restored = false;
 
   readonly #api = new ApiController(this);
   readonly #localize = new LocalizeController<FeedbackTranslation>(this, [feedbackEn, feedbackCy]);
@@ -260,6 +262,7 @@ export class SgFeedback extends LitElement {
           : nothing
       }
       ${f.intro.map((line) => html`<p>${line}</p>`)}
+      ${this.restored ? draftRestored(f.draft, this.#startAgain) : nothing}
       ${this.failure ? this.#renderFailure(this.failure) : nothing}
       ${
         shown.length && !this.failure
@@ -389,6 +392,7 @@ export class SgFeedback extends LitElement {
     const draft = await this.#draft.restore();
     if (!draft || Object.keys(this.answers).length || this.phase !== 'form') return;
     this.answers = answersReducer(this.answers, { type: 'restore', answers: draft.answers });
+    this.restored = true;
     const queued = await this.#submission.queued();
     if (draft.waiting && queued.some((item) => item.key === draft.waiting)) {
       this.#submission.adopt(draft.waiting);
@@ -442,6 +446,7 @@ export class SgFeedback extends LitElement {
     if (outcome.type === 'stored' || outcome.type === 'sent') {
       void this.#draft.delete();
       this.phase = 'sent';
+      this.restored = false;
       this.answers = {};
       this.waiting = undefined;
       this.failure = undefined;
@@ -473,6 +478,18 @@ export class SgFeedback extends LitElement {
     if (later.type === 'failed') void this.#submission.withdraw(later.key);
     void this.#settle(later);
   }
+
+  /** Clears the answers brought back (and any waiting to be sent): the device keeps none. */
+  #startAgain = async (): Promise<void> => {
+    if (this.waiting) void this.#submission.withdraw(this.waiting);
+    void this.#draft.delete();
+    this.answers = answersReducer(this.answers, { type: 'clear' });
+    this.waiting = undefined;
+    this.restored = false;
+    this.errors = undefined;
+    this.failure = undefined;
+    await focusAfterRender(this, '.title');
+  };
 
   /** Staff: a fresh form for the next tenant's answers. */
   #another = async (): Promise<void> => {

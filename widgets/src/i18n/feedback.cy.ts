@@ -95,6 +95,10 @@ export const feedbackCy: FeedbackTranslation = {
       memory:
         'Byddwn ni’n eu hanfon, unwaith, pan fydd y cysylltiad yn ôl, os bydd y dudalen hon yn aros ar agor.',
     },
+    draft: {
+      restored: 'Rydyn ni wedi cadw’r atebion y dechreuoch chi eu rhoi ar y ddyfais hon.',
+      startAgain: 'Dechrau eto',
+    },
     thanks: {
       title: 'Diolch am eich adborth',
       body: [

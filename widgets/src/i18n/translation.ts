@@ -262,6 +262,8 @@ export interface FeedbackTranslation extends Common {
      * page only when the device cannot keep them) and are sent by themselves when it returns.
      */
     queued: { device: string; memory: string };
+    /** Answers brought back from the device's draft, and the button that clears them. */
+    draft: { restored: string; startAgain: string };
     thanks: { title: string; body: string[] };
     /** For staff entering what a tenant said (`channel` phone, paper or in-person). */
     staff: {

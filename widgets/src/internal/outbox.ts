@@ -24,9 +24,6 @@ export interface QueuedItem {
   owner?: string | undefined;
 }
 
-/** A queued concern (the concern form's items). */
-export type QueuedConcern = QueuedItem;
-
 /** What the gateway answered for an item sent: the mutation's result, as plain JSON. */
 export type Receipt = Record<string, unknown>;
 

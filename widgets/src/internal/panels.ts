@@ -27,3 +27,17 @@ export function requestFailed(
     ${more}
   </div>`;
 }
+
+/**
+ * The notice that the answers came back from the device's draft, with a button to start again
+ * (which should delete the draft): a person on a shared device sees whose answers these are not.
+ */
+export function draftRestored(
+  words: { restored: string; startAgain: string },
+  startAgain: () => void,
+): TemplateResult {
+  return html`<div class="notice">
+    <p>${words.restored}</p>
+    <button type="button" class="link" @click=${startAgain}>${words.startAgain}</button>
+  </div>`;
+}
