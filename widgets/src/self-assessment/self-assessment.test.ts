@@ -263,7 +263,7 @@ describe('<sg-self-assessment>', () => {
     expect((await answers('10')).map((a) => a.status)).to.deep.equal(['YES']);
   });
 
-  describe('when the connection fails', () => {
+  describe('offline, and on a shared device', () => {
     afterEach(() => connection(true));
 
     it('keeps unsaved answers through a reload, encrypted, and saves each once when the connection returns', async function () {
@@ -300,6 +300,18 @@ describe('<sg-self-assessment>', () => {
       document.dispatchEvent(new Event('visibilitychange'));
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await answers('10'), 'saved once').to.have.length(1);
+    });
+    it('brings a draft back only for the person who typed it, on a shared device', async () => {
+      const el = await newChecklist();
+      await writeEvidence(el, '8', 'Leaflets ordered');
+      await until(async () => (await rawRecords('drafts')).length === 1, 3000, 'the draft');
+      el.remove();
+      const manager = await newChecklist({ token: await tokenFor(DEMO.manager) });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the time a draft takes to come back
+      expect(field(manager, 'evidence.8').value).to.equal('');
+      manager.remove();
+      const again = await newChecklist();
+      await until(() => field(again, 'evidence.8').value === 'Leaflets ordered', 3000, 'the lead’s draft');
     });
   });
 

@@ -28,6 +28,7 @@ import { LocalizeController, plural } from '../internal/localize.js';
 import type { QueuedItem } from '../internal/outbox.js';
 import { requestFailed } from '../internal/panels.js';
 import { SubmissionController, type Later } from '../internal/submission.js';
+import { tokenSubject } from '../internal/token.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
 
 /** How long typing may pause before the evidence is saved. */
@@ -64,13 +65,19 @@ interface AnswerInput {
   basedOn?: string | undefined;
 }
 
-/** What the device keeps of answers not saved yet, by question, with the answer each is based on. */
-type Draft = Partial<
-  Record<
-    QuestionId,
-    { status?: SelfAssessmentStatus | undefined; evidence: string; basedOn?: string | undefined }
-  >
->;
+/**
+ * What the device keeps of answers not saved yet, by question, with the answer each is based on,
+ * and whose they are (the token's `sub`): on a shared device they come back only for that person.
+ */
+interface Draft {
+  owner: string | undefined;
+  answers: Partial<
+    Record<
+      QuestionId,
+      { status?: SelfAssessmentStatus | undefined; evidence: string; basedOn?: string | undefined }
+    >
+  >;
+}
 
 /** Sends one answer (the gateway saves nothing for the same answer again, so a resend is harmless). */
 async function sendAnswer(api: Api, item: QueuedItem): Promise<SavedAnswer> {
@@ -171,11 +178,13 @@ export class SgSelfAssessment extends LitElement {
   readonly #draft = new DraftController<Draft>(this, {
     id: () => 'self-assessment',
     enabled: () => this.#submission.onDevice,
-    read: () => (this.rows ? this.#unsaved() : undefined),
+    read: () => (this.rows ? { owner: this.#owner, answers: this.#unsaved() } : undefined),
   });
   readonly #saving = new Set<QuestionId>();
   readonly #saveAgain = new Set<QuestionId>();
   readonly #typingTimers = new Map<QuestionId, ReturnType<typeof setTimeout>>();
+  /** Who is answering (the token's `sub`), known once the checklist has loaded. */
+  #owner: string | undefined;
   /** The key of each question's answer waiting in the outbox. */
   readonly #waiting = new Map<QuestionId, string>();
   #isReady: () => void = () => undefined;
@@ -402,6 +411,7 @@ export class SgSelfAssessment extends LitElement {
   async #load(): Promise<void> {
     this.loadFailure = undefined;
     try {
+      this.#owner = tokenSubject(await this.#api.api.tokens.get().catch(() => undefined));
       const { selfAssessment } = await send(this.#api.api, SelfAssessmentDocument);
       const rows: Partial<Record<QuestionId, Row>> = {};
       for (const item of selfAssessment) {
@@ -428,6 +438,9 @@ export class SgSelfAssessment extends LitElement {
    * only over the answer it was based on (someone else's answer since is left as it is).
    */
   async #restore(): Promise<void> {
+    // Read before anything changes on the page (a change saves the draft again).
+    const draft = await this.#draft.restore();
+    const kept = draft && draft.owner === this.#owner ? draft.answers : {};
     for (const item of await this.#submission.queued()) {
       const input = item.input as AnswerInput;
       if (!this.rows?.[input.questionId]) continue;
@@ -440,19 +453,18 @@ export class SgSelfAssessment extends LitElement {
         failure: 'NETWORK_ERROR',
       });
     }
-    const draft = (await this.#draft.restore()) ?? {};
-    for (const [key, kept] of Object.entries(draft)) {
+    for (const [key, answer] of Object.entries(kept)) {
       const id = key as QuestionId;
       const row = this.rows?.[id];
-      if (!row || !kept || this.#waiting.has(id) || kept.basedOn !== row.saved?.id) continue;
-      this.#patch(id, { status: kept.status, evidence: kept.evidence });
+      if (!row || !answer || this.#waiting.has(id) || answer.basedOn !== row.saved?.id) continue;
+      this.#patch(id, { status: answer.status, evidence: answer.evidence });
       void this.#save(id);
     }
   }
 
   /** The answers on the page not saved yet, as the draft keeps them. */
-  #unsaved(): Draft {
-    const draft: Draft = {};
+  #unsaved(): Draft['answers'] {
+    const draft: Draft['answers'] = {};
     for (const [key, row] of Object.entries(this.rows ?? {})) {
       if (row && (row.status || row.evidence.trim()) && !same(row, row.saved)) {
         draft[key as QuestionId] = { status: row.status, evidence: row.evidence, basedOn: row.saved?.id };
