@@ -20,9 +20,21 @@ export function realGateway() {
     return Buffer.concat(chunks);
   }
 
-  /** Passes `/doorstep/<path>` to the gateway's `/<path>`, as a same-origin request. */
+  /** False while a test has the connection to the gateway down (`doorstep-connection`). */
+  let connected = true;
+
+  /**
+   * Passes `/doorstep/<path>` to the gateway's `/<path>`, as a same-origin request. While the
+   * connection is down, GraphQL requests end with bytes that are not HTTP, so the browser's fetch
+   * fails as on a dropped connection (as the fake gateway's `drop` does), before reaching Doorstep.
+   */
   async function middleware(ctx, next) {
     if (!ctx.path.startsWith('/doorstep/')) return next();
+    if (!connected && ctx.path === '/doorstep/graphql') {
+      ctx.respond = false;
+      ctx.req.socket.end('NOT HTTP\r\n\r\n');
+      return;
+    }
     const headers = {};
     for (const name of ['content-type', 'authorization']) {
       const value = ctx.get(name);
@@ -49,6 +61,10 @@ export function realGateway() {
         return (await doorstep()).sql(payload.text, payload.values ?? []);
       }
       if (command === 'doorstep-token') return (await doorstep()).token(payload.userId);
+      if (command === 'doorstep-connection') {
+        connected = payload.up;
+        return true;
+      }
       return undefined;
     },
     async serverStop() {

@@ -32,6 +32,10 @@ export const feedbackStyles = [
       border-left: 5px solid var(--_link);
     }
 
+    .notice p {
+      margin: 0 0 0.25em;
+    }
+
     .notice--emergency {
       border-left: 8px solid var(--_error);
       font-weight: 700;

@@ -3,6 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { FEEDBACK_PRINCIPLES } from '@doorstep/schema';
 import type { SgFeedbackSubmittedEvent } from '../events/feedback-submitted.js';
 import {
+  connection,
   DEMO,
   doorstepReady,
   GATEWAY,
@@ -13,6 +14,7 @@ import {
   tokenFor,
 } from '../test-support/doorstep.js';
 import { field, find, focused, get, text, until, visible } from '../test-support/dom.js';
+import { clearDeviceStorage, rawRecords } from '../test-support/storage.js';
 import type { SgFeedback } from './feedback.js';
 import './define.js';
 
@@ -23,10 +25,14 @@ before(async function () {
   token = await publicToken();
 });
 
-/** Each test's feedback is told apart by its comment. */
+/**
+ * Each test's feedback is told apart by its comment. Each starts on a fresh device: no draft of
+ * another test's answers, nothing waiting in the outbox.
+ */
 let marker = '';
-beforeEach(() => {
+beforeEach(async () => {
   marker = `test ${crypto.randomUUID()}`;
+  await clearDeviceStorage();
 });
 
 const stored = () =>
@@ -491,6 +497,84 @@ describe('<sg-feedback>', () => {
       await sent(el);
       const rows = await stored();
       expect(rows.map((r) => r.concern_id)).to.deep.equal([null]);
+    });
+  });
+
+  describe('when the connection fails', () => {
+    afterEach(() => connection(true));
+
+    it('keeps the answers through a reload, encrypted, and sends them once when the connection returns', async function () {
+      this.timeout(20_000);
+      const el = await newFeedback();
+      const errors: string[] = [];
+      el.addEventListener('sg-error', (event) => errors.push(event.code));
+      await fillIn(el);
+      await connection(false);
+      await send(el);
+      await until(() => !!find(el, '.error-summary [role="alert"]'), 10_000, 'the failure');
+      expect(text(get(el, '.error-summary'))).to.contain(
+        'We have kept them on this device and will send them, once, when the connection is back.',
+      );
+      expect(errors).to.deep.equal(['NETWORK_ERROR']);
+      await expect(el).to.be.accessible();
+      const outbox = await rawRecords('outbox');
+      expect(outbox).to.have.length(1);
+      expect(
+        JSON.stringify(outbox) + new TextDecoder('latin1').decode(outbox[0]!.data as ArrayBuffer),
+      ).not.to.contain(marker);
+      await until(async () => (await rawRecords('drafts')).length === 1, 3000, 'the draft');
+      el.remove(); // the page is closed, or reloaded
+
+      const again = await newFeedback();
+      await until(() => field(again, 'comment').value === marker, 5000, 'the answers back');
+      expect(field(again, 'rating.PARTNERSHIP', '2').checked).to.equal(true);
+      expect(text(get(again, '.error-summary'))).to.contain('We have kept them on this device');
+      expect(text(get(again, '.notice:not([part])'))).to.contain(
+        'We kept the answers you started on this device.',
+      );
+      await expect(again).to.be.accessible();
+      expect(await stored(), 'nothing stored while the connection is down').to.deep.equal([]);
+
+      const submitted = new Promise<SgFeedbackSubmittedEvent>((resolve) =>
+        again.addEventListener('sg-feedback-submitted', resolve, { once: true }),
+      );
+      await connection(true);
+      window.dispatchEvent(new Event('online'));
+      await sent(again);
+      const event = await submitted;
+      expect(event.idempotencyKey).to.equal(outbox[0]!.id);
+      expect(await stored()).to.have.length(1);
+      expect(await rawRecords('outbox'), 'sent, so gone').to.deep.equal([]);
+      await until(async () => (await rawRecords('drafts')).length === 0, 3000, 'the draft to go');
+      // Again online and visible: nothing more is sent.
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await stored()).to.have.length(1);
+    });
+    it('lets the person start again after a reload: the answers, the draft and what waited are gone, nothing sent', async function () {
+      this.timeout(20_000);
+      const el = await newFeedback();
+      await fillIn(el);
+      await connection(false);
+      await send(el);
+      await until(() => !!find(el, '.error-summary [role="alert"]'), 10_000, 'the failure');
+      await until(async () => (await rawRecords('drafts')).length === 1, 3000, 'the draft');
+      el.remove();
+
+      const again = await newFeedback();
+      await until(() => field(again, 'comment').value === marker, 5000, 'the answers back');
+      get(again, '.notice:not([part]) button').click();
+      await again.updateComplete;
+      expect(field(again, 'comment').value).to.equal('');
+      expect(find(again, '.error-summary')).to.equal(null);
+      expect(focused(again)).to.equal('h2.title');
+      await until(async () => (await rawRecords('drafts')).length === 0, 3000, 'the draft to go');
+      await until(async () => (await rawRecords('outbox')).length === 0, 3000, 'the outbox to empty');
+      await connection(true);
+      window.dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await stored()).to.deep.equal([]);
     });
   });
 

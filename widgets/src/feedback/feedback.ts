@@ -2,7 +2,6 @@
 import '../internal/zod-jitless.js';
 
 import {
-  DoorstepError,
   FeedbackLinkStatusDocument,
   RecordFeedbackDocument,
   SubmitFeedbackDocument,
@@ -25,15 +24,19 @@ import { SgFeedbackSubmittedEvent } from '../events/feedback-submitted.js';
 import { feedbackCy } from '../i18n/feedback.cy.js';
 import { feedbackEn } from '../i18n/feedback.en.js';
 import type { FeedbackScoreWord, FeedbackTranslation } from '../i18n/translation.js';
-import { ApiController, send } from '../internal/api.js';
+import { answerFrom, answersReducer, textOf, type Answers } from '../internal/answers.js';
+import { ApiController, send, type Api } from '../internal/api.js';
+import { DraftController } from '../internal/draft.js';
 import { choiceId, choices, errorSummary, idFor, textArea, textInput } from '../internal/fields.js';
 import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController } from '../internal/localize.js';
+import type { QueuedItem } from '../internal/outbox.js';
+import { draftRestored, requestFailed } from '../internal/panels.js';
+import { SubmissionController, type Later, type Outcome } from '../internal/submission.js';
 import { feedbackStyles } from './feedback.styles.js';
 
 const SCORES: readonly FeedbackScoreWord[] = ['5', '4', '3', '2', '1'];
 type LinkStatus = 'VALID' | 'USED' | 'EXPIRED' | 'INVALID';
-type Answers = Partial<Record<string, string>>;
 const ratingName = (principle: string) => `rating.${principle}`;
 
 /** The `channel` attribute's values for answers a member of staff enters, as the gateway names them. */
@@ -64,6 +67,23 @@ interface Change {
   weDid: string;
 }
 
+/** The gateway's answer to submitFeedback / recordFeedback. */
+type FeedbackReceipt = { receivedAt: string };
+
+/** What the device keeps: the answers, and the key of the feedback waiting to be sent, if any. */
+interface Draft {
+  answers: Answers;
+  waiting?: string | undefined;
+}
+
+/** Sends one queued feedback: `record` (staff entering a tenant's answers) with recordFeedback. */
+async function sendFeedback(api: Api, item: QueuedItem): Promise<FeedbackReceipt> {
+  const variables = { idempotencyKey: item.key, input: item.input as FeedbackInput };
+  return item.kind === 'record'
+    ? (await send(api, RecordFeedbackDocument, variables)).recordFeedback
+    : (await send(api, SubmitFeedbackDocument, variables)).submitFeedback;
+}
+
 /**
  * A tenant's feedback on how they were treated when they needed help to be safe: a question for
  * each of the six safeguarding principles (the "I statements", in plain words), anything else they
@@ -73,6 +93,10 @@ interface Change {
  * link was already used or has expired.
  * A "Cymraeg" / "English" button switches its language. After sending it thanks the person and
  * shows what the provider changed after listening ("you said, we did").
+ *
+ * The answers are kept in an encrypted draft on the device while the person answers. Feedback that
+ * cannot be sent for want of a connection waits in the encrypted outbox and is sent by itself,
+ * exactly once (by its idempotency key), when the connection returns, even after a reload.
  *
  * With `channel` set to `phone`, `paper` or `in-person` (and a staff member's token), it is for
  * staff entering what a tenant said by phone, on paper or face to face: it says so above the
@@ -88,7 +112,8 @@ interface Change {
  *   `event.receivedAt`, `event.idempotencyKey`. Nothing the person wrote is in it.
  * @event {SgErrorEvent} sg-error - Sending failed for a reason other than the answers
  *   (`event.code`: `NETWORK_ERROR`, `RATE_LIMITED`, `UNAUTHENTICATED`, …). The widget has told the
- *   person and kept their answers.
+ *   person and kept their answers (for `NETWORK_ERROR` and `SERVICE_UNAVAILABLE`, in the outbox, to
+ *   send by themselves when the connection returns).
  *
  * @csspart base - The wrapper of everything.
  * @csspart language - The button that switches between English and Welsh.
@@ -144,13 +169,38 @@ export class SgFeedback extends LitElement {
   @state() private phase: 'form' | 'sending' | 'sent' = 'form';
   @state() private linkStatus: LinkStatus | undefined;
   @state() private changes: readonly Change[] = [];
+  /** The key of the answers waiting in the outbox, sent by themselves when the connection returns. */
+  @state() private waiting: string | undefined;
+  /** The answers came back from the device's draft. */
+  @state() private restored = false;
 
   readonly #api = new ApiController(this);
   readonly #localize = new LocalizeController<FeedbackTranslation>(this, [feedbackEn, feedbackCy]);
-  /** The idempotency key of the answers last sent, so a retry of the same answers is stored once. */
-  #sent: { key: string; input: string } | undefined;
+  readonly #submission = new SubmissionController<FeedbackReceipt>(this, {
+    queue: 'feedback',
+    onDevice: () => true,
+    api: () => this.#api.api,
+    send: sendFeedback,
+    onLater: (later) => this.#onLater(later),
+    // What waited when the page closed is sent once the draft says whose it was.
+    ready: () => this.#restoring,
+  });
+  readonly #draft = new DraftController<Draft>(this, {
+    id: () => `feedback:${this.#staffChannel() ? 'staff' : 'web'}`,
+    enabled: () => this.#submission.onDevice,
+    read: () =>
+      this.phase === 'sent' || !Object.keys(this.answers).length
+        ? undefined
+        : { answers: this.answers, waiting: this.waiting },
+  });
+  #restoring: Promise<void> = Promise.resolve();
   /** Set when the gateway refused the link while sending: the next send goes without it. */
   #withoutLink = false;
+
+  override connectedCallback(): void {
+    this.#restoring = this.#restoreDraft();
+    super.connectedCallback();
+  }
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('link') || changed.has('channel')) {
@@ -201,7 +251,7 @@ export class SgFeedback extends LitElement {
       label: f[name].label,
       hint: f[name].hint,
       error: errorAt(name),
-      value: this.answers[name],
+      value: textOf(this.answers, name),
     });
     return html`
       <p class="notice notice--emergency" part="notice">${f.emergency}</p>
@@ -211,7 +261,9 @@ export class SgFeedback extends LitElement {
           ? html`<p class="notice" part="notice" role="status">${f.link[this.linkStatus]}</p>`
           : nothing
       }
-      ${f.intro.map((line) => html`<p>${line}</p>`)} ${this.failure ? this.#renderFailure() : nothing}
+      ${f.intro.map((line) => html`<p>${line}</p>`)}
+      ${this.restored ? draftRestored(f.draft, this.#startAgain) : nothing}
+      ${this.failure ? this.#renderFailure(this.failure) : nothing}
       ${
         shown.length && !this.failure
           ? errorSummary({
@@ -269,14 +321,11 @@ export class SgFeedback extends LitElement {
     `;
   }
 
-  #renderFailure(): TemplateResult {
-    const failed = this.#localize.t.feedback.requestFailed;
-    return html`<div class="error-summary" part="error-summary" tabindex="-1">
-      <div role="alert">
-        <h2 class="error-summary__title">${failed.title}</h2>
-        <p>${failed.byCode[this.failure ?? ''] ?? failed.other}</p>
-      </div>
-    </div>`;
+  /** Why the answers were not sent; when they wait in the outbox, that they will go by themselves. */
+  #renderFailure(code: string): TemplateResult {
+    const f = this.#localize.t.feedback;
+    const next = this.waiting ? f.queued[this.#submission.storage] : undefined;
+    return requestFailed(f.requestFailed, code, { next });
   }
 
   #renderThanks(): TemplateResult {
@@ -329,25 +378,43 @@ export class SgFeedback extends LitElement {
   }
 
   #onInput = (event: Event): void => {
-    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
-    if (!control.name || (control.type === 'radio' && !(control as HTMLInputElement).checked)) return;
-    this.answers = { ...this.answers, [control.name]: control.value };
+    const action = answerFrom(event, this.renderRoot);
+    if (!action) return;
+    this.answers = answersReducer(this.answers, action);
+    this.#draft.saveSoon();
   };
+
+  /**
+   * Brings back the answers kept on the device, into an untouched form; feedback that was waiting
+   * to be sent is this widget's again (it shows the thank-you when it goes).
+   */
+  async #restoreDraft(): Promise<void> {
+    const draft = await this.#draft.restore();
+    if (!draft || Object.keys(this.answers).length || this.phase !== 'form') return;
+    this.answers = answersReducer(this.answers, { type: 'restore', answers: draft.answers });
+    this.restored = true;
+    const queued = await this.#submission.queued();
+    if (draft.waiting && queued.some((item) => item.key === draft.waiting)) {
+      this.#submission.adopt(draft.waiting);
+      this.waiting = draft.waiting;
+      this.failure = 'NETWORK_ERROR';
+    }
+  }
 
   /** What the person answered, in the shape of the gateway's `FeedbackInput` (checked before sending). */
   #input(): Partial<FeedbackInput> {
-    const a = this.answers;
+    const a = (name: string) => textOf(this.answers, name) || undefined;
     const code = this.#localize.t.$code;
-    const named = a.named === 'yes';
+    const named = a('named') === 'yes';
     const given = (value: string | undefined) => (value?.trim() ? value : undefined);
     return {
-      ratings: FEEDBACK_PRINCIPLES.filter((p) => a[ratingName(p)]).map((principle) => ({
+      ratings: FEEDBACK_PRINCIPLES.filter((p) => a(ratingName(p))).map((principle) => ({
         principle,
-        score: Number(a[ratingName(principle)]),
+        score: Number(a(ratingName(principle))),
       })),
-      comment: given(a.comment),
-      ...(a.named ? { anonymous: !named } : {}),
-      ...(named ? { name: given(a.name), phone: given(a.phone), email: given(a.email) } : {}),
+      comment: given(a('comment')),
+      ...(a('named') ? { anonymous: !named } : {}),
+      ...(named ? { name: given(a('name')), phone: given(a('phone')), email: given(a('email')) } : {}),
       language: (FEEDBACK_LANGUAGES as readonly string[]).includes(code)
         ? (code as FeedbackInput['language'])
         : 'en',
@@ -368,37 +435,60 @@ export class SgFeedback extends LitElement {
       return;
     }
     this.errors = undefined;
-    const text = JSON.stringify(input);
-    if (this.#sent?.input !== text) this.#sent = { key: crypto.randomUUID(), input: text };
-    const idempotencyKey = this.#sent.key;
     this.phase = 'sending';
-    try {
-      const variables = { idempotencyKey, input: input as FeedbackInput };
-      const { receivedAt } = this.#staffChannel()
-        ? (await send(this.#api.api, RecordFeedbackDocument, variables)).recordFeedback
-        : (await send(this.#api.api, SubmitFeedbackDocument, variables)).submitFeedback;
+    // The same answers sent again keep their key (stored once); changed answers replace them.
+    const outcome = await this.#submission.submit(this.#staffChannel() ? 'record' : 'submit', input);
+    await this.#settle(outcome);
+  };
+
+  /** Shows what became of the answers sent: thanks, waiting to be sent, or what to put right. */
+  async #settle(outcome: Outcome<FeedbackReceipt> | Later<FeedbackReceipt>): Promise<void> {
+    if (outcome.type === 'stored' || outcome.type === 'sent') {
+      void this.#draft.delete();
       this.phase = 'sent';
+      this.restored = false;
       this.answers = {};
-      this.#sent = undefined;
-      this.dispatchEvent(new SgFeedbackSubmittedEvent(receivedAt, idempotencyKey));
+      this.waiting = undefined;
+      this.failure = undefined;
+      this.dispatchEvent(new SgFeedbackSubmittedEvent(outcome.receipt.receivedAt, outcome.key));
       await focusAfterRender(this, '.title');
       void this.#loadChanges();
-    } catch (error) {
-      this.phase = 'form';
-      const e = error instanceof DoorstepError ? error : new DoorstepError('NETWORK_ERROR', String(error));
-      if (e.code === 'BAD_USER_INPUT') {
-        this.errors = e.fields;
-        await focusAfterRender(this, '.error-summary');
-        return;
-      }
-      if (e.code.startsWith('FEEDBACK_LINK_')) {
-        this.#withoutLink = true;
-        this.linkStatus = undefined;
-      }
-      this.failure = e.code;
-      this.dispatchEvent(new SgErrorEvent(e.code, e.message));
-      await focusAfterRender(this, '.error-summary');
+      return;
     }
+    this.phase = 'form';
+    this.waiting = outcome.type === 'queued' ? outcome.key : undefined;
+    this.#draft.saveSoon();
+    if (outcome.type === 'refused') {
+      this.errors = outcome.fields;
+      await focusAfterRender(this, '.error-summary');
+      return;
+    }
+    if (outcome.type === 'failed' && outcome.code.startsWith('FEEDBACK_LINK_')) {
+      this.#withoutLink = true;
+      this.linkStatus = undefined;
+    }
+    this.failure = outcome.code;
+    this.dispatchEvent(new SgErrorEvent(outcome.code, `The feedback was not sent: ${outcome.code}`));
+    await focusAfterRender(this, '.error-summary');
+  }
+
+  /** Feedback sent from the outbox later (or refused then): if it is these answers, as if sent now. */
+  #onLater(later: Later<FeedbackReceipt>): void {
+    if (!later.mine) return;
+    if (later.type === 'failed') void this.#submission.withdraw(later.key);
+    void this.#settle(later);
+  }
+
+  /** Clears the answers brought back (and any waiting to be sent): the device keeps none. */
+  #startAgain = async (): Promise<void> => {
+    if (this.waiting) void this.#submission.withdraw(this.waiting);
+    void this.#draft.delete();
+    this.answers = answersReducer(this.answers, { type: 'clear' });
+    this.waiting = undefined;
+    this.restored = false;
+    this.errors = undefined;
+    this.failure = undefined;
+    await focusAfterRender(this, '.title');
   };
 
   /** Staff: a fresh form for the next tenant's answers. */

@@ -89,6 +89,16 @@ export const feedbackCy: FeedbackTranslation = {
       },
       other: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni. Mae eich atebion yma o hyd.',
     },
+    queued: {
+      device:
+        'Rydyn ni wedi eu cadw ar y ddyfais hon a byddwn ni’n eu hanfon, unwaith, pan fydd y cysylltiad yn ôl.',
+      memory:
+        'Byddwn ni’n eu hanfon, unwaith, pan fydd y cysylltiad yn ôl, os bydd y dudalen hon yn aros ar agor.',
+    },
+    draft: {
+      restored: 'Rydyn ni wedi cadw’r atebion y dechreuoch chi eu rhoi ar y ddyfais hon.',
+      startAgain: 'Dechrau eto',
+    },
     thanks: {
       title: 'Diolch am eich adborth',
       body: [

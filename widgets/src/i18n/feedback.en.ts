@@ -83,6 +83,14 @@ export const feedbackEn: FeedbackTranslation = {
       },
       other: 'Something went wrong. Try again. Your answers are still here.',
     },
+    queued: {
+      device: 'We have kept them on this device and will send them, once, when the connection is back.',
+      memory: 'We will send them, once, when the connection is back, if this page stays open.',
+    },
+    draft: {
+      restored: 'We kept the answers you started on this device.',
+      startAgain: 'Start again',
+    },
     thanks: {
       title: 'Thank you for your feedback',
       body: ['We read every answer.', 'We use what you tell us to make our service better.'],

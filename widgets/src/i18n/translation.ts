@@ -257,6 +257,13 @@ export interface FeedbackTranslation extends Common {
     unusualCharacters: string;
     /** When the gateway could not take the feedback, by `DoorstepError.code`. */
     requestFailed: { title: string; byCode: Partial<Record<string, string>>; other: string };
+    /**
+     * Under a failure of the connection or the service: the answers wait (on the device, or in this
+     * page only when the device cannot keep them) and are sent by themselves when it returns.
+     */
+    queued: { device: string; memory: string };
+    /** Answers brought back from the device's draft, and the button that clears them. */
+    draft: { restored: string; startAgain: string };
     thanks: { title: string; body: string[] };
     /** For staff entering what a tenant said (`channel` phone, paper or in-person). */
     staff: {

@@ -4,54 +4,66 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { withLock } from './lock.js';
 import { deleteSealed, getAllSealed, putSealed, STORAGE_TTL_MS } from './secure-store.js';
 
-/** Which mutation sends it: `raiseConcern` (a signed-in reporter) or `raisePublicConcern`. */
-export type ConcernKind = 'staff' | 'public';
-
-/** A concern waiting to be sent. The idempotency key is fixed when the person presses "Send". */
-export interface QueuedConcern {
+/**
+ * Something a widget sends, waiting in the outbox: a concern, feedback, an answer. The idempotency
+ * key is fixed when the person presses "Send". `kind` tells the widget's sender which mutation
+ * sends it (the concern form: `staff` for `raiseConcern`, `public` for `raisePublicConcern`).
+ */
+export interface QueuedItem {
   key: string;
-  kind: ConcernKind;
+  kind: string;
   endpoint: string;
   input: unknown;
   queuedAt: number;
+  /** The queue it waits in (see `outboxFor`); absent on concerns queued before there were several. */
+  queue?: string | undefined;
   /**
-   * The `sub` of the token it was queued under. On a device shared by several people, a concern is
+   * The `sub` of the token it was queued under. On a device shared by several people, an item is
    * only ever sent with its own reporter's token, never attributed to whoever signs in next.
    */
   owner?: string | undefined;
 }
 
-export interface Receipt {
-  reference: string;
-  receivedAt?: string | undefined;
-}
+/** What the gateway answered for an item sent: the mutation's result, as plain JSON. */
+export type Receipt = Record<string, unknown>;
 
+/**
+ * What the outbox tells its listeners: an item sent, refused (not for want of a connection), still
+ * waiting after a failure it will retry (`retry`), or the queue changed.
+ */
 export type OutboxNews =
-  | { type: 'sent'; key: string; reference: string; receivedAt?: string | undefined }
+  | { type: 'sent'; key: string; receipt: Receipt }
   | { type: 'failed'; key: string; code: string; fields: FieldError[] }
+  | { type: 'retry'; key: string; code: string }
   | { type: 'changed' };
 
 interface Storage {
-  put(concern: QueuedConcern): Promise<void>;
-  all(): Promise<QueuedConcern[]>;
+  put(item: QueuedItem): Promise<void>;
+  all(): Promise<QueuedItem[]>;
   remove(key: string): Promise<void>;
 }
 
-/** Encrypted in IndexedDB: survives a reload, a closed tab, a restart. */
-const deviceStorage: Storage = {
-  put: (concern) => putSealed('outbox', concern.key, concern, STORAGE_TTL_MS),
-  all: async () => (await getAllSealed<QueuedConcern>('outbox')).map((record) => record.value),
+/** The concern form's queue: its items were queued before there were several, with no `queue`. */
+const CONCERNS = 'concerns';
+
+/** Encrypted in IndexedDB: survives a reload, a closed tab, a restart. One store, every queue. */
+const deviceStorage = (queue: string): Storage => ({
+  put: (item) => putSealed('outbox', item.key, { ...item, queue }, STORAGE_TTL_MS),
+  all: async () =>
+    (await getAllSealed<QueuedItem>('outbox'))
+      .map((record) => record.value)
+      .filter((item) => (item.queue ?? CONCERNS) === queue),
   remove: (key) => deleteSealed('outbox', key),
-};
+});
 
 /** In this page's memory only (`offline-storage="off"`): gone when the page is closed. */
 function memoryStorage(): Storage {
-  const entries = new Map<string, QueuedConcern>();
+  const entries = new Map<string, QueuedItem>();
   return {
-    put: async (concern) => void entries.set(concern.key, concern),
+    put: async (item) => void entries.set(item.key, item),
     all: async () => {
-      for (const [key, concern] of entries) {
-        if (concern.queuedAt + STORAGE_TTL_MS < Date.now()) entries.delete(key);
+      for (const [key, item] of entries) {
+        if (item.queuedAt + STORAGE_TTL_MS < Date.now()) entries.delete(key);
       }
       return [...entries.values()];
     },
@@ -68,9 +80,9 @@ export interface FlushResult {
 }
 
 /**
- * Concerns waiting to be sent, and the one place that sends them: `flush` runs under a lock shared by
- * every tab, reads the queue inside it, and deletes each concern as soon as the gateway has it, so no
- * two tabs ever send the same concern at once. The idempotency key makes a resend after a lost answer
+ * Items waiting to be sent, and the one place that sends them: `flush` runs under a lock shared by
+ * every tab, reads the queue inside it, and deletes each item as soon as the gateway has it, so no
+ * two tabs ever send the same item at once. The idempotency key makes a resend after a lost answer
  * harmless. Other tabs hear what was sent through a BroadcastChannel.
  */
 export class Outbox {
@@ -90,7 +102,7 @@ export class Outbox {
   }
 
   /**
-   * Hears of every concern sent or refused, in this page (`local`) or another tab, and of changes to
+   * Hears of every item sent or refused, in this page (`local`) or another tab, and of changes to
    * the queue.
    */
   listen(listener: (news: OutboxNews, local: boolean) => void): () => void {
@@ -103,13 +115,19 @@ export class Outbox {
     for (const listener of this.#listeners) listener(news, local);
   }
 
-  async add(concern: QueuedConcern): Promise<void> {
-    await this.storage.put(concern);
+  /** Queues an item; one with the same key already queued is replaced (its key is its identity). */
+  async add(item: QueuedItem): Promise<void> {
+    await this.storage.put(item);
     this.#tell({ type: 'changed' });
   }
 
   async count(): Promise<number> {
     return (await this.storage.all()).length;
+  }
+
+  /** Every item waiting, oldest first. */
+  async items(): Promise<QueuedItem[]> {
+    return (await this.storage.all()).sort((a, b) => a.queuedAt - b.queuedAt);
   }
 
   async remove(key: string): Promise<void> {
@@ -118,37 +136,33 @@ export class Outbox {
   }
 
   /**
-   * Sends every queued concern, oldest first, stopping at the first connection failure. `sendOne`
-   * resolves to undefined for a concern it must not send (another person's): it stays queued.
+   * Sends every queued item, oldest first, stopping at the first connection failure. `sendOne`
+   * resolves to undefined for an item it must not send (another person's): it stays queued.
    */
-  flush(sendOne: (concern: QueuedConcern) => Promise<Receipt | undefined>): Promise<FlushResult> {
+  flush(sendOne: (item: QueuedItem) => Promise<Receipt | undefined>): Promise<FlushResult> {
     return withLock(this.lockName, async () => {
-      const queued = (await this.storage.all()).sort((a, b) => a.queuedAt - b.queuedAt);
+      const queued = await this.items();
       const result: FlushResult = { sent: 0, remaining: queued.length, retry: false };
-      for (const concern of queued) {
+      for (const item of queued) {
         let receipt: Receipt | undefined;
         try {
-          receipt = await sendOne(concern);
+          receipt = await sendOne(item);
           if (!receipt) continue;
         } catch (error) {
           const code = error instanceof DoorstepError ? error.code : 'NETWORK_ERROR';
           if (!(error instanceof DoorstepError) || error.retryable) {
             result.retry = true;
+            this.#tell({ type: 'retry', key: item.key, code });
             break;
           }
           // Refused (no valid token, say): kept for a later try, never dropped unsent.
-          this.#tell({ type: 'failed', key: concern.key, code, fields: (error as DoorstepError).fields });
+          this.#tell({ type: 'failed', key: item.key, code, fields: (error as DoorstepError).fields });
           continue;
         }
-        await this.storage.remove(concern.key);
+        await this.storage.remove(item.key);
         result.sent++;
         result.remaining--;
-        this.#tell({
-          type: 'sent',
-          key: concern.key,
-          reference: receipt.reference,
-          receivedAt: receipt.receivedAt,
-        });
+        this.#tell({ type: 'sent', key: item.key, receipt });
       }
       if (result.sent) this.#tell({ type: 'changed' });
       return result;
@@ -156,20 +170,28 @@ export class Outbox {
   }
 }
 
-let device: Outbox | undefined;
-let memory: Outbox | undefined;
+const outboxes = new Map<string, Outbox>();
 
-/** The page's outbox: on the device (encrypted IndexedDB), or in memory when storage is off. */
-export function outboxFor(onDevice: boolean): Outbox {
-  if (onDevice) return (device ??= new Outbox(deviceStorage, true, 'doorstep-outbox'));
-  return (memory ??= new Outbox(memoryStorage(), false, 'doorstep-outbox-memory'));
+/**
+ * The page's outbox for one queue (one per widget: `concerns`, `feedback`, `self-assessment`), on
+ * the device (encrypted IndexedDB) or in memory when storage is off. Each queue has its own lock and
+ * channel, so a widget only ever sends, counts and hears of its own kind of item.
+ */
+export function outboxFor(onDevice: boolean, queue = CONCERNS): Outbox {
+  const name = `doorstep-outbox${queue === CONCERNS ? '' : `:${queue}`}${onDevice ? '' : '-memory'}`;
+  let outbox = outboxes.get(name);
+  if (!outbox) {
+    outbox = new Outbox(onDevice ? deviceStorage(queue) : memoryStorage(), onDevice, name);
+    outboxes.set(name, outbox);
+  }
+  return outbox;
 }
 
 const FIRST_RETRY_MS = 5_000;
 const LAST_RETRY_MS = 5 * 60_000;
 
 /**
- * Sends a widget's queued concerns whenever there is a chance they will go: when the widget connects
+ * Sends a widget's queued items whenever there is a chance they will go: when the widget connects
  * (page load), when the browser comes back `online`, when the page becomes visible again, and on a
  * timer that backs off (5 s, 10 s, 20 s … up to 5 minutes) while sending keeps failing. Background
  * Sync is not used: Safari and Firefox lack it, and these triggers cover an open page.
@@ -183,7 +205,9 @@ export class OutboxSync implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly outbox: () => Outbox,
-    private readonly sender: () => ((concern: QueuedConcern) => Promise<Receipt | undefined>) | undefined,
+    private readonly sender: () => ((item: QueuedItem) => Promise<Receipt | undefined>) | undefined,
+    /** Waited for before the first flush on connecting (a widget restoring what it had). */
+    private readonly ready: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     host.addController(this);
   }
@@ -191,7 +215,7 @@ export class OutboxSync implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('online', this.kick);
     document.addEventListener('visibilitychange', this.#onVisible);
-    void this.kick();
+    void this.ready().then(this.kick, this.kick);
   }
 
   hostDisconnected(): void {

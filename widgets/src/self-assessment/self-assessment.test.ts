@@ -1,8 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { SELF_ASSESSMENT_QUESTIONS } from '@doorstep/schema';
-import { DEMO, doorstepReady, GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
+import {
+  connection,
+  DEMO,
+  doorstepReady,
+  GATEWAY,
+  graphql,
+  sql,
+  tokenFor,
+} from '../test-support/doorstep.js';
 import { field, find, focused, get, text, until } from '../test-support/dom.js';
+import { clearDeviceStorage, rawRecords } from '../test-support/storage.js';
 import { SAVE_AFTER_TYPING_MS, type SgSelfAssessment } from './self-assessment.js';
 import './define.js';
 
@@ -14,9 +23,10 @@ before(async function () {
   lead = await tokenFor(DEMO.lead);
 });
 // Each test starts from a checklist nobody has answered (as the database owner: the gateway itself
-// can only add answers, never remove them).
+// can only add answers, never remove them), on a fresh device (no draft, nothing in the outbox).
 beforeEach(async () => {
   await sql('delete from self_assessment_answer where organisation_id = $1', [ORGANISATION]);
+  await clearDeviceStorage();
 });
 
 type Answer = { question_id: string; status: string; evidence: string | null; answered_by_id: string };
@@ -251,6 +261,58 @@ describe('<sg-self-assessment>', () => {
     window.dispatchEvent(new Event('online'));
     await until(() => saveState(el, '10').startsWith('Saved'), 5000, 'saved once online');
     expect((await answers('10')).map((a) => a.status)).to.deep.equal(['YES']);
+  });
+
+  describe('offline, and on a shared device', () => {
+    afterEach(() => connection(true));
+
+    it('keeps unsaved answers through a reload, encrypted, and saves each once when the connection returns', async function () {
+      this.timeout(20_000);
+      const el = await newChecklist();
+      await connection(false);
+      await choose(el, '10', 'IN_PROGRESS');
+      await writeEvidence(el, '10', 'Policy drafted, with the board in January');
+      await until(() => saveState(el, '10').startsWith('Not saved'), 10_000, 'the failure');
+      // Evidence alone cannot be saved yet: it is kept in the draft.
+      await writeEvidence(el, '8', 'Leaflets ordered');
+      const outbox = await rawRecords('outbox');
+      expect(outbox, 'the newest answer to question 10 waits, once').to.have.length(1);
+      await until(async () => (await rawRecords('drafts')).length === 1, 3000, 'the draft');
+      const raw = [...outbox, ...(await rawRecords('drafts'))]
+        .map((r) => JSON.stringify(r) + new TextDecoder('latin1').decode(r.data as ArrayBuffer))
+        .join();
+      expect(raw).not.to.contain('Policy drafted');
+      expect(raw).not.to.contain('Leaflets');
+      el.remove(); // the page is closed, or reloaded
+
+      await connection(true);
+      const again = await newChecklist();
+      await until(() => saveState(again, '10').startsWith('Saved'), 10_000, 'saved once back');
+      expect(field(again, 'status.10', 'IN_PROGRESS').checked).to.equal(true);
+      expect(field(again, 'evidence.8').value, 'the draft back').to.equal('Leaflets ordered');
+      expect(saveState(again, '8')).to.contain('Choose yes, no or in progress');
+      const saved = await answers('10');
+      expect(saved.map((a) => [a.status, a.evidence])).to.deep.equal([
+        ['IN_PROGRESS', 'Policy drafted, with the board in January'],
+      ]);
+      expect(await rawRecords('outbox'), 'sent, so gone').to.deep.equal([]);
+      window.dispatchEvent(new Event('online'));
+      document.dispatchEvent(new Event('visibilitychange'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await answers('10'), 'saved once').to.have.length(1);
+    });
+    it('brings a draft back only for the person who typed it, on a shared device', async () => {
+      const el = await newChecklist();
+      await writeEvidence(el, '8', 'Leaflets ordered');
+      await until(async () => (await rawRecords('drafts')).length === 1, 3000, 'the draft');
+      el.remove();
+      const manager = await newChecklist({ token: await tokenFor(DEMO.manager) });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the time a draft takes to come back
+      expect(field(manager, 'evidence.8').value).to.equal('');
+      manager.remove();
+      const again = await newChecklist();
+      await until(() => field(again, 'evidence.8').value === 'Leaflets ordered', 3000, 'the lead’s draft');
+    });
   });
 
   it('lets a safeguarding champion read the answers but not change them', async () => {

@@ -20,10 +20,15 @@ import { SgErrorEvent } from '../events/error.js';
 import { selfAssessmentCy } from '../i18n/self-assessment.cy.js';
 import { selfAssessmentEn } from '../i18n/self-assessment.en.js';
 import type { SelfAssessmentTranslation } from '../i18n/translation.js';
-import { ApiController, send } from '../internal/api.js';
+import { ApiController, send, type Api } from '../internal/api.js';
+import { DraftController } from '../internal/draft.js';
 import { choices, idFor, textArea, textInput } from '../internal/fields.js';
 import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController, plural } from '../internal/localize.js';
+import type { QueuedItem } from '../internal/outbox.js';
+import { requestFailed } from '../internal/panels.js';
+import { SubmissionController, type Later } from '../internal/submission.js';
+import { tokenSubject } from '../internal/token.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
 
 /** How long typing may pause before the evidence is saved. */
@@ -51,6 +56,37 @@ interface Comparison {
   rows: Map<string, { earlier: SavedAnswer | null; changed: boolean }>;
 }
 
+/** An answer as it is sent, and as it waits in the outbox or the draft. */
+interface AnswerInput {
+  questionId: QuestionId;
+  status: SelfAssessmentStatus;
+  evidence?: string | undefined;
+  /** The saved answer this one replaces: someone else's saved since is a conflict, not overwritten. */
+  basedOn?: string | undefined;
+}
+
+/**
+ * What the device keeps of answers not saved yet, by question, with the answer each is based on,
+ * and whose they are (the token's `sub`): on a shared device they come back only for that person.
+ */
+interface Draft {
+  owner: string | undefined;
+  answers: Partial<
+    Record<
+      QuestionId,
+      { status?: SelfAssessmentStatus | undefined; evidence: string; basedOn?: string | undefined }
+    >
+  >;
+}
+
+/** Sends one answer (the gateway saves nothing for the same answer again, so a resend is harmless). */
+async function sendAnswer(api: Api, item: QueuedItem): Promise<SavedAnswer> {
+  const { answerSelfAssessment } = await send(api, AnswerSelfAssessmentDocument, {
+    input: item.input as AnswerInput,
+  });
+  return answerSelfAssessment;
+}
+
 const statusName = (id: string) => `status.${id}`;
 const evidenceName = (id: string) => `evidence.${id}`;
 const same = (row: Row, answer: SavedAnswer | null) =>
@@ -63,8 +99,9 @@ const same = (row: Row, answer: SavedAnswer | null) =>
  * evidence. Each answer is saved as the person goes (a choice at once, typing when it pauses or the
  * box is left); every earlier answer is kept by the gateway, and the page compares each answer with
  * how it stood on an earlier date. When someone else saves the same question first, nothing is
- * overwritten: the page shows both and the person chooses. A failed save is kept on the page and
- * tried again when the connection returns.
+ * overwritten: the page shows both and the person chooses. An answer that cannot be saved for want
+ * of a connection waits in the encrypted outbox and is saved, once, when the connection returns,
+ * even after a reload; what is typed and not saved yet is kept in an encrypted draft on the device.
  *
  * For a safeguarding lead or manager (who answer) or a safeguarding champion (who reads), signed in
  * through the host portal's token. It takes the gateway's address and token from its own `endpoint`
@@ -129,9 +166,30 @@ export class SgSelfAssessment extends LitElement {
     selfAssessmentEn,
     selfAssessmentCy,
   ]);
+  readonly #submission = new SubmissionController<SavedAnswer>(this, {
+    queue: 'self-assessment',
+    onDevice: () => true,
+    api: () => this.#api.api,
+    send: sendAnswer,
+    onLater: (later) => this.#onLater(later),
+    // Answers that waited when the page closed are sent once the page knows them again.
+    ready: () => this.#ready,
+  });
+  readonly #draft = new DraftController<Draft>(this, {
+    id: () => 'self-assessment',
+    enabled: () => this.#submission.onDevice,
+    read: () => (this.rows ? { owner: this.#owner, answers: this.#unsaved() } : undefined),
+  });
   readonly #saving = new Set<QuestionId>();
   readonly #saveAgain = new Set<QuestionId>();
   readonly #typingTimers = new Map<QuestionId, ReturnType<typeof setTimeout>>();
+  /** Who is answering (the token's `sub`), known once the checklist has loaded. */
+  #owner: string | undefined;
+  /** The key of each question's answer waiting in the outbox. */
+  readonly #waiting = new Map<QuestionId, string>();
+  #isReady: () => void = () => undefined;
+  /** Settled once the checklist has loaded (or failed to) and what this person had is restored. */
+  readonly #ready = new Promise<void>((resolve) => (this.#isReady = resolve));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -149,7 +207,7 @@ export class SgSelfAssessment extends LitElement {
 
   override firstUpdated(): void {
     // After the host page's own scripts of this turn (which may give the provider its token).
-    setTimeout(() => void this.#load());
+    setTimeout(() => void this.#load().finally(this.#isReady));
   }
 
   override render(): TemplateResult {
@@ -172,15 +230,16 @@ export class SgSelfAssessment extends LitElement {
 
   #renderLoadFailure(code: string): TemplateResult {
     const failed = this.#localize.t.selfAssessment.loadFailed;
-    return html`<div class="error-summary" part="error-summary" tabindex="-1">
-      <div role="alert">
-        <h2 class="error-summary__title">${failed.title}</h2>
-        <p>${failed.byCode[code] ?? failed.other}</p>
-      </div>
-      <button type="button" class="button button--secondary" part="button" @click=${() => this.#load()}>
+    return requestFailed(failed, code, {
+      more: html`<button
+        type="button"
+        class="button button--secondary"
+        part="button"
+        @click=${() => this.#load()}
+      >
         ${failed.retry}
-      </button>
-    </div>`;
+      </button>`,
+    });
   }
 
   #renderChecklist(rows: Partial<Record<QuestionId, Row>>): TemplateResult {
@@ -352,6 +411,7 @@ export class SgSelfAssessment extends LitElement {
   async #load(): Promise<void> {
     this.loadFailure = undefined;
     try {
+      this.#owner = tokenSubject(await this.#api.api.tokens.get().catch(() => undefined));
       const { selfAssessment } = await send(this.#api.api, SelfAssessmentDocument);
       const rows: Partial<Record<QuestionId, Row>> = {};
       for (const item of selfAssessment) {
@@ -364,6 +424,7 @@ export class SgSelfAssessment extends LitElement {
         };
       }
       this.rows = rows;
+      await this.#restore();
     } catch (error) {
       const e = asError(error);
       this.loadFailure = e.code;
@@ -371,10 +432,52 @@ export class SgSelfAssessment extends LitElement {
     }
   }
 
+  /**
+   * Brings back what this person had not saved when the page closed: answers waiting in the outbox
+   * (they are this page's again, and go on their own), then what the draft kept of the rest, each
+   * only over the answer it was based on (someone else's answer since is left as it is).
+   */
+  async #restore(): Promise<void> {
+    // Read before anything changes on the page (a change saves the draft again).
+    const draft = await this.#draft.restore();
+    const kept = draft && draft.owner === this.#owner ? draft.answers : {};
+    for (const item of await this.#submission.queued()) {
+      const input = item.input as AnswerInput;
+      if (!this.rows?.[input.questionId]) continue;
+      this.#submission.adopt(item.key);
+      this.#waiting.set(input.questionId, item.key);
+      this.#patch(input.questionId, {
+        status: input.status,
+        evidence: input.evidence ?? '',
+        state: 'failed',
+        failure: 'NETWORK_ERROR',
+      });
+    }
+    for (const [key, answer] of Object.entries(kept)) {
+      const id = key as QuestionId;
+      const row = this.rows?.[id];
+      if (!row || !answer || this.#waiting.has(id) || answer.basedOn !== row.saved?.id) continue;
+      this.#patch(id, { status: answer.status, evidence: answer.evidence });
+      void this.#save(id);
+    }
+  }
+
+  /** The answers on the page not saved yet, as the draft keeps them. */
+  #unsaved(): Draft['answers'] {
+    const draft: Draft['answers'] = {};
+    for (const [key, row] of Object.entries(this.rows ?? {})) {
+      if (row && (row.status || row.evidence.trim()) && !same(row, row.saved)) {
+        draft[key as QuestionId] = { status: row.status, evidence: row.evidence, basedOn: row.saved?.id };
+      }
+    }
+    return draft;
+  }
+
   #patch(id: QuestionId, change: Partial<Row>): void {
     const row = this.rows?.[id];
     if (!row) return;
     this.rows = { ...this.rows, [id]: { ...row, ...change } };
+    this.#draft.saveSoon();
   }
 
   /** Which question a control belongs to, and whether it is the answer or the evidence. */
@@ -409,8 +512,10 @@ export class SgSelfAssessment extends LitElement {
   };
 
   /**
-   * Saves one question's answer, based on the answer last saved as this page knows it. One save
-   * per question at a time: a change made meanwhile is saved straight after.
+   * Saves one question's answer, based on the answer last saved as this page knows it, through the
+   * outbox: without a connection it waits there (one per question, the newest) and is saved when
+   * the connection returns. One save per question at a time: a change made meanwhile is saved
+   * straight after.
    */
   async #save(id: QuestionId): Promise<void> {
     const row = this.rows?.[id];
@@ -429,22 +534,43 @@ export class SgSelfAssessment extends LitElement {
     }
     this.#saving.add(id);
     this.#patch(id, { state: 'saving', failure: undefined });
+    const input: AnswerInput = {
+      questionId: id,
+      status: row.status,
+      evidence: row.evidence.trim() || undefined,
+      basedOn: row.saved?.id,
+    };
+    const key = this.#waiting.get(id) ?? `${id}:${crypto.randomUUID()}`;
     try {
-      const { answerSelfAssessment } = await send(this.#api.api, AnswerSelfAssessmentDocument, {
-        input: {
-          questionId: id,
-          status: row.status,
-          evidence: row.evidence.trim() || undefined,
-          basedOn: row.saved?.id,
-        },
-      });
-      this.#patch(id, { saved: answerSelfAssessment, state: 'idle' });
-    } catch (error) {
-      await this.#saveFailed(id, asError(error));
+      const outcome = await this.#submission.submit('answer', input, key);
+      if (outcome.type === 'queued') {
+        this.#waiting.set(id, key);
+        this.dispatchEvent(new SgErrorEvent(outcome.code, `Not saved yet: ${outcome.code}`));
+        this.#patch(id, { state: 'failed', failure: outcome.code });
+        return;
+      }
+      this.#waiting.delete(id);
+      if (outcome.type === 'stored') this.#patch(id, { saved: outcome.receipt, state: 'idle' });
+      else await this.#saveFailed(id, new DoorstepError(outcome.code, `Not saved: ${outcome.code}`));
     } finally {
       this.#saving.delete(id);
       if (this.#saveAgain.delete(id)) void this.#save(id);
     }
+  }
+
+  /** An answer that waited in the outbox, saved (or refused) later. */
+  #onLater(later: Later<SavedAnswer>): void {
+    const id = [...this.#waiting].find(([, key]) => key === later.key)?.[0];
+    if (!later.mine || !id) return;
+    this.#waiting.delete(id);
+    if (later.type === 'failed') {
+      void this.#submission.withdraw(later.key);
+      void this.#saveFailed(id, new DoorstepError(later.code, `Not saved: ${later.code}`));
+      return;
+    }
+    this.#patch(id, { saved: later.receipt, state: 'idle' });
+    // Changed again while it waited: that change is saved now, on top of it.
+    if (!same(this.rows![id]!, later.receipt)) void this.#save(id);
   }
 
   async #saveFailed(id: QuestionId, error: DoorstepError): Promise<void> {

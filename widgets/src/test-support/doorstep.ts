@@ -24,6 +24,14 @@ export function sql<T = Record<string, unknown>>(text: string, values: unknown[]
   return executeServerCommand<T[], { text: string; values: unknown[] }>('doorstep-sql', { text, values });
 }
 
+/**
+ * Takes the page's connection to the gateway down (`false`) or up again (`true`): while it is down,
+ * every GraphQL request fails as a dropped connection does, before Doorstep sees it.
+ */
+export async function connection(up: boolean): Promise<void> {
+  await executeServerCommand<boolean, { up: boolean }>('doorstep-connection', { up });
+}
+
 /** A development token for a demo user. */
 export async function tokenFor(userId: string): Promise<string> {
   return (await executeServerCommand<string, { userId: string }>('doorstep-token', { userId }))!;

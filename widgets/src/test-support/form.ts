@@ -20,6 +20,8 @@ export {
   what,
 } from './dom.js';
 import { field, find, get, text } from './dom.js';
+export { clearDeviceStorage, rawRecords } from './storage.js';
+import { clearDeviceStorage } from './storage.js';
 
 export async function settle(el: SgConcernForm) {
   await el.updateComplete;
@@ -122,36 +124,4 @@ export interface LogEntry {
 
 export async function gatewayLog(): Promise<{ log: LogEntry[]; stored: string[] }> {
   return (await fetch('/fake-gateway/log')).json();
-}
-
-/** Deletes every draft, queued concern and the device key, as on a fresh browser. */
-export async function clearDeviceStorage() {
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase('doorstep');
-    req.onsuccess = req.onerror = req.onblocked = () => resolve();
-  });
-  localStorage.clear();
-}
-
-/** Every record of a store as IndexedDB holds it, not decrypted. */
-export function rawRecords(store: 'drafts' | 'outbox' | 'keys'): Promise<Record<string, unknown>[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('doorstep');
-    // No database yet: do not create an empty one the widget would then find without its stores.
-    open.onupgradeneeded = () => open.transaction!.abort();
-    open.onerror = () => resolve([]);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains(store)) {
-        db.close();
-        return resolve([]);
-      }
-      const req = db.transaction(store).objectStore(store).getAll();
-      req.onsuccess = () => {
-        db.close();
-        resolve(req.result as Record<string, unknown>[]);
-      };
-      req.onerror = () => reject(req.error);
-    };
-  });
 }
