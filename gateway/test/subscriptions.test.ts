@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signSessionToken } from '../src/auth/tokens.js';
 import { DEMO_ORGANISATIONS } from '../src/db/demo.js';
@@ -244,6 +245,90 @@ describe.each(['graphql-ws', 'graphql-sse'] as const)('referral subscriptions ov
     await expect.poll(() => w.done, { timeout: 5_000 }).toBe(true);
     if (transport === 'graphql-ws') expect(w.closeCode).toBe(4403);
     else expect(codes(w)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('each event delivered', () => {
+  async function champion(email: string) {
+    const em = gw.orm.em.fork();
+    const staff = em.create(User, {
+      organisation: lead.organisationId,
+      name: 'Rhys Morgan',
+      email,
+      roles: ['SAFEGUARDING_CHAMPION'],
+    });
+    await em.flush();
+    const { token } = await signSessionToken(
+      gw.config.jwt,
+      { userId: staff.id, organisationId: lead.organisationId },
+      600,
+    );
+    return { id: staff.id, token };
+  }
+  /** Every instance forgets the identities it checked (as any deactivation elsewhere makes it). */
+  const forgetIdentities = () =>
+    gw.sql(`select pg_notify('doorstep_events', $1)`, [
+      JSON.stringify({ type: 'revoked', organisationId: lead.organisationId, userId: randomUUID() }),
+    ]);
+
+  it('checks the caller again first: a user deactivated without an announcement gets no more', async () => {
+    const rhys = await champion('rhys.quiet@riverside.example');
+    const w = await watch('graphql-sse', rhys, UPDATED, { after: await position() });
+    const first = await refer();
+    await expect.poll(() => events(w).map((e) => e.referral.id)).toEqual([first]);
+    await gw.sql(`update app_user set deactivated_at = now() where id = $1`, [rhys.id]);
+    await forgetIdentities();
+    const second = await refer();
+    await expect.poll(() => w.done).toBe(true);
+    expect(events(w).map((e) => e.referral.id)).toEqual([first]);
+    expect(codes(w)).toEqual(['FORBIDDEN']);
+    const reads = await gw.sql(`select 1 from audit_event where actor_user_id = $1 and entity_id = $2`, [
+      rhys.id,
+      second,
+    ]);
+    expect(reads).toEqual([]);
+  });
+
+  it('checks the caller’s roles again: one who may no longer read referrals is refused and the stream ends', async () => {
+    const rhys = await champion('rhys.moved@riverside.example');
+    const w = await watch('graphql-ws', rhys, UPDATED, { after: await position() });
+    const first = await refer();
+    await expect.poll(() => events(w).map((e) => e.referral.id)).toEqual([first]);
+    await gw.sql(`update app_user set roles = '{FRONTLINE}' where id = $1`, [rhys.id]);
+    await forgetIdentities();
+    await refer();
+    await expect.poll(() => w.done).toBe(true);
+    expect(events(w).map((e) => e.referral.id)).toEqual([first]);
+    expect(codes(w)).toEqual(['FORBIDDEN']);
+  });
+
+  it('skips an event whose referral the caller cannot read, even one announced to their organisation', async () => {
+    // A misrouted announcement: Riverside's event, announced as if Hillcrest were party to it.
+    const id = await refer();
+    const [event] = await logged(id);
+    const count = (what: string) => gw.logs.filter((l) => l.includes(what)).length;
+    const started = count('subscription.start');
+    const hillcrest = await watch('graphql-ws', otherProvider, UPDATED, { after: await position() });
+    await expect.poll(() => count('subscription.start')).toBe(started + 1);
+    const skippedBefore = count('subscription.skipped');
+    await gw.sql(`select pg_notify('doorstep_events', $1)`, [
+      JSON.stringify({
+        type: 'referral',
+        organisationId: otherProvider.organisationId,
+        recipientOrganisationId: NORTHSHIRE,
+        eventId: event!.id,
+        referralId: id,
+        kind: 'SENT',
+      }),
+    ]);
+    await expect.poll(() => count('subscription.skipped')).toBe(skippedBefore + 1);
+    expect(hillcrest.results).toEqual([]);
+    expect(hillcrest.done).toBe(false);
+    const reads = await gw.sql(`select 1 from audit_event where actor_user_id = $1 and entity_id = $2`, [
+      otherProvider.id,
+      id,
+    ]);
+    expect(reads).toEqual([]);
   });
 });
 

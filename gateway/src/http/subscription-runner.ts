@@ -101,6 +101,9 @@ export function prepareSubscription(
   return { document, variables: vars, ...(operationName ? { operationName } : {}) };
 }
 
+/** The refusals of the access rules. */
+const ACCESS_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+
 const ENDED: Record<AccessEnd, () => DoorstepError> = {
   expired: () =>
     new DoorstepError('UNAUTHENTICATED', 'The token has expired: subscribe again with a fresh token.'),
@@ -194,8 +197,11 @@ export async function runSubscription(
   let skipped = 0;
   logger.info('subscription.start', { subscriptionId });
 
-  /** One event, as a request of its own: undefined when it is skipped. */
-  async function deliver(payload: unknown): Promise<ExecutionResult | undefined> {
+  /**
+   * One event, as a request of its own: undefined when it is skipped. `last`: the caller may no
+   * longer subscribe at all (their roles changed): the refusal is sent and the stream ends.
+   */
+  async function deliver(payload: unknown): Promise<{ result: ExecutionResult; last: boolean } | undefined> {
     const identity = await access.current();
     if (!identity) return undefined;
     const requestId = randomUUID();
@@ -208,11 +214,15 @@ export async function runSubscription(
       });
       if (result.errors?.some((e) => e.originalError instanceof HiddenEvent)) {
         skipped += 1;
+        logger.debug('subscription.skipped', { subscriptionId, requestId });
         return undefined;
       }
       // Nothing is sent that was not stored: the event's reads are audited first.
       await commitScope(em);
-      return format(result, requestId);
+      const last = Boolean(
+        result.errors?.some((e) => e.path?.length === 1 && ACCESS_CODES.has(String(e.extensions?.code))),
+      );
+      return { result: format(result, requestId), last };
     } finally {
       await em.rollback().catch(() => undefined);
     }
@@ -222,11 +232,12 @@ export async function runSubscription(
     try {
       for await (const payload of events) {
         if (controller.signal.aborted) break;
-        const result = await deliver(payload);
+        const delivery = await deliver(payload);
         if (controller.signal.aborted) break;
-        if (result) {
+        if (delivery) {
           delivered += 1;
-          out.push(result);
+          out.push(delivery.result);
+          if (delivery.last) break;
         }
       }
     } catch (error) {

@@ -70,6 +70,7 @@ export async function referralEventStream(
   caller: Caller,
   filter: ReferralEventFilter,
   after: string | null | undefined,
+  pageSize = REPLAY_PAGE,
 ): Promise<AsyncGenerator<ReferralEventSignal>> {
   let last = parsePosition(after);
   const org = caller.identity.organisationId;
@@ -107,7 +108,7 @@ export async function referralEventStream(
           where ${receivedOnly ? `"recipient_organisation_id" = ? and "kind" = 'SENT'` : `(? in ("organisation_id", "recipient_organisation_id"))`}
             and "id" > ? ${referralId ? `and "referral_id" = ?` : ''}
           order by "id" limit ?`,
-        [org, from.toString(), ...(referralId ? [referralId] : []), REPLAY_PAGE],
+        [org, from.toString(), ...(referralId ? [referralId] : []), pageSize],
         'all',
         em.getTransactionContext(),
       ),
@@ -122,7 +123,7 @@ export async function referralEventStream(
             last = BigInt(row.eventId);
             yield row;
           }
-          if (rows.length < REPLAY_PAGE || live.signal.aborted) break;
+          if (rows.length < pageSize || live.signal.aborted) break;
         }
       }
       for await (const event of heard) {
