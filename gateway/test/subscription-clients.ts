@@ -21,6 +21,18 @@ export interface SubscriptionRequest {
   variables?: Record<string, unknown>;
 }
 
+/** What a client reports, collected in `watch`. */
+function sinkOf(watch: Watch) {
+  return {
+    next: (result: unknown) => void watch.results.push(result as FormattedExecutionResult),
+    error: (error: unknown) => {
+      watch.failure = error;
+      watch.done = true;
+    },
+    complete: () => void (watch.done = true),
+  };
+}
+
 /** Over graphql-ws: a WebSocket to `base`'s /graphql, the token in connectionParams. */
 export function watchWs(base: string, token: string, request: SubscriptionRequest): Watch {
   const watch: Watch = { results: [], failure: undefined, done: false, stop: () => undefined };
@@ -32,14 +44,7 @@ export function watchWs(base: string, token: string, request: SubscriptionReques
     lazy: true,
     on: { closed: (event) => void (watch.closeCode ??= (event as { code: number }).code) },
   });
-  const unsubscribe = client.subscribe(request, {
-    next: (result) => void watch.results.push(result as FormattedExecutionResult),
-    error: (error) => {
-      watch.failure = error;
-      watch.done = true;
-    },
-    complete: () => void (watch.done = true),
-  });
+  const unsubscribe = client.subscribe(request, sinkOf(watch));
   watch.stop = () => {
     unsubscribe();
     void client.dispose();
@@ -55,14 +60,7 @@ export function watchSse(base: string, token: string, request: SubscriptionReque
     headers: { authorization: `Bearer ${token}` },
     retryAttempts: 0,
   });
-  const unsubscribe = client.subscribe(request, {
-    next: (result) => void watch.results.push(result as FormattedExecutionResult),
-    error: (error) => {
-      watch.failure = error;
-      watch.done = true;
-    },
-    complete: () => void (watch.done = true),
-  });
+  const unsubscribe = client.subscribe(request, sinkOf(watch));
   watch.stop = () => {
     unsubscribe();
     client.dispose();

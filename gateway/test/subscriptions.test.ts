@@ -5,7 +5,7 @@ import { DEMO_ORGANISATIONS } from '../src/db/demo.js';
 import { deactivateUser } from '../src/modules/organisation/user.service.js';
 import { User } from '../src/modules/organisation/user.entity.js';
 import { testGateway, user } from './harness.js';
-import { ok, otherAgencyOfficer, raise } from './records.js';
+import { newStaff, ok, otherAgencyOfficer, referToAgency } from './records.js';
 import { TRANSPORTS, watchSse, watchWs, type Watch } from './subscription-clients.js';
 
 /**
@@ -59,25 +59,7 @@ async function position(): Promise<string> {
   return row!.id;
 }
 
-async function refer(): Promise<string> {
-  const { id: concernId } = await raise(gw);
-  const { referConcern } = await ok<{ referConcern: { id: string } }>(
-    gw,
-    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
-    {
-      input: {
-        concernId,
-        recipientOrganisationId: NORTHSHIRE,
-        reason: 'Needs a care and support assessment.',
-        legalBasis: 'RISK_TO_ADULT',
-        legalBasisReason: 'He cannot keep himself safe at home',
-        summary: 'Older man, confused, no heating or food.',
-      },
-    },
-    lead,
-  );
-  return referConcern.id;
-}
+const refer = () => referToAgency(gw);
 
 async function move(mutation: 'acknowledgeReferral' | 'acceptReferral', referralId: string, version: number) {
   await ok(
@@ -225,23 +207,14 @@ describe.each(['graphql-ws', 'graphql-sse'] as const)('referral subscriptions ov
   });
 
   it('end the stream at once when the user is deactivated', async () => {
-    const em = gw.orm.em.fork();
-    const staff = em.create(User, {
-      organisation: lead.organisationId,
-      name: 'Rhys Morgan',
-      email: `rhys.${transport}@riverside.example`,
-      roles: ['SAFEGUARDING_CHAMPION'],
-    });
-    await em.flush();
-    const { token } = await signSessionToken(
-      gw.config.jwt,
-      { userId: staff.id, organisationId: lead.organisationId },
-      600,
-    );
+    const staff = await newStaff(gw, `rhys.${transport}@riverside.example`, ['SAFEGUARDING_CHAMPION']);
+    const { token } = staff;
     const w = await watch(transport, { token }, UPDATED, { after: await position() });
     const id = await refer();
     await expect.poll(() => events(w).filter((e) => e.referral.id === id).length).toBe(1);
-    await em.transactional((tx) => deactivateUser(tx, tx.merge(staff)));
+    await gw.orm.em
+      .fork()
+      .transactional(async (tx) => deactivateUser(tx, await tx.findOneOrFail(User, staff.id)));
     await expect.poll(() => w.done, { timeout: 5_000 }).toBe(true);
     if (transport === 'graphql-ws') expect(w.closeCode).toBe(4403);
     else expect(codes(w)).toEqual(['FORBIDDEN']);
@@ -249,22 +222,7 @@ describe.each(['graphql-ws', 'graphql-sse'] as const)('referral subscriptions ov
 });
 
 describe('each event delivered', () => {
-  async function champion(email: string) {
-    const em = gw.orm.em.fork();
-    const staff = em.create(User, {
-      organisation: lead.organisationId,
-      name: 'Rhys Morgan',
-      email,
-      roles: ['SAFEGUARDING_CHAMPION'],
-    });
-    await em.flush();
-    const { token } = await signSessionToken(
-      gw.config.jwt,
-      { userId: staff.id, organisationId: lead.organisationId },
-      600,
-    );
-    return { id: staff.id, token };
-  }
+  const champion = (email: string) => newStaff(gw, email, ['SAFEGUARDING_CHAMPION']);
   /** Every instance forgets the identities it checked (as any deactivation elsewhere makes it). */
   const forgetIdentities = () =>
     gw.sql(`select pg_notify('doorstep_events', $1)`, [

@@ -7,7 +7,7 @@ import { startMaintenance, type Maintenance } from '../src/db/maintenance.js';
 import { createLogger } from '../src/logger.js';
 import { User } from '../src/modules/organisation/user.entity.js';
 import { newKey, runTool, testGateway, user, validConcern } from './harness.js';
-import { ok, raise } from './records.js';
+import { ok, referToAgency } from './records.js';
 import { watchSse, watchWs } from './subscription-clients.js';
 
 /**
@@ -134,23 +134,7 @@ describe('two gateways over one database', () => {
 
   it('deliver a referral moved on one gateway to subscriptions on the other, over both transports', async () => {
     const officer = user('dee');
-    const concern = await raise(gw);
-    const { referConcern } = await ok<{ referConcern: { id: string } }>(
-      gw,
-      `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
-      {
-        input: {
-          concernId: concern.id,
-          recipientOrganisationId: officer.organisationId,
-          reason: 'Needs a care and support assessment.',
-          legalBasis: 'RISK_TO_ADULT',
-          legalBasisReason: 'He cannot keep himself safe at home',
-          summary: 'Older man, confused, no heating or food.',
-        },
-      },
-      lead,
-    );
-    const id = referConcern.id;
+    const id = await referToAgency(gw);
     const [sent] = await gw.sql<{ id: string }>(
       `select id::text from referral_event where referral_id = $1`,
       [id],

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InvalidTokenError } from '../auth/tokens.js';
 import type { LiveEvent } from '../db/events.js';
 import { corsHeaders, OriginPolicy } from './cors.js';
-import { bearerOf, LiveAccess, type LiveAccessDeps } from './live-access.js';
+import { openStreamAccess, type LiveAccessDeps } from './live-access.js';
 import { errorBody } from './respond.js';
 
 interface Subscriber {
@@ -41,31 +40,17 @@ export function createEventStream(
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const crossOrigin = OriginPolicy.crossOrigin(req);
-    const cors = crossOrigin && (await origins.anyAllows(crossOrigin)) ? corsHeaders(crossOrigin) : {};
-    if (req.method !== 'GET') return sendJson(res, 405, errorBody('METHOD_NOT_ALLOWED', 'Use GET'), cors);
-    let access: LiveAccess;
-    try {
-      access = await LiveAccess.open(deps, bearerOf(req.headers.authorization));
-    } catch (error) {
-      if (!(error instanceof InvalidTokenError)) throw error;
-      return sendJson(
-        res,
-        401,
-        errorBody('UNAUTHENTICATED', 'The token is not valid or has expired. Sign in again.'),
-        cors,
-      );
+    if (req.method !== 'GET') {
+      const origin = OriginPolicy.crossOrigin(req);
+      const cors = origin && (await origins.anyAllows(origin)) ? corsHeaders(origin) : {};
+      return sendJson(res, 405, errorBody('METHOD_NOT_ALLOWED', 'Use GET'), cors);
     }
+    const opened = await openStreamAccess(deps, origins, sendJson, req, res);
+    if (!opened) return;
+    const { access, cors } = opened;
     const { identity } = access;
     if (identity.kind !== 'staff') {
       return sendJson(res, 403, errorBody('FORBIDDEN', 'Live events are for staff'), cors);
-    }
-    if (crossOrigin && !(await origins.allows(crossOrigin, identity.organisationId))) {
-      return sendJson(
-        res,
-        403,
-        errorBody('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep'),
-      );
     }
     const subscriber: Subscriber = { organisationId: identity.organisationId, userId: identity.userId, res };
 

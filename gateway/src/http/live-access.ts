@@ -1,10 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt } from 'jose';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Identity } from '../auth/identity.js';
 import { InvalidTokenError, type VerifiedToken } from '../auth/tokens.js';
 import type { EventListener, LiveEvent } from '../db/events.js';
 import { inScope } from '../db/request-scope.js';
+import { corsHeaders, OriginPolicy } from './cors.js';
+import { errorBody } from './respond.js';
 
 /** Why a live stream's access ended: its token expired, or the user or API key lost access. */
 export type AccessEnd = 'expired' | 'revoked';
@@ -140,4 +143,41 @@ export class LiveAccess {
 function sameCaller(a: Identity, b: Identity): boolean {
   if (a.kind !== b.kind || a.organisationId !== b.organisationId) return false;
   return a.kind !== 'staff' || b.kind !== 'staff' || a.userId === b.userId;
+}
+
+type SendJson = (res: ServerResponse, status: number, value: unknown, extra?: Record<string, string>) => void;
+
+/**
+ * The access of a live stream asked for over HTTP (GET /events, /graphql/stream): the bearer token
+ * in the Authorization header (never the address), from a web page whose origin the caller's
+ * organisation allows. A refusal is answered here (401, 403), and then the result is undefined;
+ * `cors` are the headers the stream's answer carries.
+ */
+export async function openStreamAccess(
+  deps: LiveAccessDeps,
+  origins: OriginPolicy,
+  sendJson: SendJson,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ access: LiveAccess; cors: Record<string, string> } | undefined> {
+  const crossOrigin = OriginPolicy.crossOrigin(req);
+  const cors = crossOrigin && (await origins.anyAllows(crossOrigin)) ? corsHeaders(crossOrigin) : {};
+  let access: LiveAccess;
+  try {
+    access = await LiveAccess.open(deps, bearerOf(req.headers.authorization));
+  } catch (error) {
+    if (!(error instanceof InvalidTokenError)) throw error;
+    sendJson(
+      res,
+      401,
+      errorBody('UNAUTHENTICATED', 'The token is not valid or has expired. Sign in again.'),
+      cors,
+    );
+    return undefined;
+  }
+  if (crossOrigin && !(await origins.allows(crossOrigin, access.identity.organisationId))) {
+    sendJson(res, 403, errorBody('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep'));
+    return undefined;
+  }
+  return { access, cors };
 }

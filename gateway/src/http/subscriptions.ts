@@ -7,9 +7,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { InvalidTokenError } from '../auth/tokens.js';
 import { prepareSubscription, runSubscription, type SubscriptionDeps } from './subscription-runner.js';
-import { corsHeaders, OriginPolicy } from './cors.js';
-import { bearerOf, LiveAccess, type AccessEnd, type LiveAccessDeps } from './live-access.js';
-import { errorBody, readBody } from './respond.js';
+import { OriginPolicy } from './cors.js';
+import {
+  bearerOf,
+  LiveAccess,
+  openStreamAccess,
+  type AccessEnd,
+  type LiveAccessDeps,
+} from './live-access.js';
+import { readBody } from './respond.js';
 
 /**
  * The two transports of GraphQL subscriptions, over the one execution path of
@@ -140,27 +146,9 @@ export function createSubscriptionTransports(
   const streams = new Set<ServerResponse>();
 
   async function handleStream(req: IncomingMessage, res: ServerResponse) {
-    const crossOrigin = OriginPolicy.crossOrigin(req);
-    const cors = crossOrigin && (await origins.anyAllows(crossOrigin)) ? corsHeaders(crossOrigin) : {};
-    let access: LiveAccess;
-    try {
-      access = await LiveAccess.open(liveDeps, bearerOf(req.headers.authorization));
-    } catch (error) {
-      if (!(error instanceof InvalidTokenError)) throw error;
-      return sendJson(
-        res,
-        401,
-        errorBody('UNAUTHENTICATED', 'The token is not valid or has expired. Sign in again.'),
-        cors,
-      );
-    }
-    if (crossOrigin && !(await origins.allows(crossOrigin, access.identity.organisationId))) {
-      return sendJson(
-        res,
-        403,
-        errorBody('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep'),
-      );
-    }
+    const opened = await openStreamAccess(liveDeps, origins, sendJson, req, res);
+    if (!opened) return;
+    const { access, cors } = opened;
     const [body, init] = await sse({
       method: req.method ?? 'GET',
       url: req.url ?? '/',

@@ -5,7 +5,7 @@ import { DEMO_ORGANISATIONS } from '../../db/demo.js';
 import type { EventListener, LiveEvent } from '../../db/events.js';
 import { inScope } from '../../db/request-scope.js';
 import { testGateway, user } from '../../../test/harness.js';
-import { ok, raise } from '../../../test/records.js';
+import { ok, referToAgency } from '../../../test/records.js';
 import { referralEventStream, type ReferralEventSignal } from './referral-subscriptions.js';
 
 /**
@@ -26,23 +26,7 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 async function referralWithEvents() {
-  const { id: concernId } = await raise(gw);
-  const { referConcern } = await ok<{ referConcern: { id: string } }>(
-    gw,
-    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
-    {
-      input: {
-        concernId,
-        recipientOrganisationId: NORTHSHIRE,
-        reason: 'Needs a care and support assessment.',
-        legalBasis: 'RISK_TO_ADULT',
-        legalBasisReason: 'He cannot keep himself safe at home',
-        summary: 'Older man, confused, no heating or food.',
-      },
-    },
-    lead,
-  );
-  const id = referConcern.id;
+  const id = await referToAgency(gw);
   for (const [mutation, version] of [
     ['acknowledgeReferral', 1],
     ['acceptReferral', 2],
