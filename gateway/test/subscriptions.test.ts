@@ -334,6 +334,39 @@ describe('subscription requests', () => {
     fine.stop();
   });
 
+  it('with hostile or mistyped input get typed refusals, never an internal error', async () => {
+    const token = await gw.tokenFor(officer);
+    const inputs: Record<string, unknown>[] = [
+      { after: 5 },
+      { after: ['1'] },
+      { after: 'a\u0000b' },
+      { after: 'x'.repeat(100_000) },
+      { referralId: { id: 1 } },
+      { referralId: '\ud800' },
+      { referralId: '1'.repeat(40) },
+    ];
+    for (const variables of inputs) {
+      const w = watchWs(gw.base, token, { query: UPDATED, variables });
+      open.push(w);
+      await expect.poll(() => w.done, { timeout: 5_000 }).toBe(true);
+      // graphql-sse's client says only "400": read the answer itself.
+      const sse = await fetch(`${gw.base}/graphql/stream`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify({ query: UPDATED, variables }),
+      });
+      for (const answer of [JSON.stringify([w.failure, w.results]), await sse.text()]) {
+        expect(answer, JSON.stringify(variables).slice(0, 80)).toMatch(/BAD_USER_INPUT|NOT_FOUND/);
+        expect(answer).not.toContain('INTERNAL_SERVER_ERROR');
+      }
+    }
+    expect(gw.logs.filter((l) => l.includes('unexpected'))).toEqual([]);
+  });
+
   it('without a valid token are refused: 4401 on the socket, 401 for the stream', async () => {
     const ws = watchWs(gw.base, 'not-a-token', { query: UPDATED });
     open.push(ws);

@@ -3,6 +3,7 @@ import {
   createSourceEventStream,
   execute,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   specifiedRules,
@@ -92,6 +93,9 @@ export function prepareSubscription(
     ];
   }
   const vars = (variables ?? {}) as Record<string, unknown>;
+  // Variables of the wrong type, refused as a query's are (graphql-js's own message).
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], vars, { maxErrors: 10 });
+  if (coerced.errors) return coerced.errors.map((e) => refusal('BAD_USER_INPUT', e.message));
   try {
     refuseUnstorableText({ schema, document, operation, request: { variables: vars } });
   } catch (error) {
