@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity, StaffIdentity } from './auth/identity.js';
 import type { Config } from './config.js';
+import type { LiveSource } from './graphql/live.js';
 import type { CompiledReads } from './read/compiled.js';
 import { ForbiddenError } from './errors.js';
 
@@ -23,6 +24,8 @@ export interface Context {
   /** The caller's network address, for rate limits. */
   clientAddress: string;
   config: Config;
+  /** Set for a subscription: where its events come from (http/subscription-runner.ts). */
+  live?: LiveSource;
 }
 
 /** A context whose caller is known: what the access rules guarantee to a resolver they let through. */

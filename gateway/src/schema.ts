@@ -24,6 +24,7 @@ import {
 import { FeedbackResolver, YouSaidWeDidResolver } from './modules/feedback/feedback.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { ReferralResolver } from './modules/referral/referral.resolver.js';
+import { ReferralSubscriptionResolver } from './modules/referral/referral-subscription.resolver.js';
 import { ReferralOverdueResolver, ResponsePolicyResolver } from './modules/referral/response-due.resolver.js';
 import { TriageReferralResolver } from './modules/referral/triage-referral.resolver.js';
 import {
@@ -72,6 +73,7 @@ export const resolvers = [
   SearchResolver,
   ReferralResolver,
   TriageReferralResolver,
+  ReferralSubscriptionResolver,
   ReferralOverdueResolver,
   ResponsePolicyResolver,
   SelfAssessmentResolver,
@@ -91,6 +93,16 @@ export async function getSchema(): Promise<GraphQLSchema> {
       resolvers,
       validate: false, // input rules are the shared zod schemas, applied in the services
       emitSchemaFile: false,
+      // Subscriptions bring their own source streams (`subscribe`, http/subscription-runner.ts), never
+      // type-graphql's topics; it asks for a PubSub all the same.
+      pubSub: {
+        publish() {
+          throw new Error('Subscriptions here use `subscribe`, not topics');
+        },
+        subscribe() {
+          throw new Error('Subscriptions here use `subscribe`, not topics');
+        },
+      },
     }),
   );
   return built;

@@ -33,6 +33,7 @@ import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
 import { isGraphiqlPath, resolveGraphiql } from './http/graphiql.js';
 import { createEventStream } from './http/events.js';
+import { createSubscriptionTransports } from './http/subscriptions.js';
 import { BodyTooLargeError, errorBody, readBody, securityHeaders, sender } from './http/respond.js';
 import { serveStatic } from './http/static.js';
 import { unavailableAnswer } from './http/unavailable.js';
@@ -145,7 +146,8 @@ export async function createGateway(
   await listener.start();
   // A user deactivated or an API key revoked, on any instance: check every identity again.
   listener.on('event', (event) => event.type === 'revoked' && auth.forget());
-  const events = createEventStream(orm, auth, listener, origins, headers, sendJson, config);
+  const liveDeps = { orm, auth, listener, recheckSeconds: config.eventsRecheckSeconds };
+  const events = createEventStream(liveDeps, origins, headers, sendJson);
   const ready = databaseReadiness(orm, { running: options.databaseRunning });
 
   /**
@@ -163,6 +165,13 @@ export async function createGateway(
           const { contextValue, document, operation, schema } = requestContext;
           const state = (contextValue as Context & { [STATE]: RequestState })[STATE];
           state.retrySafe = safeToRetry(operation, schema);
+          if (operation?.operation === 'subscription') {
+            throw new DoorstepError(
+              'BAD_REQUEST',
+              'Subscribe over a WebSocket at /graphql (graphql-ws) or server-sent events at /graphql/stream (graphql-sse)',
+              { http: { status: 400 } },
+            );
+          }
           if (!state.token) {
             if (introspectionOnly(document, operation)) return;
             throw unauthenticated('Sign in to do this: the request has no token.');
@@ -258,6 +267,14 @@ export async function createGateway(
       : '';
     return forwarded || req.socket.remoteAddress || 'unknown';
   };
+  const subscriptions = createSubscriptionTransports(
+    { orm, schema, listener, config, logger, formatError },
+    liveDeps,
+    origins,
+    headers,
+    sendJson,
+    clientAddress,
+  );
 
   /** Answers a refusal of ours with its HTTP status and headers (a 429 with Retry-After …). */
   function sendError(res: ServerResponse, error: DoorstepError, extra: Record<string, string> = {}) {
@@ -407,6 +424,10 @@ export async function createGateway(
     try {
       if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url, requestId);
+      } else if (url.pathname === '/graphql/stream' && req.method !== 'OPTIONS') {
+        await subscriptions.handleStream(req, res);
+      } else if (url.pathname === '/graphql/stream') {
+        await handleGraphQL(req, res, url, requestId); // the preflight, as for /graphql
       } else if (url.pathname === '/events') {
         await events.handle(req, res);
       } else if (url.pathname === '/auth/widget-token') {
@@ -454,6 +475,12 @@ export async function createGateway(
   const server = http.createServer((req, res) => void handle(req, res));
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
+  // Subscriptions over graphql-ws: a WebSocket upgraded at /graphql.
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname === '/graphql') {
+      subscriptions.upgrade(req, socket, head);
+    } else socket.destroy();
+  });
 
   return {
     server,
@@ -473,6 +500,7 @@ export async function createGateway(
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       events.closeAll();
+      subscriptions.closeAll();
       // Kept-alive connections close once their request is answered.
       const idle = setInterval(() => server.closeIdleConnections(), 50);
       const late = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);

@@ -24,9 +24,11 @@ function identityFor(actor: Actor, organisationId = ORG): Identity {
 /** The spec's entry for a field: its own, else its type's `*`. */
 function expected(typeName: string, fieldName: string) {
   const own = spec[`${typeName}.${fieldName}`];
-  if (own || typeName === 'Query' || typeName === 'Mutation') return own;
+  if (own || ROOTS.has(typeName)) return own;
   return spec[`${typeName}.*`];
 }
+
+const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
 const LISTING_HEADER =
   '# Every field of the API and who may read it (from test/access-spec.ts). Written by\n' +
@@ -60,6 +62,8 @@ async function attempt(
     config: testConfig(),
   } as Context;
   try {
+    // A subscription is checked when it starts (`subscribe`) and for each event (`resolve`).
+    if (root && field.subscribe) await field.subscribe(undefined, {}, ctx, {} as GraphQLResolveInfo);
     await field.resolve!(root ? undefined : source, {}, ctx, {} as GraphQLResolveInfo);
     return 'allowed';
   } catch (error) {
@@ -134,7 +138,7 @@ describe('the access matrix', () => {
     let checked = 0;
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
-      const root = type.name === 'Query' || type.name === 'Mutation';
+      const root = ROOTS.has(type.name);
       for (const field of Object.values(type.getFields())) {
         const want = expected(type.name, field.name);
         if (want === undefined || want === 'envelope') {

@@ -195,6 +195,11 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'SharedPerson.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'ReferralConnection.*': 'envelope',
   'ReferralEdge.*': 'envelope',
+  // Live updates: whoever reads referrals may subscribe to their events (checked when the
+  // subscription starts and again for each event, each event's referral read as `referral` reads it).
+  'Subscription.referralUpdated': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'Subscription.referralReceived': ['AGENCY_OFFICER'],
+  'ReferralEvent.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   // How long each agency type has to respond to the organisation's referrals: leads and managers.
   'Query.referralResponsePolicies': ['SAFEGUARDING_LEAD', 'MANAGER'],
   'Mutation.setReferralResponsePolicy': ['SAFEGUARDING_LEAD', 'MANAGER'],
@@ -298,6 +303,7 @@ const referralFor = (identity: Identity) =>
 
 export const relatedRecord: Record<string, (identity: Identity) => object> = {
   Referral: referralFor,
+  ReferralEvent: referralFor,
   SharedInformation: referralFor,
   SharedPerson: referralFor,
   ReferralMove: referralFor,
@@ -365,6 +371,9 @@ export const personLevel: Record<string, { audit: string } | { within: string }>
   VisitWarning: { audit: 'Warning' },
   AccessGrant: { audit: 'AccessGrant' },
   Referral: { audit: 'Referral' },
+  ReferralEvent: {
+    within: 'a READ of its Referral each time an event is delivered (test/subscriptions.test.ts)',
+  },
   SharedInformation: { within: 'its referral' },
   SharedPerson: { within: 'its referral' },
   ReferralMove: { within: 'its referral' },

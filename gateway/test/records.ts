@@ -90,6 +90,42 @@ export async function raise(gw: Gateway, overrides: Record<string, unknown> = {}
   return { id: row!.id, reference: data.raiseConcern.reference };
 }
 
+/** Raises a concern and refers it to the demo agency (Northshire Adult Social Care); returns the referral's id. */
+export async function referToAgency(gw: Gateway, as = lead): Promise<string> {
+  const { id: concernId } = await raise(gw, {}, as);
+  const { referConcern } = await ok<{ referConcern: { id: string } }>(
+    gw,
+    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
+    {
+      input: {
+        concernId,
+        recipientOrganisationId: user('dee').organisationId,
+        reason: 'Needs a care and support assessment.',
+        legalBasis: 'RISK_TO_ADULT',
+        legalBasisReason: 'He cannot keep himself safe at home',
+        summary: 'Older man, confused, no heating or food.',
+      },
+    },
+    as,
+  );
+  return referConcern.id;
+}
+
+/** A member of staff of the lead's organisation (to deactivate, or change), and a token for them. */
+export async function newStaff(gw: Gateway, email: string, roles: string[]) {
+  const [row] = await gw.sql<{ id: string }>(
+    `insert into app_user (id, organisation_id, name, email, roles, created_at)
+          values ($1, $2, 'Rhys Morgan', $3, $4, now()) returning id`,
+    [randomUUID(), lead.organisationId, email, roles],
+  );
+  const { token } = await signSessionToken(
+    gw.config.jwt,
+    { userId: row!.id, organisationId: lead.organisationId },
+    600,
+  );
+  return { id: row!.id, token };
+}
+
 export const count = async (gw: Gateway, sql: string, params: unknown[] = []) =>
   Number((await gw.sql<{ n: string }>(sql, params))[0]!.n);
 

@@ -7,6 +7,8 @@ import { startMaintenance, type Maintenance } from '../src/db/maintenance.js';
 import { createLogger } from '../src/logger.js';
 import { User } from '../src/modules/organisation/user.entity.js';
 import { newKey, runTool, testGateway, user, validConcern } from './harness.js';
+import { ok, referToAgency } from './records.js';
+import { watchSse, watchWs } from './subscription-clients.js';
 
 /**
  * Gateways keep nothing a request needs between requests, so several run behind a load balancer
@@ -127,6 +129,46 @@ describe('two gateways over one database', () => {
         .toContain('notification');
     } finally {
       stream.close();
+    }
+  });
+
+  it('deliver a referral moved on one gateway to subscriptions on the other, over both transports', async () => {
+    const officer = user('dee');
+    const id = await referToAgency(gw);
+    const [sent] = await gw.sql<{ id: string }>(
+      `select id::text from referral_event where referral_id = $1`,
+      [id],
+    );
+    // The provider's lead watches on B; the agency moves the referral on A.
+    const query = `subscription W($id: ID, $after: String) {
+      referralUpdated(referralId: $id, after: $after) { id kind status }
+    }`;
+    const token = await gw.tokenFor(lead);
+    const watchers = [watchWs, watchSse].map((watch) =>
+      watch(otherBase, token, { query, variables: { id, after: sent!.id } }),
+    );
+    const statuses = (w: ReturnType<typeof watchWs>) =>
+      w.results.map((r) => (r.data?.referralUpdated as { status: string } | undefined)?.status);
+    const moveOnA = (mutation: string, version: number) =>
+      ok(
+        gw,
+        `mutation M($input: ReferralMoveInput!) { ${mutation}(input: $input) { version } }`,
+        { input: { referralId: id, version } },
+        officer,
+      );
+    try {
+      // The first move may reach them from the log (if it commits before they start): once it has,
+      // they are live, and the second can only come through LISTEN/NOTIFY.
+      await moveOnA('acknowledgeReferral', 1);
+      for (const w of watchers) {
+        await expect.poll(() => statuses(w), { timeout: 5_000 }).toEqual(['ACKNOWLEDGED']);
+      }
+      await moveOnA('acceptReferral', 2);
+      for (const w of watchers) {
+        await expect.poll(() => statuses(w), { timeout: 5_000 }).toEqual(['ACKNOWLEDGED', 'ACCEPTED']);
+      }
+    } finally {
+      for (const w of watchers) w.stop();
     }
   });
 

@@ -1,8 +1,8 @@
 /*
  * A partner agency's own system, working the referrals housing providers sent to the agency through
  * Doorstep: it lists them all (every page) and reads one in full (`start`), and moves one through its
- * lifecycle (`acknowledge`, `accept`, `decline`, `close`) or writes on its thread (`message`). See
- * README.md.
+ * lifecycle (`acknowledge`, `accept`, `decline`, `close`) or writes on its thread (`message`), or
+ * watches them change live (`watch`). See README.md.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -21,6 +21,7 @@ import { readConfig, type Config } from './config.js';
 import { moveReferral, sendMessage, type Move } from './moves.js';
 import { warn, withRetry } from './retry.js';
 import { tokenSource } from './token.js';
+import { watchReferrals, type ReferralEvent } from './watch.js';
 
 const say = (line = '') => process.stdout.write(line + '\n');
 
@@ -140,13 +141,16 @@ const USAGE = `Usage:
   accept <id>                                       take it on
   decline <id> --reason "…"                         decline it, saying why
   close <id> --outcome SERVICES_PROVIDED [--detail "…"]   close it with what your agency did
-  message <id> "…"                                  ask the housing provider for more information`;
+  message <id> "…"                                  ask the housing provider for more information
+  watch [--referral <id>] [--state-file <path>] [--count <n>] [--details]
+                                                    print each event of your referrals as it happens`;
 
 /** The command line: what to do, on which referral. */
 type Command =
   | { kind: 'start' | 'list'; filter: ReceivedReferralsFilter }
   | { kind: 'move'; referralId: string; move: Move }
-  | { kind: 'message'; referralId: string; body: string };
+  | { kind: 'message'; referralId: string; body: string }
+  | { kind: 'watch'; referralId?: string; stateFile?: string; count?: number; details: boolean };
 
 function readCommand(args: string[]): Command {
   const { values, positionals } = parseArgs({
@@ -161,6 +165,10 @@ function readCommand(args: string[]): Command {
       from: { type: 'string' },
       to: { type: 'string' },
       sender: { type: 'string' },
+      referral: { type: 'string' },
+      'state-file': { type: 'string' },
+      count: { type: 'string' },
+      details: { type: 'boolean' },
     },
   });
   const [name = 'start', referralId, body] = positionals;
@@ -175,6 +183,19 @@ function readCommand(args: string[]): Command {
       senderId: values.sender,
     };
     return { kind: name, filter };
+  }
+  if (name === 'watch') {
+    const count = values.count === undefined ? undefined : Number(values.count);
+    if (count !== undefined && !(Number.isInteger(count) && count > 0)) {
+      throw new Error('--count must be a whole number above 0');
+    }
+    return {
+      kind: 'watch',
+      referralId: values.referral,
+      stateFile: values['state-file'],
+      count,
+      details: values.details ?? false,
+    };
   }
   if (!referralId) throw new Error(USAGE);
   switch (name) {
@@ -200,10 +221,31 @@ function readCommand(args: string[]): Command {
   }
 }
 
-const version = (r: ReferralLifecycleFieldsFragment) => `${words(r.status)} (version ${r.version})`;
+const version = (r: Pick<ReferralLifecycleFieldsFragment, 'status' | 'version'>) =>
+  `${words(r.status)} (version ${r.version})`;
+
+/** One event: ids, kind and status only (no personal data), unless the officer asks for details. */
+function printEvent(event: ReferralEvent) {
+  say(
+    `event ${event.id}  ${event.kind.toLowerCase()}  referral ${event.referral.id}  ` +
+      `${version(event)}  at ${when(event.at)}`,
+  );
+}
 
 async function run(command: Command, options: ClientOptions, config: Config) {
   switch (command.kind) {
+    case 'watch': {
+      await watchReferrals(config, options.token as () => Promise<string>, {
+        referralId: command.referralId,
+        stateFile: command.stateFile,
+        count: command.count,
+        onEvent: async (event) => {
+          printEvent(event);
+          if (command.details) printInFull(await readReferral(options, config, event.referral.id));
+        },
+      });
+      return;
+    }
     case 'start':
     case 'list': {
       const referrals = await referralsReceived(options, config, command.filter);

@@ -69,6 +69,14 @@ export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
             const value = compiledValue(source, info.path.key as string);
             return value === NOT_COMPILED ? resolve(source, args, ctx, info) : value;
           };
+      // A subscription is checked when it starts, and (its resolver above) for each event.
+      const subscribe = field.subscribe;
+      if (subscribe) {
+        field.subscribe = (source, args, ctx: Context, info) => {
+          check(ctx, permission, undefined);
+          return subscribe(source, args, ctx, info);
+        };
+      }
     }
   }
   if (missing.length) {

@@ -208,17 +208,5 @@ export const costLimit = rule((context, fragments) => {
   return undefined;
 });
 
-/** Live updates come over GET /events, not GraphQL subscriptions: say so instead of failing later. */
-export const noSubscriptions: ValidationRule = (context: ValidationContext): ASTVisitor => ({
-  OperationDefinition(node) {
-    if (node.operation === 'subscription') {
-      context.reportError(
-        new GraphQLError('Subscriptions are not supported. For live updates, read GET /events.', {
-          nodes: [node],
-        }),
-      );
-    }
-  },
-});
-
-export const limitRules: ValidationRule[] = [noSubscriptions, depthLimit, aliasLimit, costLimit];
+/** For queries, mutations and subscriptions alike (a subscription over them is refused as a query is). */
+export const limitRules: ValidationRule[] = [depthLimit, aliasLimit, costLimit];

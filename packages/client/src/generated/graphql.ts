@@ -376,6 +376,12 @@ export type ReferConcernInput = {
   summary: string;
 };
 
+/** SENT: a new referral; MOVED: it moved through its lifecycle; MESSAGE: a new message on its thread */
+export type ReferralEventKind =
+  | 'MESSAGE'
+  | 'MOVED'
+  | 'SENT';
+
 export type ReferralMessageInput = {
   /** Your message: the other side reads it */
   body: string;
@@ -696,6 +702,21 @@ export type WithdrawYouSaidWeDidMutationVariables = Exact<{
 
 
 export type WithdrawYouSaidWeDidMutation = { withdrawYouSaidWeDid: { withdrawnAt: string | null, id: string, youSaid: string, weDid: string, principle: FeedbackPrinciple | null, publishedAt: string } };
+
+export type ReferralUpdatedSubscriptionVariables = Exact<{
+  referralId?: string | number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReferralUpdatedSubscription = { referralUpdated: { id: string, kind: ReferralEventKind, status: ReferralStatus, version: number, at: string, referral: { id: string, status: ReferralStatus, version: number } } };
+
+export type ReferralReceivedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ReferralReceivedSubscription = { referralReceived: { id: string, kind: ReferralEventKind, at: string, referral: { id: string, sender: string, recipient: string, reason: string, legalBasis: LegalBasis, legalBasisReason: string | null, status: ReferralStatus, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, raisedAt: string, urgency: ConcernUrgency, categories: Array<ConcernCategory>, summary: string, whatWasReported: string | null, happenedAt: string | null, where: string, viewsStatus: ViewsStatus, views: string | null, consentStatus: ConsentStatus, people: Array<{ role: ConcernPersonRole, name: string, otherNames: Array<string>, dateOfBirth: string | null, childAtEvent: boolean | null, pronouns: string | null, preferredLanguage: string | null, communicationNeeds: string | null, interpreterNeeded: boolean, vulnerabilityFactors: Array<VulnerabilityFactor> }> } } } };
 
 export type ReferralFieldsFragment = { id: string, sender: string, recipient: string, reason: string, legalBasis: LegalBasis, legalBasisReason: string | null, status: ReferralStatus, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, raisedAt: string, urgency: ConcernUrgency, categories: Array<ConcernCategory>, summary: string, whatWasReported: string | null, happenedAt: string | null, where: string, viewsStatus: ViewsStatus, views: string | null, consentStatus: ConsentStatus, people: Array<{ role: ConcernPersonRole, name: string, otherNames: Array<string>, dateOfBirth: string | null, childAtEvent: boolean | null, pronouns: string | null, preferredLanguage: string | null, communicationNeeds: string | null, interpreterNeeded: boolean, vulnerabilityFactors: Array<VulnerabilityFactor> }> } };
 
@@ -1024,6 +1045,8 @@ export const FeedbackListDocument = /* @__PURE__ */ new TypedDocumentString(`que
 export const FeedbackSummaryDocument = /* @__PURE__ */ new TypedDocumentString(`query FeedbackSummary($from:String$to:String){feedbackSummary(from:$from to:$to){responses byPrinciple{principle responses averageScore}withComment fromLinks}}`) as unknown as TypedDocumentString<FeedbackSummaryQuery, FeedbackSummaryQueryVariables>;
 export const PublishYouSaidWeDidDocument = /* @__PURE__ */ new TypedDocumentString(`mutation PublishYouSaidWeDid($input:YouSaidWeDidInput!){publishYouSaidWeDid(input:$input){...YouSaidWeDidFields withdrawnAt}}fragment YouSaidWeDidFields on YouSaidWeDid{id youSaid weDid principle publishedAt}`) as unknown as TypedDocumentString<PublishYouSaidWeDidMutation, PublishYouSaidWeDidMutationVariables>;
 export const WithdrawYouSaidWeDidDocument = /* @__PURE__ */ new TypedDocumentString(`mutation WithdrawYouSaidWeDid($id:ID!){withdrawYouSaidWeDid(id:$id){...YouSaidWeDidFields withdrawnAt}}fragment YouSaidWeDidFields on YouSaidWeDid{id youSaid weDid principle publishedAt}`) as unknown as TypedDocumentString<WithdrawYouSaidWeDidMutation, WithdrawYouSaidWeDidMutationVariables>;
+export const ReferralUpdatedDocument = /* @__PURE__ */ new TypedDocumentString(`subscription ReferralUpdated($referralId:ID$after:String){referralUpdated(referralId:$referralId after:$after){id kind status version at referral{id status version}}}`) as unknown as TypedDocumentString<ReferralUpdatedSubscription, ReferralUpdatedSubscriptionVariables>;
+export const ReferralReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`subscription ReferralReceived($after:String){referralReceived(after:$after){id kind at referral{...ReferralFields}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralReceivedSubscription, ReferralReceivedSubscriptionVariables>;
 export const PartnerAgenciesDocument = /* @__PURE__ */ new TypedDocumentString(`query PartnerAgencies{partnerAgencies{id name agencyType}}`) as unknown as TypedDocumentString<PartnerAgenciesQuery, PartnerAgenciesQueryVariables>;
 export const ReferralDraftDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralDraft($concernId:ID!){referralDraft(concernId:$concernId){concernId summary consentStatus suggestedLegalBasis agencies{id name agencyType}}}`) as unknown as TypedDocumentString<ReferralDraftQuery, ReferralDraftQueryVariables>;
 export const ReferConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation ReferConcern($input:ReferConcernInput!){referConcern(input:$input){...ReferralFields concernId}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferConcernMutation, ReferConcernMutationVariables>;
