@@ -23,6 +23,7 @@ import { Migration20261207052450_referral_lifecycle } from './Migration202612070
 import { Migration20261207052630_response_due } from './Migration20261207052630_response_due.js';
 import { Migration20261207053643_referral_messages } from './Migration20261207053643_referral_messages.js';
 import { Migration20261207064241_referral_events } from './Migration20261207064241_referral_events.js';
+import { Migration20261207065427_webhooks } from './Migration20261207065427_webhooks.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -63,4 +64,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207052630_response_due', class: Migration20261207052630_response_due },
   { name: 'Migration20261207053643_referral_messages', class: Migration20261207053643_referral_messages },
   { name: 'Migration20261207064241_referral_events', class: Migration20261207064241_referral_events },
+  { name: 'Migration20261207065427_webhooks', class: Migration20261207065427_webhooks },
 ];
