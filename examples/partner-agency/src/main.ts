@@ -1,8 +1,8 @@
 /*
  * A partner agency's own system, working the referrals housing providers sent to the agency through
  * Doorstep: it lists them all (every page) and reads one in full (`start`), and moves one through its
- * lifecycle (`acknowledge`, `accept`, `decline`, `close`) or writes on its thread (`message`). See
- * README.md.
+ * lifecycle (`acknowledge`, `accept`, `decline`, `close`) or writes on its thread (`message`); and
+ * receives the referral events Doorstep sends it as signed webhooks (`receive`). See README.md.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -17,6 +17,7 @@ import {
 } from '@doorstep/client';
 import { readConfig, type Config } from './config.js';
 import { moveReferral, sendMessage, type Move } from './moves.js';
+import { receiveWebhooks } from './receive.js';
 import { warn, withRetry } from './retry.js';
 import { tokenSource } from './token.js';
 
@@ -133,11 +134,13 @@ const USAGE = `Usage:
   accept <id>                                       take it on
   decline <id> --reason "…"                         decline it, saying why
   close <id> --outcome SERVICES_PROVIDED [--detail "…"]   close it with what your agency did
-  message <id> "…"                                  ask the housing provider for more information`;
+  message <id> "…"                                  ask the housing provider for more information
+  receive                                           receive signed webhooks (WEBHOOK_SECRET, WEBHOOK_PORT)`;
 
 /** The command line: what to do, on which referral. */
 type Command =
   | { kind: 'start' }
+  | { kind: 'receive' }
   | { kind: 'move'; referralId: string; move: Move }
   | { kind: 'message'; referralId: string; body: string };
 
@@ -149,6 +152,7 @@ function readCommand(args: string[]): Command {
   });
   const [name = 'start', referralId, body] = positionals;
   if (name === 'start') return { kind: 'start' };
+  if (name === 'receive') return { kind: 'receive' };
   if (!referralId) throw new Error(USAGE);
   switch (name) {
     case 'acknowledge':
@@ -202,6 +206,9 @@ async function run(command: Command, options: ClientOptions, config: Config) {
       process.exitCode = 1;
       return;
     }
+    case 'receive':
+      await receiveWebhooks(options, config); // runs until stopped
+      return;
     case 'message': {
       const message = await sendMessage(options, command.referralId, command.body);
       say(`Message sent on referral ${command.referralId} at ${when(message.sentAt)}`);
