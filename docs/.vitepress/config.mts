@@ -67,6 +67,7 @@ export default defineConfig({
           { text: 'Languages: English and Welsh', link: '/guide/languages' },
           { text: 'Offline', link: '/guide/offline' },
           { text: 'Partner agencies', link: '/guide/partner-agencies' },
+          { text: 'Webhooks', link: '/guide/webhooks' },
           { text: 'Custom views', link: '/guide/custom-views' },
           { text: 'Running in production', link: '/guide/production' },
           { text: 'The security model', link: '/security' },
