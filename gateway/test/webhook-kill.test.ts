@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ORGANISATIONS } from '../src/db/demo.js';
 import { actAsOrganisation, addWebhookEndpoint } from '../src/modules/webhook/webhooks.service.js';
-import { testGateway, user } from './harness.js';
+import { testGateway } from './harness.js';
+import { referToNorthshire } from './records.js';
 import { startReceiver } from './webhook-receiver.js';
 
 /**
@@ -18,7 +19,6 @@ import { startReceiver } from './webhook-receiver.js';
  * once the dead one's lease has run out.
  */
 const NORTHSHIRE = DEMO_ORGANISATIONS[2].id;
-const lead = user('priya');
 const dataDir = path.join(os.tmpdir(), 'doorstep-webhook-kill');
 
 let gw: Awaited<ReturnType<typeof testGateway>>;
@@ -56,26 +56,7 @@ async function startDeliverer(): Promise<DoorstepProcess> {
   return child;
 }
 
-async function refer(): Promise<string> {
-  const [{ id: concernId }] = (await gw.sql<{ id: string }>(
-    `select id from concern where subject_description like 'Older man living alone%'`,
-  )) as [{ id: string }];
-  const sent = await gw.graphql<{ referConcern: { id: string } }>(
-    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
-    {
-      input: {
-        concernId,
-        recipientOrganisationId: NORTHSHIRE,
-        reason: 'Needs a care and support assessment.',
-        legalBasis: 'CONSENT',
-        summary: 'Older man, confused, no heating or food.',
-      },
-    },
-    lead,
-  );
-  expect(sent.errors).toBeUndefined();
-  return sent.data!.referConcern.id;
-}
+const refer = () => referToNorthshire(gw);
 
 it('delivers after a restart what a killed gateway was delivering, and what was made while it was down', async () => {
   const first = await startDeliverer();

@@ -6,6 +6,7 @@ import { inScope } from '../../db/request-scope.js';
 import { createLogger } from '../../logger.js';
 import { createGateway } from '../../server.js';
 import { asApp, testGateway, user } from '../../../test/harness.js';
+import { referToNorthshire } from '../../../test/records.js';
 import { startReceiver, type Received } from '../../../test/webhook-receiver.js';
 import { recordReferralEvent } from '../referral/referral-events.js';
 import { Referral } from '../referral/referral.entity.js';
@@ -31,7 +32,6 @@ const script = new Map<string, number[]>();
 let gw: Awaited<ReturnType<typeof testGateway>>;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let dispatcher: Dispatcher;
-let concernId: string;
 const secrets = new Map<string, string>(); // path → secret
 
 const ADD = `mutation Add($url: String!) { addWebhookEndpoint(url: $url) { secret endpoint { id url createdAt } } }`;
@@ -45,9 +45,6 @@ beforeAll(async () => {
     pollMs: 50,
     retryBaseMs: 300,
   });
-  [{ id: concernId }] = (await gw.sql<{ id: string }>(
-    `select id from concern where subject_description like 'Older man living alone%'`,
-  )) as [{ id: string }];
   // Riverside's administrator adds theirs through the API; the agency and Hillcrest as `pnpm admin` does.
   const added = await gw.graphql<{ addWebhookEndpoint: { secret: string } }>(
     ADD,
@@ -72,23 +69,7 @@ async function addAsOwner(organisationId: string, url: string): Promise<string> 
   });
 }
 
-async function refer(): Promise<string> {
-  const sent = await gw.graphql<{ referConcern: { id: string } }>(
-    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
-    {
-      input: {
-        concernId,
-        recipientOrganisationId: NORTHSHIRE,
-        reason: 'Needs a care and support assessment.',
-        legalBasis: 'CONSENT',
-        summary: 'Older man, confused, no heating or food.',
-      },
-    },
-    lead,
-  );
-  expect(sent.errors).toBeUndefined();
-  return sent.data!.referConcern.id;
-}
+const refer = () => referToNorthshire(gw);
 
 async function acknowledge(referralId: string, version = 1) {
   return gw.graphql(
