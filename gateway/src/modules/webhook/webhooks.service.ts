@@ -162,3 +162,24 @@ export async function queueWebhooks(
     );
   return row?.queued ?? 0;
 }
+
+/** How long the delivery log keeps an attempt, and the outbox a delivery that is done. */
+export const WEBHOOK_LOG_KEEP_DAYS = 30;
+
+/**
+ * Forgets attempts older than `WEBHOOK_LOG_KEEP_DAYS`, and deliveries made that long ago that are
+ * done (delivered, given up or cancelled) and have no attempt left in the log. Hourly, with the
+ * gateway's other clean-up (`db/maintenance.ts`), on the owner's connection.
+ */
+export async function purgeWebhookLog(em: EntityManager): Promise<void> {
+  const connection = em.getConnection();
+  await connection.execute(`delete from webhook_attempt where at < now() - make_interval(days => ?)`, [
+    WEBHOOK_LOG_KEEP_DAYS,
+  ]);
+  await connection.execute(
+    `delete from webhook_delivery d
+      where d.state <> 'PENDING' and d.created_at < now() - make_interval(days => ?)
+        and not exists (select 1 from webhook_attempt a where a.organisation_id = d.organisation_id and a.delivery_id = d.id)`,
+    [WEBHOOK_LOG_KEEP_DAYS],
+  );
+}

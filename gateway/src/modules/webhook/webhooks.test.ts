@@ -11,6 +11,7 @@ import { startReceiver, type Received } from '../../../test/webhook-receiver.js'
 import { recordReferralEvent } from '../referral/referral-events.js';
 import { Referral } from '../referral/referral.entity.js';
 import { post, retryDelayMs, startWebhookDispatcher, type Dispatcher } from './webhook-dispatcher.js';
+import { purgeExpired } from '../../db/maintenance.js';
 import { actAsOrganisation, addWebhookEndpoint } from './webhooks.service.js';
 
 /**
@@ -373,6 +374,48 @@ describe('the outbox', () => {
       client.query(`select id from webhook_endpoint where organisation_id <> $1`, [RIVERSIDE]),
     );
     expect(theirs.rows).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it('forgets attempts after 30 days, and finished deliveries with none left, in the hourly clean-up', async () => {
+    const [endpoint] = await gw.sql<{ id: string }>(
+      `select id from webhook_endpoint where organisation_id = $1 and removed_at is null limit 1`,
+      [NORTHSHIRE],
+    );
+    const old = `now() - interval '31 days'`;
+    const deliveries = await gw.sql<{ id: string; state: string }>(
+      `insert into webhook_delivery (organisation_id, id, endpoint_id, event_id, payload, state, next_attempt_at, created_at)
+       select $1, gen_random_uuid(), $2, -n, '{}', s, now() + interval '1 day', ${old}
+         from unnest(array['DELIVERED', 'PENDING', 'DELIVERED']) with ordinality as t(s, n)
+       returning id, state`,
+      [NORTHSHIRE, endpoint!.id],
+    );
+    const [done, pending, recent] = deliveries as [
+      (typeof deliveries)[0],
+      (typeof deliveries)[0],
+      (typeof deliveries)[0],
+    ];
+    for (const [delivery, at] of [
+      [done, old],
+      [recent, 'now()'],
+    ] as const) {
+      await gw.sql(
+        `insert into webhook_attempt (organisation_id, delivery_id, endpoint_id, event_id, event_type, attempt, at, duration_ms, ok)
+         values ($1, $2, $3, 1, 'referral.sent', 1, ${at}, 5, true)`,
+        [NORTHSHIRE, delivery.id, endpoint!.id],
+      );
+    }
+    await purgeExpired(gw.orm.em.fork() as EntityManager);
+    const left = await gw.sql<{ id: string }>(`select id from webhook_delivery where id = any($1::uuid[])`, [
+      deliveries.map((d) => d.id),
+    ]);
+    // The old finished one goes with its attempt; one still pending, or with a recent attempt, stays.
+    expect(left.map((d) => d.id).sort()).toEqual([pending.id, recent.id].sort());
+    const attempts = await gw.sql(`select 1 from webhook_attempt where delivery_id = any($1::uuid[])`, [
+      deliveries.map((d) => d.id),
+    ]);
+    expect(attempts).toHaveLength(1);
   });
 });
 
