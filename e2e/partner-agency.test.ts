@@ -7,7 +7,8 @@ import {
   type ClientOptions,
 } from '@doorstep/client';
 import { freePort, repoRoot } from '@doorstep/testkit';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,28 @@ function partnerAgency(
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
+}
+
+/** `pnpm admin …` (built) on the gateway's database, as Doorstep's administrator runs it; its output. */
+async function admin(...args: string[]): Promise<string> {
+  const [{ port }] = (await doorstep.sql<{ port: number }>('select inet_server_port() as port')) as [
+    { port: number },
+  ];
+  const password = (await readFile(path.join(doorstep.dataDir, 'pg-password'), 'utf8')).trim();
+  return new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'gateway', 'dist', 'scripts', 'admin.js'), ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:${port}/doorstep`,
+          DOORSTEP_DATA_DIR: doorstep.dataDir,
+        },
+      },
+      (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -123,31 +146,7 @@ describe('examples/partner-agency', () => {
 
   it('exchanges the agency’s API key for a token, as its system does in production', async () => {
     // The key made as an administrator makes one: `pnpm admin api-key:create`, on the gateway's database.
-    const [{ port }] = (await doorstep.sql<{ port: number }>('select inet_server_port() as port')) as [
-      { port: number },
-    ];
-    const password = (await readFile(path.join(doorstep.dataDir, 'pg-password'), 'utf8')).trim();
-    const key = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [
-          path.join(repoRoot, 'gateway', 'dist', 'scripts', 'admin.js'),
-          'api-key:create',
-          '--org',
-          NORTHSHIRE,
-          '--label',
-          'Case system',
-        ],
-        {
-          env: {
-            PATH: process.env.PATH ?? '',
-            DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:${port}/doorstep`,
-            DOORSTEP_DATA_DIR: doorstep.dataDir,
-          },
-        },
-        (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
-      ),
-    );
+    const key = await admin('api-key:create', '--org', NORTHSHIRE, '--label', 'Case system');
     const run = await partnerAgency({
       DOORSTEP_API_KEY: key,
       DOORSTEP_USER_EMAIL: 'dee.patel@northshire.example',
@@ -262,7 +261,14 @@ describe('examples/partner-agency', () => {
     const config = { baseUrl: doorstep.base, demoUserId: DEE_PATEL, pageSize: 20, attempts: 1 } as const;
     const result = await moveReferral(
       options,
-      { ...config, apiKey: undefined, userEmail: undefined, referralId: undefined },
+      {
+        ...config,
+        apiKey: undefined,
+        userEmail: undefined,
+        referralId: undefined,
+        webhookSecret: undefined,
+        webhookPort: 0,
+      },
       id,
       { to: 'ACKNOWLEDGED' },
     );
@@ -276,5 +282,81 @@ describe('examples/partner-agency', () => {
     expect(declined.stdout).toBe(`Referral ${id} is now declined (version 3)\n`);
     const after = await request(lead, ReferralLifecycleDocument, { id });
     expect(after.referral.moves[1]).toMatchObject({ to: 'DECLINED', reason: 'E2E: not eligible' });
+  });
+
+  it('receives the referral events as signed webhooks, refuses forged and stale ones, drops repeats, and reads the referral', async () => {
+    const receiverPort = await freePort();
+    const secret = await admin(
+      'webhook:add',
+      '--org',
+      NORTHSHIRE,
+      '--url',
+      `http://127.0.0.1:${receiverPort}/`,
+    );
+    const main = path.join(repoRoot, 'examples', 'partner-agency', 'dist', 'main.js');
+    const receiver = spawn(process.execPath, [main, 'receive'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DOORSTEP_URL: doorstep.base,
+        WEBHOOK_SECRET: secret,
+        WEBHOOK_PORT: String(receiverPort),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    receiver.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    receiver.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const until = async (what: () => boolean) => {
+      for (let waited = 0; !what(); waited += 50) {
+        if (waited > 30_000) throw new Error(`receiver: ${out}\n${err}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      await until(() => out.includes('Receiving Doorstep webhooks'));
+      const { concerns } = await request(lead, ConcernsDocument, { first: 10 });
+      const concern = concerns.edges[2]!.node;
+      await request(lead, ReferConcernDocument, {
+        input: {
+          concernId: concern.id,
+          recipientOrganisationId: NORTHSHIRE,
+          reason: 'E2E: webhook',
+          legalBasis: 'CONSENT',
+          summary: 'E2E: webhook',
+        },
+      });
+      await until(() => /Event \d+ referral\.sent: referral /.test(out));
+      expect(out).toContain(`referral ${concern.reference} from Riverside Homes is sent`);
+
+      // Deliveries signed as Doorstep signs them: again (dropped), forged, and replayed late.
+      const url = `http://127.0.0.1:${receiverPort}/`;
+      const id = /Event (\d+) referral\.sent/.exec(out)![1]!;
+      const body = JSON.stringify({ id, type: 'referral.sent', referralId: referralIds[0] });
+      const send = (timestamp: number, signedBody = body, key = secret) =>
+        fetch(url, {
+          method: 'POST',
+          body,
+          headers: {
+            'doorstep-event-id': id,
+            'doorstep-timestamp': String(timestamp),
+            'doorstep-signature': `v1=${createHmac('sha256', key).update(`${timestamp}.${signedBody}`).digest('hex')}`,
+          },
+        }).then((response) => response.status);
+      const now = Math.floor(Date.now() / 1000);
+      expect(await send(now)).toBe(204);
+      await until(() => out.includes(`Event ${id} again: already handled, dropped`));
+      expect(await send(now, body, 'whsec_not-the-secret')).toBe(401);
+      expect(await send(now, body.replace('sent', 'moved'))).toBe(401);
+      expect(await send(now - 301)).toBe(401);
+      await until(() => err.includes('Refused a delivery: stale_timestamp'));
+      expect(err.split('\n').filter(Boolean)).toEqual([
+        'Refused a delivery: bad_signature',
+        'Refused a delivery: bad_signature',
+        'Refused a delivery: stale_timestamp',
+      ]);
+    } finally {
+      receiver.kill('SIGINT');
+    }
   });
 });

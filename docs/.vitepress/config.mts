@@ -68,6 +68,7 @@ export default defineConfig({
           { text: 'Offline', link: '/guide/offline' },
           { text: 'Partner agencies', link: '/guide/partner-agencies' },
           { text: 'Live updates', link: '/guide/live-updates' },
+          { text: 'Webhooks', link: '/guide/webhooks' },
           { text: 'Custom views', link: '/guide/custom-views' },
           { text: 'Running in production', link: '/guide/production' },
           { text: 'The security model', link: '/security' },

@@ -100,6 +100,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads how long a webhook delivery may wait, and allows http webhooks to this computer only outside production', async () => {
+    const dir = await tempDir();
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir }).webhooks).toEqual({
+      timeoutMs: 10_000,
+      allowLocalHttp: true,
+    });
+    expect(loadConfig({ DOORSTEP_DATA_DIR: dir, WEBHOOK_TIMEOUT_SECONDS: '3' }).webhooks.timeoutMs).toBe(
+      3_000,
+    );
+    const production = loadConfig({
+      DOORSTEP_DATA_DIR: dir,
+      DOORSTEP_MODE: 'production',
+      HOST: '0.0.0.0',
+      JWT_SECRET: 'x'.repeat(32),
+    });
+    expect(production.webhooks.allowLocalHttp).toBe(false);
+    expect(message({ WEBHOOK_TIMEOUT_SECONDS: '0' })).toBe(
+      'WEBHOOK_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 60',
+    );
+  });
+
   it('keeps one development secret per data folder, readable only by its owner', async () => {
     const dir = await tempDir();
     const first = loadConfig({ DOORSTEP_DATA_DIR: dir }).jwt.secret;

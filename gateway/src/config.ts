@@ -76,6 +76,12 @@ const envSchema = z.object({
     .enum(['true', 'false'], { error: 'must be "true" or "false"' })
     .transform((value) => value === 'true')
     .default(true),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 1 to 60' })
+    .int({ error: 'must be a whole number of seconds from 1 to 60' })
+    .min(1, { error: 'must be a whole number of seconds from 1 to 60' })
+    .max(60, { error: 'must be a whole number of seconds from 1 to 60' })
+    .default(10),
   MAX_BODY_BYTES: z.coerce
     .number({ error: 'must be a whole number of bytes' })
     .int({ error: 'must be a whole number of bytes' })
@@ -119,6 +125,11 @@ export interface Config {
    * through the resolvers (the same answers, more slowly): a way back if a compiled read misbehaves.
    */
   compiledReads: boolean;
+  /**
+   * Signed webhooks: how long one delivery attempt may take, and whether endpoints may be
+   * `http://` on this computer (outside production only; production also refuses internal addresses).
+   */
+  webhooks: { timeoutMs: number; allowLocalHttp: boolean };
 }
 
 /** A configuration problem: printed as one line, exit code 1. */
@@ -202,5 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventsRecheckSeconds: e.EVENTS_RECHECK_SECONDS,
     dbPoolMax: e.DB_POOL_MAX,
     compiledReads: e.COMPILED_READS,
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      allowLocalHttp: e.DOORSTEP_MODE !== 'production',
+    },
   };
 }

@@ -5,6 +5,7 @@ import { seedDemo } from './db/demo.js';
 import { DatabaseUnreachableError, migrate, openOrm } from './db/orm.js';
 import { startMaintenance } from './db/maintenance.js';
 import { createLogger } from './logger.js';
+import { startWebhookDispatcher } from './modules/webhook/webhook-dispatcher.js';
 import { createGateway } from './server.js';
 
 /** Errors whose message is written for the person starting Doorstep. */
@@ -45,6 +46,10 @@ async function main() {
 
     const gateway = await createGateway(config, orm, logger, { databaseRunning: embedded?.running });
     const maintenance = startMaintenance(orm, logger);
+    const webhooks = startWebhookDispatcher(orm, logger, {
+      timeoutMs: config.webhooks.timeoutMs,
+      publicOnly: !config.webhooks.allowLocalHttp,
+    });
     let port: number;
     try {
       port = await gateway.listen();
@@ -60,7 +65,8 @@ async function main() {
     let stopping = false;
     /**
      * In order, each step bounded (a database that is already gone must not hold up the others):
-     * stop taking requests and let those under way finish, stop the sealer after its last run, close
+     * stop taking requests and let those under way finish, stop the sealer after its last run and
+     * the webhook dispatcher (a delivery cut short is sent again by any instance after its lease), close
      * the live-event streams and the listener, then the ORM's pool, then PostgreSQL.
      */
     const shutdown = async () => {
@@ -69,6 +75,7 @@ async function main() {
       process.stdout.write('\nStopping Doorstep…\n');
       await within('http', gateway.close(), 10_000);
       await within('maintenance', maintenance.stop(), 5_000);
+      await within('webhooks', webhooks.stop(), 2_000);
       await within('orm', orm.close(), 2_000);
       await stopEmbedded();
       process.exit(0);

@@ -34,6 +34,7 @@ import {
 } from './modules/person/person.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SelfAssessmentResolver } from './modules/self-assessment/self-assessment.resolver.js';
+import { WebhookResolver } from './modules/webhook/webhook.resolver.js';
 import {
   HouseholdWarningsResolver,
   PersonWarningsResolver,
@@ -79,6 +80,7 @@ export const resolvers = [
   SelfAssessmentResolver,
   FeedbackResolver,
   YouSaidWeDidResolver,
+  WebhookResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;

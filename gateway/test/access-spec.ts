@@ -245,6 +245,19 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'YouSaidWeDidConnection.*': 'envelope',
   'YouSaidWeDidEdge.*': 'envelope',
 
+  // Signed webhooks: the organisation's administrators add, list, rotate and remove its endpoints
+  // and read their delivery log; nobody else, not even its leads.
+  'Query.webhookEndpoints': ['ADMIN'],
+  'Mutation.addWebhookEndpoint': ['ADMIN'],
+  'Mutation.rotateWebhookSecret': ['ADMIN'],
+  'Mutation.removeWebhookEndpoint': ['ADMIN'],
+  'WebhookEndpoint.*': ['ADMIN'],
+  'WebhookEndpointSecret.*': 'envelope',
+  'Query.webhookDeliveryLog': ['ADMIN'],
+  'WebhookAttempt.*': ['ADMIN'],
+  'WebhookAttemptConnection.*': 'envelope',
+  'WebhookAttemptEdge.*': 'envelope',
+
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,
   'Mutation.markNotificationsRead': ALL_STAFF,
@@ -287,6 +300,8 @@ export const organisationOwned: readonly string[] = [
   'FeedbackSummary',
   'FeedbackPrincipleSummary',
   'YouSaidWeDid',
+  'WebhookEndpoint',
+  'WebhookAttempt',
 ];
 
 const userIdOf = (identity: Identity) => (identity.kind === 'staff' ? identity.userId : undefined);
@@ -403,4 +418,7 @@ export const notPersonLevel: Record<string, string> = {
   SelfAssessmentQuestion: 'the organisation’s checklist',
   SelfAssessmentAnswer: 'the organisation’s checklist',
   SelfAssessmentComparisonRow: 'the organisation’s checklist',
+  WebhookEndpoint: 'an address and dates (its secret is never read back); reading it is not audited',
+  WebhookAttempt:
+    'ids, an HTTP status or error code, times; reading the log is audited as WebhookDeliveryLog',
 };

@@ -166,6 +166,58 @@ describe('pnpm admin', () => {
     });
   });
 
+  it('adds, lists, rotates and removes an agency’s webhook endpoints, refusing an address that is not https', async () => {
+    const org = 'Northshire Adult Social Care';
+    const added = await admin(
+      'webhook:add',
+      '--org',
+      org,
+      '--url',
+      'https://hooks.northshire.example/doorstep',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const secret = added.stdout.trim();
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const [endpoint] = await gw.sql<{ id: string; secret: string }>(
+      `select id, secret from webhook_endpoint where url = 'https://hooks.northshire.example/doorstep'`,
+    );
+    expect(endpoint!.secret).toBe(secret);
+    const listed = await admin('webhook:list', '--org', org);
+    expect(listed.stdout).toContain(`${endpoint!.id}  https://hooks.northshire.example/doorstep`);
+    expect(listed.stdout).not.toContain(secret);
+
+    const rotated = await admin('webhook:rotate', '--org', org, '--id', endpoint!.id);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const [after] = await gw.sql<{ secret: string; previous_secret: string }>(
+      `select secret, previous_secret from webhook_endpoint where id = $1`,
+      [endpoint!.id],
+    );
+    expect(after).toEqual({ secret: rotated.stdout.trim(), previous_secret: secret });
+
+    const removed = await admin('webhook:remove', '--org', org, '--id', endpoint!.id);
+    expect(removed.code, removed.stderr).toBe(0);
+    const [gone] = await gw.sql(
+      `select removed_at is not null as removed, secret from webhook_endpoint where id = $1`,
+      [endpoint!.id],
+    );
+    expect(gone).toEqual({ removed: true, secret: null });
+    const audited = await gw.sql(
+      `select action, actor_kind from audit_event where entity_type = 'WebhookEndpoint' and entity_id = $1 order by id`,
+      [endpoint!.id],
+    );
+    expect(audited).toEqual([
+      { action: 'CREATE', actor_kind: 'system' },
+      { action: 'UPDATE', actor_kind: 'system' },
+      { action: 'UPDATE', actor_kind: 'system' },
+    ]);
+
+    const plain = await admin('webhook:add', '--org', org, '--url', 'http://hooks.northshire.example/');
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe(
+      'admin webhook:add: --url: Must be an https:// address (http:// only to localhost, outside production)\n',
+    );
+  });
+
   it('explains its commands, and says plainly what is wrong', async () => {
     const help = await admin('help');
     expect(help.code).toBe(0);

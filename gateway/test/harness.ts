@@ -108,6 +108,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     eventsRecheckSeconds: 60,
     dbPoolMax: 10,
     compiledReads: true,
+    webhooks: { timeoutMs: 5_000, allowLocalHttp: true },
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signSessionToken } from '../src/auth/tokens.js';
-import type { DemoUser } from '../src/db/demo.js';
+import { DEMO_ORGANISATIONS, type DemoUser } from '../src/db/demo.js';
 import { newKey, user, validConcern, type testGateway } from './harness.js';
 
 /**
@@ -148,4 +148,29 @@ export async function otherAgencyOfficer(gw: Gateway): Promise<{ token: string }
   );
   const session = await signSessionToken(gw.config.jwt, { userId: constable, organisationId: agency }, 600);
   return { token: session.token };
+}
+
+/**
+ * The demo lead refers the demo concern about the older man living alone to Northshire Adult
+ * Social Care (the demo agency), with his consent; answers the referral's id. Each call is a new
+ * referral, and a SENT event in the referral event log.
+ */
+export async function referToNorthshire(gw: Gateway): Promise<string> {
+  const [{ id: concernId }] = (await gw.sql<{ id: string }>(
+    `select id from concern where subject_description like 'Older man living alone%'`,
+  )) as [{ id: string }];
+  const { referConcern } = await ok<{ referConcern: { id: string } }>(
+    gw,
+    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
+    {
+      input: {
+        concernId,
+        recipientOrganisationId: DEMO_ORGANISATIONS[2].id,
+        reason: 'Needs a care and support assessment.',
+        legalBasis: 'CONSENT',
+        summary: 'Older man, confused, no heating or food.',
+      },
+    },
+  );
+  return referConcern.id;
 }

@@ -27,6 +27,19 @@ const failure = (promise: Promise<unknown>) =>
     (error: { code?: string; message: string }) => error.code ?? error.message,
   );
 
+/** Runs a statement in a savepoint: `ok <rows>`, or the error's code (the transaction goes on). */
+const attempt = async (client: pg.Client, sql: string, params: readonly unknown[] = []) => {
+  await client.query('savepoint attempt');
+  try {
+    const result = await client.query(sql, [...params]);
+    await client.query('release savepoint attempt');
+    return `ok ${result.rowCount}`;
+  } catch (error) {
+    await client.query('rollback to savepoint attempt');
+    return (error as { code?: string }).code;
+  }
+};
+
 describe('row-level security', () => {
   it('is on every organisation-owned table, and every other table says why it is shared', async () => {
     const tables = await db.sql<{ name: string; rls: boolean; org: boolean; policies: number }>(
@@ -99,6 +112,53 @@ describe('row-level security', () => {
           .n,
       ),
     ).toBe(0);
+  });
+
+  it('keeps webhook endpoints, deliveries and attempts to their organisation, and never shows a secret', async () => {
+    const endpoint = randomUUID();
+    const delivery = randomUUID();
+    await db.sql(
+      `insert into webhook_endpoint (organisation_id, id, url, secret, created_at) values ($1, $2, 'https://hooks.example/', 'whsec_x', now())`,
+      [riverside.organisationId, endpoint],
+    );
+    await db.sql(
+      `insert into webhook_delivery (organisation_id, id, endpoint_id, event_id, payload, next_attempt_at, created_at)
+       values ($1, $2, $3, 1, '{}', now(), now())`,
+      [riverside.organisationId, delivery, endpoint],
+    );
+    await db.sql(
+      `insert into webhook_attempt (organisation_id, delivery_id, endpoint_id, event_id, event_type, attempt, at, duration_ms, ok)
+       values ($1, $2, $3, 1, 'referral.sent', 1, now(), 5, true)`,
+      [riverside.organisationId, delivery, endpoint],
+    );
+    const tables = ['webhook_endpoint', 'webhook_delivery', 'webhook_attempt'];
+    await asApp(hillcrest.organisationId, async (client) => {
+      for (const table of tables) {
+        expect((await client.query(`select organisation_id, id from ${table}`)).rows, table).toEqual([]);
+      }
+      const changed = await client.query(
+        `update webhook_endpoint set url = 'https://evil.example/' where id = $1`,
+        [endpoint],
+      );
+      expect(changed.rowCount).toBe(0);
+      expect(
+        await failure(
+          client.query(
+            `insert into webhook_endpoint (organisation_id, id, url, created_at) values ($1, $2, 'https://x.example/', now())`,
+            [riverside.organisationId, randomUUID()],
+          ),
+        ),
+      ).toBe('42501');
+    });
+    await asApp(riverside.organisationId, async (client) => {
+      for (const table of tables)
+        expect((await client.query(`select id from ${table}`)).rowCount, table).toBe(1);
+      expect(await attempt(client, `select secret from webhook_endpoint`)).toBe('42501');
+      expect(await attempt(client, `select previous_secret from webhook_endpoint`)).toBe('42501');
+      // The outbox and the log are written by the dispatcher alone.
+      expect(await attempt(client, `update webhook_delivery set state = 'DELIVERED'`)).toBe('42501');
+      expect(await attempt(client, `delete from webhook_attempt`)).toBe('42501');
+    });
   });
 
   it('sees nothing at all without an organisation', async () => {
@@ -174,17 +234,6 @@ describe('row-level security', () => {
     });
 
     /** Runs one statement in a savepoint: its error code, or 'ok' and the rows it touched. */
-    const attempt = async (client: pg.Client, sql: string, params: readonly unknown[] = []) => {
-      await client.query('savepoint attempt');
-      try {
-        const result = await client.query(sql, [...params]);
-        await client.query('release savepoint attempt');
-        return `ok ${result.rowCount}`;
-      } catch (error) {
-        await client.query('rollback to savepoint attempt');
-        return (error as { code?: string }).code;
-      }
-    };
     const move = (by: string, id = randomUUID()) =>
       [
         `insert into referral_move (organisation_id, id, referral_id, "from", "to", by_organisation_id, by_user_id, by_name, at)

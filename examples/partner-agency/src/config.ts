@@ -13,6 +13,10 @@ export interface Config {
   referralId: string | undefined;
   /** How many times to try a request the gateway may not have received. */
   attempts: number;
+  /** `receive`: the webhook endpoint's secret (`whsec_…`), shown once when it was added. */
+  webhookSecret: string | undefined;
+  /** `receive`: the port the webhook receiver listens on (on 127.0.0.1; put TLS in front of it). */
+  webhookPort: number;
 }
 
 /** Dee Patel, the demo agency's social worker (Northshire Adult Social Care). */
@@ -43,5 +47,7 @@ export function readConfig(): Config {
     pageSize: whole('PAGE_SIZE', 20, 1, 100),
     referralId: env.REFERRAL_ID || undefined,
     attempts: whole('DOORSTEP_ATTEMPTS', 4, 1, 10),
+    webhookSecret: env.WEBHOOK_SECRET || undefined,
+    webhookPort: whole('WEBHOOK_PORT', 4100, 1, 65535),
   };
 }

@@ -1,8 +1,9 @@
 /*
  * A partner agency's own system, working the referrals housing providers sent to the agency through
  * Doorstep: it lists them all (every page) and reads one in full (`start`), and moves one through its
- * lifecycle (`acknowledge`, `accept`, `decline`, `close`) or writes on its thread (`message`), or
- * watches them change live (`watch`). See README.md.
+ * lifecycle (`acknowledge`, `accept`, `decline`, `close`) or writes on its thread (`message`),
+ * watches them change live (`watch`), or receives the referral events Doorstep sends it as signed
+ * webhooks (`receive`). See README.md.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -19,6 +20,7 @@ import {
 } from '@doorstep/client';
 import { readConfig, type Config } from './config.js';
 import { moveReferral, sendMessage, type Move } from './moves.js';
+import { receiveWebhooks } from './receive.js';
 import { warn, withRetry } from './retry.js';
 import { tokenSource } from './token.js';
 import { watchReferrals, type ReferralEvent } from './watch.js';
@@ -143,11 +145,13 @@ const USAGE = `Usage:
   close <id> --outcome SERVICES_PROVIDED [--detail "…"]   close it with what your agency did
   message <id> "…"                                  ask the housing provider for more information
   watch [--referral <id>] [--state-file <path>] [--count <n>] [--details]
-                                                    print each event of your referrals as it happens`;
+                                                    print each event of your referrals as it happens
+  receive                                           receive signed webhooks (WEBHOOK_SECRET, WEBHOOK_PORT)`;
 
 /** The command line: what to do, on which referral. */
 type Command =
   | { kind: 'start' | 'list'; filter: ReceivedReferralsFilter }
+  | { kind: 'receive' }
   | { kind: 'move'; referralId: string; move: Move }
   | { kind: 'message'; referralId: string; body: string }
   | { kind: 'watch'; referralId?: string; stateFile?: string; count?: number; details: boolean };
@@ -197,6 +201,7 @@ function readCommand(args: string[]): Command {
       details: values.details ?? false,
     };
   }
+  if (name === 'receive') return { kind: 'receive' };
   if (!referralId) throw new Error(USAGE);
   switch (name) {
     case 'acknowledge':
@@ -273,6 +278,9 @@ async function run(command: Command, options: ClientOptions, config: Config) {
       process.exitCode = 1;
       return;
     }
+    case 'receive':
+      await receiveWebhooks(options, config); // runs until stopped
+      return;
     case 'message': {
       const message = await sendMessage(options, command.referralId, command.body);
       say(`Message sent on referral ${command.referralId} at ${when(message.sentAt)}`);

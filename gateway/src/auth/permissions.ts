@@ -70,6 +70,11 @@ export const Permission = {
   ReferralRespond: 'referral:respond',
   /** Write on an open referral's message thread: the sender's leads and champions, the agency's officers. */
   ReferralMessage: 'referral:message',
+  /**
+   * The organisation's webhook endpoints (add, list, rotate their secrets, remove) and their
+   * delivery log: its administrators, who manage its settings.
+   */
+  WebhookAdminister: 'webhook:administer',
   /** Names and roles of fellow staff (who broke glass, who was granted). */
   StaffRead: 'staff:read',
   /**
@@ -204,6 +209,7 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'referral:response-policy-write': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
   'referral:respond': { actors: ['AGENCY_OFFICER'] },
   'referral:message': { actors: [...SAFEGUARDING, 'AGENCY_OFFICER'] },
+  'webhook:administer': { actors: ['ADMIN'], relation: sameOrganisation },
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },

@@ -14,10 +14,12 @@ import { createAuthenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import { APP_ROLE, inScope } from '../db/request-scope.js';
 import { sealAuditTrail } from '../modules/audit/audit-chain.js';
+import { claimDue } from '../modules/webhook/webhook-dispatcher.js';
 
 /**
  * The queries the gateway runs on its hot paths (the household view, the lists, the chronology,
- * search, the visit view, the task queue, identity checks, the audit sealer), captured as the
+ * search, the visit view, the task queue, identity checks, the audit sealer, the webhook
+ * dispatcher's claim), captured as the
  * gateway sends them, and their plans. `pnpm explain` shows them at a million people;
  * `test/hot-queries.test.ts` checks on a small database that each can be answered from indexes.
  */
@@ -262,6 +264,19 @@ export function hotOperations(data: HotData): HotOperation[] {
         await em.begin();
         try {
           await sealAuditTrail(em);
+        } finally {
+          await em.rollback();
+        }
+      },
+    },
+    {
+      name: 'webhooks',
+      title: 'The webhook dispatcher’s claim of due deliveries (every second, on every instance)',
+      run: async (orm) => {
+        const em = orm.em.fork();
+        await em.begin();
+        try {
+          await claimDue(em, 10, 5);
         } finally {
           await em.rollback();
         }

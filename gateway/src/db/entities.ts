@@ -27,6 +27,7 @@ import { Household, HouseholdAssignment, HouseholdMember } from '../modules/hous
 import { Person, PersonRelationship } from '../modules/person/person.entity.js';
 import { SelfAssessmentAnswer } from '../modules/self-assessment/self-assessment.entity.js';
 import { Warning } from '../modules/warning/warning.entity.js';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhook/webhook.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 
@@ -48,6 +49,9 @@ export const entities = [
   ReferralMessage,
   ReferralMove,
   ReferralResponsePolicy,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
   IdempotencyRecord,
   RateLimitWindow,
   Household,

@@ -1,7 +1,8 @@
 /**
  * Setting Doorstep up for an organisation, from the command line (as the database owner): the
  * organisations, their staff, the API keys their portals use, their public tokens, their sign-in
- * (OpenID Connect) and the web origins allowed to call the API. Every change is in the audit trail.
+ * (OpenID Connect), the web origins allowed to call the API and their webhook endpoints. Every change
+ * is in the audit trail.
  *
  *   pnpm admin <command> [--options]      (pnpm admin help lists them)
  */
@@ -27,6 +28,14 @@ import { AuditEvent, type AuditAction } from '../modules/audit/audit-event.entit
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { deactivateUser } from '../modules/organisation/user.service.js';
+import {
+  actAsOrganisation,
+  addWebhookEndpoint,
+  listWebhookEndpoints,
+  removeWebhookEndpoint,
+  rotateWebhookSecret,
+} from '../modules/webhook/webhooks.service.js';
+import { BadUserInputError, DoorstepError } from '../errors.js';
 
 class UsageError extends Error {}
 
@@ -46,6 +55,7 @@ const { positionals, values } = parseArgs({
     jwks: { type: 'string' },
     audience: { type: 'string' },
     origin: { type: 'string', multiple: true },
+    url: { type: 'string' },
   },
 });
 
@@ -248,6 +258,77 @@ const COMMANDS: Record<string, { help: string; run: (em: EntityManager, config: 
       },
     },
   };
+
+/** The organisation named by --org, set for the transaction as a request's would be (webhooks.service.ts). */
+async function actingFor(em: EntityManager): Promise<Organisation> {
+  const o = await organisation(em);
+  await actAsOrganisation(em, o.id);
+  return o;
+}
+
+/** A refusal of the webhook service, in the command's words. */
+async function plainly<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof BadUserInputError) {
+      const fields = (error.extensions.fields ?? []) as { field: string; message: string }[];
+      throw new UsageError(fields.map((f) => `--${f.field}: ${f.message}`).join('; '));
+    }
+    if (error instanceof DoorstepError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const WEBHOOK_COMMANDS: typeof COMMANDS = {
+  'webhook:add': {
+    help: '--org O --url https://…   where its systems receive signed referral events; secret shown once',
+    async run(em, config) {
+      const o = await actingFor(em);
+      const { endpoint, secret } = await plainly(
+        addWebhookEndpoint(em, o.id, need('url'), !config.webhooks.allowLocalHttp),
+      );
+      record(em, o.id, 'CREATE', 'WebhookEndpoint', endpoint.id);
+      await em.flush();
+      say(secret);
+      process.stderr.write(
+        `Webhook endpoint ${endpoint.id} added. Keep the secret: it is not shown again.\n`,
+      );
+    },
+  },
+  'webhook:list': {
+    help: '--org O',
+    async run(em) {
+      const o = await actingFor(em);
+      for (const e of await listWebhookEndpoints(em, o.id)) {
+        say(
+          `${e.id}  ${e.url}  added ${e.createdAt.toISOString()}${e.rotatedAt ? `  rotated ${e.rotatedAt.toISOString()}` : ''}`,
+        );
+      }
+    },
+  },
+  'webhook:rotate': {
+    help: '--org O --id E   a new secret, shown once (the old one still signs for 24 hours)',
+    async run(em) {
+      const o = await actingFor(em);
+      const { endpoint, secret } = await plainly(rotateWebhookSecret(em, o.id, need('id')));
+      record(em, o.id, 'UPDATE', 'WebhookEndpoint', endpoint.id);
+      await em.flush();
+      say(secret);
+    },
+  },
+  'webhook:remove': {
+    help: '--org O --id E   nothing more is sent to it; its delivery log is kept',
+    async run(em) {
+      const o = await actingFor(em);
+      const endpoint = await plainly(removeWebhookEndpoint(em, o.id, need('id')));
+      record(em, o.id, 'UPDATE', 'WebhookEndpoint', endpoint.id);
+      await em.flush();
+      say(`webhook endpoint ${endpoint.id} removed`);
+    },
+  },
+};
+Object.assign(COMMANDS, WEBHOOK_COMMANDS);
 
 function help() {
   say('pnpm admin <command> [--options]\n');

@@ -5,3 +5,4 @@
  */
 export * from './generated/graphql.js';
 export * from './transport.js';
+export * from './webhooks.js';

@@ -25,6 +25,7 @@ import { Migration20261207053643_referral_messages } from './Migration2026120705
 import { Migration20261207064241_referral_events } from './Migration20261207064241_referral_events.js';
 import { Migration20261207064602_referral_thread_indexes } from './Migration20261207064602_referral_thread_indexes.js';
 import { Migration20261207065258_agency_chronology_entries_as_the_referral } from './Migration20261207065258_agency_chronology_entries_as_the_referral.js';
+import { Migration20261207065427_webhooks } from './Migration20261207065427_webhooks.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -73,4 +74,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207065258_agency_chronology_entries_as_the_referral',
     class: Migration20261207065258_agency_chronology_entries_as_the_referral,
   },
+  { name: 'Migration20261207065427_webhooks', class: Migration20261207065427_webhooks },
 ];

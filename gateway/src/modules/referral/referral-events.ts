@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { publish } from '../../db/events.js';
+import { queueWebhooks } from '../webhook/webhooks.service.js';
 import type { ReferralEventKind } from './referral-event.entity.js';
 import type { Referral } from './referral.entity.js';
 
@@ -10,7 +11,8 @@ import type { Referral } from './referral.entity.js';
  * organisation's events are numbered in the order they commit, and a reader who has every event up
  * to position n can never later find one below n (live subscriptions resume from a position, and
  * webhooks deliver from one, on that promise). The locks are taken in one order (by id), so two
- * changes never wait on each other in a cycle. Returns the event's position.
+ * changes never wait on each other in a cycle. Queues the event for both organisations' webhook
+ * endpoints in the same transaction. Returns the event's position.
  */
 export async function recordReferralEvent(
   tx: EntityManager,
@@ -46,6 +48,8 @@ export async function recordReferralEvent(
     context,
   );
   const eventId = row!.id;
+  // The outbox: a delivery for each webhook endpoint of the two organisations, committed with it.
+  await queueWebhooks(tx, referral.organisation.id, eventId);
   await publish(tx, {
     type: 'referral',
     organisationId: referral.organisation.id,

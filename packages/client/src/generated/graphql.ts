@@ -1010,6 +1010,44 @@ export type AnswerSelfAssessmentMutationVariables = Exact<{
 
 export type AnswerSelfAssessmentMutation = { answerSelfAssessment: { id: string, questionId: string, status: SelfAssessmentStatus, evidence: string | null, answeredAt: string, answeredBy: string | null } };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, createdAt: string, rotatedAt: string | null, previousSecretValidUntil: string | null };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, createdAt: string, rotatedAt: string | null, previousSecretValidUntil: string | null }> };
+
+export type AddWebhookEndpointMutationVariables = Exact<{
+  url: string;
+}>;
+
+
+export type AddWebhookEndpointMutation = { addWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, createdAt: string, rotatedAt: string | null, previousSecretValidUntil: string | null } } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, endpoint: { id: string, url: string, createdAt: string, rotatedAt: string | null, previousSecretValidUntil: string | null } } };
+
+export type RemoveWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveWebhookEndpointMutation = { removeWebhookEndpoint: { id: string } };
+
+export type WebhookDeliveryLogQueryVariables = Exact<{
+  endpointId?: string | number | null | undefined;
+  failed?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveryLogQuery = { webhookDeliveryLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, endpointId: string, eventId: string, eventType: string, attempt: number, at: string, httpStatus: number | null, errorCode: string | null, durationMs: number, ok: boolean, nextAttemptAt: string | null } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1033,6 +1071,7 @@ export const ReferralFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString
 export const ReferralLifecycleFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`, {"fragmentName":"ReferralLifecycleFields"}) as unknown as TypedDocumentString<ReferralLifecycleFieldsFragment, unknown>;
 export const WarningSummaryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment WarningSummaryFields on Warning{id type description reviewDate status overdueForReview subjectName}`, {"fragmentName":"WarningSummaryFields"}) as unknown as TypedDocumentString<WarningSummaryFieldsFragment, unknown>;
 export const ChronologyEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ChronologyEntryFields on ChronologyEntry{id kind occurredAt summary sourceType sourceId pinned}`, {"fragmentName":"ChronologyEntryFields"}) as unknown as TypedDocumentString<ChronologyEntryFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
 export const RaiseConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaiseConcern($idempotencyKey:String!$input:RaiseConcernInput!){raiseConcern(idempotencyKey:$idempotencyKey input:$input){reference receivedAt}}`) as unknown as TypedDocumentString<RaiseConcernMutation, RaiseConcernMutationVariables>;
 export const RaisePublicConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaisePublicConcern($idempotencyKey:String!$input:PublicConcernInput!){raisePublicConcern(idempotencyKey:$idempotencyKey input:$input){reference}}`) as unknown as TypedDocumentString<RaisePublicConcernMutation, RaisePublicConcernMutationVariables>;
 export const ConcernsDocument = /* @__PURE__ */ new TypedDocumentString(`query Concerns($first:Int$after:String){concerns(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{id reference status urgency primaryCategory subjectDescription raisedAt}}}}`) as unknown as TypedDocumentString<ConcernsQuery, ConcernsQueryVariables>;
@@ -1085,3 +1124,8 @@ export const SelfAssessmentDocument = /* @__PURE__ */ new TypedDocumentString(`q
 export const SelfAssessmentHistoryDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentHistory($questionId:ID!){selfAssessmentHistory(questionId:$questionId){id questionId status evidence answeredAt answeredBy}}`) as unknown as TypedDocumentString<SelfAssessmentHistoryQuery, SelfAssessmentHistoryQueryVariables>;
 export const SelfAssessmentComparisonDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentComparison($earlier:String!$later:String){selfAssessmentComparison(earlier:$earlier later:$later){question{id text paragraphs}earlier{id questionId status evidence answeredAt answeredBy}later{id questionId status evidence answeredAt answeredBy}changed}}`) as unknown as TypedDocumentString<SelfAssessmentComparisonQuery, SelfAssessmentComparisonQueryVariables>;
 export const AnswerSelfAssessmentDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AnswerSelfAssessment($input:SelfAssessmentAnswerInput!){answerSelfAssessment(input:$input){id questionId status evidence answeredAt answeredBy}}`) as unknown as TypedDocumentString<AnswerSelfAssessmentMutation, AnswerSelfAssessmentMutationVariables>;
+export const WebhookEndpointsDocument = /* @__PURE__ */ new TypedDocumentString(`query WebhookEndpoints{webhookEndpoints{...WebhookEndpointFields}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const AddWebhookEndpointDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AddWebhookEndpoint($url:String!){addWebhookEndpoint(url:$url){secret endpoint{...WebhookEndpointFields}}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<AddWebhookEndpointMutation, AddWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RotateWebhookSecret($id:ID!){rotateWebhookSecret(id:$id){secret endpoint{...WebhookEndpointFields}}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const RemoveWebhookEndpointDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RemoveWebhookEndpoint($id:ID!){removeWebhookEndpoint(id:$id){id}}`) as unknown as TypedDocumentString<RemoveWebhookEndpointMutation, RemoveWebhookEndpointMutationVariables>;
+export const WebhookDeliveryLogDocument = /* @__PURE__ */ new TypedDocumentString(`query WebhookDeliveryLog($endpointId:ID$failed:Boolean$first:Int$after:String){webhookDeliveryLog(endpointId:$endpointId failed:$failed first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id endpointId eventId eventType attempt at httpStatus errorCode durationMs ok nextAttemptAt}}}}`) as unknown as TypedDocumentString<WebhookDeliveryLogQuery, WebhookDeliveryLogQueryVariables>;
