@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { sealUntilCaughtUp } from '../modules/audit/audit-chain.js';
 import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.service.js';
 import { raiseOverdueTasks } from '../modules/referral/response-due.service.js';
+import { purgeWebhookLog } from '../modules/webhook/webhooks.service.js';
 import { isDatabaseUnavailable, unavailableCode } from './availability.js';
 
 /**
@@ -11,7 +12,8 @@ import { isDatabaseUnavailable, unavailableCode } from './availability.js';
  * submission), rate-limit windows that started more than a day ago (a window lasts a minute), and
  * one-time feedback links used or expired more than `FEEDBACK_LINK_KEEP_DAYS` ago (a forgotten
  * link's token is then not valid, so still never accepted). Links that named feedback holds stay
- * with it: feedback is never changed.
+ * with it: feedback is never changed. And the webhook delivery log's old attempts and finished
+ * deliveries (`purgeWebhookLog`).
  */
 export async function purgeExpired(em: EntityManager): Promise<void> {
   const connection = em.getConnection();
@@ -26,6 +28,7 @@ export async function purgeExpired(em: EntityManager): Promise<void> {
         and not exists (select 1 from feedback f where f.link_id = l.id)`,
     [FEEDBACK_LINK_KEEP_DAYS],
   );
+  await purgeWebhookLog(em);
 }
 
 export interface Maintenance {
