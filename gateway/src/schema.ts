@@ -27,6 +27,10 @@ import { ReferralResolver } from './modules/referral/referral.resolver.js';
 import { ReferralOverdueResolver, ResponsePolicyResolver } from './modules/referral/response-due.resolver.js';
 import { TriageReferralResolver } from './modules/referral/triage-referral.resolver.js';
 import {
+  HouseholdThinkFamilyResolver,
+  PersonThinkFamilyResolver,
+} from './modules/think-family/think-family.resolver.js';
+import {
   HouseholdMemberPersonResolver,
   PersonRelationshipResolver,
   PersonResolver,
@@ -46,6 +50,7 @@ import './modules/warning/warning.read.js';
 import './modules/warning/visit.read.js';
 import './modules/concern/concern.read.js';
 import './modules/chronology/chronology.read.js';
+import './modules/think-family/think-family.read.js';
 
 export const resolvers = [
   ConcernResolver,
@@ -71,6 +76,8 @@ export const resolvers = [
   CumulativeResolver,
   SearchResolver,
   ReferralResolver,
+  PersonThinkFamilyResolver,
+  HouseholdThinkFamilyResolver,
   TriageReferralResolver,
   ReferralOverdueResolver,
   ResponsePolicyResolver,
