@@ -41,7 +41,11 @@ describe('raising a concern from <sg-household-view>', () => {
     expect(form.hidden).to.equal(false);
     await choose(form, 'urgency', 'ROUTINE');
     await next(form);
-    await until(() => !!form.shadowRoot!.querySelector(`[name="subjectIds"][value="${MASON}"]`), 10_000, 'Mason');
+    await until(
+      () => !!form.shadowRoot!.querySelector(`[name="subjectIds"][value="${MASON}"]`),
+      10_000,
+      'Mason',
+    );
     expect(field(form, 'householdId', CEDAR).checked).to.equal(true);
     expect(field(form, 'subjectIds', MASON).checked).to.equal(true);
     expect(text(get(form, `label[for="${field(form, 'subjectIds', MASON).id}"]`))).to.contain('Mason Price');

@@ -90,7 +90,8 @@ const asError = (error: unknown): DoorstepError =>
  * @csspart warning - Each warning.
  * @csspart counts - The household's open concerns and referrals.
  * @csspart people - The list of people.
- * @csspart person - Each person; also `child` for a child.
+ * @csspart person - Each person.
+ * @csspart person-child - Each child (besides `person`).
  * @csspart child - The "Child" badge.
  * @csspart count - Each count: a button when there is something to open.
  * @csspart button - The "Raise a concern" and "Try again" buttons.
@@ -318,7 +319,7 @@ export class SgHouseholdView extends LitElement {
     ].filter(Boolean);
     return html`<li
       class="person ${m.child ? 'person--child' : ''}"
-      part=${m.child ? 'person child' : 'person'}
+      part=${m.child ? 'person person-child' : 'person'}
     >
       <h4 class="person__name">
         ${m.name}${m.child ? html` <span class="badge" part="child">${p.child}</span>` : nothing}
