@@ -146,6 +146,8 @@ export class SgHouseholdView extends LitElement {
     const ticket = ++this.#loading;
     if (!id) return;
     this.load = { phase: 'loading' };
+    // Ready the date format while the request is out, not in the task that draws the answer.
+    formatDay(new Date(0), this.#localize.locale);
     let load: Load;
     try {
       load = { phase: 'loaded', view: await this.#read(id) };
