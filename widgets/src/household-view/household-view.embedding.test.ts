@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SgRaiseConcernEvent } from '../events/raise-concern.js';
 import { DEMO, doorstepReady, GATEWAY, tokenFor } from '../test-support/doorstep.js';
-import { find, get, until } from '../test-support/dom.js';
+import { addHostileCss, find, get, until } from '../test-support/dom.js';
 import type { SgHouseholdView } from './household-view.js';
 import './define.js';
 
@@ -58,16 +58,7 @@ describe('<sg-household-view> in a React 19 page', () => {
 describe('<sg-household-view> in a hostile page', () => {
   let style: HTMLStyleElement;
   beforeEach(() => {
-    style = document.createElement('style');
-    style.textContent = `
-      html { font-size: 8px !important; }
-      * { all: unset !important; }
-      * { color: red !important; letter-spacing: 6px !important; text-transform: uppercase !important;
-          line-height: 0.5 !important; font-family: fantasy !important; visibility: hidden !important; }
-      button { display: none !important; }
-      style, script, head { display: none !important; }
-    `;
-    document.head.append(style);
+    style = addHostileCss();
   });
   afterEach(() => style.remove());
 
