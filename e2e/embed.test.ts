@@ -151,7 +151,12 @@ describe('a widget embedded in a page on another origin', () => {
   it('loads every versioned bundle with the integrity the gateway publishes', async () => {
     const widgets = await manifest();
     const tags = Object.keys(widgets);
-    expect(tags.sort()).toEqual(['sg-concern-form', 'sg-feedback', 'sg-self-assessment']);
+    expect(tags.sort()).toEqual([
+      'sg-concern-form',
+      'sg-feedback',
+      'sg-household-view',
+      'sg-self-assessment',
+    ]);
     const scripts = tags
       .map(
         (tag) =>
@@ -168,7 +173,7 @@ describe('a widget embedded in a page on another origin', () => {
         ),
       ),
     );
-    expect(await defined([...tags, 'sg-provider'])).toEqual([true, true, true, true]);
+    expect(await defined([...tags, 'sg-provider'])).toEqual([true, true, true, true, true]);
     // It renders: the feedback form's first words, in its shadow root.
     await expect.poll(() => page.locator('sg-feedback').getByText('call 999').count()).toBe(1);
     expect(problems).toEqual([]);

@@ -63,6 +63,12 @@ describe('@doorstep/widgets from npm', () => {
     const tags = manifest.modules.flatMap((m: { declarations?: { tagName?: string }[] }) =>
       (m.declarations ?? []).map((d) => d.tagName).filter(Boolean),
     );
-    expect(tags.sort()).toEqual(['sg-concern-form', 'sg-feedback', 'sg-provider', 'sg-self-assessment']);
+    expect(tags.sort()).toEqual([
+      'sg-concern-form',
+      'sg-feedback',
+      'sg-household-view',
+      'sg-provider',
+      'sg-self-assessment',
+    ]);
   });
 });

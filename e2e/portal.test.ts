@@ -6,6 +6,7 @@ let doorstep: Awaited<ReturnType<typeof startDoorstep>>;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+const DEMO_MASON = '00000000-0000-4000-8000-000000000505';
 
 beforeAll(async () => {
   doorstep = await startDoorstep();
@@ -116,6 +117,33 @@ describe('the example housing portal', () => {
     expect(rows).toEqual([
       { address_line1: '12 Birch Road', given_name: 'Edith', family_name: 'Marsh', role: 'SUBJECT' },
     ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a household to a lead and opens the concern form about the person chosen', async () => {
+    await page.goto(doorstep.base + '/household.html');
+    const picker = page.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption(DEMO.lead);
+    const view = page.locator('sg-household-view');
+    await expect.poll(() => view.locator('[part~="person"]').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => view.locator('[part~="child"]').count()).toBe(2);
+    await view.getByRole('button', { name: 'Raise a concern about Mason Price' }).click();
+    const form = page.locator('sg-concern-form');
+    await form.locator('input[name="urgency"][value="ROUTINE"]').check();
+    await form.getByRole('button', { name: 'Continue' }).click();
+    await expect
+      .poll(() => form.locator('input[name="subjectIds"][value="' + DEMO_MASON + '"]').isChecked())
+      .toBe(true);
+
+    // A contractor on their gas job sees the visit view: names and warnings, no ages or counts.
+    await picker.selectOption({ label: 'Gareth Jones (gas engineer, contractor)' });
+    await page.getByLabel('Choose a household').selectOption({ label: '4 Alder Court' });
+    await expect.poll(() => view.locator('[part~="notice"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await view.locator('[part~="person"]').allTextContents()).toEqual([
+      expect.stringContaining('Walter Briggs'),
+    ]);
+    expect(await view.locator('[part~="counts"]').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

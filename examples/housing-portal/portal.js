@@ -39,6 +39,7 @@ async function loadDemoUsers() {
     pickerBox.hidden = true;
     productionNote.hidden = false;
     if (checklistSlot) showChecklist(undefined);
+    document.dispatchEvent(new Event('portal-signed-in'));
     return;
   }
   if (!response.ok) {
@@ -89,6 +90,8 @@ function useDemoUser(userId) {
   provider.fetchToken = () => demoToken(userId);
   if (form) form.mode = user && user.roles.every((role) => role === 'CONTRACTOR') ? 'contractor' : 'staff';
   if (checklistSlot) showChecklist(user);
+  // Pages with widgets of their own (the household page) make them for the new user now.
+  document.dispatchEvent(new Event('portal-signed-in'));
 }
 
 /** A fresh checklist for who is signed in: leads and managers answer it, champions read it. */

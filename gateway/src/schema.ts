@@ -28,6 +28,10 @@ import { ReferralSubscriptionResolver } from './modules/referral/referral-subscr
 import { ReferralOverdueResolver, ResponsePolicyResolver } from './modules/referral/response-due.resolver.js';
 import { TriageReferralResolver } from './modules/referral/triage-referral.resolver.js';
 import {
+  HouseholdThinkFamilyResolver,
+  PersonThinkFamilyResolver,
+} from './modules/think-family/think-family.resolver.js';
+import {
   HouseholdMemberPersonResolver,
   PersonRelationshipResolver,
   PersonResolver,
@@ -48,6 +52,7 @@ import './modules/warning/warning.read.js';
 import './modules/warning/visit.read.js';
 import './modules/concern/concern.read.js';
 import './modules/chronology/chronology.read.js';
+import './modules/think-family/think-family.read.js';
 
 export const resolvers = [
   ConcernResolver,
@@ -73,6 +78,8 @@ export const resolvers = [
   CumulativeResolver,
   SearchResolver,
   ReferralResolver,
+  PersonThinkFamilyResolver,
+  HouseholdThinkFamilyResolver,
   TriageReferralResolver,
   ReferralSubscriptionResolver,
   ReferralOverdueResolver,

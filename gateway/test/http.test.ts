@@ -124,7 +124,12 @@ describe('in production', () => {
       expect(manifest.headers.get('cache-control')).toBe('no-cache');
       expect(embeddable(manifest)).toEqual(['*', 'cross-origin']);
       const widgets = (await manifest.json()) as Record<string, { file: string; integrity: string }>;
-      expect(Object.keys(widgets).sort()).toEqual(['sg-concern-form', 'sg-feedback', 'sg-self-assessment']);
+      expect(Object.keys(widgets).sort()).toEqual([
+        'sg-concern-form',
+        'sg-feedback',
+        'sg-household-view',
+        'sg-self-assessment',
+      ]);
 
       for (const [tag, { file, integrity }] of Object.entries(widgets)) {
         expect(file).toMatch(new RegExp(`^${tag}\\.[0-9a-f]{16}\\.js$`));

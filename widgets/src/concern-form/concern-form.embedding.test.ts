@@ -4,6 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { SgConcernSubmittedEvent } from '../events/concern-submitted.js';
+import { addHostileCss } from '../test-support/dom.js';
 import {
   freshStart,
   stepId,
@@ -79,16 +80,7 @@ describe('<sg-concern-form> in a React 19 page', () => {
 describe('<sg-concern-form> in a hostile page', () => {
   let style: HTMLStyleElement;
   beforeEach(() => {
-    style = document.createElement('style');
-    style.textContent = `
-      html { font-size: 8px !important; }
-      * { all: unset !important; }
-      * { color: red !important; letter-spacing: 6px !important; text-transform: uppercase !important;
-          line-height: 0.5 !important; font-family: fantasy !important; visibility: hidden !important; }
-      input, button, textarea { display: none !important; }
-      style, script, head { display: none !important; }
-    `;
-    document.head.append(style);
+    style = addHostileCss();
   });
   afterEach(() => style.remove());
 

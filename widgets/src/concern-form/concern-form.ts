@@ -150,6 +150,13 @@ export class SgConcernForm extends LitElement {
    */
   @property({ attribute: 'offline-storage' }) offlineStorage: 'on' | 'off' = 'on';
 
+  /**
+   * Who the concern is about, chosen before the form opens (e.g. from `<sg-household-view>`'s
+   * `sg-raise-concern` event): a household and a person living there. Setting it chooses them in
+   * the form's answers (staff and contractors); the person can still change them.
+   */
+  @property({ attribute: false }) subject: { householdId: string; personId: string } | undefined = undefined;
+
   @state() private answers: Answers = {};
   @state() private step: StepId = 'urgency';
   /** Errors from the schema or the gateway. */
@@ -196,6 +203,10 @@ export class SgConcernForm extends LitElement {
     if (changed.has('mode') && changed.get('mode') !== undefined) {
       this.#clear();
       void this.#restoreDraft();
+    }
+    if (changed.has('subject') && this.subject) {
+      const { householdId, personId } = this.subject;
+      this.answers = { ...this.answers, householdId, subjectIds: [personId] };
     }
     // Staff and contractors choose the household from Doorstep's records when they can.
     if (this.mode !== 'public' && (this.step === 'who' || this.step === 'check')) {

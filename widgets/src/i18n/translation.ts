@@ -5,10 +5,13 @@ import type {
   ConcernUrgency,
   ConsentStatus,
   FeedbackPrinciple,
+  HouseholdRole,
+  RelationshipType,
   SelfAssessmentQuestionId,
   SelfAssessmentStatus,
   SelfConsent,
   ViewsStatus,
+  WarningType,
 } from '@doorstep/schema';
 
 /** A choice in a radio or checkbox group: its label and an optional hint under it. */
@@ -328,5 +331,55 @@ export interface SelfAssessmentTranslation extends Common {
     };
     loadFailed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
     noEvidence: string;
+  };
+}
+
+/** Every word `<sg-household-view>` shows, for one language. */
+export interface HouseholdViewTranslation extends Common {
+  householdView: {
+    /** The region's accessible name. */
+    label: string;
+    loading: string;
+    /** "Tenancy RH-100234". */
+    tenancy: (reference: string) => string;
+    warnings: {
+      heading: string;
+      none: string;
+      types: Record<WarningType, string>;
+      /** Who in the household a warning is about. */
+      about: (name: string) => string;
+      household: string;
+      /** "Review by 3 June 2027". */
+      reviewBy: (date: string) => string;
+      notSignedOff: string;
+    };
+    /** Said above the visit view: what the person sees, and why not more. */
+    visit: { intro: string };
+    people: {
+      heading: string;
+      none: string;
+      roles: Record<HouseholdRole, string>;
+      /** "Age 8"; `null` when the date of birth is not known. */
+      age: (age: number | null) => string;
+      /** The badge on a child, in words. */
+      child: string;
+      /** "Kelly Price's relationships". */
+      relationshipsLabel: (name: string) => string;
+      /** What the related person is to this one, by type: "Child: Mason Price". */
+      relationships: Record<RelationshipType, string>;
+      raiseConcern: string;
+      /** Visually hidden end of the button: "about Kelly Price". */
+      raiseConcernAbout: (name: string) => string;
+    };
+    counts: {
+      heading: string;
+      /** "2 open concerns" (a button when there are any). */
+      concerns: Plural;
+      referrals: Plural;
+      /** Visually hidden end of a count's button: "about Kelly Price". */
+      about: (name: string) => string;
+      household: string;
+    };
+    failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
   };
 }

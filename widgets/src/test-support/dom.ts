@@ -61,3 +61,21 @@ export function visibleOutline(element: Element): string {
     style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && seen(style.outlineColor);
   return shown ? outline : `none (${outline})`;
 }
+
+/**
+ * Adds global CSS as hostile as a host page can be (tiny rem, everything unset, red uppercase
+ * fantasy text, hidden, form controls gone) to the document; returns it, to remove after the test.
+ */
+export function addHostileCss(): HTMLStyleElement {
+  const style = document.createElement('style');
+  style.textContent = `
+    html { font-size: 8px !important; }
+    * { all: unset !important; }
+    * { color: red !important; letter-spacing: 6px !important; text-transform: uppercase !important;
+        line-height: 0.5 !important; font-family: fantasy !important; visibility: hidden !important; }
+    input, button, textarea { display: none !important; }
+    style, script, head { display: none !important; }
+  `;
+  document.head.append(style);
+  return style;
+}

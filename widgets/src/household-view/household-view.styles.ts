@@ -1,0 +1,115 @@
+import { css } from 'lit';
+import { formStyles, hostStyles } from '../internal/form.styles.js';
+import { themeFor } from '../internal/theme.js';
+
+export const householdViewStyles = [
+  hostStyles,
+  themeFor('household-view', '48em'),
+  formStyles,
+  css`
+    .title {
+      margin: 0 0 0.25em;
+      font-size: 1.75em;
+      line-height: 1.15;
+    }
+
+    .heading {
+      margin: 1.5em 0 0.5em;
+      font-size: 1.25em;
+      line-height: 1.25;
+    }
+
+    .secondary {
+      margin: 0 0 0.5em;
+      color: var(--_secondary);
+    }
+
+    .notice {
+      margin: 1em 0;
+      padding: 0.5em 0.75em;
+      border-left: 5px solid var(--_link);
+    }
+
+    .warnings,
+    .people,
+    .relationships {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .warning {
+      margin: 0 0 1em;
+      padding: 0.5em 0.75em;
+      border: 2px solid var(--_error);
+      border-left-width: 8px;
+    }
+
+    .warning p {
+      margin: 0 0 0.4em;
+    }
+
+    .warning__type {
+      font-weight: 700;
+    }
+
+    .warning__icon {
+      display: inline-block;
+      width: 1.4em;
+      height: 1.4em;
+      margin-inline-end: 0.4em;
+      border-radius: 50%;
+      color: var(--_background);
+      background: var(--_text);
+      line-height: 1.4em;
+      text-align: center;
+    }
+
+    .person {
+      padding: 0.75em 0 0.25em;
+      border-top: 1px solid var(--_rule);
+    }
+
+    /* A child: a thick edge and the word "Child", never colour alone. */
+    .person--child {
+      padding-inline-start: 0.75em;
+      border-inline-start: 6px double var(--_text);
+    }
+
+    .person__name {
+      margin: 0 0 0.25em;
+      font-size: 1.125em;
+    }
+
+    .badge {
+      display: inline-block;
+      margin-inline-start: 0.4em;
+      padding: 0 0.4em;
+      border: 2px solid var(--_text);
+      font-size: 0.875em;
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.03em;
+    }
+
+    .relationships {
+      margin: 0 0 0.5em;
+    }
+
+    .counts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.25em;
+      margin: 0 0 0.5em;
+    }
+
+    .count {
+      min-height: 44px;
+      line-height: 44px;
+    }
+
+    .raise {
+      margin-bottom: 0.75em;
+    }
+  `,
+];
