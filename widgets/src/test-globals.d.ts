@@ -1,4 +1,4 @@
-// The Mocha globals web-test-runner provides to `*.test.ts`: the few the tests use, without adding
+// The Mocha globals web-test-runner provides to `*.test.ts` and `*.bench.ts`: the few the tests use, without adding
 // @types/mocha for them.
 type MochaTest = (this: { timeout(ms: number): void }) => void | Promise<void>;
 declare function describe(title: string, suite: () => void): void;
