@@ -142,6 +142,8 @@ export const BUDGETS = {
   'sg-feedback': 24_500,
   // No target was set for a staff member's desk widget; this guards against growth.
   'sg-self-assessment': 24_100,
+  // sg-chronology: issue 13's budget for a new widget.
+  'sg-chronology': 30_000,
 };
 
 /**
@@ -152,6 +154,7 @@ export const bundles = [
   { tag: 'sg-concern-form', entry: 'src/concern-form/define.ts' },
   { tag: 'sg-feedback', entry: 'src/feedback/define.ts' },
   { tag: 'sg-self-assessment', entry: 'src/self-assessment/define.ts' },
+  { tag: 'sg-chronology', entry: 'src/chronology/define.ts' },
 ].map((bundle) => ({
   ...bundle,
   budget: BUDGETS[bundle.tag],
