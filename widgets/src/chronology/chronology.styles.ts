@@ -70,7 +70,6 @@ export const chronologyStyles = [
       width: 100%;
       padding: 0.75em 0.25em;
       border-bottom: 1px solid var(--_rule);
-      overflow-wrap: anywhere;
     }
 
     .entry--key {

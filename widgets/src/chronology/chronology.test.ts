@@ -291,8 +291,8 @@ describe('<sg-chronology>', () => {
     expect(find(hidden, '.entry')).to.equal(null);
     await expect(hidden).to.be.accessible();
 
-    // Neither a contractor nor a manager reads chronologies at all.
-    for (const token of [await tokenFor(DEMO.contractor), manager]) {
+    // Only safeguarding leads and champions read chronologies: not a contractor, a housing officer or a manager.
+    for (const token of [await tokenFor(DEMO.contractor), await tokenFor(DEMO.frontline), manager]) {
       const refused = await newChronology({ token });
       expect(text(get(refused, '.notice'))).to.contain('not available');
     }
@@ -391,6 +391,9 @@ describe('<sg-chronology>', () => {
       await el.updateComplete;
       await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(document.documentElement.scrollWidth, `page at ${width}px`).to.be.at.most(width);
+      // Nor inside the list, which scrolls by itself (a long word must wrap, not scroll sideways).
+      const list = get(el, '.list');
+      expect(list.scrollWidth, `the list at ${width}px`).to.be.at.most(list.clientWidth);
       for (const element of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
         if (!element.checkVisibility()) continue;
         const box = element.getBoundingClientRect();
