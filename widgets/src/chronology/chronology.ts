@@ -18,7 +18,6 @@ import { chronologyCy } from '../i18n/chronology.cy.js';
 import { chronologyEn } from '../i18n/chronology.en.js';
 import type { ChronologyTranslation } from '../i18n/translation.js';
 import { ApiController, send } from '../internal/api.js';
-import { formatMoment } from '../internal/datetime.js';
 import { choices, errorSummary, textInput } from '../internal/fields.js';
 import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -43,6 +42,26 @@ const AHEAD = 30;
 
 type Page = PersonChronologyQuery['person']['chronology'];
 export type Entry = Page['edges'][number]['node'];
+
+/**
+ * The date and time of an entry, as `formatMoment` writes it, with one formatter per locale: making
+ * a formatter for each of thousands of entries is what would make scrolling slow.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const momentFormat = (locale: string): Intl.DateTimeFormat => {
+  let format = formatters.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+    formatters.set(locale, format);
+  }
+  return format;
+};
 
 const asError = (error: unknown): DoorstepError =>
   error instanceof DoorstepError ? error : new DoorstepError('NETWORK_ERROR', String(error));
@@ -484,7 +503,7 @@ export class SgChronology extends LitElement {
     const c = t.chronology;
     const summaryId = `summary-${entry.id}`;
     return html`<p class="entry__meta">
-        <time datetime=${entry.occurredAt}>${formatMoment(new Date(entry.occurredAt), locale)}</time>
+        <time datetime=${entry.occurredAt}>${momentFormat(locale).format(new Date(entry.occurredAt))}</time>
         <span class="entry__kind">${c.kinds[entry.kind] ?? entry.kind}</span>
         ${entry.pinned ? html`<strong class="tag" part="key-event">${c.keyEvent}</strong>` : nothing}
       </p>
