@@ -117,7 +117,27 @@ form?.addEventListener('sg-concern-queued', () => {
   lastConcern.textContent = 'A concern is waiting to be sent.';
 });
 
+// ── The chronology page ──
+// Which person or household: a real portal sets person-id or household-id from the page it is on.
+const chronology = document.querySelector('sg-chronology');
+const subject = document.getElementById('chronology-subject');
+subject?.addEventListener('change', () => {
+  const [kind, id] = subject.value.split(':');
+  chronology.personId = kind === 'person' ? id : undefined;
+  chronology.householdId = kind === 'household' ? id : undefined;
+});
+// An entry's "Open the concern": the portal would open the record; here it says which.
+chronology?.addEventListener('sg-open', (event) => {
+  document.getElementById('opened').textContent = `The portal would open ${event.kind} ${event.id}.`;
+});
+
 await customElements.whenDefined(
-  form ? 'sg-concern-form' : takenFeedback ? 'sg-feedback' : 'sg-self-assessment',
+  form
+    ? 'sg-concern-form'
+    : takenFeedback
+      ? 'sg-feedback'
+      : chronology
+        ? 'sg-chronology'
+        : 'sg-self-assessment',
 );
 await loadDemoUsers();
