@@ -620,23 +620,6 @@ export type HouseholdChronologyQueryVariables = Exact<{
 
 export type HouseholdChronologyQuery = { household: { id: string, chronology: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ChronologyKind, occurredAt: string, summary: string, sourceType: string, sourceId: string, pinned: boolean } }> } } };
 
-export type ChronologyExportQueryVariables = Exact<{
-  subject: ChronologySubjectInput;
-  format: ExportFormat;
-  filter?: ChronologyFilterInput | null | undefined;
-}>;
-
-
-export type ChronologyExportQuery = { chronologyExport: { filename: string, contentType: string, entryCount: number, content: string } };
-
-export type PinChronologyEntryMutationVariables = Exact<{
-  id: string | number;
-  pinned: boolean;
-}>;
-
-
-export type PinChronologyEntryMutation = { pinChronologyEntry: { id: string, pinned: boolean } };
-
 export type RaiseConcernMutationVariables = Exact<{
   idempotencyKey: string;
   input: RaiseConcernInput;
@@ -980,6 +963,23 @@ export type ChronologyQueryVariables = Exact<{
 
 export type ChronologyQuery = { chronology: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { detail: Record<string, unknown>, id: string, kind: ChronologyKind, occurredAt: string, summary: string, sourceType: string, sourceId: string, pinned: boolean } }> } };
 
+export type ChronologyExportQueryVariables = Exact<{
+  subject: ChronologySubjectInput;
+  format: ExportFormat;
+  filter?: ChronologyFilterInput | null | undefined;
+}>;
+
+
+export type ChronologyExportQuery = { chronologyExport: { filename: string, contentType: string, entryCount: number, content: string } };
+
+export type PinChronologyEntryMutationVariables = Exact<{
+  id: string | number;
+  pinned: boolean;
+}>;
+
+
+export type PinChronologyEntryMutation = { pinChronologyEntry: { id: string, pinned: boolean } };
+
 export type SelfAssessmentQueryVariables = Exact<{
   asAt?: string | null | undefined;
 }>;
@@ -1034,8 +1034,6 @@ export const WarningSummaryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocument
 export const ChronologyEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ChronologyEntryFields on ChronologyEntry{id kind occurredAt summary sourceType sourceId pinned}`, {"fragmentName":"ChronologyEntryFields"}) as unknown as TypedDocumentString<ChronologyEntryFieldsFragment, unknown>;
 export const PersonChronologyDocument = /* @__PURE__ */ new TypedDocumentString(`query PersonChronology($id:ID!$filter:ChronologyFilterInput$first:Int$after:String){person(id:$id){id chronology(filter:$filter first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id kind occurredAt summary sourceType sourceId pinned}}}}}`) as unknown as TypedDocumentString<PersonChronologyQuery, PersonChronologyQueryVariables>;
 export const HouseholdChronologyDocument = /* @__PURE__ */ new TypedDocumentString(`query HouseholdChronology($id:ID!$filter:ChronologyFilterInput$first:Int$after:String){household(id:$id){id chronology(filter:$filter first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id kind occurredAt summary sourceType sourceId pinned}}}}}`) as unknown as TypedDocumentString<HouseholdChronologyQuery, HouseholdChronologyQueryVariables>;
-export const ChronologyExportDocument = /* @__PURE__ */ new TypedDocumentString(`query ChronologyExport($subject:ChronologySubjectInput!$format:ExportFormat!$filter:ChronologyFilterInput){chronologyExport(subject:$subject format:$format filter:$filter){filename contentType entryCount content}}`) as unknown as TypedDocumentString<ChronologyExportQuery, ChronologyExportQueryVariables>;
-export const PinChronologyEntryDocument = /* @__PURE__ */ new TypedDocumentString(`mutation PinChronologyEntry($id:ID!$pinned:Boolean!){pinChronologyEntry(id:$id pinned:$pinned){id pinned}}`) as unknown as TypedDocumentString<PinChronologyEntryMutation, PinChronologyEntryMutationVariables>;
 export const RaiseConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaiseConcern($idempotencyKey:String!$input:RaiseConcernInput!){raiseConcern(idempotencyKey:$idempotencyKey input:$input){reference receivedAt}}`) as unknown as TypedDocumentString<RaiseConcernMutation, RaiseConcernMutationVariables>;
 export const RaisePublicConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaisePublicConcern($idempotencyKey:String!$input:PublicConcernInput!){raisePublicConcern(idempotencyKey:$idempotencyKey input:$input){reference}}`) as unknown as TypedDocumentString<RaisePublicConcernMutation, RaisePublicConcernMutationVariables>;
 export const ConcernsDocument = /* @__PURE__ */ new TypedDocumentString(`query Concerns($first:Int$after:String){concerns(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{id reference status urgency primaryCategory subjectDescription raisedAt}}}}`) as unknown as TypedDocumentString<ConcernsQuery, ConcernsQueryVariables>;
@@ -1080,6 +1078,8 @@ export const AddWarningDocument = /* @__PURE__ */ new TypedDocumentString(`mutat
 export const SignOffWarningDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SignOffWarning($id:ID!){signOffWarning(id:$id){id status}}`) as unknown as TypedDocumentString<SignOffWarningMutation, SignOffWarningMutationVariables>;
 export const WarningsDueForReviewDocument = /* @__PURE__ */ new TypedDocumentString(`query WarningsDueForReview($first:Int$after:String){warningsDueForReview(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...WarningSummaryFields}}}}fragment WarningSummaryFields on Warning{id type description reviewDate status overdueForReview subjectName}`) as unknown as TypedDocumentString<WarningsDueForReviewQuery, WarningsDueForReviewQueryVariables>;
 export const ChronologyDocument = /* @__PURE__ */ new TypedDocumentString(`query Chronology($subject:ChronologySubjectInput!$filter:ChronologyFilterInput$first:Int$after:String){chronology(subject:$subject filter:$filter first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{...ChronologyEntryFields detail}}}}fragment ChronologyEntryFields on ChronologyEntry{id kind occurredAt summary sourceType sourceId pinned}`) as unknown as TypedDocumentString<ChronologyQuery, ChronologyQueryVariables>;
+export const ChronologyExportDocument = /* @__PURE__ */ new TypedDocumentString(`query ChronologyExport($subject:ChronologySubjectInput!$format:ExportFormat!$filter:ChronologyFilterInput){chronologyExport(subject:$subject format:$format filter:$filter){filename contentType entryCount content}}`) as unknown as TypedDocumentString<ChronologyExportQuery, ChronologyExportQueryVariables>;
+export const PinChronologyEntryDocument = /* @__PURE__ */ new TypedDocumentString(`mutation PinChronologyEntry($id:ID!$pinned:Boolean!){pinChronologyEntry(id:$id pinned:$pinned){id pinned}}`) as unknown as TypedDocumentString<PinChronologyEntryMutation, PinChronologyEntryMutationVariables>;
 export const SelfAssessmentDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessment($asAt:String){selfAssessment(asAt:$asAt){question{id text paragraphs}answer{id questionId status evidence answeredAt answeredBy}}}`) as unknown as TypedDocumentString<SelfAssessmentQuery, SelfAssessmentQueryVariables>;
 export const SelfAssessmentHistoryDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentHistory($questionId:ID!){selfAssessmentHistory(questionId:$questionId){id questionId status evidence answeredAt answeredBy}}`) as unknown as TypedDocumentString<SelfAssessmentHistoryQuery, SelfAssessmentHistoryQueryVariables>;
 export const SelfAssessmentComparisonDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentComparison($earlier:String!$later:String){selfAssessmentComparison(earlier:$earlier later:$later){question{id text paragraphs}earlier{id questionId status evidence answeredAt answeredBy}later{id questionId status evidence answeredAt answeredBy}changed}}`) as unknown as TypedDocumentString<SelfAssessmentComparisonQuery, SelfAssessmentComparisonQueryVariables>;
