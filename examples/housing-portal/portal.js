@@ -22,6 +22,31 @@ const takenFeedback = document.querySelector('sg-feedback[channel]');
 
 let users = [];
 
+// ── The chronology page ──
+// Which person or household: a real portal sets person-id or household-id from the page it is on.
+let chronology = document.querySelector('sg-chronology');
+const subject = document.getElementById('chronology-subject');
+
+function showSubject() {
+  const [kind, id] = subject.value.split(':');
+  chronology.personId = kind === 'person' ? id : undefined;
+  chronology.householdId = kind === 'household' ? id : undefined;
+}
+
+/** A fresh chronology for who is signed in now: nothing the previous user saw stays on the page. */
+function showChronology() {
+  const fresh = document.createElement('sg-chronology');
+  chronology.replaceWith(fresh);
+  chronology = fresh;
+  showSubject();
+}
+
+subject?.addEventListener('change', showSubject);
+// An entry's "Open the concern": the portal would open the record; here it says which.
+document.addEventListener('sg-open', (event) => {
+  document.getElementById('opened').textContent = `The portal would open ${event.kind} ${event.id}.`;
+});
+
 /** `SAFEGUARDING_LEAD` → `Safeguarding lead`. */
 const roleName = (role) => role.charAt(0) + role.slice(1).toLowerCase().replaceAll('_', ' ');
 
@@ -89,6 +114,7 @@ function useDemoUser(userId) {
   provider.fetchToken = () => demoToken(userId);
   if (form) form.mode = user && user.roles.every((role) => role === 'CONTRACTOR') ? 'contractor' : 'staff';
   if (checklistSlot) showChecklist(user);
+  if (chronology) showChronology();
 }
 
 /** A fresh checklist for who is signed in: leads and managers answer it, champions read it. */
@@ -115,20 +141,6 @@ form?.addEventListener('sg-concern-submitted', (event) => {
 // No connection: the form has told the person it is saved on this device and will be sent later.
 form?.addEventListener('sg-concern-queued', () => {
   lastConcern.textContent = 'A concern is waiting to be sent.';
-});
-
-// ── The chronology page ──
-// Which person or household: a real portal sets person-id or household-id from the page it is on.
-const chronology = document.querySelector('sg-chronology');
-const subject = document.getElementById('chronology-subject');
-subject?.addEventListener('change', () => {
-  const [kind, id] = subject.value.split(':');
-  chronology.personId = kind === 'person' ? id : undefined;
-  chronology.householdId = kind === 'household' ? id : undefined;
-});
-// An entry's "Open the concern": the portal would open the record; here it says which.
-chronology?.addEventListener('sg-open', (event) => {
-  document.getElementById('opened').textContent = `The portal would open ${event.kind} ${event.id}.`;
 });
 
 await customElements.whenDefined(

@@ -304,6 +304,10 @@ describe('<sg-chronology>', () => {
     expect(rendered(el)).to.have.length(1);
     const asLead = await newChronology({ token: lead });
     await shown(asLead, ['About both of them', 'Only the test person']);
+    // Someone else signs in on the same page: what the lead saw goes, and the gateway decides again.
+    asLead.token = manager;
+    await until(() => text(find(asLead, '.notice')).includes('not available'), 10_000, 'not available');
+    expect(find(asLead, '.entry')).to.equal(null);
   });
 
   it('shows a request that failed with a way to try again, accessibly', async () => {

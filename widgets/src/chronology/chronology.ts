@@ -172,8 +172,9 @@ export class SgChronology extends LitElement {
     this.#dropExport();
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('personId') || changed.has('householdId')) {
+  override updated(changed: PropertyValues): void {
+    // Whose chronology, or who is reading it (a new token may be someone else's): read it afresh.
+    if (['personId', 'householdId', 'token', 'endpoint'].some((key) => changed.has(key))) {
       // After the host page's own scripts of this turn (which may give the provider its token).
       setTimeout(() => void this.#load());
     }
