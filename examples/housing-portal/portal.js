@@ -24,8 +24,10 @@ let users = [];
 
 // ── The chronology page ──
 // Which person or household: a real portal sets person-id or household-id from the page it is on.
-let chronology = document.querySelector('sg-chronology');
+// The chronology is made once someone is signed in (it reads as soon as it is on the page).
+const chronologySlot = document.getElementById('chronology');
 const subject = document.getElementById('chronology-subject');
+let chronology;
 
 function showSubject() {
   const [kind, id] = subject.value.split(':');
@@ -35,13 +37,12 @@ function showSubject() {
 
 /** A fresh chronology for who is signed in now: nothing the previous user saw stays on the page. */
 function showChronology() {
-  const fresh = document.createElement('sg-chronology');
-  chronology.replaceWith(fresh);
-  chronology = fresh;
+  chronology = document.createElement('sg-chronology');
   showSubject();
+  chronologySlot.replaceChildren(chronology);
 }
 
-subject?.addEventListener('change', showSubject);
+subject?.addEventListener('change', () => chronology && showSubject());
 // An entry's "Open the concern": the portal would open the record; here it says which.
 document.addEventListener('sg-open', (event) => {
   document.getElementById('opened').textContent = `The portal would open ${event.kind} ${event.id}.`;
@@ -64,6 +65,7 @@ async function loadDemoUsers() {
     pickerBox.hidden = true;
     productionNote.hidden = false;
     if (checklistSlot) showChecklist(undefined);
+    if (chronologySlot) showChronology();
     return;
   }
   if (!response.ok) {
@@ -114,7 +116,7 @@ function useDemoUser(userId) {
   provider.fetchToken = () => demoToken(userId);
   if (form) form.mode = user && user.roles.every((role) => role === 'CONTRACTOR') ? 'contractor' : 'staff';
   if (checklistSlot) showChecklist(user);
-  if (chronology) showChronology();
+  if (chronologySlot) showChronology();
 }
 
 /** A fresh checklist for who is signed in: leads and managers answer it, champions read it. */
@@ -148,7 +150,7 @@ await customElements.whenDefined(
     ? 'sg-concern-form'
     : takenFeedback
       ? 'sg-feedback'
-      : chronology
+      : chronologySlot
         ? 'sg-chronology'
         : 'sg-self-assessment',
 );
