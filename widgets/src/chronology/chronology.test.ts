@@ -341,6 +341,25 @@ describe('<sg-chronology>', () => {
     expect(text(el.shadowRoot!.activeElement)).to.equal('Mark as key event');
   });
 
+  it('lets the keyboard go on past the entries drawn at first: the list scrolls and draws the next ones', async function () {
+    this.timeout(30_000);
+    await addEntries(60);
+    const el = await newChronology();
+    const drawn = el.shadowRoot!.querySelectorAll('.list [role="listitem"]').length;
+    expect(drawn).to.be.below(40);
+    get<HTMLButtonElement>(el, '.list .entry__actions button').focus();
+    // Two buttons an entry: Tab on to the 45th entry's second button.
+    for (let i = 0; i < 89; i++) await sendKeys({ press: 'Tab' });
+    const entry = el.shadowRoot!.activeElement?.closest('[role="listitem"]');
+    expect(entry?.getAttribute('aria-posinset')).to.equal('45');
+    expect(text(entry?.querySelector('.entry__summary'))).to.equal('Entry 45');
+    const box = entry!.getBoundingClientRect();
+    const list = get(el, '.list').getBoundingClientRect();
+    expect(box.top >= list.top - 1 && box.bottom <= list.bottom + 1, 'the focused entry is in view').to.equal(
+      true,
+    );
+  });
+
   it('prints every loaded entry as a plain list, and loads all of them for printing when asked', async function () {
     this.timeout(30_000);
     await addEntries(150);
