@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools and tests talk to a person or the test runner.
-    files: ['scripts/**', '**/scripts/**', '**/*.test.ts', 'e2e/**', '**/*.config.*'],
+    files: ['scripts/**', '**/scripts/**', '**/*.test.ts', '**/*.bench.ts', 'e2e/**', '**/*.config.*'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -167,6 +167,22 @@ describe('the example housing portal', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a household’s chronology on its own page, to a lead and not to a contractor', async () => {
+    await page.goto(doorstep.base + '/chronology.html');
+    const picker = page.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption(DEMO.lead);
+    const chronology = page.locator('sg-chronology');
+    // The list draws the entries in the window: the reader scrolls to it.
+    await chronology.locator('.list').scrollIntoViewIfNeeded();
+    await expect.poll(() => chronology.locator('[role="listitem"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => chronology.locator('.count').textContent()).toMatch(/^Showing \d+ of \d+ entr/);
+    await picker.selectOption({ label: 'Gareth Jones (gas engineer, contractor)' });
+    await expect.poll(() => chronology.locator('.notice').textContent()).toContain('not available');
+    expect(await chronology.locator('[role="listitem"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('takes a tenant’s feedback on the tenant site, with no sign-in', async () => {
     await page.goto(doorstep.base + '/feedback.html');
     const feedback = page.locator('sg-feedback');

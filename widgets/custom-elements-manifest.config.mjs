@@ -34,7 +34,7 @@ const documentedEventsOnly = {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.bench.ts', 'src/test-support/**', 'src/test-globals.d.ts'],
+  exclude: ['src/**/*.test.ts', 'src/test-support/**', 'src/test-globals.d.ts'],
   litelement: true,
   outdir: '.',
   // Never rewrite package.json: its "customElements" field is set by hand, and the staleness check

@@ -22,6 +22,32 @@ const takenFeedback = document.querySelector('sg-feedback[channel]');
 
 let users = [];
 
+// ── The chronology page ──
+// Which person or household: a real portal sets person-id or household-id from the page it is on.
+// The chronology is made once someone is signed in (it reads as soon as it is on the page).
+const chronologySlot = document.getElementById('chronology');
+const subject = document.getElementById('chronology-subject');
+let chronology;
+
+function showSubject() {
+  const [kind, id] = subject.value.split(':');
+  chronology.personId = kind === 'person' ? id : undefined;
+  chronology.householdId = kind === 'household' ? id : undefined;
+}
+
+/** A fresh chronology for who is signed in now: nothing the previous user saw stays on the page. */
+function showChronology() {
+  chronology = document.createElement('sg-chronology');
+  showSubject();
+  chronologySlot.replaceChildren(chronology);
+}
+
+subject?.addEventListener('change', () => chronology && showSubject());
+// An entry's "Open the concern": the portal would open the record; here it says which.
+document.addEventListener('sg-open', (event) => {
+  document.getElementById('opened').textContent = `The portal would open ${event.kind} ${event.id}.`;
+});
+
 /** `SAFEGUARDING_LEAD` → `Safeguarding lead`. */
 const roleName = (role) => role.charAt(0) + role.slice(1).toLowerCase().replaceAll('_', ' ');
 
@@ -39,6 +65,7 @@ async function loadDemoUsers() {
     pickerBox.hidden = true;
     productionNote.hidden = false;
     if (checklistSlot) showChecklist(undefined);
+    if (chronologySlot) showChronology();
     document.dispatchEvent(new Event('portal-signed-in'));
     return;
   }
@@ -90,6 +117,7 @@ function useDemoUser(userId) {
   provider.fetchToken = () => demoToken(userId);
   if (form) form.mode = user && user.roles.every((role) => role === 'CONTRACTOR') ? 'contractor' : 'staff';
   if (checklistSlot) showChecklist(user);
+  if (chronologySlot) showChronology();
   // Pages with widgets of their own (the household page) make them for the new user now.
   document.dispatchEvent(new Event('portal-signed-in'));
 }
@@ -121,6 +149,12 @@ form?.addEventListener('sg-concern-queued', () => {
 });
 
 await customElements.whenDefined(
-  form ? 'sg-concern-form' : takenFeedback ? 'sg-feedback' : 'sg-self-assessment',
+  form
+    ? 'sg-concern-form'
+    : takenFeedback
+      ? 'sg-feedback'
+      : chronologySlot
+        ? 'sg-chronology'
+        : 'sg-self-assessment',
 );
 await loadDemoUsers();

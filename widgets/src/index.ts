@@ -34,3 +34,8 @@ export type {
 } from './i18n/translation.js';
 export { registerTranslation } from './internal/localize.js';
 export { tokenExpiry, type TokenFetcher } from './internal/token.js';
+// sg-chronology
+export { SgChronology } from './chronology/chronology.js';
+export { chronologyCy } from './i18n/chronology.cy.js';
+export { chronologyEn } from './i18n/chronology.en.js';
+export type { ChronologyTranslation } from './i18n/translation.js';

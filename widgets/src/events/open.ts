@@ -1,18 +1,26 @@
 /**
  * What an `sg-open` event asks the host page to open:
- * - `person-concerns`, `household-concerns`: the open concerns about a person or household;
- * - `person-referrals`, `household-referrals`: the open referrals sent about them.
- *
- * Cases (`person-cases`, `household-cases`) come with the case module (issue 14); until then the
- * household view shows no case count at all rather than a zero it cannot know.
+ * - from `<sg-household-view>`, what a count stands for: `person-concerns`, `household-concerns`
+ *   (the open concerns about a person or household), `person-referrals`, `household-referrals`
+ *   (the open referrals sent about them); the id is the person's or household's. Cases
+ *   (`person-cases`, `household-cases`) come with the case module (issue 14); until then the
+ *   household view shows no case count at all rather than a zero it cannot know.
+ * - from `<sg-chronology>`, the record behind an entry, by its type: `Concern`, `Warning`,
+ *   `Referral`, `CumulativeFlag`, …; the id is the record's.
  */
 export type SgOpenKind =
-  'person-concerns' | 'household-concerns' | 'person-referrals' | 'household-referrals';
+  | 'person-concerns'
+  | 'household-concerns'
+  | 'person-referrals'
+  | 'household-referrals'
+  // A record's type, from the chronology (`string & {}` keeps the names above suggested).
+  | (string & {});
 
 /**
- * Fired by `<sg-household-view>` when the user asks to open what a count stands for. The widgets
- * that show concerns and referrals are separate, so the host page decides where they open (another
- * page, a panel, `<sg-referral-tracker>`): nothing is fetched or shown by the event itself.
+ * Fired when a person asks to open something a view shows. The widgets that show concerns,
+ * referrals and the rest are separate, so the host page decides where they open (another page, a
+ * panel, `<sg-referral-tracker>`): nothing is fetched or shown by the event itself. It carries only
+ * a kind and an id, never what the record says.
  *
  * ```js
  * view.addEventListener('sg-open', (event) => router.go(`/${event.kind}/${event.id}`));
@@ -22,9 +30,9 @@ export class SgOpenEvent extends Event {
   static readonly eventName = 'sg-open';
 
   constructor(
-    /** What to open. */
+    /** What to open (`SgOpenKind`). */
     readonly kind: SgOpenKind,
-    /** The person's or household's id. */
+    /** The person's, household's or record's id. */
     readonly id: string,
   ) {
     super(SgOpenEvent.eventName, { bubbles: true, composed: true });

@@ -1,3 +1,4 @@
+import type { ChronologyKind } from '@doorstep/schema';
 import type {
   ChildrenPresent,
   ConcernCategory,
@@ -381,5 +382,65 @@ export interface HouseholdViewTranslation extends Common {
       household: string;
     };
     failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
+  };
+}
+
+// ── sg-chronology ──────────────────────────────────────────────────────────────────────────────
+
+/** Every word `<sg-chronology>` shows, for one language. */
+export interface ChronologyTranslation extends Common {
+  chronology: {
+    title: string;
+    loading: string;
+    /** "Showing 40 of 5,000 entries". */
+    count: (shown: number, total: number, locale: string) => string;
+    /** The person or household the widget may not show (not theirs to see, or not there). */
+    notAvailable: string;
+    empty: string;
+    /** Filtered to nothing. */
+    noMatch: string;
+    kinds: Record<ChronologyKind, string>;
+    /** Names of the record behind an entry, for "Open the concern". */
+    open: (sourceType: string) => string;
+    keyEvent: string;
+    pin: string;
+    unpin: string;
+    /** Said to screen readers after pinning or unpinning. */
+    pinned: string;
+    unpinned: string;
+    pinRefused: string;
+    filters: {
+      legend: string;
+      kinds: string;
+      from: string;
+      to: string;
+      dateHint: string;
+      pinnedOnly: string;
+      newestFirst: string;
+      apply: string;
+      clear: string;
+      errorTitle: string;
+      invalidDate: string;
+      reversed: string;
+    };
+    print: {
+      button: string;
+      /** "40 of 5,000 entries are loaded: printing shows those 40." */
+      loaded: (loaded: number, total: number, locale: string) => string;
+      all: (total: number, locale: string) => string;
+      loadAll: (count: number, locale: string) => string;
+      /** More than the cap: narrow the dates. */
+      capped: (cap: number, locale: string) => string;
+      loading: string;
+    };
+    export: {
+      legend: string;
+      csv: string;
+      json: string;
+      preparing: string;
+      ready: (format: string, count: number, locale: string) => string;
+    };
+    loadFailed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
+    loadingMore: string;
   };
 }

@@ -606,6 +606,26 @@ export type YouSaidWeDidInput = {
   youSaid: string;
 };
 
+export type PersonChronologyQueryVariables = Exact<{
+  id: string | number;
+  filter?: ChronologyFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PersonChronologyQuery = { person: { id: string, chronology: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ChronologyKind, occurredAt: string, summary: string, sourceType: string, sourceId: string, pinned: boolean } }> } } };
+
+export type HouseholdChronologyQueryVariables = Exact<{
+  id: string | number;
+  filter?: ChronologyFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HouseholdChronologyQuery = { household: { id: string, chronology: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ChronologyKind, occurredAt: string, summary: string, sourceType: string, sourceId: string, pinned: boolean } }> } } };
+
 export type RaiseConcernMutationVariables = Exact<{
   idempotencyKey: string;
   input: RaiseConcernInput;
@@ -1079,6 +1099,8 @@ export const ReferralLifecycleFieldsFragmentDoc = /* @__PURE__ */ new TypedDocum
 export const WarningSummaryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment WarningSummaryFields on Warning{id type description reviewDate status overdueForReview subjectName}`, {"fragmentName":"WarningSummaryFields"}) as unknown as TypedDocumentString<WarningSummaryFieldsFragment, unknown>;
 export const ChronologyEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ChronologyEntryFields on ChronologyEntry{id kind occurredAt summary sourceType sourceId pinned}`, {"fragmentName":"ChronologyEntryFields"}) as unknown as TypedDocumentString<ChronologyEntryFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const PersonChronologyDocument = /* @__PURE__ */ new TypedDocumentString(`query PersonChronology($id:ID!$filter:ChronologyFilterInput$first:Int$after:String){person(id:$id){id chronology(filter:$filter first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id kind occurredAt summary sourceType sourceId pinned}}}}}`) as unknown as TypedDocumentString<PersonChronologyQuery, PersonChronologyQueryVariables>;
+export const HouseholdChronologyDocument = /* @__PURE__ */ new TypedDocumentString(`query HouseholdChronology($id:ID!$filter:ChronologyFilterInput$first:Int$after:String){household(id:$id){id chronology(filter:$filter first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id kind occurredAt summary sourceType sourceId pinned}}}}}`) as unknown as TypedDocumentString<HouseholdChronologyQuery, HouseholdChronologyQueryVariables>;
 export const RaiseConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaiseConcern($idempotencyKey:String!$input:RaiseConcernInput!){raiseConcern(idempotencyKey:$idempotencyKey input:$input){reference receivedAt}}`) as unknown as TypedDocumentString<RaiseConcernMutation, RaiseConcernMutationVariables>;
 export const RaisePublicConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaisePublicConcern($idempotencyKey:String!$input:PublicConcernInput!){raisePublicConcern(idempotencyKey:$idempotencyKey input:$input){reference}}`) as unknown as TypedDocumentString<RaisePublicConcernMutation, RaisePublicConcernMutationVariables>;
 export const ConcernsDocument = /* @__PURE__ */ new TypedDocumentString(`query Concerns($first:Int$after:String){concerns(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{id reference status urgency primaryCategory subjectDescription raisedAt}}}}`) as unknown as TypedDocumentString<ConcernsQuery, ConcernsQueryVariables>;
