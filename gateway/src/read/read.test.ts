@@ -265,7 +265,9 @@ describe('the compiled read path', () => {
       __typename: 'Query',
       household: { __typename: 'Household', id },
     });
-  });
+    // Hundreds of requests, each answered twice: a correctness check, not a clock, given room on a
+    // busy machine (it took 30 s on CI with other work on both cores).
+  }, 120_000);
 
   it('answers the organisation’s concerns and a chronology as the resolvers do, page after page', async () => {
     for (const as of [lead, champion]) {
