@@ -64,6 +64,7 @@ describe('@doorstep/widgets from npm', () => {
       (m.declarations ?? []).map((d) => d.tagName).filter(Boolean),
     );
     expect(tags.sort()).toEqual([
+      'sg-chronology',
       'sg-concern-form',
       'sg-feedback',
       'sg-household-view',

@@ -125,6 +125,7 @@ describe('in production', () => {
       expect(embeddable(manifest)).toEqual(['*', 'cross-origin']);
       const widgets = (await manifest.json()) as Record<string, { file: string; integrity: string }>;
       expect(Object.keys(widgets).sort()).toEqual([
+        'sg-chronology',
         'sg-concern-form',
         'sg-feedback',
         'sg-household-view',
