@@ -90,27 +90,6 @@ export async function raise(gw: Gateway, overrides: Record<string, unknown> = {}
   return { id: row!.id, reference: data.raiseConcern.reference };
 }
 
-/** Raises a concern and refers it to the demo agency (Northshire Adult Social Care); returns the referral's id. */
-export async function referToAgency(gw: Gateway, as = lead): Promise<string> {
-  const { id: concernId } = await raise(gw, {}, as);
-  const { referConcern } = await ok<{ referConcern: { id: string } }>(
-    gw,
-    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
-    {
-      input: {
-        concernId,
-        recipientOrganisationId: user('dee').organisationId,
-        reason: 'Needs a care and support assessment.',
-        legalBasis: 'RISK_TO_ADULT',
-        legalBasisReason: 'He cannot keep himself safe at home',
-        summary: 'Older man, confused, no heating or food.',
-      },
-    },
-    as,
-  );
-  return referConcern.id;
-}
-
 /** A member of staff of the lead's organisation (to deactivate, or change), and a token for them. */
 export async function newStaff(gw: Gateway, email: string, roles: string[]) {
   const [row] = await gw.sql<{ id: string }>(
@@ -151,14 +130,19 @@ export async function otherAgencyOfficer(gw: Gateway): Promise<{ token: string }
 }
 
 /**
- * The demo lead refers the demo concern about the older man living alone to Northshire Adult
- * Social Care (the demo agency), with his consent; answers the referral's id. Each call is a new
- * referral, and a SENT event in the referral event log.
+ * The demo lead refers a concern to Northshire Adult Social Care (the demo agency); answers the
+ * referral's id. Each call is a new referral, and a SENT event in the referral event log: of the
+ * demo concern about the older man living alone, with his consent, or (`newConcern`) of a concern
+ * raised for it, shared without consent to protect an adult at risk.
  */
-export async function referToNorthshire(gw: Gateway): Promise<string> {
-  const [{ id: concernId }] = (await gw.sql<{ id: string }>(
-    `select id from concern where subject_description like 'Older man living alone%'`,
-  )) as [{ id: string }];
+export async function referToNorthshire(gw: Gateway, { newConcern = false } = {}): Promise<string> {
+  const concernId = newConcern
+    ? (await raise(gw, {}, lead)).id
+    : (
+        (await gw.sql<{ id: string }>(
+          `select id from concern where subject_description like 'Older man living alone%'`,
+        )) as [{ id: string }]
+      )[0].id;
   const { referConcern } = await ok<{ referConcern: { id: string } }>(
     gw,
     `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
@@ -167,7 +151,9 @@ export async function referToNorthshire(gw: Gateway): Promise<string> {
         concernId,
         recipientOrganisationId: DEMO_ORGANISATIONS[2].id,
         reason: 'Needs a care and support assessment.',
-        legalBasis: 'CONSENT',
+        ...(newConcern
+          ? { legalBasis: 'RISK_TO_ADULT', legalBasisReason: 'He cannot keep himself safe at home' }
+          : { legalBasis: 'CONSENT' }),
         summary: 'Older man, confused, no heating or food.',
       },
     },

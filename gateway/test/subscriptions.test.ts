@@ -5,7 +5,7 @@ import { DEMO_ORGANISATIONS } from '../src/db/demo.js';
 import { deactivateUser } from '../src/modules/organisation/user.service.js';
 import { User } from '../src/modules/organisation/user.entity.js';
 import { testGateway, user } from './harness.js';
-import { newStaff, ok, otherAgencyOfficer, referToAgency } from './records.js';
+import { newStaff, ok, otherAgencyOfficer, referToNorthshire } from './records.js';
 import { TRANSPORTS, watchSse, watchWs, type Watch } from './subscription-clients.js';
 
 /**
@@ -59,7 +59,7 @@ async function position(): Promise<string> {
   return row!.id;
 }
 
-const refer = () => referToAgency(gw);
+const refer = () => referToNorthshire(gw, { newConcern: true });
 
 async function move(mutation: 'acknowledgeReferral' | 'acceptReferral', referralId: string, version: number) {
   await ok(

@@ -7,7 +7,7 @@ import { startMaintenance, type Maintenance } from '../src/db/maintenance.js';
 import { createLogger } from '../src/logger.js';
 import { User } from '../src/modules/organisation/user.entity.js';
 import { newKey, runTool, testGateway, user, validConcern } from './harness.js';
-import { ok, referToAgency } from './records.js';
+import { ok, referToNorthshire } from './records.js';
 import { watchSse, watchWs } from './subscription-clients.js';
 
 /**
@@ -134,7 +134,7 @@ describe('two gateways over one database', () => {
 
   it('deliver a referral moved on one gateway to subscriptions on the other, over both transports', async () => {
     const officer = user('dee');
-    const id = await referToAgency(gw);
+    const id = await referToNorthshire(gw, { newConcern: true });
     const [sent] = await gw.sql<{ id: string }>(
       `select id::text from referral_event where referral_id = $1`,
       [id],

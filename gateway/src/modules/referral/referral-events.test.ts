@@ -4,6 +4,7 @@ import { DEMO_ORGANISATIONS } from '../../db/demo.js';
 import { EVENTS_CHANNEL, type LiveEvent } from '../../db/events.js';
 import { commitScope, openScope } from '../../db/request-scope.js';
 import { asApp, testGateway, user } from '../../../test/harness.js';
+import { referToNorthshire } from '../../../test/records.js';
 import { recordReferralEvent } from './referral-events.js';
 import { Referral } from './referral.entity.js';
 
@@ -16,7 +17,6 @@ import { Referral } from './referral.entity.js';
 const RIVERSIDE = DEMO_ORGANISATIONS[0].id;
 const HILLCREST = DEMO_ORGANISATIONS[1].id;
 const NORTHSHIRE = DEMO_ORGANISATIONS[2].id;
-const lead = user('priya');
 const officer = user('dee');
 
 type Row = {
@@ -31,7 +31,6 @@ type Row = {
 let gw: Awaited<ReturnType<typeof testGateway>>;
 let listener: pg.Client;
 const heard: Extract<LiveEvent, { type: 'referral' }>[] = [];
-let concernId: string;
 
 beforeAll(async () => {
   gw = await testGateway();
@@ -42,9 +41,6 @@ beforeAll(async () => {
     if (event.type === 'referral') heard.push(event);
   });
   await listener.query(`listen ${EVENTS_CHANNEL}`);
-  [{ id: concernId }] = (await gw.sql<{ id: string }>(
-    `select id from concern where subject_description like 'Older man living alone%'`,
-  )) as [{ id: string }];
 });
 afterAll(async () => {
   await listener.end();
@@ -66,23 +62,7 @@ async function hear(position: string) {
   return heard.find((e) => e.eventId === position);
 }
 
-async function refer(): Promise<string> {
-  const sent = await gw.graphql<{ referConcern: { id: string } }>(
-    `mutation R($input: ReferConcernInput!) { referConcern(input: $input) { id } }`,
-    {
-      input: {
-        concernId,
-        recipientOrganisationId: NORTHSHIRE,
-        reason: 'Needs a care and support assessment.',
-        legalBasis: 'CONSENT',
-        summary: 'Older man, confused, no heating or food.',
-      },
-    },
-    lead,
-  );
-  expect(sent.errors).toBeUndefined();
-  return sent.data!.referConcern.id;
-}
+const refer = () => referToNorthshire(gw);
 
 it('sending, moving and messaging each log one event, announced at commit with its position', async () => {
   const id = await refer();

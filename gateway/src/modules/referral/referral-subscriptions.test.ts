@@ -5,7 +5,7 @@ import { DEMO_ORGANISATIONS } from '../../db/demo.js';
 import type { EventListener, LiveEvent } from '../../db/events.js';
 import { inScope } from '../../db/request-scope.js';
 import { testGateway, user } from '../../../test/harness.js';
-import { ok, referToAgency } from '../../../test/records.js';
+import { ok, referToNorthshire } from '../../../test/records.js';
 import { referralEventStream, type ReferralEventSignal } from './referral-subscriptions.js';
 
 /**
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 async function referralWithEvents() {
-  const id = await referToAgency(gw);
+  const id = await referToNorthshire(gw, { newConcern: true });
   for (const [mutation, version] of [
     ['acknowledgeReferral', 1],
     ['acceptReferral', 2],
