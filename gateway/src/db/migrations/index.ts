@@ -26,6 +26,7 @@ import { Migration20261207064241_referral_events } from './Migration202612070642
 import { Migration20261207064602_referral_thread_indexes } from './Migration20261207064602_referral_thread_indexes.js';
 import { Migration20261207065258_agency_chronology_entries_as_the_referral } from './Migration20261207065258_agency_chronology_entries_as_the_referral.js';
 import { Migration20261207065427_webhooks } from './Migration20261207065427_webhooks.js';
+import { Migration20261207083847_referral_think_family_indexes } from './Migration20261207083847_referral_think_family_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -75,4 +76,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207065258_agency_chronology_entries_as_the_referral,
   },
   { name: 'Migration20261207065427_webhooks', class: Migration20261207065427_webhooks },
+  {
+    name: 'Migration20261207083847_referral_think_family_indexes',
+    class: Migration20261207083847_referral_think_family_indexes,
+  },
 ];

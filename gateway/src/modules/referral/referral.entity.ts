@@ -149,6 +149,17 @@ export type SharedSnapshot = Omit<SharedInformation, keyof Parties | 'people' | 
 @Entity({ tableName: 'referral' })
 @Index({ properties: ['organisation', 'sentAt'] })
 @Index({ properties: ['recipientOrganisation', 'sentAt'] })
+// The Think Family counts: the referrals about a household, and about a person.
+@Index({
+  name: 'referral_household_index',
+  expression:
+    'create index "referral_household_index" on "referral" ("organisation_id", "household_id") where "household_id" is not null',
+})
+@Index({
+  name: 'referral_person_ids_gin',
+  expression:
+    'create index "referral_person_ids_gin" on "referral" using gin ("person_ids") with (fastupdate = off)',
+})
 export class Referral implements Parties {
   [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'sentAt' | 'status' | 'respondBy' | 'version' | 'household' | 'personIds';
