@@ -2,6 +2,7 @@ import {
   ChronologyDocument,
   ConcernsDocument,
   HouseholdDocument,
+  HouseholdViewDocument,
   HouseholdsIWorkWithDocument,
   SearchHouseholdsDocument,
   SearchPeopleDocument,
@@ -166,6 +167,13 @@ export function hotOperations(data: HotData): HotOperation[] {
       as: 'lead',
       query: HouseholdDocument.toString(),
       variables: { id: data.householdId, concerns: 20, chronology: 20 },
+    },
+    {
+      name: 'think-family',
+      title: 'The household view widget (`HouseholdView`: members, warnings, open concern and referral counts)',
+      as: 'lead',
+      query: HouseholdViewDocument.toString(),
+      variables: { id: data.householdId },
     },
     {
       name: 'concerns',

@@ -27,6 +27,7 @@ import { Migration20261207064602_referral_thread_indexes } from './Migration2026
 import { Migration20261207065258_agency_chronology_entries_as_the_referral } from './Migration20261207065258_agency_chronology_entries_as_the_referral.js';
 import { Migration20261207065427_webhooks } from './Migration20261207065427_webhooks.js';
 import { Migration20261207083847_referral_think_family_indexes } from './Migration20261207083847_referral_think_family_indexes.js';
+import { Migration20261207085211_referrals_naming } from './Migration20261207085211_referrals_naming.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -80,4 +81,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207083847_referral_think_family_indexes',
     class: Migration20261207083847_referral_think_family_indexes,
   },
+  { name: 'Migration20261207085211_referrals_naming', class: Migration20261207085211_referrals_naming },
 ];
