@@ -170,7 +170,8 @@ export function hotOperations(data: HotData): HotOperation[] {
     },
     {
       name: 'think-family',
-      title: 'The household view widget (`HouseholdView`: members, warnings, open concern and referral counts)',
+      title:
+        'The household view widget (`HouseholdView`: members, warnings, open concern and referral counts)',
       as: 'lead',
       query: HouseholdViewDocument.toString(),
       variables: { id: data.householdId },
