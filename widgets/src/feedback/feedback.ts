@@ -390,15 +390,17 @@ export class SgFeedback extends LitElement {
    */
   async #restoreDraft(): Promise<void> {
     const draft = await this.#draft.restore();
+    // Which waiting feedback is these answers' is known before "Start again" is shown, so starting
+    // again at once takes it back too (it was sent later when clicked before this was known).
+    const queued = draft?.waiting ? await this.#submission.queued() : [];
     if (!draft || Object.keys(this.answers).length || this.phase !== 'form') return;
-    this.answers = answersReducer(this.answers, { type: 'restore', answers: draft.answers });
-    this.restored = true;
-    const queued = await this.#submission.queued();
     if (draft.waiting && queued.some((item) => item.key === draft.waiting)) {
       this.#submission.adopt(draft.waiting);
       this.waiting = draft.waiting;
       this.failure = 'NETWORK_ERROR';
     }
+    this.answers = answersReducer(this.answers, { type: 'restore', answers: draft.answers });
+    this.restored = true;
   }
 
   /** What the person answered, in the shape of the gateway's `FeedbackInput` (checked before sending). */
