@@ -12,6 +12,18 @@ export function collectPageErrors(page: Page, problems: string[]): void {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  // Chromium's console line for a refused request names no address: this one says which request
+  // it was and whether it carried a token, so a failure explains itself.
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const request = response.request();
+    const operation = /"operationName":"(\w+)"|^\s*(?:query|mutation)\s+(\w+)/.exec(request.postData() ?? '');
+    const token = request.headers()['authorization'] ? 'with a token' : 'without a token';
+    problems.push(
+      `${response.status()} for ${request.method()} ${new URL(response.url()).pathname}` +
+        ` ${operation?.[1] ?? operation?.[2] ?? ''} ${token}`,
+    );
+  });
 }
 
 export const CHROMIUM_ARGS = [

@@ -33,14 +33,28 @@ function claims(token: string): Record<string, unknown> | undefined {
 /**
  * The token a widget sends: a fixed one, or one fetched by the host's callback and fetched again a
  * little before it expires, or when the gateway says it is no longer valid.
+ *
+ * `use` changes who the widgets speak for (another person signed in). From then on no token fetched
+ * for the person before is kept or handed out, even one whose fetch was still on its way: a caller
+ * waiting on it gets the new person's token instead.
  */
 export class TokenSource {
   #refreshing: Promise<string | undefined> | undefined;
+  /** Counts `use` calls: a fetch started under an earlier one answers for someone else. */
+  #generation = 0;
 
   constructor(
     public token: string | undefined,
     public fetcher: TokenFetcher | undefined = undefined,
   ) {}
+
+  /** A new token, or a new way to get one: what the source had before is dropped. */
+  use(token: string | undefined, fetcher: TokenFetcher | undefined): void {
+    this.token = token;
+    this.fetcher = fetcher;
+    this.#generation++;
+    this.#refreshing = undefined;
+  }
 
   /** True when a fresh token can be asked for. */
   get canRefresh(): boolean {
@@ -59,14 +73,21 @@ export class TokenSource {
   refresh(): Promise<string | undefined> {
     const fetcher = this.fetcher;
     if (!fetcher) return Promise.resolve(this.token);
-    this.#refreshing ??= (async () => {
-      try {
-        this.token = (await fetcher()) || undefined;
-        return this.token;
-      } finally {
-        this.#refreshing = undefined;
-      }
-    })();
+    if (!this.#refreshing) {
+      const generation = this.#generation;
+      const refreshing: Promise<string | undefined> = Promise.resolve()
+        .then(() => fetcher())
+        .then((fetched) => {
+          // Someone else signed in while it was fetched: theirs is the token to send now.
+          if (generation !== this.#generation) return this.get();
+          this.token = fetched || undefined;
+          return this.token;
+        })
+        .finally(() => {
+          if (this.#refreshing === refreshing) this.#refreshing = undefined;
+        });
+      this.#refreshing = refreshing;
+    }
     return this.#refreshing;
   }
 }

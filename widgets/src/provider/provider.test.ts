@@ -146,6 +146,40 @@ describe('tokens', () => {
     expect(fixed.canRefresh).to.equal(false);
   });
 
+  it('never hands out a token fetched for the person before, even one still on its way', async () => {
+    const [first, second] = [jwt('first', 3600), jwt('second', 3600)];
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const source = new TokenSource(undefined, async () => {
+      await slow;
+      return first;
+    });
+    const askedBefore = source.get();
+    // Another person signs in while the first person's token is being fetched.
+    source.use(undefined, () => second);
+    const askedAfter = source.get();
+    release();
+    expect(await askedAfter).to.equal(second);
+    expect(await askedBefore).to.equal(second);
+    expect(source.token).to.equal(second);
+  });
+
+  it('applies a new fetchToken at once: a widget made straight after asks with it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<sg-provider><div></div></sg-provider>`);
+    const provider = wrapper as unknown as SgProvider;
+    provider.fetchToken = () => 'first';
+    let got: Api | undefined;
+    const ask = () =>
+      provider
+        .querySelector('div')!
+        .dispatchEvent(new ContextRequestEvent(apiContext, (api) => (got = api), false));
+    ask();
+    expect(await got?.tokens.get()).to.equal('first');
+    provider.fetchToken = () => 'second';
+    ask(); // in the same turn, before the provider has updated
+    expect(await got?.tokens.get()).to.equal('second');
+  });
+
   it('answers the context protocol for widgets that are not Doorstep’s own', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<sg-provider endpoint="/somewhere" token="x"><div></div></sg-provider>`,

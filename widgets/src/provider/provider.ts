@@ -32,16 +32,36 @@ export class SgProvider extends LitElement {
   /** The gateway's GraphQL address. Default `/graphql`. */
   @property() endpoint = DEFAULT_ENDPOINT;
 
+  readonly #tokens = new TokenSource(undefined);
+  #token: string | undefined;
+  #fetchToken: TokenFetcher | undefined;
+
   /** A bearer token. Prefer the property, or `fetchToken`: the attribute is visible in the page. */
-  @property() token: string | undefined = undefined;
+  @property()
+  get token(): string | undefined {
+    return this.#token;
+  }
+  set token(value: string | undefined) {
+    this.#token = value;
+    this.#tokens.use(value || undefined, this.#fetchToken);
+  }
 
   /**
    * Called for a fresh token when there is none, when the current one is about to expire, and when
    * the gateway refused it. Returns the token (or a promise of it).
+   *
+   * Setting it (another person signed in) drops the previous person's token at once, before any
+   * widget made after it asks: nothing goes out under the previous person's name.
    */
-  @property({ attribute: false }) fetchToken: TokenFetcher | undefined = undefined;
+  @property({ attribute: false })
+  get fetchToken(): TokenFetcher | undefined {
+    return this.#fetchToken;
+  }
+  set fetchToken(value: TokenFetcher | undefined) {
+    this.#fetchToken = value;
+    this.#tokens.use(this.#token || undefined, value);
+  }
 
-  readonly #tokens = new TokenSource(undefined);
   readonly #subscribers = new Map<ContextRequestEvent['callback'], () => void>();
   #api: Api = { endpoint: DEFAULT_ENDPOINT, tokens: this.#tokens };
 
@@ -51,9 +71,6 @@ export class SgProvider extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    // A new token, or a new way to get one (another person signed in): the old token is dropped.
-    if (changed.has('token') || changed.has('fetchToken')) this.#tokens.token = this.token || undefined;
-    if (changed.has('fetchToken')) this.#tokens.fetcher = this.fetchToken;
     if (changed.has('endpoint')) {
       this.#api = { endpoint: this.endpoint || DEFAULT_ENDPOINT, tokens: this.#tokens };
       for (const [callback, unsubscribe] of this.#subscribers) callback(this.#api, unsubscribe);
