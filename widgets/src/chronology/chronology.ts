@@ -152,7 +152,8 @@ export class SgChronology extends LitElement {
     { url: string; filename: string; format: ExportFormat; count: number } | undefined;
 
   readonly #localize = new LocalizeController<ChronologyTranslation>(this, [chronologyEn, chronologyCy]);
-  readonly #api = new ApiController(this);
+  // Someone else signed in, or another gateway: read the chronology again as they may see it.
+  readonly #api = new ApiController(this, () => void this.#load());
   #after: string | null = null;
   #hasNext = false;
   /** Bumped by every fresh load: a page answered for an earlier subject or filter is dropped. */

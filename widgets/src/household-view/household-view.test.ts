@@ -7,6 +7,7 @@ import { DEMO, doorstepReady, GATEWAY, sql, tokenFor } from '../test-support/doo
 import { find, get, text, until } from '../test-support/dom.js';
 import type { SgHouseholdView } from './household-view.js';
 import './define.js';
+import '../provider/define.js';
 
 // The demo households (gateway/src/db/demo.ts): Alder Court (Walter Briggs; the contractor's gas
 // job), Birch Road (the Marshes) and Cedar Walk (Kelly Price and her children Mason and Lily; the
@@ -211,6 +212,29 @@ describe('<sg-household-view>', () => {
     expect(people(el)).to.deep.equal([]);
     expect(all(el)).not.to.contain('Cedar');
     await expect(el).to.be.accessible();
+  });
+
+  it('reads the household again when someone else signs in, through the provider or its own token', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB">
+        <sg-provider endpoint=${GATEWAY}
+          ><sg-household-view household-id=${CEDAR}></sg-household-view
+        ></sg-provider>
+      </div>`,
+    );
+    const provider = wrapper.querySelector('sg-provider')!;
+    provider.fetchToken = () => tokens.lead!;
+    const el = await loaded(wrapper.querySelector('sg-household-view')!);
+    await until(() => !!find(el, '[part~="counts"]'), 10_000, 'Think Family');
+    // The lead hands the device to a contractor, who has no job there: nothing the lead saw stays.
+    provider.fetchToken = () => tokens.contractor!;
+    await until(() => !!find(el, '[role="alert"]'), 10_000, 'the contractor’s answer');
+    expect(people(el)).to.deep.equal([]);
+    expect(all(el)).not.to.contain('open concern');
+    // Its own token wins over the provider's, and a new one is read with at once.
+    el.token = tokens.frontline;
+    await until(() => people(el).length === 3, 10_000, 'the visit view');
+    expect(find(el, '[part~="counts"]')).to.equal(null);
   });
 
   it('a contractor sees that a new warning is not yet checked by a manager', async () => {

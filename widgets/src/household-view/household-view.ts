@@ -123,7 +123,8 @@ export class SgHouseholdView extends LitElement {
 
   @state() private load: Load = { phase: 'loading' };
 
-  readonly #api = new ApiController(this);
+  // Someone else signed in, or another gateway: read the household again as they may see it.
+  readonly #api = new ApiController(this, () => void this.#load());
   readonly #localize = new LocalizeController<HouseholdViewTranslation>(this, [
     householdViewEn,
     householdViewCy,
@@ -132,8 +133,10 @@ export class SgHouseholdView extends LitElement {
   #loading = 0;
 
   override updated(changed: PropertyValues<this>): void {
-    // After the host page's own scripts of this turn (which may give the provider its token).
-    if (changed.has('householdId')) setTimeout(() => void this.#load());
+    // Which household, or who is reading it (a new token may be someone else's): read it afresh,
+    // after the host page's own scripts of this turn (which may give the provider its token).
+    if ((['householdId', 'token', 'endpoint'] as const).some((key) => changed.has(key)))
+      setTimeout(() => void this.#load());
   }
 
   /** Reads the household again (after the host changed something it shows). */

@@ -48,6 +48,13 @@ export class ApiController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { endpoint?: string; token?: string },
+    /**
+     * Called when the provider's settings change while the widget is on the page: another person
+     * signed in (a new `token` or `fetchToken`) or another endpoint. A widget that shows what it read
+     * reads it again, so nothing the previous person could see stays on the screen. Called after
+     * the page's scripts of that turn, and only if the widget is still on the page then.
+     */
+    private readonly onChange?: () => void,
   ) {
     host.addController(this);
   }
@@ -59,8 +66,12 @@ export class ApiController implements ReactiveController {
         (value, unsubscribe) => {
           if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
           this.#unsubscribe = unsubscribe;
+          const before = this.#provided;
           this.#provided = value;
           this.host.requestUpdate();
+          // After the host page's own scripts of this turn, which may take the widget away.
+          if (before && before !== value && this.onChange)
+            setTimeout(() => this.host.isConnected && this.onChange?.());
         },
         true,
       ),

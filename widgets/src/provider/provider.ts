@@ -44,6 +44,7 @@ export class SgProvider extends LitElement {
   set token(value: string | undefined) {
     this.#token = value;
     this.#tokens.use(value || undefined, this.#fetchToken);
+    this.#announce();
   }
 
   /**
@@ -60,6 +61,7 @@ export class SgProvider extends LitElement {
   set fetchToken(value: TokenFetcher | undefined) {
     this.#fetchToken = value;
     this.#tokens.use(this.#token || undefined, value);
+    this.#announce();
   }
 
   readonly #subscribers = new Map<ContextRequestEvent['callback'], () => void>();
@@ -71,10 +73,13 @@ export class SgProvider extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint')) {
-      this.#api = { endpoint: this.endpoint || DEFAULT_ENDPOINT, tokens: this.#tokens };
-      for (const [callback, unsubscribe] of this.#subscribers) callback(this.#api, unsubscribe);
-    }
+    if (changed.has('endpoint')) this.#announce();
+  }
+
+  /** New settings for the widgets inside: each that listens reads again (see `ApiController`). */
+  #announce(): void {
+    this.#api = { endpoint: this.endpoint || DEFAULT_ENDPOINT, tokens: this.#tokens };
+    for (const [callback, unsubscribe] of this.#subscribers) callback(this.#api, unsubscribe);
   }
 
   override render(): TemplateResult {

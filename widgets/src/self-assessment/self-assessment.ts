@@ -161,7 +161,8 @@ export class SgSelfAssessment extends LitElement {
   @state() private compareError: string | undefined;
   @state() private compareDate = '';
 
-  readonly #api = new ApiController(this);
+  // Someone else signed in, or another gateway: load their organisation's answers, as theirs.
+  readonly #api = new ApiController(this, () => void this.#load());
   readonly #localize = new LocalizeController<SelfAssessmentTranslation>(this, [
     selfAssessmentEn,
     selfAssessmentCy,
