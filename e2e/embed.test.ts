@@ -228,4 +228,34 @@ describe('a widget embedded in a page on another origin', () => {
     await page.goto(portal.page('/blank.html', document('')));
     expect(await call(publicToken, `${doorstep.base}/graphql`)).toBe(200);
   });
+
+  it('keeps a concern raised on a site no organisation lists, and says the page is not set up, not the connection', async () => {
+    const text = `E2E from an unlisted site ${Date.now()}`;
+    await page.goto(
+      stranger.page(
+        '/report.html',
+        document(
+          `<script type="module" src="${doorstep.base}/widgets/sg-concern-form.js"></script>`,
+          `<sg-provider endpoint="${doorstep.base}/graphql" token="${publicToken}">` +
+            '<sg-concern-form mode="public"></sg-concern-form></sg-provider>',
+        ),
+      ),
+    );
+    const form = page.locator('sg-concern-form');
+    await sendAnonymousPublicConcern(form, {
+      subject: 'My neighbour',
+      location: '3 Mill Lane',
+      whatHappened: text,
+    });
+    const queued = form.locator('[part~="queued"]');
+    await expect
+      .poll(() => queued.textContent(), { timeout: 15_000 })
+      .toContain('not set up to send concerns');
+    expect(await queued.textContent()).not.toContain('back online');
+    // Kept on the device, to go once the organisation lists the page; nothing reached the gateway.
+    await expect.poll(() => form.getByText('1 concern waiting to send').count()).toBe(1);
+    expect(await doorstep.sql('select 1 from concern where what_happened = $1', [text])).toEqual([]);
+    // The browser's own words for each refused request, and nothing else.
+    expect(problems.filter((problem) => !/CORS|Failed to load resource/.test(problem))).toEqual([]);
+  });
 });

@@ -16,9 +16,13 @@ export class DoorstepError extends Error {
     super(message);
   }
 
-  /** True when the request may not have reached the gateway: worth retrying later. */
+  /**
+   * True when the request may not have reached the gateway, or may be answered later: worth retrying.
+   * `FORBIDDEN_ORIGIN` (the web page is not one its organisation lists) is put right by an
+   * administrator, after which what waited goes.
+   */
   get retryable(): boolean {
-    return this.code === 'NETWORK_ERROR' || this.code === 'SERVICE_UNAVAILABLE';
+    return ['NETWORK_ERROR', 'SERVICE_UNAVAILABLE', 'FORBIDDEN_ORIGIN'].includes(this.code);
   }
 }
 
@@ -70,7 +74,7 @@ export async function request<TResult, TVariables>(
       body: JSON.stringify({ query, operationName: operationName(document), variables: variables ?? {} }),
     });
   } catch {
-    throw new DoorstepError('NETWORK_ERROR', 'Could not reach Doorstep');
+    throw await unanswered(options);
   }
   let body: GraphQLResponse<TResult>;
   try {
@@ -91,4 +95,35 @@ export async function request<TResult, TVariables>(
   }
   if (!body.data) throw new DoorstepError('INTERNAL_SERVER_ERROR', 'Doorstep sent no data');
   return body.data;
+}
+
+/**
+ * Why a request got no answer at all. In a browser, a gateway on another origin that does not list
+ * the page's origin answers without CORS headers, and the browser reports that exactly as it reports
+ * no connection. The gateway's embeddable files (`/widgets/…`) may be read from any page: if one of
+ * them answers now, the gateway is there and refused this page (`FORBIDDEN_ORIGIN`); if not, there
+ * is no connection, or no gateway (`NETWORK_ERROR`).
+ */
+async function unanswered(options: ClientOptions): Promise<DoorstepError> {
+  const offline = new DoorstepError('NETWORK_ERROR', 'Could not reach Doorstep');
+  if (typeof location === 'undefined' || (typeof navigator !== 'undefined' && !navigator.onLine))
+    return offline;
+  let gateway: URL;
+  try {
+    gateway = new URL(options.endpoint, location.href);
+  } catch {
+    return offline;
+  }
+  if (gateway.origin === location.origin) return offline;
+  try {
+    // An opaque answer (no-cors) is enough: it says the gateway answered, and nothing else.
+    await (options.fetch ?? fetch)(new URL('/widgets/manifest.json', gateway), {
+      mode: 'no-cors',
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    return offline;
+  }
+  return new DoorstepError('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep');
 }

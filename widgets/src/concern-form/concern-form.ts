@@ -328,6 +328,8 @@ export class SgConcernForm extends LitElement {
         return this.#onLater({ ...outcome, type: 'sent', mine: true, local: true });
       case 'queued':
         void this.#draft.delete();
+        // Why it waits: no connection, or (FORBIDDEN_ORIGIN) this page is not set up to send.
+        this.failure = outcome.code;
         this.phase = 'queued';
         await focusAfterRender(this, '.queued__title');
         this.dispatchEvent(new SgConcernQueuedEvent(outcome.key, outcome.storage));

@@ -237,9 +237,11 @@ export function queuedPanel(ctx: StepContext): TemplateResult {
   const { t } = ctx;
   const q = t.concernForm.queued;
   const device = ctx.storage === 'device';
+  // Not the connection: the page is not one the organisation lists, so it waits for them to add it.
+  const body = ctx.failure === 'FORBIDDEN_ORIGIN' ? q.pageNotSetUp : device ? q.deviceBody : q.memoryBody;
   return html`<div class="queued" part="queued">
     <h2 class="queued__title" tabindex="-1">${device ? q.deviceTitle : q.memoryTitle}</h2>
-    ${(device ? q.deviceBody : q.memoryBody).map((line) => html`<p>${line}</p>`)}
+    ${body.map((line) => html`<p>${line}</p>`)}
     <button class="button button--secondary" type="button" @click=${ctx.another}>
       ${t.concernForm.confirmation.another}
     </button>

@@ -414,6 +414,11 @@ export const cy: Translation = {
         'Mae cadw ar y ddyfais hon wedi’i ddiffodd, felly dim ond ar y dudalen hon mae eich atebion yn cael eu cadw.',
         'Cadwch y dudalen hon ar agor. Bydd yn cael ei anfon pan fyddwch ar-lein eto. Os byddwch yn cau’r dudalen, bydd yn cael ei golli.',
       ],
+      pageNotSetUp: [
+        'Nid yw wedi cael ei anfon: nid yw’r dudalen we hon wedi’i gosod i anfon pryderon eto.',
+        'Bydd yn cael ei anfon o’r dudalen hon pan fydd y sefydliad sy’n rhedeg y wefan yn cywiro hynny. Rhowch wybod iddyn nhw.',
+        'Os oes rhywun mewn perygl nawr, ffoniwch 999. Fel arall, gallwch hefyd ffonio eich darparwr tai.',
+      ],
       // Intl.PluralRules('cy'): 0 zero, 1 one, 2 two, 3 few, 6 many, the rest other. The noun after
       // a number is singular and mutates after 2 (soft), 3 and 6 (aspirate); "o" + plural otherwise.
       waiting: {

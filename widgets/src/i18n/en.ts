@@ -403,6 +403,11 @@ export const en: Translation = {
         'Saving on this device is turned off, so your answers are kept on this page only.',
         'Keep this page open. It will be sent when you are back online. If you close the page, it will be lost.',
       ],
+      pageNotSetUp: [
+        'It has not been sent: this web page is not set up to send concerns yet.',
+        'It will be sent from this page once the organisation that runs the website puts that right. Please tell them.',
+        'If someone is in danger now, call 999. Otherwise, you can also phone your housing provider.',
+      ],
       waiting: { one: '{n} concern waiting to send', other: '{n} concerns waiting to send' },
       sent: (reference) => `Concern sent. Reference number ${reference}`,
       refused:

@@ -203,6 +203,8 @@ export interface Translation extends Common {
       deviceBody: string[];
       memoryTitle: string;
       memoryBody: string[];
+      /** Kept because this web page is not set up to send to Doorstep (not the connection). */
+      pageNotSetUp: string[];
       /** How many concerns are waiting on this device or page. */
       waiting: Plural;
       /** A queued concern has been sent. */

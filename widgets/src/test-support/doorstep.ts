@@ -16,7 +16,17 @@ export const DEMO = {
 
 /** Starts Doorstep if it is not running yet (the first time takes a few seconds). */
 export async function doorstepReady(): Promise<void> {
-  await sql('select 1');
+  // The first call starts Doorstep (its database, migrations, demo data). The runner gives a command
+  // 20 s to answer; on a busy machine starting takes longer, so ask again while it starts (the
+  // start is shared: a second call waits for the same one), up to the caller's own timeout.
+  for (;;) {
+    try {
+      await sql('select 1');
+      return;
+    } catch (error) {
+      if (!/Did not receive a server response/.test(String(error))) throw error;
+    }
+  }
 }
 
 /** Runs SQL on Doorstep's database, as its owner: to see what was really stored. */
