@@ -168,7 +168,8 @@ describe('in production', () => {
       const shared = new Map<string, number>();
       for (const [tag, { module }] of Object.entries(widgets)) {
         expect(module.file).toMatch(new RegExp(`^esm/${tag}\\.[A-Z0-9]{8}\\.js$`));
-        for (const [file, integrity] of [[module.file, module.integrity], ...Object.entries(module.chunks)]) {
+        const files: [string, string][] = [[module.file, module.integrity], ...Object.entries(module.chunks)];
+        for (const [file, integrity] of files) {
           const response = await get(`/widgets/${file}`);
           expect(response.status, file).toBe(200);
           expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
