@@ -128,6 +128,10 @@ describe('the example housing portal', () => {
     const view = page.locator('sg-household-view');
     await expect.poll(() => view.locator('[part~="person"]').count(), { timeout: 15_000 }).toBe(3);
     await expect.poll(() => view.locator('[part~="child"]').count()).toBe(2);
+    // Both widgets come from the shared-chunk build: one copy of Lit (each copy registers its version).
+    expect(
+      await page.evaluate(() => (globalThis as { litElementVersions?: string[] }).litElementVersions),
+    ).toHaveLength(1);
     await view.getByRole('button', { name: 'Raise a concern about Mason Price' }).click();
     const form = page.locator('sg-concern-form');
     await form.locator('input[name="urgency"][value="ROUTINE"]').check();

@@ -158,6 +158,41 @@ describe('in production', () => {
       }
     });
 
+    it('serves the ES module build: each entry and every chunk it imports by content, with integrity', async () => {
+      type Module = { file: string; integrity: string; chunks: Record<string, string> };
+      const widgets = (await (await get('/widgets/manifest.json')).json()) as Record<
+        string,
+        { module: Module }
+      >;
+      const sha384 = (code: Buffer) => `sha384-${createHash('sha384').update(code).digest('base64')}`;
+      const shared = new Map<string, number>();
+      for (const [tag, { module }] of Object.entries(widgets)) {
+        expect(module.file).toMatch(new RegExp(`^esm/${tag}\\.[A-Z0-9]{8}\\.js$`));
+        const files: [string, string][] = [[module.file, module.integrity], ...Object.entries(module.chunks)];
+        for (const [file, integrity] of files) {
+          const response = await get(`/widgets/${file}`);
+          expect(response.status, file).toBe(200);
+          expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+          expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+          expect(embeddable(response)).toEqual(['*', 'cross-origin']);
+          const code = Buffer.from(await response.arrayBuffer());
+          expect(sha384(code), file).toBe(integrity);
+          // Every module it imports is one the manifest names: nothing is loaded unchecked.
+          for (const [, imported] of code.toString().matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+)"/g)) {
+            expect(Object.keys(module.chunks), file).toContain(`esm/${imported}`);
+          }
+          if (file !== module.file) shared.set(file, (shared.get(file) ?? 0) + 1);
+        }
+        // The latest entry, by its tag: the same code, revalidated.
+        const latest = await get(`/widgets/esm/${tag}.js`);
+        expect(latest.headers.get('cache-control')).toBe('no-cache');
+        expect(embeddable(latest)).toEqual(['*', 'cross-origin']);
+        expect(sha384(Buffer.from(await latest.arrayBuffer()))).toBe(module.integrity);
+      }
+      // Shared: some chunk (Lit's, at least) is imported by every widget.
+      expect(Math.max(...shared.values())).toBe(Object.keys(widgets).length);
+    });
+
     it('serves no other name under /widgets, and nothing outside the bundles', async () => {
       for (const path of [
         '/widgets/sg-concern-form.0123456789abcdef.js', // not this build's
@@ -168,6 +203,11 @@ describe('in production', () => {
         '/widgets/..%2f..%2fpackage.json',
         '/widgets/..%2fdist%2fsg-concern-form.bundle.js',
         '/widgets/sg-concern-form%2f..%2f..%2fpackage.json.js',
+        '/widgets/esm/chunk.ABCDEFGH.js', // not this build's
+        '/widgets/esm/chunk.js',
+        '/widgets/esm/sg-concern-form.abcdefgh.js',
+        '/widgets/esm/..%2fmanifest.json',
+        '/widgets/esm/%2e%2e/sg-concern-form.bundle.js',
       ]) {
         const response = await get(path);
         expect(response.status, path).toBe(404);

@@ -8,8 +8,11 @@ export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /**
  * `zod` → `@doorstep/schema/zod-lite`: the few zod functions `@doorstep/schema` is written with,
  * giving the same results as zod on every schema it exports (packages/schema/src/zod-lite.test.ts
- * proves it against real zod). zod-lite is 1.9 kB of the concern form's gzipped size; on
- * `zod/mini` the form would be 37.2 kB, on classic zod 54.5 kB. The widget tests run on zod-lite too.
+ * proves it against real zod). zod-lite is about 1.9 kB of the concern form's gzipped size. On
+ * `zod/mini` (zod 4.6.7, measured 7 December 2026) the form is 42.2 kB, 5.3 kB more and 4.2 kB over
+ * its budget, feedback 30.2 kB, the self-assessment 28.7 kB and the chronology 33.6 kB; issue 13
+ * asks for zod/mini at about 2 kB, so the swap waits (docs/widgets.md "Size"). On classic zod the
+ * form was 54.5 kB. The widget tests run on zod-lite too.
  */
 const zodLite = {
   name: 'zod-lite',
@@ -96,16 +99,68 @@ export const esbuildOptions = {
  */
 export async function bundleWidget(entry) {
   const { build } = await import('esbuild');
-  const { minify } = await import('terser');
   const result = await build({ ...esbuildOptions, entryPoints: [entry], write: false, outfile: 'widget.js' });
-  const { code } = await minify(result.outputFiles[0].text, {
+  return compress(result.outputFiles[0].text);
+}
+
+async function compress(code) {
+  const { minify } = await import('terser');
+  const result = await minify(code, {
     module: true,
     ecma: 2022,
     compress: { passes: 2 },
     format: { comments: 'some' },
   });
-  return code;
+  return result.code;
 }
+
+/**
+ * Every widget in `bundles` as ES modules that share their code: one entry module per widget
+ * (`<tag>.<hash>.js`) and chunks (`chunk.<hash>.js`) for what two or more share (Lit, the client,
+ * the schema, the provider and the internal controllers), so a page with several widgets loads each
+ * of those once. esbuild names each file by a hash of its content and of the files it imports;
+ * terser then compresses every file as it does a bundle (the same input always gives the same
+ * output, so a name still never holds other content). Returns the files, keyed by name, each with
+ * the code, the widget it registers (entries only) and the names of the chunks it imports (at once, or
+ * with `import()` when needed).
+ */
+export async function bundleModules() {
+  const { build } = await import('esbuild');
+  const result = await build({
+    ...esbuildOptions,
+    entryPoints: bundles.map(({ tag, entry }) => ({ in: entry, out: tag })),
+    splitting: true,
+    outdir: MODULES_DIR,
+    entryNames: '[name].[hash]',
+    chunkNames: 'chunk.[hash]',
+    write: false,
+    metafile: true,
+  });
+  const files = new Map();
+  for (const output of result.outputFiles) {
+    const name = path.basename(output.path);
+    const meta = result.metafile.outputs[path.relative(root, output.path)];
+    files.set(name, {
+      code: await compress(output.text),
+      tag: meta.entryPoint ? bundles.find(({ entry }) => meta.entryPoint === entry)?.tag : undefined,
+      imports: meta.imports.filter(({ external }) => !external).map((i) => path.basename(i.path)),
+    });
+  }
+  return files;
+}
+
+/** The chunks a module may load, directly or through other chunks, in the order they are found. */
+export function chunksOf(files, name, found = new Set()) {
+  for (const chunk of files.get(name).imports) {
+    if (found.has(chunk)) continue;
+    found.add(chunk);
+    chunksOf(files, chunk, found);
+  }
+  return [...found];
+}
+
+/** Where the shared-chunk build goes, in dist/ (the gateway serves it at /widgets/esm/). */
+export const MODULES_DIR = path.join(root, 'dist', 'esm');
 
 /**
  * Gzipped budgets in bytes (1 kB = 1,000 bytes), just above the measured sizes, to stop growth.
@@ -134,7 +189,8 @@ export async function bundleWidget(entry) {
  * 24.0 kB), and feedback's notice that its answers came back from the device 0.2 kB more; the
  * concern form, which had them already, grew 1.1 kB to 36.8 kB. Issue 13 sets 38 kB for the
  * concern form and 23 kB for feedback: feedback, 24.4 kB, is 1.4 kB over, so its budget is its
- * size until something comes out (docs/widgets.md "Size" says what could).
+ * size until something comes out (docs/widgets.md "Size" says what could). Measured 7 December
+ * 2026: the concern form 36.9 kB, feedback 24.4 kB, the self-assessment 24.1 kB.
  */
 export const BUDGETS = {
   'sg-concern-form': 38_000,
@@ -147,6 +203,12 @@ export const BUDGETS = {
   // sg-chronology: issue 13's budget for a new widget.
   'sg-chronology': 30_000,
 };
+
+/**
+ * Issue 13: every widget in `bundles` together, through the shared chunks (`bundleModules`): the
+ * gzipped sizes of every entry and every chunk added up, what a page with all of them loads.
+ */
+export const MODULES_BUDGET = 90_000;
 
 /**
  * Each widget, bundled alone with Lit, its translations, the schema and the client. `pnpm size`

@@ -71,7 +71,9 @@ function docsFile(rest: string): Resolved | null {
 /**
  * Maps a request path to a file the gateway serves, and how: the example housing portal at `/`;
  * each widget bundle at `/widgets/<tag>.js` (the latest) and `/widgets/<tag>.<hash>.js` (that
- * build's, as `widgets/scripts/bundle.mjs` names it); their names and integrity at
+ * build's, as `widgets/scripts/bundle.mjs` names it); the ES module build with shared chunks under
+ * `/widgets/esm/` (entries and chunks named by content, and `/widgets/esm/<tag>.js`, the latest
+ * entry); their names and integrity at
  * `/widgets/manifest.json`; the documentation site at `/docs`. Anything else, or anything escaping
  * those folders, is null.
  */
@@ -84,6 +86,13 @@ export function resolveStatic(urlPath: string): Resolved | null {
   if (widget) {
     const [, tag, version] = widget;
     return version ? widgets(`${tag}${version}.js`, FOREVER) : widgets(`${tag}.bundle.js`, REVALIDATE);
+  }
+  // The shared-chunk build: every entry and chunk named by esbuild's content hash, and each
+  // widget's latest entry by its tag alone (what it imports is named by content).
+  const module = /^\/widgets\/esm\/(?:((?:sg-[a-z-]+|chunk)\.[A-Z0-9]{8})|(sg-[a-z-]+))\.js$/.exec(urlPath);
+  if (module) {
+    const [, versioned, latest] = module;
+    return versioned ? widgets(`esm/${versioned}.js`, FOREVER) : widgets(`esm/${latest}.js`, REVALIDATE);
   }
   if (urlPath === '/widgets/manifest.json') return widgets('manifest.json', REVALIDATE);
   if (urlPath === '/docs' || urlPath.startsWith('/docs/')) return docsFile(urlPath.slice('/docs'.length));
