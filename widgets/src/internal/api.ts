@@ -60,6 +60,9 @@ export class ApiController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The closest provider now (it answers at once), or none: another place in the page may have
+    // another provider, or none.
+    this.#provided = undefined;
     this.host.dispatchEvent(
       new ContextRequestEvent(
         apiContext,
@@ -79,9 +82,10 @@ export class ApiController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // What the widget had under way when it was taken off the page finishes with the settings it
+    // was given (dropping them here sent those requests with no token at all).
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#provided = undefined;
   }
 
   /** The settings in force now. */

@@ -14,6 +14,7 @@ import { field, find, focused, get, text, until } from '../test-support/dom.js';
 import { clearDeviceStorage, rawRecords } from '../test-support/storage.js';
 import { SAVE_AFTER_TYPING_MS, type SgSelfAssessment } from './self-assessment.js';
 import './define.js';
+import '../provider/define.js';
 
 const ORGANISATION = '00000000-0000-4000-8000-000000000001';
 let lead: string;
@@ -381,3 +382,40 @@ async function writeDate(el: SgSelfAssessment, value: string) {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   await el.updateComplete;
 }
+
+describe('<sg-self-assessment> taken off the page while it loads', () => {
+  it('finishes the request it had under way with the provider’s token, never with none', async () => {
+    const sent: (string | null)[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/graphql'))
+        sent.push(new Headers(init?.headers).get('authorization'));
+      return original(input, init);
+    };
+    try {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="en-GB"><sg-provider endpoint=${GATEWAY}></sg-provider></div>`,
+      );
+      const provider = wrapper.querySelector('sg-provider')!;
+      provider.fetchToken = async () => {
+        asked = true;
+        await held;
+        return lead;
+      };
+      const checklist = document.createElement('sg-self-assessment');
+      provider.append(checklist);
+      await until(() => asked, 5000, 'the checklist to ask for a token');
+      // The page replaces it (another person signed in, say) while its token is on the way.
+      checklist.remove();
+      release();
+      await until(() => sent.length > 0, 5000, 'the request it had under way');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sent).to.deep.equal([`Bearer ${lead}`]);
+    } finally {
+      window.fetch = original;
+    }
+  });
+});
