@@ -191,13 +191,19 @@ export const MODULES_DIR = path.join(root, 'dist', 'esm');
  * concern form and 23 kB for feedback: feedback, 24.4 kB, is 1.4 kB over, so its budget is its
  * size until something comes out (docs/widgets.md "Size" says what could). Measured 7 December
  * 2026: the concern form 36.9 kB, feedback 24.4 kB, the self-assessment 24.1 kB.
+ *
+ * Then three fixes of who a widget speaks for, shared by every widget (0.2 to 0.5 kB each): a new
+ * sign-in applies at once and a token still on its way for the person before is dropped; widgets
+ * read again when the person changes; and a request the browser refused because the page's origin
+ * is not listed is told apart from a lost connection (`FORBIDDEN_ORIGIN`). The concern form 37.4 kB,
+ * feedback 24.6 kB, the self-assessment 24.3 kB: their budgets moved with them.
  */
 export const BUDGETS = {
   'sg-concern-form': 38_000,
   // Issue 13's budget is 23 kB (DESIGN.md's target 15 kB): not met (see above).
-  'sg-feedback': 24_500,
+  'sg-feedback': 24_700,
   // No target was set for a staff member's desk widget; this guards against growth.
-  'sg-self-assessment': 24_100,
+  'sg-self-assessment': 24_400,
   // Issue 13: every new widget at most 30 kB alone.
   'sg-household-view': 30_000,
   // sg-chronology: issue 13's budget for a new widget.

@@ -105,25 +105,20 @@ export async function request<TResult, TVariables>(
  * is no connection, or no gateway (`NETWORK_ERROR`).
  */
 async function unanswered(options: ClientOptions): Promise<DoorstepError> {
-  const offline = new DoorstepError('NETWORK_ERROR', 'Could not reach Doorstep');
-  if (typeof location === 'undefined' || (typeof navigator !== 'undefined' && !navigator.onLine))
-    return offline;
-  let gateway: URL;
   try {
-    gateway = new URL(options.endpoint, location.href);
+    // Outside a browser (no `location`) there is no CORS: this throws, and it is the connection.
+    const gateway = new URL(options.endpoint, location.href);
+    if (navigator.onLine && gateway.origin !== location.origin) {
+      // An opaque answer (no-cors) is enough: it says the gateway answered, and nothing else.
+      await (options.fetch ?? fetch)(new URL('/widgets/manifest.json', gateway), {
+        mode: 'no-cors',
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      return new DoorstepError('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep');
+    }
   } catch {
-    return offline;
+    // No connection, or no gateway.
   }
-  if (gateway.origin === location.origin) return offline;
-  try {
-    // An opaque answer (no-cors) is enough: it says the gateway answered, and nothing else.
-    await (options.fetch ?? fetch)(new URL('/widgets/manifest.json', gateway), {
-      mode: 'no-cors',
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-  } catch {
-    return offline;
-  }
-  return new DoorstepError('FORBIDDEN_ORIGIN', 'This web page is not allowed to use Doorstep');
+  return new DoorstepError('NETWORK_ERROR', 'Could not reach Doorstep');
 }
