@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { addMonths, pastDate } from './dates.js';
-import { CONCERN_LIMITS, noRepeats, optionalText, text } from './text.js';
+import { CONCERN_LIMITS, noRepeats, optionalText } from './text.js';
 
 /*
  * Domestic abuse risk: the SafeLives Dash risk identification checklist (RIC) and the MARAC
