@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   capacityAssessmentInputSchema,
   capacityAssessmentUpdateSchema,
@@ -9,19 +9,17 @@ import {
 import { concernVisible } from '../../auth/record-rules.js';
 import { exactlyOnce } from '../../common/idempotency.js';
 import { parseInput, parseSubmission } from '../../common/input.js';
-import { groupBy, load } from '../../common/loader.js';
-import { recordKeys } from '../../common/keys.js';
+import { load } from '../../common/loader.js';
 import {
   decodeCursor,
   encodeCursor,
-  isUuid,
   pageAndTotal,
   pageSize,
   type ConnectionShape,
 } from '../../common/pagination.js';
 import { pgArray, sqlOf } from '../../common/sql.js';
 import { staffOf, type Caller } from '../../context.js';
-import { NotFoundError, StaleVersionError } from '../../errors.js';
+import { StaleVersionError } from '../../errors.js';
 import { visibilityParams } from '../access/visibility.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
@@ -29,7 +27,7 @@ import { Concern } from '../concern/concern.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
-import { findSubject, visibleThroughConcern } from './subject.js';
+import { CAPACITY, findOnConcern, findSubject, ofConcern, readOnConcern } from './subject.js';
 
 function apply(a: CapacityAssessment, input: CapacityAssessmentUpdateData) {
   const impaired = input.impairment;
@@ -131,30 +129,12 @@ export async function recordCapacityAssessment(
   return em.findOneOrFail(CapacityAssessment, { id });
 }
 
-async function findAssessment(
-  em: EntityManager,
-  caller: Caller,
-  id: string,
-  lock = false,
-): Promise<{ assessment: CapacityAssessment; concern: Concern }> {
-  const assessment = isUuid(id)
-    ? await em.findOne(CapacityAssessment, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
-    : null;
-  if (!assessment) throw new NotFoundError('CapacityAssessment');
-  const concern = await visibleThroughConcern(em, caller, assessment.concern.id, 'CapacityAssessment');
-  return { assessment, concern };
-}
-
 /** One assessment. Audited. */
-export async function getCapacityAssessment(
+export const getCapacityAssessment = (
   em: EntityManager,
   caller: Caller,
   id: string,
-): Promise<CapacityAssessment> {
-  const { assessment } = await findAssessment(em, caller, id);
-  audit(em, caller, 'READ', 'CapacityAssessment', [assessment.id]);
-  return assessment;
-}
+): Promise<CapacityAssessment> => readOnConcern(em, caller, CAPACITY, id);
 
 /** Corrects an assessment. STALE_VERSION if it changed since the caller loaded it. */
 export async function updateCapacityAssessment(
@@ -166,7 +146,7 @@ export async function updateCapacityAssessment(
 ): Promise<CapacityAssessment> {
   const input = parseInput(capacityAssessmentUpdateSchema, rawInput);
   return em.transactional(async (tx) => {
-    const { assessment, concern } = await findAssessment(tx, caller, id, true);
+    const { record: assessment, concern } = await findOnConcern(tx, caller, CAPACITY, id, true);
     if (assessment.version !== version) throw new StaleVersionError(assessment.version);
     apply(assessment, input);
     assessment.version += 1;
@@ -178,30 +158,8 @@ export async function updateCapacityAssessment(
 }
 
 /** The assessments recorded on a concern the caller has read, oldest first (batched per request). Audited. */
-export function capacityAssessmentsOfConcern(em: EntityManager, caller: Caller, concernId: string) {
-  return load<CapacityAssessment[]>(
-    em,
-    'concern.capacityAssessments',
-    concernId,
-    async (ids) => {
-      const rows = await em.find(
-        CapacityAssessment,
-        { concern: { $in: recordKeys(caller.identity.organisationId, ids) } },
-        { orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] },
-      );
-      if (rows.length)
-        audit(
-          em,
-          caller,
-          'READ',
-          'CapacityAssessment',
-          rows.map((a) => a.id),
-        );
-      return groupBy(rows, (a) => a.concern.id);
-    },
-    [],
-  );
-}
+export const capacityAssessmentsOfConcern = (em: EntityManager, caller: Caller, concernId: string) =>
+  ofConcern(em, caller, CAPACITY, concernId);
 
 /** Whether a capacity assessment is recorded on a concern the caller has read (batched per request). */
 export function capacityAssessmentRecorded(em: EntityManager, caller: Caller, concernId: string) {

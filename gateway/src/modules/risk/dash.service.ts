@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   DASH_QUESTIONS,
   dashChecklistInputSchema,
@@ -16,12 +16,9 @@ import {
 import { concernVisible } from '../../auth/record-rules.js';
 import { exactlyOnce } from '../../common/idempotency.js';
 import { parseInput, parseSubmission } from '../../common/input.js';
-import { groupBy, load } from '../../common/loader.js';
-import { recordKeys } from '../../common/keys.js';
-import { isUuid } from '../../common/pagination.js';
 import { pgArray, sqlOf } from '../../common/sql.js';
 import { staffOf, type Caller } from '../../context.js';
-import { fieldError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.js';
+import { fieldError, InvalidTransitionError, StaleVersionError } from '../../errors.js';
 import { visibilityParams } from '../access/visibility.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
@@ -31,7 +28,7 @@ import { User } from '../organisation/user.entity.js';
 import type { Referral, SharedRiskAssessmentSnapshot } from '../referral/referral.entity.js';
 import { sendReferral } from '../referral/referral.service.js';
 import { DashChecklist } from './dash-checklist.entity.js';
-import { findSubject, visibleThroughConcern } from './subject.js';
+import { DASH, findOnConcern, findSubject, ofConcern, readOnConcern } from './subject.js';
 
 /** The criteria in words, for the prefilled reason and summary of a MARAC referral. */
 const CRITERION_WORDS: Record<MaracCriterion, string> = {
@@ -181,30 +178,14 @@ export async function recordDashChecklist(
   return em.findOneOrFail(DashChecklist, { id });
 }
 
-/** A checklist the caller may see (its concern is), locked for a change when asked. */
-async function findDashChecklist(
-  em: EntityManager,
-  caller: Caller,
-  id: string,
-  lock = false,
-): Promise<{ checklist: DashChecklist; concern: Concern }> {
-  const checklist = isUuid(id)
-    ? await em.findOne(DashChecklist, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
-    : null;
-  if (!checklist) throw new NotFoundError('DashChecklist');
-  const concern = await visibleThroughConcern(em, caller, checklist.concern.id, 'DashChecklist');
-  return { checklist, concern };
-}
-
 /** One checklist. Audited. */
-export async function getDashChecklist(
-  em: EntityManager,
-  caller: Caller,
-  id: string,
-): Promise<DashChecklist> {
-  const { checklist } = await findDashChecklist(em, caller, id);
-  audit(em, caller, 'READ', 'DashChecklist', [checklist.id]);
-  return checklist;
+export const getDashChecklist = (em: EntityManager, caller: Caller, id: string): Promise<DashChecklist> =>
+  readOnConcern(em, caller, DASH, id);
+
+/** A checklist the caller may see, locked for a change. */
+async function lockDashChecklist(em: EntityManager, caller: Caller, id: string) {
+  const { record, concern } = await findOnConcern(em, caller, DASH, id, true);
+  return { checklist: record, concern };
 }
 
 const checkVersion = (current: number, expected: number) => {
@@ -234,7 +215,7 @@ export async function updateDashChecklist(
 ): Promise<DashChecklist> {
   const input = parseInput(dashChecklistUpdateSchema, rawInput);
   return em.transactional(async (tx) => {
-    const { checklist, concern } = await findDashChecklist(tx, caller, id, true);
+    const { checklist, concern } = await lockDashChecklist(tx, caller, id);
     checkVersion(checklist.version, version);
     refusedOnceReferred(checklist);
     await assess(tx, caller, checklist, input);
@@ -247,30 +228,8 @@ export async function updateDashChecklist(
 }
 
 /** The checklists recorded on a concern the caller has read, oldest first (batched per request). Audited. */
-export function dashChecklistsOfConcern(em: EntityManager, caller: Caller, concernId: string) {
-  return load<DashChecklist[]>(
-    em,
-    'concern.dashChecklists',
-    concernId,
-    async (ids) => {
-      const rows = await em.find(
-        DashChecklist,
-        { concern: { $in: recordKeys(caller.identity.organisationId, ids) } },
-        { orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] },
-      );
-      if (rows.length)
-        audit(
-          em,
-          caller,
-          'READ',
-          'DashChecklist',
-          rows.map((c) => c.id),
-        );
-      return groupBy(rows, (c) => c.concern.id);
-    },
-    [],
-  );
-}
+export const dashChecklistsOfConcern = (em: EntityManager, caller: Caller, concernId: string) =>
+  ofConcern(em, caller, DASH, concernId);
 
 /** The checklist as shared with a MARAC: the answers with the questions' words; notes only if chosen. */
 function sharedChecklist(checklist: DashChecklist, includeNotes: boolean): SharedRiskAssessmentSnapshot {
@@ -318,7 +277,7 @@ export async function referDashChecklistToMarac(
 ): Promise<Referral> {
   const input = parseInput(maracReferralInputSchema, raw);
   return em.transactional(async (tx) => {
-    const { checklist, concern } = await findDashChecklist(tx, caller, input.checklistId, true);
+    const { checklist, concern } = await lockDashChecklist(tx, caller, input.checklistId);
     checkVersion(checklist.version, input.version);
     refusedOnceReferred(checklist);
     if (!checklist.maracCriteria.length) {
