@@ -59,9 +59,9 @@ const MODULES = [
   { name: 'concerns', what: 'concern and warning', path: ['^gateway/src/modules/(concern|warning)/'] },
   {
     name: 'features',
-    what: 'referral, webhook, feedback, search, self-assessment, think family, and reading the chronology',
+    what: 'referral, webhook, feedback, search, self-assessment, think family, risk (DASH, mental capacity), and reading the chronology',
     path: [
-      '^gateway/src/modules/(referral|webhook|feedback|search|self-assessment|think-family)/',
+      '^gateway/src/modules/(referral|webhook|feedback|search|self-assessment|think-family|risk)/',
       '^gateway/src/modules/chronology/(?!record[.]ts$)',
     ],
   },

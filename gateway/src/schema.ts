@@ -36,6 +36,11 @@ import {
   PersonRelationshipResolver,
   PersonResolver,
 } from './modules/person/person.resolver.js';
+import {
+  CapacityAssessmentResolver,
+  ConcernRiskResolver,
+  DashChecklistResolver,
+} from './modules/risk/risk.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SelfAssessmentResolver } from './modules/self-assessment/self-assessment.resolver.js';
 import { WebhookResolver } from './modules/webhook/webhook.resolver.js';
@@ -88,6 +93,9 @@ export const resolvers = [
   FeedbackResolver,
   YouSaidWeDidResolver,
   WebhookResolver,
+  DashChecklistResolver,
+  CapacityAssessmentResolver,
+  ConcernRiskResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;

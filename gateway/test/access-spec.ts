@@ -150,6 +150,23 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'WarningConnection.*': 'envelope',
   'WarningEdge.*': 'envelope',
 
+  // Domestic abuse risk (DASH checklists, MARAC referrals from them) and mental capacity
+  // assessments: the organisation's leads and champions only. A MARAC reads a checklist only as a
+  // referral shared it (SharedRiskAssessment, below).
+  'Query.dashChecklist': SAFEGUARDING,
+  'Mutation.recordDashChecklist': SAFEGUARDING,
+  'Mutation.updateDashChecklist': SAFEGUARDING,
+  'Mutation.referDashChecklistToMarac': SAFEGUARDING,
+  'DashChecklist.*': SAFEGUARDING,
+  'DashChecklistAnswer.*': SAFEGUARDING,
+  'MaracReferralDraft.*': SAFEGUARDING,
+  'Query.capacityAssessment': SAFEGUARDING,
+  'Query.concernsAwaitingCapacityAssessment': SAFEGUARDING,
+  'Mutation.recordCapacityAssessment': SAFEGUARDING,
+  'Mutation.updateCapacityAssessment': SAFEGUARDING,
+  'CapacityAssessment.*': SAFEGUARDING,
+  'BestInterestsDecision.*': SAFEGUARDING,
+
   // Before a visit: who lives there and the warnings, never the concerns behind them.
   'Query.householdsIWorkWith': VISITORS,
   'Query.visitHousehold': VISITORS,
@@ -193,6 +210,8 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'ReferralMessage.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'SharedInformation.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'SharedPerson.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'SharedRiskAssessment.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
+  'SharedDashAnswer.*': [...SAFEGUARDING, 'AGENCY_OFFICER'],
   'ReferralConnection.*': 'envelope',
   'ReferralEdge.*': 'envelope',
   // Live updates: whoever reads referrals may subscribe to their events (checked when the
@@ -284,6 +303,11 @@ export const organisationOwned: readonly string[] = [
   'Task',
   'ChronologyEntry',
   'Warning',
+  'DashChecklist',
+  'DashChecklistAnswer',
+  'MaracReferralDraft',
+  'CapacityAssessment',
+  'BestInterestsDecision',
   'VisitHousehold',
   'VisitMember',
   'VisitWarning',
@@ -321,6 +345,8 @@ export const relatedRecord: Record<string, (identity: Identity) => object> = {
   ReferralEvent: referralFor,
   SharedInformation: referralFor,
   SharedPerson: referralFor,
+  SharedRiskAssessment: referralFor,
+  SharedDashAnswer: referralFor,
   ReferralMove: referralFor,
   ReferralMessage: referralFor,
   SubmittedConcern: (identity) => ({
@@ -391,6 +417,13 @@ export const personLevel: Record<string, { audit: string } | { within: string }>
   },
   SharedInformation: { within: 'its referral' },
   SharedPerson: { within: 'its referral' },
+  SharedRiskAssessment: { within: 'its referral (sending it is audited as a SHARE of the DashChecklist)' },
+  SharedDashAnswer: { within: 'its referral' },
+  DashChecklist: { audit: 'DashChecklist' },
+  DashChecklistAnswer: { within: 'its checklist' },
+  MaracReferralDraft: { within: 'its checklist' },
+  CapacityAssessment: { audit: 'CapacityAssessment' },
+  BestInterestsDecision: { within: 'its capacity assessment' },
   ReferralMove: { within: 'its referral' },
   ReferralMessage: { audit: 'ReferralMessage' },
   ReferralDraft: { within: 'a READ of the Concern it is drafted from' },

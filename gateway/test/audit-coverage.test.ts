@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import 'reflect-metadata';
 import { addMonths, isoDateOf } from '@doorstep/schema';
 import {
@@ -86,6 +87,10 @@ interface Records {
   concernId: string;
   referralId: string;
   warningId: string;
+  /** A domestic abuse concern about Kelly in doubt of her capacity, with a checklist and an assessment. */
+  riskConcernId: string;
+  checklistId: string;
+  assessmentId: string;
   tenantConcernIds: string[];
   entryId: string;
 }
@@ -117,7 +122,13 @@ const calls: Record<string, (r: Records) => Call[]> = {
       rows: [{ action: 'EXPORT', entityType: 'HouseholdChronology', ids: [BIRCH] }],
     },
   ],
-  concern: (r) => [{ as: lead, args: { id: r.concernId } }],
+  capacityAssessment: (r) => [{ as: champion, args: { id: r.assessmentId } }],
+  concern: (r) => [
+    { as: lead, args: { id: r.concernId } },
+    { as: champion, args: { id: r.riskConcernId } },
+  ],
+  concernsAwaitingCapacityAssessment: () => [{ as: lead }],
+  dashChecklist: (r) => [{ as: lead, args: { id: r.checklistId } }],
   concerns: () => [{ as: champion }],
   cumulativeFlags: () => [{ as: lead }],
   feedback: () => [{ as: manager }],
@@ -292,6 +303,55 @@ async function newAssignment() {
   return data.assignHousehold.id;
 }
 
+const MARAC = randomUUID();
+/** 24 DASH answers, 14 of them yes: visible high risk. */
+const dashInput = () => ({
+  assessedOn: isoDateOf(),
+  answers: Array.from({ length: 24 }, (_, i) => ({ answer: i < 14 ? 'YES' : 'NO', notes: 'Said so' })),
+});
+const capacityInput = () => ({
+  decision: 'Whether to move to a refuge',
+  assessedOn: isoDateOf(),
+  assessorName: 'Sam Lee',
+  assessorRole: 'Social worker',
+  practicableSteps: 'An interpreter and time',
+  impairment: true,
+  impairmentDetail: 'Acquired brain injury',
+  canUnderstand: true,
+  canRetain: false,
+  canUseOrWeigh: true,
+  canCommunicate: true,
+  inabilityBecauseOfImpairment: true,
+  reasons: 'Could not hold on to the options long enough to weigh them.',
+  bestInterests: {
+    decision: 'Move to the refuge',
+    decidedBy: 'Sam Lee',
+    decidedOn: isoDateOf(),
+    consulted: 'Her sister and an IMCA',
+    personsWishes: 'To be safe and near her sister',
+  },
+});
+
+async function newChecklist(concernId: string) {
+  const data = await ok<{ recordDashChecklist: { id: string } }>(
+    gw,
+    `mutation($key: String!, $input: DashChecklistInput!) { recordDashChecklist(idempotencyKey: $key, input: $input) { id } }`,
+    { key: newKey(), input: { ...dashInput(), concernId, personId: KELLY } },
+    champion,
+  );
+  return data.recordDashChecklist.id;
+}
+
+async function newAssessment(concernId: string) {
+  const data = await ok<{ recordCapacityAssessment: { id: string } }>(
+    gw,
+    `mutation($key: String!, $input: CapacityAssessmentInput!) { recordCapacityAssessment(idempotencyKey: $key, input: $input) { id } }`,
+    { key: newKey(), input: { ...capacityInput(), concernId, personId: KELLY } },
+    champion,
+  );
+  return data.recordCapacityAssessment.id;
+}
+
 /** How to call each Mutation field that returns person-level data. */
 const mutationCalls: Record<string, (r: Records) => MutationCall> = {
   addHouseholdMember: () => ({
@@ -411,6 +471,40 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
     args: async () => ({
       input: { referralId: (await newReferral(r.concernId)).referralId, body: 'Who holds the key?' },
     }),
+  }),
+  recordDashChecklist: (r) => ({
+    as: champion,
+    args: async () => ({
+      idempotencyKey: newKey(),
+      input: { ...dashInput(), concernId: r.riskConcernId, personId: KELLY },
+    }),
+  }),
+  updateDashChecklist: (r) => ({
+    as: lead,
+    args: async () => ({ id: await newChecklist(r.riskConcernId), version: 1, input: dashInput() }),
+  }),
+  referDashChecklistToMarac: (r) => ({
+    as: champion,
+    args: async () => ({
+      input: {
+        checklistId: await newChecklist(r.riskConcernId),
+        version: 1,
+        recipientOrganisationId: MARAC,
+        legalBasis: 'RISK_TO_ADULT',
+        legalBasisReason: 'Visible high risk of serious harm',
+      },
+    }),
+  }),
+  recordCapacityAssessment: (r) => ({
+    as: lead,
+    args: async () => ({
+      idempotencyKey: newKey(),
+      input: { ...capacityInput(), concernId: r.riskConcernId, personId: KELLY },
+    }),
+  }),
+  updateCapacityAssessment: (r) => ({
+    as: champion,
+    args: async () => ({ id: await newAssessment(r.riskConcernId), version: 1, input: capacityInput() }),
   }),
   restrictPerson: () => ({ as: lead, args: async () => ({ id: await newPerson(), input: because }) }),
   revokeAccessGrant: () => ({ as: lead, args: async () => ({ id: await newGrant() }) }),
@@ -620,6 +714,22 @@ beforeAll(async () => {
       },
     },
   );
+  // Domestic abuse risk and capacity: a MARAC; a concern about Kelly with a checklist suggesting a
+  // MARAC referral and a capacity assessment; another in doubt of her capacity with none yet.
+  await gw.sql(
+    `insert into organisation (id, name, kind, agency_type, allowed_origins, created_at)
+          values ($1, 'Northshire MARAC', 'AGENCY', 'MARAC', '{}', now())`,
+    [MARAC],
+  );
+  const risk = await raise(gw, {
+    subjectIds: [KELLY],
+    householdId: CEDAR,
+    categories: ['DOMESTIC_ABUSE'],
+    mentalCapacityConcern: true,
+  });
+  await raise(gw, { subjectIds: [KELLY], mentalCapacityConcern: true });
+  const checklistId = await newChecklist(risk.id);
+  const assessmentId = await newAssessment(risk.id);
   // A grant to report: Tom breaks glass into a household he does not work with.
   await ok(
     gw,
@@ -677,6 +787,9 @@ beforeAll(async () => {
     concernId: concern!.id,
     referralId: referral.referConcern.id,
     warningId: warning!.id,
+    riskConcernId: risk.id,
+    checklistId,
+    assessmentId,
     tenantConcernIds: mine.map((m) => m.id),
     entryId: entry!.id,
   };

@@ -114,6 +114,60 @@ describe('row-level security', () => {
     ).toBe(0);
   });
 
+  it('keeps DASH checklists and capacity assessments to their organisation: not even a MARAC sees the rows', async () => {
+    const [link] = await db.sql<{ concern_id: string; person_id: string }>(
+      `select concern_id, person_id from concern_person where organisation_id = $1 and role = 'SUBJECT' limit 1`,
+      [riverside.organisationId],
+    );
+    const checklist = randomUUID();
+    const assessment = randomUUID();
+    const row = [riverside.organisationId, link!.concern_id, link!.person_id, riverside.id];
+    await db.sql(
+      `insert into dash_checklist (organisation_id, id, concern_id, person_id, recorded_by_id, assessed_on, answers,
+         score, level, police_callouts, incidents_in_last_12_months, marac_criteria, recorded_at, updated_at)
+       values ($1, $5, $2, $3, $4, current_date, '[]', 14, 'HIGH', '[]', 0, '{VISIBLE_HIGH_RISK}', now(), now())`,
+      [...row, checklist],
+    );
+    await db.sql(
+      `insert into capacity_assessment (organisation_id, id, concern_id, person_id, recorded_by_id, decision, assessed_on,
+         assessor_name, assessor_role, practicable_steps, impairment, reasons, lacks_capacity, recorded_at, updated_at)
+       values ($1, $5, $2, $3, $4, 'Where to live', current_date, 'Sam', 'Social worker', 'Time', false, 'Weighed it', false, now(), now())`,
+      [...row, assessment],
+    );
+    // Another housing provider, and the agency side (a MARAC reads only what a referral copied).
+    for (const other of [hillcrest.organisationId, DEMO_ORGANISATIONS[2].id]) {
+      await asApp(other, async (client) => {
+        for (const table of ['dash_checklist', 'capacity_assessment']) {
+          expect((await client.query(`select * from ${table}`)).rows, table).toEqual([]);
+          expect(
+            await attempt(client, `update ${table} set version = 9 where id = any($1)`, [
+              [checklist, assessment],
+            ]),
+          ).toBe('ok 0');
+        }
+        expect(
+          await attempt(
+            client,
+            `insert into dash_checklist (organisation_id, id, concern_id, person_id, recorded_by_id, assessed_on, answers,
+               score, level, police_callouts, incidents_in_last_12_months, marac_criteria, recorded_at, updated_at)
+             values ($1, $5, $2, $3, $4, current_date, '[]', 0, 'STANDARD', '[]', 0, '{}', now(), now())`,
+            [...row, randomUUID()],
+          ),
+        ).toBe('42501');
+      });
+    }
+    // Their own organisation reads and corrects them, and deletes neither.
+    await asApp(riverside.organisationId, async (client) => {
+      expect(await attempt(client, `update dash_checklist set version = 2 where id = $1`, [checklist])).toBe(
+        'ok 1',
+      );
+      expect(await attempt(client, `delete from dash_checklist where id = $1`, [checklist])).toBe('42501');
+      expect(await attempt(client, `delete from capacity_assessment where id = $1`, [assessment])).toBe(
+        '42501',
+      );
+    });
+  });
+
   it('keeps webhook endpoints, deliveries and attempts to their organisation, and never shows a secret', async () => {
     const endpoint = randomUUID();
     const delivery = randomUUID();

@@ -39,6 +39,14 @@ export const Permission = {
   WarningRead: 'warning:read',
   /** Add, review, change and end warnings. */
   WarningWrite: 'warning:write',
+  /**
+   * Domestic abuse risk (DASH checklists) and mental capacity assessments on the organisation's
+   * concerns: its safeguarding leads and champions, nobody else. A MARAC sees a checklist only as
+   * a referral shared it.
+   */
+  RiskRead: 'risk:read',
+  /** Record and correct DASH checklists and capacity assessments; refer a checklist to a MARAC. */
+  RiskWrite: 'risk:write',
   /** A manager's sign-off of a warning. */
   WarningSignOff: 'warning:sign-off',
   /**
@@ -196,6 +204,8 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'warning:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'warning:write': { actors: SAFEGUARDING, relation: sameOrganisation },
   'warning:sign-off': { actors: ['MANAGER'], relation: sameOrganisation },
+  'risk:read': { actors: SAFEGUARDING, relation: sameOrganisation },
+  'risk:write': { actors: SAFEGUARDING, relation: sameOrganisation },
   'household:visit': { actors: VISITORS, relation: sameOrganisation },
   'notification:read': { actors: ALL_STAFF, relation: ownNotification },
   'access:break-glass': { actors: BREAK_GLASS },

@@ -37,6 +37,9 @@ import {
   FEEDBACK_CHANNELS,
   FEEDBACK_LINK_STATES,
   FEEDBACK_PRINCIPLES,
+  DASH_ANSWERS,
+  DASH_LEVELS,
+  MARAC_CRITERIA,
 } from '@doorstep/schema';
 
 /** type-graphql wants an enum-like object; the shared tuples are the source. */
@@ -212,4 +215,21 @@ registerEnumType(FeedbackLinkStateEnum, {
   name: 'FeedbackLinkState',
   description:
     'Where a one-time feedback link stands. INVALID: not a link of this organisation (or not a link at all).',
+});
+
+export const DashAnswerEnum = enumObject(DASH_ANSWERS);
+export const DashLevelEnum = enumObject(DASH_LEVELS);
+export const MaracCriterionEnum = enumObject(MARAC_CRITERIA);
+registerEnumType(DashAnswerEnum, { name: 'DashAnswer', description: 'An answer to a DASH question' });
+registerEnumType(DashLevelEnum, {
+  name: 'DashLevel',
+  description: 'The risk the DASH yes answers show: STANDARD up to 9, MEDIUM 10 to 13, HIGH 14 or more',
+});
+registerEnumType(MaracCriterionEnum, {
+  name: 'MaracCriterion',
+  description:
+    'Why a MARAC referral is suggested: VISIBLE_HIGH_RISK (14 or more yes answers), PROFESSIONAL_JUDGEMENT ' +
+    '(with the reason), POTENTIAL_ESCALATION (3 or more incidents in the 12 months up to the assessment: the ' +
+    'person’s domestic abuse concerns and the police callouts recorded, one a day), REPEAT (a MARAC referral ' +
+    'in the 12 months up to the assessment)',
 });

@@ -26,6 +26,8 @@ import {
 import { Household, HouseholdAssignment, HouseholdMember } from '../modules/household/household.entity.js';
 import { Person, PersonRelationship } from '../modules/person/person.entity.js';
 import { SelfAssessmentAnswer } from '../modules/self-assessment/self-assessment.entity.js';
+import { CapacityAssessment } from '../modules/risk/capacity-assessment.entity.js';
+import { DashChecklist } from '../modules/risk/dash-checklist.entity.js';
 import { Warning } from '../modules/warning/warning.entity.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhook/webhook.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
@@ -45,6 +47,8 @@ export const entities = [
   AuditEvent,
   Notification,
   Referral,
+  DashChecklist,
+  CapacityAssessment,
   ReferralEvent,
   ReferralMessage,
   ReferralMove,

@@ -17,3 +17,5 @@ export * from './referral.js';
 export * from './self-assessment.js';
 export * from './feedback.js';
 export * from './response-due.js';
+export * from './dash.js';
+export * from './capacity.js';

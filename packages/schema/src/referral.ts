@@ -47,6 +47,27 @@ export const triageReferralInputSchema = z
 
 export type TriageReferralInput = z.input<typeof triageReferralInputSchema>;
 
+/**
+ * Following a DASH checklist's MARAC suggestion: a referral to a MARAC of the checklist's concern,
+ * sharing the checklist (score, level, criteria, answers; the practitioner's notes only when chosen).
+ * The reason and summary, when left out, are prefilled from the checklist. `version` is the
+ * checklist's, as the caller last saw it.
+ */
+export const maracReferralInputSchema = z
+  .object({
+    checklistId: z.uuid({ error: 'Choose the checklist' }),
+    version: z
+      .int({ error: 'Give the version of the checklist you last saw' })
+      .check(z.gte(1, { error: 'Give the version of the checklist you last saw' })),
+    reason: optionalText(CONCERN_LIMITS.reason),
+    summary: optionalText(CONCERN_LIMITS.longText),
+    includeNotes: z._default(z.boolean({ error: 'Say yes or no' }), false),
+    ...sharingFields,
+  })
+  .check(reasonUnlessConsent());
+
+export type MaracReferralInput = z.input<typeof maracReferralInputSchema>;
+
 /** What both lists of referrals filter by: statuses (any of them), overdue, and UK days sent. */
 const listFilterFields = {
   status: z.optional(

@@ -147,6 +147,36 @@ function* variants(sample: unknown): Generator<unknown> {
 }
 
 /** Samples for each exported schema: valid ones, and ones that break a rule the variants would not. */
+/** 24 DASH answers, the first `yes` of them YES. */
+const dashAnswers = (yes: number) =>
+  Array.from({ length: 24 }, (_, i) => (i < yes ? { answer: 'YES', notes: 'Said so' } : { answer: 'NO' }));
+const capacityNoImpairment = {
+  decision: 'Whether to accept a care package',
+  assessedOn: today,
+  assessorName: 'Sam Lee',
+  assessorRole: 'Social worker, Northshire Adult Social Care',
+  practicableSteps: 'Easy-read leaflet, a quiet room, her daughter present',
+  impairment: false,
+  reasons: 'Understood and weighed the options, and said what she wanted.',
+};
+const capacityLacking = {
+  ...capacityNoImpairment,
+  impairment: true,
+  impairmentDetail: 'Advanced dementia',
+  canUnderstand: true,
+  canRetain: false,
+  canUseOrWeigh: false,
+  canCommunicate: true,
+  inabilityBecauseOfImpairment: true,
+  bestInterests: {
+    decision: 'Accept the care package',
+    decidedBy: 'Sam Lee',
+    decidedOn: today,
+    consulted: 'Her daughter and her GP',
+    personsWishes: 'To stay in her own home',
+  },
+};
+
 const SAMPLES: Record<string, unknown[]> = {
   feedbackInputSchema: [
     { ratings: [{ principle: 'EMPOWERMENT', score: 5 }], anonymous: true, language: 'en' },
@@ -449,6 +479,64 @@ const SAMPLES: Record<string, unknown[]> = {
       referral: { recipientOrganisationId: 'nope', legalBasis: 'RISK_TO_CHILD', summary: '  ' },
     },
   ],
+  maracReferralInputSchema: [
+    { checklistId: A, version: 1, recipientOrganisationId: B, legalBasis: 'CONSENT' },
+    {
+      checklistId: A,
+      version: 2,
+      recipientOrganisationId: B,
+      legalBasis: 'RISK_TO_ADULT',
+      legalBasisReason: 'High risk of serious harm',
+      reason: '  Visible high risk  ',
+      summary: 'What the MARAC needs to know',
+      includeNotes: true,
+    },
+    { checklistId: A, version: 0, recipientOrganisationId: B, legalBasis: 'RISK_TO_ADULT' },
+  ],
+  dashAnswerSchema: [{ answer: 'YES', notes: '  Bruising  ' }, { answer: 'NOT_KNOWN' }, { answer: 'MAYBE' }],
+  dashChecklistInputSchema: [
+    { concernId: A, personId: B, assessedOn: today, answers: dashAnswers(14) },
+    {
+      concernId: A,
+      personId: B,
+      assessedOn: today,
+      answers: dashAnswers(3),
+      professionalJudgement: true,
+      professionalJudgementReason: 'Threats to the children',
+      policeCallouts: [today, '2026-01-02'],
+    },
+    {
+      concernId: A,
+      personId: B,
+      assessedOn: inAMonth,
+      answers: dashAnswers(3).slice(1),
+      professionalJudgement: true,
+    },
+    { concernId: A, personId: B, assessedOn: today, answers: dashAnswers(1), policeCallouts: [today, today] },
+  ],
+  dashChecklistUpdateSchema: [
+    { assessedOn: today, answers: dashAnswers(10) },
+    { assessedOn: today, answers: dashAnswers(24), professionalJudgement: true },
+  ],
+  bestInterestsSchema: [
+    {
+      decision: 'Move to extra care',
+      decidedBy: 'Social worker',
+      decidedOn: today,
+      consulted: 'Daughter',
+      personsWishes: 'Stay near the park',
+    },
+    { decision: ' ', decidedBy: 'x', decidedOn: inAMonth },
+  ],
+  capacityAssessmentInputSchema: [
+    { concernId: A, personId: B, ...capacityNoImpairment },
+    { concernId: A, personId: B, ...capacityLacking },
+    { concernId: A, personId: B, ...capacityNoImpairment, bestInterests: capacityLacking.bestInterests },
+  ],
+  capacityAssessmentUpdateSchema: [
+    capacityNoImpairment,
+    { ...capacityLacking, inabilityBecauseOfImpairment: undefined },
+  ],
   triageReferralInputSchema: [
     { recipientOrganisationId: B, legalBasis: 'CONSENT' },
     {
@@ -588,6 +676,11 @@ const FACTORIES: Record<string, { args: unknown[][]; samples: unknown[] }> = {
 
 /** Exported functions that do not build schemas. */
 const NOT_SCHEMAS = [
+  'dashLevel',
+  'dashScore',
+  'dashWindowStart',
+  'lacksCapacity',
+  'maracCriteria',
   'addMonths',
   'ageOn',
   'fieldErrors',

@@ -16,7 +16,10 @@ import {
   type ConcernCategory,
   type ConcernPersonRole,
   type ConsentStatus,
+  type DashAnswer,
+  type DashLevel,
   type LegalBasis,
+  type MaracCriterion,
   type ReferralStatus,
   type ViewsStatus,
 } from '@doorstep/schema';
@@ -29,7 +32,10 @@ import {
   ConcernPersonRoleEnum,
   ConcernUrgencyEnum,
   ConsentStatusEnum,
+  DashAnswerEnum,
+  DashLevelEnum,
   LegalBasisEnum,
+  MaracCriterionEnum,
   ReferralStatusEnum,
   ViewsStatusEnum,
   VulnerabilityFactorEnum,
@@ -83,6 +89,58 @@ export class SharedPerson implements Parties {
   vulnerabilityFactors!: string[];
 }
 
+/** One DASH answer as shared with a MARAC: the question's words and the answer (notes only if chosen). */
+@ObjectType({ description: 'A DASH answer, as shared with the MARAC' })
+@Access(Permission.ReferralRead)
+export class SharedDashAnswer implements Parties {
+  organisation!: { id: string };
+  recipientOrganisation!: { id: string };
+
+  @Field(() => Int)
+  number!: number;
+
+  @Field()
+  question!: string;
+
+  @Field(() => DashAnswerEnum)
+  answer!: DashAnswer;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The practitioner’s notes, when the referrer chose to share them',
+  })
+  notes!: string | null;
+}
+
+/** The DASH risk checklist a MARAC referral was sent from, as shared. */
+@ObjectType({ description: 'The DASH risk checklist shared with a MARAC referral' })
+@Access(Permission.ReferralRead)
+export class SharedRiskAssessment implements Parties {
+  organisation!: { id: string };
+  recipientOrganisation!: { id: string };
+
+  @Field({ description: 'YYYY-MM-DD' })
+  assessedOn!: string;
+
+  @Field(() => Int, { description: 'Yes answers, of 24' })
+  score!: number;
+
+  @Field(() => DashLevelEnum)
+  level!: DashLevel;
+
+  @Field(() => [MaracCriterionEnum], { description: 'The MARAC criteria that held' })
+  criteria!: MaracCriterion[];
+
+  @Field(() => String, { nullable: true, description: 'Why, when professional judgement is a criterion' })
+  professionalJudgementReason!: string | null;
+
+  @Field(() => Int, { description: 'Incidents in the 12 months up to the assessment' })
+  incidentsInLast12Months!: number;
+
+  @Field(() => [SharedDashAnswer])
+  answers!: SharedDashAnswer[];
+}
+
 /** What was shared with the agency: a copy taken when the referral was sent, never the live record. */
 @ObjectType({ description: 'What was shared with the agency, as it was when the referral was sent' })
 @Access(Permission.ReferralRead)
@@ -130,13 +188,29 @@ export class SharedInformation implements Parties {
 
   @Field(() => [SharedPerson])
   people!: SharedPerson[];
+
+  @Field(() => SharedRiskAssessment, {
+    nullable: true,
+    description: 'The DASH risk checklist, for a MARAC referral sent from one',
+  })
+  riskAssessment!: SharedRiskAssessment | null;
 }
 
 /** The shared copy as stored (the parties are added when it is read). */
-export type SharedSnapshot = Omit<SharedInformation, keyof Parties | 'people' | 'raisedAt' | 'happenedAt'> & {
+export type SharedSnapshot = Omit<
+  SharedInformation,
+  keyof Parties | 'people' | 'raisedAt' | 'happenedAt' | 'riskAssessment'
+> & {
   raisedAt: string;
   happenedAt: string | null;
   people: Omit<SharedPerson, keyof Parties>[];
+  /** Only on a MARAC referral sent from a DASH checklist. */
+  riskAssessment?: SharedRiskAssessmentSnapshot;
+};
+
+/** The shared checklist as stored. */
+export type SharedRiskAssessmentSnapshot = Omit<SharedRiskAssessment, keyof Parties | 'answers'> & {
+  answers: Omit<SharedDashAnswer, keyof Parties>[];
 };
 
 /**

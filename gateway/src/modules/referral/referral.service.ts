@@ -40,7 +40,12 @@ import {
 import { recordReferralEvent } from './referral-events.js';
 import { ReferralMessage } from './referral-message.entity.js';
 import { ReferralMove } from './referral-move.entity.js';
-import { Referral, type SharedInformation, type SharedSnapshot } from './referral.entity.js';
+import {
+  Referral,
+  type SharedInformation,
+  type SharedRiskAssessmentSnapshot,
+  type SharedSnapshot,
+} from './referral.entity.js';
 import { overdueWhere, respondByFor } from './response-due.service.js';
 
 /**
@@ -62,7 +67,8 @@ export type ReferralData = Omit<z.output<typeof referConcernInputSchema>, 'conce
 
 /**
  * Sends a referral of a concern the caller may see, in the caller's transaction (`referConcern`, and
- * a triage decision REFER). A refusal names its field under `at` (`referral.legalBasis` for triage).
+ * a triage decision REFER, and a MARAC referral from a DASH checklist, which adds the checklist to what
+ * is shared: `riskAssessment`). A refusal names its field under `at` (`referral.legalBasis` for triage).
  */
 export async function sendReferral(
   tx: EntityManager,
@@ -70,6 +76,7 @@ export async function sendReferral(
   concern: Concern,
   input: ReferralData,
   at?: string,
+  riskAssessment?: SharedRiskAssessmentSnapshot,
 ): Promise<Referral> {
   const identity = staffOf(caller);
   const field = (name: string) => (at ? `${at}.${name}` : name);
@@ -108,6 +115,7 @@ export async function sendReferral(
       interpreterNeeded: person.interpreterNeeded,
       vulnerabilityFactors: person.vulnerabilityFactors,
     })),
+    ...(riskAssessment ? { riskAssessment } : {}),
   };
   const sentAt = new Date();
   const referral = tx.create(Referral, {
@@ -156,6 +164,13 @@ export function sharedOf(referral: Referral): SharedInformation {
     raisedAt: new Date(s.raisedAt),
     happenedAt: s.happenedAt ? new Date(s.happenedAt) : null,
     people: s.people.map((p) => ({ ...p, ...parties })),
+    riskAssessment: s.riskAssessment
+      ? {
+          ...s.riskAssessment,
+          ...parties,
+          answers: s.riskAssessment.answers.map((a) => ({ ...a, ...parties })),
+        }
+      : null,
   };
 }
 

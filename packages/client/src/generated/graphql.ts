@@ -19,6 +19,51 @@ export type AgencyType =
   | 'OTHER'
   | 'POLICE';
 
+/** The decision made in the best interests of a person who lacks capacity for it */
+export type BestInterestsInput = {
+  /** Who was consulted: family, carers, an advocate or IMCA (or why nobody could be) */
+  consulted: string;
+  decidedBy: string;
+  /** YYYY-MM-DD */
+  decidedOn: string;
+  decision: string;
+  /** The person’s wishes, feelings, beliefs and values */
+  personsWishes: string;
+};
+
+export type CapacityAssessmentInput = {
+  /** YYYY-MM-DD, today or earlier */
+  assessedOn: string;
+  assessorName: string;
+  /** The assessor’s role and organisation */
+  assessorRole: string;
+  /** Required when the person lacks capacity for the decision; refused otherwise */
+  bestInterests?: BestInterestsInput | null | undefined;
+  /** Stage 2 (required with an impairment) */
+  canCommunicate?: boolean | null | undefined;
+  /** Stage 2 (required with an impairment) */
+  canRetain?: boolean | null | undefined;
+  /** Stage 2 (required with an impairment) */
+  canUnderstand?: boolean | null | undefined;
+  /** Stage 2 (required with an impairment) */
+  canUseOrWeigh?: boolean | null | undefined;
+  concernId: string | number;
+  /** The decision the assessment is about */
+  decision: string;
+  /** Stage 1: an impairment of, or disturbance in the functioning of, the mind or brain */
+  impairment: boolean;
+  /** Required with an impairment */
+  impairmentDetail?: string | null | undefined;
+  /** Required when the person is unable to do one of the four: is it because of the impairment? */
+  inabilityBecauseOfImpairment?: boolean | null | undefined;
+  /** The person whose capacity was assessed: someone the concern is about */
+  personId: string | number;
+  /** What was done to help the person make the decision themselves */
+  practicableSteps: string;
+  /** How the conclusion was reached, with the evidence */
+  reasons: string;
+};
+
 export type ChildrenPresent =
   | 'NO'
   | 'NOT_KNOWN'
@@ -38,11 +83,15 @@ export type ChronologyFilterInput = {
 };
 
 export type ChronologyKind =
+  | 'CAPACITY_ASSESSMENT_CHANGED'
+  | 'CAPACITY_ASSESSMENT_RECORDED'
   | 'CONCERN_CLOSED'
   | 'CONCERN_RAISED'
   | 'CONCERN_TRIAGED'
   | 'CUMULATIVE_FLAG_RAISED'
   | 'CUMULATIVE_FLAG_REVIEWED'
+  | 'DASH_CHECKLIST_CHANGED'
+  | 'DASH_CHECKLIST_RECORDED'
   | 'FEEDBACK_LINK_SENT'
   | 'MEMBER_JOINED'
   | 'MEMBER_LEFT'
@@ -134,6 +183,41 @@ export type CreatePersonInput = {
   household?: JoinHouseholdInput | null | undefined;
   person: PersonInput;
 };
+
+/** An answer to a DASH question */
+export type DashAnswer =
+  | 'NO'
+  | 'NOT_KNOWN'
+  | 'YES';
+
+/** An answer to one DASH question, in question order */
+export type DashAnswerInput = {
+  answer: DashAnswer;
+  /** The practitioner’s notes on this answer */
+  notes?: string | null | undefined;
+};
+
+export type DashChecklistInput = {
+  /** All 24 answers, in the order of the questions (DASH_QUESTIONS in @doorstep/schema) */
+  answers: Array<DashAnswerInput>;
+  /** YYYY-MM-DD: the day the checklist was completed, today or earlier */
+  assessedOn: string;
+  concernId: string | number;
+  /** The person at risk: someone the concern is about */
+  personId: string | number;
+  /** YYYY-MM-DD: days the police were called out about domestic abuse to this person that no concern records */
+  policeCallouts?: Array<string> | null | undefined;
+  /** Your professional judgement is that this should go to MARAC (default no) */
+  professionalJudgement?: boolean | null | undefined;
+  /** Why: required with professionalJudgement */
+  professionalJudgementReason?: string | null | undefined;
+};
+
+/** The risk the DASH yes answers show: STANDARD up to 9, MEDIUM 10 to 13, HIGH 14 or more */
+export type DashLevel =
+  | 'HIGH'
+  | 'MEDIUM'
+  | 'STANDARD';
 
 export type ExportFormat =
   | 'CSV'
@@ -247,6 +331,33 @@ export type LocationOfRisk =
   | 'HOSPITAL_MENTAL_HEALTH'
   | 'OTHER'
   | 'OWN_HOME';
+
+/** Why a MARAC referral is suggested: VISIBLE_HIGH_RISK (14 or more yes answers), PROFESSIONAL_JUDGEMENT (with the reason), POTENTIAL_ESCALATION (3 or more incidents in the 12 months up to the assessment: the person’s domestic abuse concerns and the police callouts recorded, one a day), REPEAT (a MARAC referral in the 12 months up to the assessment) */
+export type MaracCriterion =
+  | 'POTENTIAL_ESCALATION'
+  | 'PROFESSIONAL_JUDGEMENT'
+  | 'REPEAT'
+  | 'VISIBLE_HIGH_RISK';
+
+/** A MARAC referral from a DASH checklist whose MARAC referral is suggested */
+export type MaracReferralInput = {
+  checklistId: string | number;
+  /** Share your notes on each answer too (default no: the answers only) */
+  includeNotes?: boolean | null | undefined;
+  /** Share what was reported word for word (default no) */
+  includeWhatWasReported?: boolean | null | undefined;
+  legalBasis: LegalBasis;
+  /** Required unless the basis is CONSENT */
+  legalBasisReason?: string | null | undefined;
+  /** Why you are referring (default: the criteria met) */
+  reason?: string | null | undefined;
+  /** The MARAC (a partner agency of type MARAC) */
+  recipientOrganisationId: string | number;
+  /** What the MARAC needs to know (default: the score, level, criteria and incidents) */
+  summary?: string | null | undefined;
+  /** The checklist’s version as you last saw it (STALE_VERSION if changed since) */
+  version: number;
+};
 
 export type MergePeopleInput = {
   /** The record merged into it, kept as a tombstone */
@@ -847,6 +958,44 @@ export type SetReferralResponsePolicyMutationVariables = Exact<{
 
 export type SetReferralResponsePolicyMutation = { setReferralResponsePolicy: { agencyType: AgencyType, workingDays: number, setByOrganisation: boolean, updatedAt: string | null } };
 
+export type DashChecklistQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashChecklistQuery = { dashChecklist: { id: string, concernId: string, personId: string, assessedOn: string, score: number, level: DashLevel, professionalJudgement: boolean, professionalJudgementReason: string | null, policeCallouts: Array<string>, incidentsInLast12Months: number, lastMaracReferralAt: string | null, maracCriteria: Array<MaracCriterion>, maracSuggested: boolean, maracReferralId: string | null, version: number, answers: Array<{ number: number, question: string, answer: DashAnswer, notes: string | null }>, maracReferralDraft: { reason: string, summary: string } | null } };
+
+export type RecordDashChecklistMutationVariables = Exact<{
+  idempotencyKey: string;
+  input: DashChecklistInput;
+}>;
+
+
+export type RecordDashChecklistMutation = { recordDashChecklist: { id: string, score: number, level: DashLevel, maracCriteria: Array<MaracCriterion>, maracSuggested: boolean, incidentsInLast12Months: number, version: number } };
+
+export type ReferDashChecklistToMaracMutationVariables = Exact<{
+  input: MaracReferralInput;
+}>;
+
+
+export type ReferDashChecklistToMaracMutation = { referDashChecklistToMarac: { id: string, status: ReferralStatus, recipient: string, sentAt: string, respondBy: string | null } };
+
+export type RecordCapacityAssessmentMutationVariables = Exact<{
+  idempotencyKey: string;
+  input: CapacityAssessmentInput;
+}>;
+
+
+export type RecordCapacityAssessmentMutation = { recordCapacityAssessment: { id: string, lacksCapacity: boolean, version: number } };
+
+export type ConcernsAwaitingCapacityAssessmentQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConcernsAwaitingCapacityAssessmentQuery = { concernsAwaitingCapacityAssessment: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, reference: string, raisedAt: string, urgency: ConcernUrgency, status: ConcernStatus } }> } };
+
 export type SearchPeopleQueryVariables = Exact<{
   query: string;
   first?: number | null | undefined;
@@ -1130,6 +1279,11 @@ export const CloseReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mu
 export const WithdrawReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation WithdrawReferral($input:ReferralReasonInput!){withdrawReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<WithdrawReferralMutation, WithdrawReferralMutationVariables>;
 export const ReferralResponsePoliciesDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralResponsePolicies{referralResponsePolicies{agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<ReferralResponsePoliciesQuery, ReferralResponsePoliciesQueryVariables>;
 export const SetReferralResponsePolicyDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SetReferralResponsePolicy($input:ResponsePolicyInput!){setReferralResponsePolicy(input:$input){agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<SetReferralResponsePolicyMutation, SetReferralResponsePolicyMutationVariables>;
+export const DashChecklistDocument = /* @__PURE__ */ new TypedDocumentString(`query DashChecklist($id:ID!){dashChecklist(id:$id){id concernId personId assessedOn score level professionalJudgement professionalJudgementReason policeCallouts incidentsInLast12Months lastMaracReferralAt maracCriteria maracSuggested maracReferralId version answers{number question answer notes}maracReferralDraft{reason summary}}}`) as unknown as TypedDocumentString<DashChecklistQuery, DashChecklistQueryVariables>;
+export const RecordDashChecklistDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RecordDashChecklist($idempotencyKey:String!$input:DashChecklistInput!){recordDashChecklist(idempotencyKey:$idempotencyKey input:$input){id score level maracCriteria maracSuggested incidentsInLast12Months version}}`) as unknown as TypedDocumentString<RecordDashChecklistMutation, RecordDashChecklistMutationVariables>;
+export const ReferDashChecklistToMaracDocument = /* @__PURE__ */ new TypedDocumentString(`mutation ReferDashChecklistToMarac($input:MaracReferralInput!){referDashChecklistToMarac(input:$input){id status recipient sentAt respondBy}}`) as unknown as TypedDocumentString<ReferDashChecklistToMaracMutation, ReferDashChecklistToMaracMutationVariables>;
+export const RecordCapacityAssessmentDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RecordCapacityAssessment($idempotencyKey:String!$input:CapacityAssessmentInput!){recordCapacityAssessment(idempotencyKey:$idempotencyKey input:$input){id lacksCapacity version}}`) as unknown as TypedDocumentString<RecordCapacityAssessmentMutation, RecordCapacityAssessmentMutationVariables>;
+export const ConcernsAwaitingCapacityAssessmentDocument = /* @__PURE__ */ new TypedDocumentString(`query ConcernsAwaitingCapacityAssessment($first:Int$after:String){concernsAwaitingCapacityAssessment(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id reference raisedAt urgency status}}}}`) as unknown as TypedDocumentString<ConcernsAwaitingCapacityAssessmentQuery, ConcernsAwaitingCapacityAssessmentQueryVariables>;
 export const SearchPeopleDocument = /* @__PURE__ */ new TypedDocumentString(`query SearchPeople($query:String!$first:Int$after:String){searchPeople(query:$query first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{score node{id displayName dateOfBirth child households{current household{id address}}}}}}}`) as unknown as TypedDocumentString<SearchPeopleQuery, SearchPeopleQueryVariables>;
 export const SearchHouseholdsDocument = /* @__PURE__ */ new TypedDocumentString(`query SearchHouseholds($query:String!$first:Int$after:String){searchHouseholds(query:$query first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{score node{id tenancyReference address members{person{id displayName child}}}}}}}`) as unknown as TypedDocumentString<SearchHouseholdsQuery, SearchHouseholdsQueryVariables>;
 export const HouseholdsIWorkWithDocument = /* @__PURE__ */ new TypedDocumentString(`query HouseholdsIWorkWith{householdsIWorkWith{id address tenancyReference members{id displayName}warnings{id type description reviewDate aboutPersonName signedOff}}}`) as unknown as TypedDocumentString<HouseholdsIWorkWithQuery, HouseholdsIWorkWithQueryVariables>;
