@@ -370,8 +370,8 @@ export async function raisePublicConcern(
 }
 
 /** An SQL condition: concern `c` names no person restricted from the caller (`concernVisibleParams`). */
-const concernVisibleSql = concernVisible('c', '?::uuid', '?::uuid');
-const concernVisibleParams = (caller: Caller) => [
+export const concernVisibleSql = concernVisible('c', '?::uuid', '?::uuid');
+export const concernVisibleParams = (caller: Caller) => [
   caller.identity.organisationId,
   ...visibilityParams(caller),
 ];
