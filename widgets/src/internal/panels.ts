@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { summaryTitle } from './fields.js';
 
 /** A widget's words for a request the gateway did not take: a title, a message per error code. */
 export interface FailureWords {
@@ -16,11 +17,15 @@ export interface FailureWords {
 export function requestFailed(
   words: FailureWords,
   code: string,
-  { next, more = nothing }: { next?: string | undefined; more?: TemplateResult | typeof nothing } = {},
+  {
+    next,
+    more = nothing,
+    level,
+  }: { next?: string | undefined; more?: TemplateResult | typeof nothing; level?: number } = {},
 ): TemplateResult {
   return html`<div class="error-summary" part="error-summary" tabindex="-1">
     <div role="alert">
-      <h2 class="error-summary__title">${words.title}</h2>
+      ${summaryTitle(words.title, level)}
       <p>${words.byCode[code] ?? words.other}</p>
       ${next ? html`<p>${next}</p>` : nothing}
     </div>
