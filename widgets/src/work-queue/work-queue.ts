@@ -182,6 +182,8 @@ export class SgWorkQueue extends LitElement {
   readonly #localize = new LocalizeController<WorkQueueTranslation>(this, [workQueueEn, workQueueCy]);
   /** The latest read: an older answer arriving late is dropped. */
   #loading = 0;
+  /** Whether a first read was asked for. */
+  #read = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -194,9 +196,13 @@ export class SgWorkQueue extends LitElement {
   }
 
   override updated(changed: PropertyValues): void {
-    // Someone else may be reading now: everything shown goes, and the gateway decides again.
-    // After the host page's own scripts of this turn (which may give the provider its token).
-    if (['token', 'endpoint'].some((key) => changed.has(key))) setTimeout(() => void this.#load(true));
+    // The first time, and whenever someone else may be reading (a new token or gateway): everything
+    // shown goes, and the gateway decides again. After the host page's own scripts of this turn
+    // (which may give the provider its token).
+    if (!this.#read || ['token', 'endpoint'].some((key) => changed.has(key))) {
+      this.#read = true;
+      setTimeout(() => void this.#load(true));
+    }
   }
 
   /** Reads the queue again (after the host page changed something it shows). */
