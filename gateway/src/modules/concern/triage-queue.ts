@@ -10,9 +10,8 @@ import {
 } from '../../common/pagination.js';
 import { sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
-import { audit } from '../audit/audit.service.js';
 import { Concern } from './concern.entity.js';
-import { concernVisibleParams, concernVisibleSql } from './concern.service.js';
+import { auditedConcernPage, concernVisibleParams, concernVisibleSql } from './concern.service.js';
 
 /**
  * How soon a concern's first triage is due after it is raised, by its urgency (docs/domain.md,
@@ -82,20 +81,5 @@ export async function listConcernsToTriage(
     orderBy: orderSql('c'),
     limit: limit + 1,
   });
-  const page = rows.slice(0, limit).map((row) => em.map(Concern, row));
-  if (page.length) {
-    audit(
-      em,
-      caller,
-      'READ',
-      'Concern',
-      page.map((c) => c.id),
-    );
-  }
-  const edges = page.map((node) => ({ cursor: encodeQueueCursor(node), node }));
-  return {
-    totalCount: total,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    edges,
-  };
+  return auditedConcernPage(em, caller, { rows, total }, limit, encodeQueueCursor);
 }
