@@ -28,6 +28,7 @@ import { Migration20261207065258_agency_chronology_entries_as_the_referral } fro
 import { Migration20261207065427_webhooks } from './Migration20261207065427_webhooks.js';
 import { Migration20261207083847_referral_think_family_indexes } from './Migration20261207083847_referral_think_family_indexes.js';
 import { Migration20261207085211_referrals_naming } from './Migration20261207085211_referrals_naming.js';
+import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -82,4 +83,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207083847_referral_think_family_indexes,
   },
   { name: 'Migration20261207085211_referrals_naming', class: Migration20261207085211_referrals_naming },
+  {
+    name: 'Migration20261207101500_concerns_awaiting_triage',
+    class: Migration20261207101500_concerns_awaiting_triage,
+  },
 ];
