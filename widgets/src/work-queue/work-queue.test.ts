@@ -4,7 +4,7 @@ import type { SgErrorEvent } from '../events/error.js';
 import type { SgOpenEvent } from '../events/open.js';
 import type { SgTriagedEvent } from '../events/triaged.js';
 import { DEMO, doorstepReady, GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
-import { find, focused, get, misplacedAlerts, text, until } from '../test-support/dom.js';
+import { find, focused, get, misplacedAlerts, text, until, what } from '../test-support/dom.js';
 import type { SgWorkQueue } from './work-queue.js';
 import './define.js';
 
@@ -385,6 +385,37 @@ describe('<sg-work-queue>', () => {
         status: 'REVIEWED',
         review_reason: 'Nothing more: the family is supported',
       });
+    });
+
+    it('reaches every control with Tab, in reading order, and the triage form too', async () => {
+      const el = await loaded(await newQueue());
+      const controls = () => [
+        ...el.shadowRoot!.querySelectorAll<HTMLElement>('button, input, textarea, select, a'),
+      ];
+      const tabThrough = async (count: number) => {
+        const reached: string[] = [];
+        for (let i = 0; i < count; i++) {
+          await sendKeys({ press: 'Tab' });
+          reached.push(focused(el));
+        }
+        return reached;
+      };
+      document.body.focus();
+      const buttons = controls();
+      expect(await tabThrough(buttons.length)).to.deep.equal(buttons.map(what));
+      // Open the first concern's triage form with the keyboard: every field is reached in order.
+      get<HTMLButtonElement>(el, 'button.triage').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      // One stop per radio group (arrows move within it), then the reason and the two buttons.
+      const reached = await tabThrough(5);
+      expect(reached).to.deep.equal([
+        'input#decision-NO_FURTHER_ACTION[name=decision].choice__input',
+        'input#riskLevel-LOW[name=riskLevel].choice__input',
+        'textarea#reason[name=reason].textarea',
+        'button.button',
+        'button.button.button--secondary',
+      ]);
     });
 
     it('refreshes with the button and when the page is shown again', async () => {
