@@ -126,8 +126,9 @@ const ukToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Eur
  *   id. The host page opens it.
  * @event {SgTriagedEvent} sg-triaged - A concern was triaged from the widget: `event.concernId`,
  *   `event.decision`, `event.riskLevel`. It has left the queue.
- * @event {SgErrorEvent} sg-error - Loading, a triage or a review failed (`event.code`: `FORBIDDEN`,
- *   `STALE_VERSION`, `BAD_USER_INPUT`, `NETWORK_ERROR`, …). The widget has said so.
+ * @event {SgErrorEvent} sg-error - Loading, a triage or a review failed for a reason the answers
+ *   cannot fix (`event.code`: `FORBIDDEN`, `STALE_VERSION`, `NETWORK_ERROR`, …). The widget has
+ *   said so. Answers the gateway refused are shown by their fields, with no event.
  *
  * @csspart base - The wrapper of everything.
  * @csspart title - The "Work queue" heading.
@@ -366,9 +367,10 @@ export class SgWorkQueue extends LitElement {
       this.dispatchEvent(new SgTriagedEvent(concern.id, triaged.triageDecision!, triaged.riskLevel!));
     } catch (error) {
       const e = asError(error);
-      this.dispatchEvent(new SgErrorEvent(e.code, e.message));
-      if (this.triage?.concern.id !== concern.id) return;
       const errors = e.code === 'BAD_USER_INPUT' && e.fields.length ? this.#fieldErrors(e.fields) : undefined;
+      // Answers to correct are shown by their fields, not reported as an error.
+      if (!errors) this.dispatchEvent(new SgErrorEvent(e.code, e.message));
+      if (this.triage?.concern.id !== concern.id) return;
       this.triage = {
         ...this.triage,
         saving: false,
