@@ -249,7 +249,8 @@ export class SgWorkQueue extends LitElement {
     this.phase = 'loaded';
     this.updatedAt = new Date().toISOString();
     const open = this.triage;
-    if (open) {
+    // A triage on its way may have taken the concern out of this answer: its own answer says so.
+    if (open && !open.saving) {
       const still = queue.concernsToTriage.edges.find((e) => e.node.id === open.concern.id)?.node;
       if (!still) {
         this.goneNotice = this.#localize.t.workQueue.triage.gone(open.concern.reference);
