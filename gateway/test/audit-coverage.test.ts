@@ -119,6 +119,7 @@ const calls: Record<string, (r: Records) => Call[]> = {
   ],
   concern: (r) => [{ as: lead, args: { id: r.concernId } }],
   concerns: () => [{ as: champion }],
+  concernsToTriage: () => [{ as: lead }],
   cumulativeFlags: () => [{ as: lead }],
   feedback: () => [{ as: manager }],
   household: () => [{ as: champion, args: { id: CEDAR } }],
