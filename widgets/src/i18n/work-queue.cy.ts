@@ -1,4 +1,5 @@
 import { commonCy } from './common.js';
+import { warningTypesCy } from './warning-types.js';
 import type { WorkQueueTranslation } from './translation.js';
 
 const n = (count: number, locale: string) => count.toLocaleString(locale);
@@ -148,15 +149,7 @@ export const workQueueCy: WorkQueueTranslation = {
       open: 'Agor',
     },
     warning: {
-      types: {
-        RISK_TO_STAFF: 'Risg i staff',
-        RISK_TO_CHILDREN: 'Risg i blant',
-        RISK_TO_ADULTS: 'Risg i oedolion',
-        ADULT_AT_RISK: 'Oedolyn mewn perygl',
-        DISCLOSURE_RISK: 'Byddwch yn ofalus beth rydych chi’n ei ddweud',
-        MARAC_CASE: 'Achos MARAC',
-        PROTECTION_ORDER: 'Gorchymyn amddiffyn',
-      },
+      types: warningTypesCy,
       about: (who) => `Am ${who}`,
       reviewBy: (day) => `Adolygu erbyn ${day}`,
       awaitingSignOff: 'Yn aros i reolwr ei gymeradwyo',

@@ -1,4 +1,5 @@
 import { commonEn } from './common.js';
+import { warningTypesEn } from './warning-types.js';
 import type { WorkQueueTranslation } from './translation.js';
 
 const n = (count: number, locale: string) => count.toLocaleString(locale);
@@ -131,15 +132,7 @@ export const workQueueEn: WorkQueueTranslation = {
       open: 'Open',
     },
     warning: {
-      types: {
-        RISK_TO_STAFF: 'Risk to staff',
-        RISK_TO_CHILDREN: 'Risk to children',
-        RISK_TO_ADULTS: 'Risk to adults',
-        ADULT_AT_RISK: 'Adult at risk',
-        DISCLOSURE_RISK: 'Take care what you say',
-        MARAC_CASE: 'MARAC case',
-        PROTECTION_ORDER: 'Protection order',
-      },
+      types: warningTypesEn,
       about: (who) => `About ${who}`,
       reviewBy: (day) => `Review due by ${day}`,
       awaitingSignOff: 'Waiting for a manager’s sign-off',

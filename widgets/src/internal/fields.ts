@@ -222,12 +222,6 @@ export function choices(options: ChoicesOptions): TemplateResult {
   </div>`;
 }
 
-/** An error box's title: an `h2`, or a heading of another level (inside a list's item). */
-export const summaryTitle = (title: string, level = 2): TemplateResult =>
-  level === 2
-    ? html`<h2 class="error-summary__title">${title}</h2>`
-    : html`<p class="error-summary__title" role="heading" aria-level=${level}>${title}</p>`;
-
 export interface SummaryItem {
   message: string;
   /** The id of the control to focus; none for an error about the whole form. */
@@ -242,12 +236,10 @@ export function errorSummary(options: {
   title: string;
   items: SummaryItem[];
   onFollow: (target: string) => void;
-  /** The title's heading level, when the summary sits deeper than a widget's title (default 2). */
-  level?: number;
 }): TemplateResult {
   return html`<div class="error-summary" part="error-summary" tabindex="-1">
     <div role="alert">
-      ${summaryTitle(options.title, options.level)}
+      <h2 class="error-summary__title">${options.title}</h2>
       <ul class="error-summary__list">
         ${options.items.map((item) =>
           item.target

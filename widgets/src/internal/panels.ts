@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { summaryTitle } from './fields.js';
 
 /** A widget's words for a request the gateway did not take: a title, a message per error code. */
 export interface FailureWords {
@@ -17,15 +16,11 @@ export interface FailureWords {
 export function requestFailed(
   words: FailureWords,
   code: string,
-  {
-    next,
-    more = nothing,
-    level,
-  }: { next?: string | undefined; more?: TemplateResult | typeof nothing; level?: number } = {},
+  { next, more = nothing }: { next?: string | undefined; more?: TemplateResult | typeof nothing } = {},
 ): TemplateResult {
   return html`<div class="error-summary" part="error-summary" tabindex="-1">
     <div role="alert">
-      ${summaryTitle(words.title, level)}
+      <h2 class="error-summary__title">${words.title}</h2>
       <p>${words.byCode[code] ?? words.other}</p>
       ${next ? html`<p>${next}</p>` : nothing}
     </div>

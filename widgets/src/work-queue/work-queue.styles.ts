@@ -79,6 +79,7 @@ export const workQueueStyles = [
     .item__title {
       margin: 0 0 0.35em;
       font-size: 1.05em;
+      font-weight: 700;
     }
 
     .item__title:focus {

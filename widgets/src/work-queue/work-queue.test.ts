@@ -153,7 +153,7 @@ describe('<sg-work-queue>', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => !!find(el, '.panel'), 3000, 'the triage form');
       await el.updateComplete;
-      expect(focused(el)).to.equal('h5.legend.legend--m');
+      expect(focused(el)).to.equal('h4.legend.legend--m');
       expect(text(get(el, '.panel .reported'))).to.equal('Heating off and little food in the flat.');
       await expect(el).to.be.accessible();
 
@@ -218,7 +218,7 @@ describe('<sg-work-queue>', () => {
       // It has left the queue, the count with it, and focus went to the next concern.
       await el.updateComplete;
       expect(concernItem(el, concern.reference)).to.equal(undefined);
-      expect(focused(el)).to.equal(`h4#item-${next.id}.item__title`);
+      expect(focused(el)).to.equal(`p#item-${next.id}.item__title`);
       expect(text(get(el, '.base > .content > [role="status"]'))).to.contain(
         `Concern ${concern.reference} is triaged and has left the queue.`,
       );

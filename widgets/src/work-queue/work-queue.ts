@@ -625,7 +625,10 @@ export class SgWorkQueue extends LitElement {
     </p>`;
   }
 
-  /** An item: its title (focusable, for focus to land on), lines, and an "Open" button. */
+  /**
+   * An item: its title (focusable, for focus to land on; not a heading, so that the error boxes'
+   * headings inside a form keep the page's heading levels in order), lines, and an "Open" button.
+   */
   #item(
     id: string,
     overdue: boolean,
@@ -640,7 +643,7 @@ export class SgWorkQueue extends LitElement {
       class="item ${overdue ? 'item--overdue' : ''}"
       part=${overdue ? 'item item-overdue' : 'item'}
     >
-      <h4 class="item__title" id="item-${id}" tabindex="-1">${title}</h4>
+      <p class="item__title" id="item-${id}" tabindex="-1">${title}</p>
       ${lines}
       <div class="actions">
         ${extra}
@@ -705,12 +708,11 @@ export class SgWorkQueue extends LitElement {
       @change=${this.#onTriageInput}
       @submit=${this.#saveTriage}
     >
-      <h5 class="legend legend--m" tabindex="-1">${tr.legend(open.concern.reference)}</h5>
+      <h4 class="legend legend--m" tabindex="-1">${tr.legend(open.concern.reference)}</h4>
       ${this.#renderTriageFailure(open)}
       ${
         summaryItems.length
           ? errorSummary({
-              level: 5,
               title: tr.errorTitle,
               items: summaryItems,
               onFollow: (target) => this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus(),
@@ -779,7 +781,6 @@ export class SgWorkQueue extends LitElement {
         other: '',
       };
       return requestFailed(stale, 'STALE', {
-        level: 5,
         more: html`<button
           type="button"
           class="button button--secondary"
@@ -790,7 +791,7 @@ export class SgWorkQueue extends LitElement {
         </button>`,
       });
     }
-    return requestFailed(tr.failed, open.failure, { level: 5 });
+    return requestFailed(tr.failed, open.failure);
   }
 
   #renderReferral(open: OpenTriage): TemplateResult {
@@ -869,7 +870,7 @@ export class SgWorkQueue extends LitElement {
                 (this.review = { ...review, reason: (event.target as HTMLTextAreaElement).value })}
               @submit=${this.#reviewFlag}
             >
-              ${review.failure ? requestFailed(w.triage.failed, review.failure, { level: 5 }) : nothing}
+              ${review.failure ? requestFailed(w.triage.failed, review.failure) : nothing}
               ${textArea({
                 errorPrefix: t.errorPrefix,
                 name: 'flag-reason',
