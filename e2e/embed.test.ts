@@ -166,6 +166,7 @@ describe('a widget embedded in a page on another origin', () => {
       'sg-feedback',
       'sg-household-view',
       'sg-self-assessment',
+      'sg-work-queue',
     ]);
     const scripts = tags
       .map(

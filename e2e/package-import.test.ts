@@ -70,6 +70,7 @@ describe('@doorstep/widgets from npm', () => {
       'sg-household-view',
       'sg-provider',
       'sg-self-assessment',
+      'sg-work-queue',
     ]);
   });
 });

@@ -187,6 +187,56 @@ describe('the example housing portal', () => {
     expect(problems).toEqual([]);
   });
 
+  it('triages a seeded concern from the work queue, and shows the queue to nobody but the safeguarding team', async () => {
+    const [seeded] = await doorstep.sql<{ id: string; reference: string }>(
+      `select id, reference from concern where subject_description like 'Older man living alone%'`,
+    );
+    await page.goto(doorstep.base + '/work-queue.html');
+    const picker = page.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption(DEMO.lead);
+    const queue = page.locator('sg-work-queue');
+    const triage = queue.getByRole('button', { name: `Triage concern ${seeded!.reference}` });
+    await triage.click({ timeout: 15_000 });
+    await queue.getByLabel('Monitor as a low-level concern').check();
+    await queue.getByLabel('Medium').check();
+    await queue.getByLabel('Reason for the decision').fill('E2E: keep an eye on the heating');
+    await queue.getByRole('button', { name: 'Save decision' }).click();
+    await expect
+      .poll(() =>
+        doorstep.sql<{ status: string; triage_decision: string; risk_level: string; triage_reason: string }>(
+          'select status, triage_decision, risk_level, triage_reason from concern where id = $1',
+          [seeded!.id],
+        ),
+      )
+      .toEqual([
+        {
+          status: 'TRIAGED',
+          triage_decision: 'MONITOR_LOW_LEVEL',
+          risk_level: 'MEDIUM',
+          triage_reason: 'E2E: keep an eye on the heating',
+        },
+      ]);
+    await expect.poll(() => triage.count()).toBe(0);
+    await expect
+      .poll(() => page.locator('#opened').textContent())
+      .toBe('Concern triaged: monitor low level, medium risk.');
+
+    // A contractor, a housing officer and an agency officer get a plain notice and none of it.
+    for (const label of [
+      'Gareth Jones (gas engineer, contractor)',
+      'Tom Evans (housing officer)',
+      'Dee Patel (social worker)',
+    ]) {
+      await picker.selectOption({ label });
+      await expect
+        .poll(() => queue.locator('.notice').textContent(), { timeout: 15_000 })
+        .toContain('not available');
+      expect(await queue.locator('.item, .section').count(), label).toBe(0);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('takes a tenant’s feedback on the tenant site, with no sign-in', async () => {
     await page.goto(doorstep.base + '/feedback.html');
     const feedback = page.locator('sg-feedback');

@@ -155,6 +155,8 @@ await customElements.whenDefined(
       ? 'sg-feedback'
       : chronologySlot
         ? 'sg-chronology'
-        : 'sg-self-assessment',
+        : document.getElementById('work-queue')
+          ? 'sg-work-queue'
+          : 'sg-self-assessment',
 );
 await loadDemoUsers();

@@ -67,6 +67,8 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   // Concerns in full: the organisation's safeguarding leads and champions only.
   'Query.concern': SAFEGUARDING,
   'Query.concerns': SAFEGUARDING,
+  // The work queue's concerns waiting for triage: those who triage.
+  'Query.concernsToTriage': SAFEGUARDING,
   'Concern.*': SAFEGUARDING,
   'ConcernConnection.*': 'envelope',
   'ConcernEdge.*': 'envelope',

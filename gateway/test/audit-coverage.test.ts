@@ -130,6 +130,7 @@ const calls: Record<string, (r: Records) => Call[]> = {
   concernsAwaitingCapacityAssessment: () => [{ as: lead }],
   dashChecklist: (r) => [{ as: lead, args: { id: r.checklistId } }],
   concerns: () => [{ as: champion }],
+  concernsToTriage: () => [{ as: lead }],
   cumulativeFlags: () => [{ as: lead }],
   feedback: () => [{ as: manager }],
   household: () => [{ as: champion, args: { id: CEDAR } }],

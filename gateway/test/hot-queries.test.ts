@@ -55,7 +55,16 @@ const names = hotOperations({} as HotData).map((o) => o.name);
  * Whole-organisation reads that are known and not yet fixed, with why. The test fails when one goes
  * away, so the list is kept true.
  */
-const KNOWN: Record<string, { table: string; why: string }[]> = {};
+const KNOWN: Record<string, { table: string; why: string }[]> = {
+  'work-queue': [
+    {
+      table: 'referral',
+      why:
+        'referralsSent(filter: { overdue: true }) finds the referrals past their respondBy among the ' +
+        "organisation's by (organisation, sent_at): an index of those awaiting a response belongs with the referral lists",
+    },
+  ],
+};
 
 it.each(names)('%s reads no organisation-sized table from end to end', async (name) => {
   const operation = operations.find((o) => o.name === name)!;

@@ -130,6 +130,7 @@ describe('in production', () => {
         'sg-feedback',
         'sg-household-view',
         'sg-self-assessment',
+        'sg-work-queue',
       ]);
 
       for (const [tag, { file, integrity }] of Object.entries(widgets)) {

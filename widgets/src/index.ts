@@ -39,3 +39,9 @@ export { SgChronology } from './chronology/chronology.js';
 export { chronologyCy } from './i18n/chronology.cy.js';
 export { chronologyEn } from './i18n/chronology.en.js';
 export type { ChronologyTranslation } from './i18n/translation.js';
+// sg-work-queue
+export { SgWorkQueue } from './work-queue/work-queue.js';
+export { SgTriagedEvent } from './events/triaged.js';
+export { workQueueCy } from './i18n/work-queue.cy.js';
+export { workQueueEn } from './i18n/work-queue.en.js';
+export type { WorkQueueTranslation } from './i18n/translation.js';

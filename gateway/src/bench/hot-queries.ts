@@ -7,6 +7,7 @@ import {
   SearchHouseholdsDocument,
   SearchPeopleDocument,
   VisitHouseholdDocument,
+  WorkQueueDocument,
 } from '@doorstep/client';
 import { DefaultLogger, type LogContext, type MikroORM, type Options } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -231,6 +232,14 @@ export function hotOperations(data: HotData): HotOperation[] {
       as: 'lead',
       query: `query Tasks { tasks(status: OPEN) { id kind sourceType sourceId status createdAt dueAt } }`,
       variables: {},
+    },
+    {
+      name: 'work-queue',
+      title:
+        'The work queue widget (`WorkQueue`: concerns to triage, open flags, overdue referrals, warnings to review or sign off, open tasks)',
+      as: 'lead',
+      query: WorkQueueDocument.toString(),
+      variables: { first: 50 },
     },
     {
       name: 'referrals-sent',

@@ -16,6 +16,7 @@ import { ruleOf } from '../auth/access.js';
 import type { Actor } from '../auth/identity.js';
 import { Permission, rules, sameOrganisation } from '../auth/permissions.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
+import { isoMoment } from './sql.js';
 import {
   rootSpec,
   typeSpec,
@@ -84,7 +85,7 @@ export interface Plan {
   rawBlockers: string[];
 }
 
-const ISO = (at: string) => `to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ISO = isoMoment;
 /** The keyset cursor `encodeCursor` writes: base64url of `<ISO time>|<id>`. */
 const CURSOR = (at: string, id: string) =>
   `translate(encode(convert_to(${ISO(at)} || '|' || ${id}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;

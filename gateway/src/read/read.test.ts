@@ -64,7 +64,7 @@ const CONCERN = `fragment C on Concern {
   urgency categories primaryCategory subjectDescription location whatHappened happenedAt actionsTaken
   viewsStatus views viewsNotAskedReason consentStatus consentReason mentalCapacityConcern childrenPresent
   othersAtRisk locationOfRisk sourceOfRisk triageDecision riskLevel triageReason triagedAt closedAt
-  closeReason version raisedAt
+  closeReason version raisedAt triageDueAt
   household { id address tenancyReference }
   subjects { role childAtEvent person { ...P } }
   allegedSources { role childAtEvent person { id displayName } }

@@ -12,3 +12,7 @@ export const personName = (p: string): string => `(${p}.given_name || ' ' || ${p
 
 /** The date of the moment `at` in UTC (`isoDateOf`). */
 export const utcDay = (at: string): string => `(${at} at time zone 'UTC')::date`;
+
+/** The moment `at` as `DateTimeISO` answers it (`toISOString()`): null stays null. */
+export const isoMoment = (at: string): string =>
+  `to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -7,6 +7,8 @@
  *   household view shows no case count at all rather than a zero it cannot know.
  * - from `<sg-chronology>`, the record behind an entry, by its type: `Concern`, `Warning`,
  *   `Referral`, `CumulativeFlag`, …; the id is the record's.
+ * - from `<sg-work-queue>`, an item of the queue, by its record's type: `Concern`, `CumulativeFlag`,
+ *   `Referral`, `Warning`, or an overdue task's source type; the id is the record's.
  */
 export type SgOpenKind =
   | 'person-concerns'

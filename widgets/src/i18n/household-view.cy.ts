@@ -1,4 +1,5 @@
 import { commonCy } from './common.js';
+import { warningTypesCy } from './warning-types.js';
 import type { HouseholdViewTranslation } from './translation.js';
 
 /** Welsh words of `<sg-household-view>`. */
@@ -11,15 +12,7 @@ export const householdViewCy: HouseholdViewTranslation = {
     warnings: {
       heading: 'Rhybuddion',
       none: 'Does dim rhybuddion ar gyfer yr aelwyd hon.',
-      types: {
-        RISK_TO_STAFF: 'Risg i staff',
-        RISK_TO_CHILDREN: 'Risg i blant',
-        RISK_TO_ADULTS: 'Risg i oedolion',
-        ADULT_AT_RISK: 'Oedolyn mewn perygl',
-        DISCLOSURE_RISK: 'Byddwch yn ofalus beth rydych chi’n ei ddweud',
-        MARAC_CASE: 'Achos MARAC',
-        PROTECTION_ORDER: 'Gorchymyn amddiffyn',
-      },
+      types: warningTypesCy,
       about: (name) => `Am ${name}`,
       household: 'Am yr aelwyd gyfan',
       reviewBy: (date) => `Adolygu erbyn ${date}`,

@@ -1,4 +1,5 @@
 import { commonEn } from './common.js';
+import { warningTypesEn } from './warning-types.js';
 import type { HouseholdViewTranslation } from './translation.js';
 
 /** English words of `<sg-household-view>`: plain, short, for someone about to knock on a door. */
@@ -11,15 +12,7 @@ export const householdViewEn: HouseholdViewTranslation = {
     warnings: {
       heading: 'Warnings',
       none: 'There are no warnings for this household.',
-      types: {
-        RISK_TO_STAFF: 'Risk to staff',
-        RISK_TO_CHILDREN: 'Risk to children',
-        RISK_TO_ADULTS: 'Risk to adults',
-        ADULT_AT_RISK: 'Adult at risk',
-        DISCLOSURE_RISK: 'Take care what you say',
-        MARAC_CASE: 'MARAC case',
-        PROTECTION_ORDER: 'Protection order',
-      },
+      types: warningTypesEn,
       about: (name) => `About ${name}`,
       household: 'About the whole household',
       reviewBy: (date) => `Review by ${date}`,

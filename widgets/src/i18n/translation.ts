@@ -7,10 +7,14 @@ import type {
   ConsentStatus,
   FeedbackPrinciple,
   HouseholdRole,
+  LegalBasis,
   RelationshipType,
+  RiskLevel,
   SelfAssessmentQuestionId,
   SelfAssessmentStatus,
   SelfConsent,
+  TaskKind,
+  TriageDecision,
   ViewsStatus,
   WarningType,
 } from '@doorstep/schema';
@@ -390,6 +394,108 @@ export interface HouseholdViewTranslation extends Common {
 // ── sg-chronology ──────────────────────────────────────────────────────────────────────────────
 
 /** Every word `<sg-chronology>` shows, for one language. */
+/** The words of `<sg-work-queue>`: the safeguarding team's inbox. */
+export interface WorkQueueTranslation extends Common {
+  workQueue: {
+    title: string;
+    loading: string;
+    /** Said while a refresh is on its way, over what is shown. */
+    refreshing: string;
+    refresh: string;
+    /** "Updated at 10:32 (UK time)". */
+    updated: (time: string) => string;
+    /** For contractors, housing officers, agency officers and anyone else who may not see it. */
+    notAvailable: string;
+    /** "(UK time)", after every time shown. */
+    ukTime: string;
+    overdue: string;
+    /** "3 of 73 shown: the most urgent first". */
+    shownOf: (shown: number, total: number, locale: string) => string;
+    sections: {
+      concerns: { heading: string; none: string };
+      flags: { heading: string; none: string };
+      referrals: { heading: string; none: string };
+      warnings: { heading: string; none: string };
+      tasks: { heading: string; none: string };
+    };
+    /** A section's count, in words for screen readers ("3 items"). */
+    items: Plural;
+    concern: {
+      urgency: Record<ConcernUrgency, string>;
+      about: (description: string) => string;
+      raised: (moment: string) => string;
+      due: (moment: string) => string;
+      reported: string;
+      triage: string;
+      /** Visually hidden end of "Triage" and "Open": which concern. */
+      which: (reference: string) => string;
+      open: string;
+    };
+    triage: {
+      legend: (reference: string) => string;
+      decision: string;
+      decisions: Record<TriageDecision, Choice>;
+      riskLevel: string;
+      riskLevels: Record<RiskLevel, string>;
+      reason: Question;
+      referral: string;
+      loadingDraft: string;
+      draftFailed: string;
+      agency: string;
+      legalBasis: string;
+      legalBases: Record<LegalBasis, string>;
+      legalBasisReason: Question;
+      summary: Question;
+      save: string;
+      saving: string;
+      cancel: string;
+      errorTitle: string;
+      /** One message per field, by the gateway's field name. */
+      errors: Record<string, string>;
+      tooLong: string;
+      /** Said after a triage: the concern left the queue. */
+      done: (reference: string) => string;
+      /** A colleague triaged it first (STALE_VERSION), or it was closed or is no longer there. */
+      stale: (reference: string) => string;
+      gone: (reference: string) => string;
+      failed: { title: string; byCode: Partial<Record<string, string>>; other: string };
+    };
+    flag: {
+      about: (who: string) => string;
+      household: (address: string) => string;
+      restricted: string;
+      rule: (threshold: number, months: number) => string;
+      raised: (moment: string) => string;
+      review: string;
+      which: (who: string) => string;
+      reason: Question;
+      save: string;
+      cancel: string;
+      done: string;
+      open: string;
+    };
+    referral: {
+      to: (agency: string) => string;
+      respondBy: (moment: string) => string;
+      sent: (moment: string) => string;
+      open: string;
+    };
+    warning: {
+      types: Record<WarningType, string>;
+      about: (who: string) => string;
+      reviewBy: (day: string) => string;
+      awaitingSignOff: string;
+      open: string;
+    };
+    task: {
+      kinds: Record<TaskKind, string>;
+      dueAt: (moment: string) => string;
+      open: string;
+    };
+    failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
+  };
+}
+
 export interface ChronologyTranslation extends Common {
   chronology: {
     title: string;

@@ -65,6 +65,12 @@ import { User } from '../organisation/user.entity.js';
 @Entity({ tableName: 'concern' })
 @Index({ properties: ['organisation', 'raisedAt', 'id'] })
 @Index({ properties: ['household', 'raisedAt', 'id'] })
+// The work queue: the concerns waiting for triage, and only those.
+@Index({
+  name: 'concern_awaiting_triage',
+  expression:
+    'create index "concern_awaiting_triage" on "concern" ("organisation_id", "raised_at", "id") where "status" = \'RAISED\'',
+})
 @Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {
   [PrimaryKeyProp]?: ['organisation', 'id'];

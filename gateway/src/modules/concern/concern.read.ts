@@ -9,10 +9,11 @@ import {
   type Source,
   type SourceInput,
 } from '../../read/model.js';
-import { childOn, utcDay } from '../../read/sql.js';
+import { childOn, isoMoment, utcDay } from '../../read/sql.js';
 import { ConcernNamedPerson } from './concern-named-person.entity.js';
 import { ConcernTriage } from './concern-triage.entity.js';
 import { Concern } from './concern.entity.js';
+import { triageDueSql } from './triage-queue.js';
 
 /** How the compiled read path reads concerns, the people they name and their triage history. */
 
@@ -49,6 +50,7 @@ readType({
   entity: Concern,
   audit: 'Concern',
   fields: {
+    triageDueAt: { kind: 'value', sql: (t) => isoMoment(triageDueSql(t)) },
     household: {
       kind: 'object',
       type: 'Household',

@@ -38,6 +38,7 @@ import {
 } from './concern.service.js';
 import { closeConcern, triageHistory } from './triage.service.js';
 import { listMyConcerns, SubmittedConcernConnection } from './my-concerns.js';
+import { listConcernsToTriage, triageDueAt } from './triage-queue.js';
 
 @ObjectType({ description: 'A person named in a concern' })
 @Access(Permission.ConcernRead)
@@ -166,6 +167,20 @@ export class ConcernResolver {
   }
 
   @Access(Permission.ConcernTriage)
+  @Query(() => ConcernConnection, {
+    description:
+      'Concerns waiting for their first triage (RAISED): the most urgent first, then the longest waiting. ' +
+      'Each has its triageDueAt.',
+  })
+  concernsToTriage(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listConcernsToTriage(ctx.em, callerOf(ctx), { first: first ?? null, after: after ?? null });
+  }
+
+  @Access(Permission.ConcernTriage)
   @Mutation(() => Concern, { description: 'Close a triaged concern (TRIAGED → CLOSED), with the reason' })
   closeConcern(
     @Arg('id', () => ID) id: string,
@@ -209,6 +224,16 @@ export class ConcernResolver {
   })
   namedPeople(@Root() concern: Concern, @Ctx() ctx: Context) {
     return namedPeopleOfConcern(ctx.em, callerOf(ctx), concern);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'While it waits for its first triage: when that is due (raised + 1 hour for IMMEDIATE_DANGER, ' +
+      '24 hours URGENT, 72 hours ROUTINE, 7 days LOW_LEVEL); empty once triaged',
+  })
+  triageDueAt(@Root() concern: Concern) {
+    return triageDueAt(concern);
   }
 
   @FieldResolver(() => [ConcernTriage], { description: 'Every triage decision, oldest first' })

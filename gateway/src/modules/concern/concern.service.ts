@@ -370,8 +370,8 @@ export async function raisePublicConcern(
 }
 
 /** An SQL condition: concern `c` names no person restricted from the caller (`concernVisibleParams`). */
-const concernVisibleSql = concernVisible('c', '?::uuid', '?::uuid');
-const concernVisibleParams = (caller: Caller) => [
+export const concernVisibleSql = concernVisible('c', '?::uuid', '?::uuid');
+export const concernVisibleParams = (caller: Caller) => [
   caller.identity.organisationId,
   ...visibilityParams(caller),
 ];
@@ -450,6 +450,20 @@ export async function listConcerns(
     orderBy: 'c.raised_at desc, c.id desc',
     limit: limit + 1,
   });
+  return auditedConcernPage(em, caller, { rows, total }, limit, (c) => encodeCursor(c.raisedAt, c.id));
+}
+
+/**
+ * A page of concerns from rows read one past its end (that row only says there is more), each
+ * concern on it audited as read by the caller.
+ */
+export function auditedConcernPage(
+  em: EntityManager,
+  caller: Caller,
+  { rows, total }: { rows: Record<string, unknown>[]; total: number },
+  limit: number,
+  cursorOf: (concern: Concern) => string,
+): ConnectionShape<Concern> {
   const page = rows.slice(0, limit).map((row) => em.map(Concern, row));
   if (page.length) {
     audit(
@@ -460,7 +474,7 @@ export async function listConcerns(
       page.map((c) => c.id),
     );
   }
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.raisedAt, node.id), node }));
+  const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     totalCount: total,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },

@@ -609,6 +609,10 @@ export type SourceOfRisk =
   | 'SERVICE_PROVIDER'
   | 'UNKNOWN_TO_INDIVIDUAL';
 
+export type TaskKind =
+  | 'REFERRAL_OVERDUE'
+  | 'TRIAGE_CUMULATIVE_FLAG';
+
 export type Tenure =
   | 'AFFORDABLE_RENT'
   | 'LEASEHOLD'
@@ -1224,6 +1228,21 @@ export type WebhookDeliveryLogQueryVariables = Exact<{
 
 export type WebhookDeliveryLogQuery = { webhookDeliveryLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, endpointId: string, eventId: string, eventType: string, attempt: number, at: string, httpStatus: number | null, errorCode: string | null, durationMs: number, ok: boolean, nextAttemptAt: string | null } }> } };
 
+export type WorkQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type WorkQueueQuery = { concernsToTriage: { totalCount: number, edges: Array<{ node: { id: string, reference: string, urgency: ConcernUrgency, primaryCategory: ConcernCategory | null, subjectDescription: string, whatHappened: string, raisedAt: string, triageDueAt: string | null, version: number } }> }, cumulativeFlags: Array<{ id: string, subjectType: FlagSubject, raisedAt: string, threshold: number, windowMonths: number, person: { id: string, displayName: string } | null, household: { id: string, address: string } | null }>, referralsSent: { totalCount: number, edges: Array<{ node: { id: string, recipient: string, sentAt: string, respondBy: string | null, status: ReferralStatus } }> }, warningsDueForReview: { totalCount: number, edges: Array<{ node: { id: string, type: WarningType, reviewDate: string, subjectName: string | null } }> }, warningsAwaitingSignOff: { totalCount: number, edges: Array<{ node: { id: string, type: WarningType, reviewDate: string, subjectName: string | null, createdAt: string } }> }, tasks: Array<{ id: string, kind: TaskKind, sourceType: string, sourceId: string, dueAt: string }> };
+
+export type ReviewCumulativeFlagMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReviewCumulativeFlagMutation = { reviewCumulativeFlag: { id: string, status: FlagStatus } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1313,3 +1332,5 @@ export const AddWebhookEndpointDocument = /* @__PURE__ */ new TypedDocumentStrin
 export const RotateWebhookSecretDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RotateWebhookSecret($id:ID!){rotateWebhookSecret(id:$id){secret endpoint{...WebhookEndpointFields}}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
 export const RemoveWebhookEndpointDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RemoveWebhookEndpoint($id:ID!){removeWebhookEndpoint(id:$id){id}}`) as unknown as TypedDocumentString<RemoveWebhookEndpointMutation, RemoveWebhookEndpointMutationVariables>;
 export const WebhookDeliveryLogDocument = /* @__PURE__ */ new TypedDocumentString(`query WebhookDeliveryLog($endpointId:ID$failed:Boolean$first:Int$after:String){webhookDeliveryLog(endpointId:$endpointId failed:$failed first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id endpointId eventId eventType attempt at httpStatus errorCode durationMs ok nextAttemptAt}}}}`) as unknown as TypedDocumentString<WebhookDeliveryLogQuery, WebhookDeliveryLogQueryVariables>;
+export const WorkQueueDocument = /* @__PURE__ */ new TypedDocumentString(`query WorkQueue($first:Int){concernsToTriage(first:$first){totalCount edges{node{id reference urgency primaryCategory subjectDescription whatHappened raisedAt triageDueAt version}}}cumulativeFlags(status:OPEN){id subjectType raisedAt threshold windowMonths person{id displayName}household{id address}}referralsSent(filter:{overdue:true}first:$first){totalCount edges{node{id recipient sentAt respondBy status}}}warningsDueForReview(first:$first){totalCount edges{node{id type reviewDate subjectName}}}warningsAwaitingSignOff(first:$first){totalCount edges{node{id type reviewDate subjectName createdAt}}}tasks(status:OPEN){id kind sourceType sourceId dueAt}}`) as unknown as TypedDocumentString<WorkQueueQuery, WorkQueueQueryVariables>;
+export const ReviewCumulativeFlagDocument = /* @__PURE__ */ new TypedDocumentString(`mutation ReviewCumulativeFlag($id:ID!$reason:String!){reviewCumulativeFlag(id:$id input:{reason:$reason}){id status}}`) as unknown as TypedDocumentString<ReviewCumulativeFlagMutation, ReviewCumulativeFlagMutationVariables>;
