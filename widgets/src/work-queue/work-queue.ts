@@ -179,7 +179,8 @@ export class SgWorkQueue extends LitElement {
   /** Said over the concerns: one the lead had open was dealt with by someone else. */
   @state() private goneNotice = '';
 
-  readonly #api = new ApiController(this);
+  // Someone else signed in, or another gateway: read the queue afresh, as they may see it.
+  readonly #api = new ApiController(this, () => void this.#load(true));
   readonly #localize = new LocalizeController<WorkQueueTranslation>(this, [workQueueEn, workQueueCy]);
   /** The latest read: an older answer arriving late is dropped. */
   #loading = 0;
