@@ -208,6 +208,8 @@ export const BUDGETS = {
   'sg-household-view': 30_000,
   // sg-chronology: issue 13's budget for a new widget.
   'sg-chronology': 30_000,
+  // sg-referral-tracker: issue 13's budget for a new widget.
+  'sg-referral-tracker': 30_000,
 };
 
 /**
@@ -226,6 +228,7 @@ export const bundles = [
   { tag: 'sg-self-assessment', entry: 'src/self-assessment/define.ts' },
   { tag: 'sg-household-view', entry: 'src/household-view/define.ts' },
   { tag: 'sg-chronology', entry: 'src/chronology/define.ts' },
+  { tag: 'sg-referral-tracker', entry: 'src/referral-tracker/define.ts' },
 ].map((bundle) => ({
   ...bundle,
   budget: BUDGETS[bundle.tag],
