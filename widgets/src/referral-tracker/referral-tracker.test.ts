@@ -12,7 +12,7 @@ import {
   sql,
   tokenFor,
 } from '../test-support/doorstep.js';
-import { find, get, text, until } from '../test-support/dom.js';
+import { find, focused, get, text, until, what } from '../test-support/dom.js';
 import type { SgReferralTracker } from './referral-tracker.js';
 import './define.js';
 
@@ -158,7 +158,9 @@ describe('<sg-referral-tracker>', () => {
       expect(line).not.to.contain('Overdue');
       // Overdue: the word, and a thick edge — not colour alone.
       const late = row(el, older)!;
-      expect(text(late.querySelector('[part~="overdue"]'))).to.equal('Overdue');
+      const badge = late.querySelector<HTMLElement>('[part~="overdue"]')!;
+      expect(text(badge)).to.equal('Overdue');
+      expect(badge.checkVisibility(), 'the word is shown').to.equal(true);
       expect(late.getAttribute('part')).to.equal('row row-overdue');
       expect(getComputedStyle(late).borderInlineStartWidth).to.equal('8px');
       // No person-level detail in the list.
@@ -479,14 +481,15 @@ describe('<sg-referral-tracker>', () => {
   it('reaches every control with Tab, in reading order, and opens a referral with Enter', async () => {
     const id = await refer();
     const el = await newTracker({ noLive: true, pageSize: 3 });
+    await until(() => !!find(el, 'select[name="agencyId"]'), 5_000, 'the agency filter');
     const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('select, input, button')];
-    const reached: Element[] = [];
+    const reached: string[] = [];
     document.body.focus();
     for (let i = 0; i < controls.length; i++) {
       await sendKeys({ press: 'Tab' });
-      reached.push(el.shadowRoot!.activeElement!);
+      reached.push(`${focused(el)} ${text(el.shadowRoot!.activeElement)}`);
     }
-    expect(reached).to.deep.equal(controls);
+    expect(reached).to.deep.equal(controls.map((c) => `${what(c)} ${text(c)}`));
     get<HTMLButtonElement>(el, `.row__open[data-id="${id}"]`).focus();
     await sendKeys({ press: 'Enter' });
     await until(() => el.shadowRoot!.activeElement?.id === 'referral-title', 5_000, 'the opened referral');

@@ -389,15 +389,20 @@ export class SgReferralTracker extends LitElement {
     this.draft = NO_DRAFT;
     this.errors = {};
     this.result = undefined;
-    if (await this.#readOpened(id)) await focusAfterRender(this, '#referral-title');
+    if (await this.#readOpened(id, true)) await focusAfterRender(this, '#referral-title');
   }
 
-  /** Reads the opened referral (again); false when it could not be, which the widget says. */
-  async #readOpened(id: string): Promise<boolean> {
+  /**
+   * Reads a referral to show it: to open it (`opening`), or again while it is open — an answer
+   * arriving after the person went back to the list is not opened again. False when it could not
+   * be read, which the widget says.
+   */
+  async #readOpened(id: string, opening = false): Promise<boolean> {
     try {
       const { referral } = await send(this.#api.api, TrackerReferralDocument, { id });
-      this.opened = referral;
       this.rows = this.rows.map((r) => (r.id === id ? referral : r));
+      if (!opening && this.opened?.id !== id) return false;
+      this.opened = referral;
       // A move being written that is no longer possible is put away.
       if (this.draft.action && !movesFrom(referral.status, this.mode).includes(this.draft.action)) {
         this.draft = { ...this.draft, action: undefined };
