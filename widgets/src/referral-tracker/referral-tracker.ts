@@ -261,7 +261,8 @@ export class SgReferralTracker extends LitElement {
       this.phase = 'loaded';
       this.reloading = false;
       this.#startListening();
-      if (!this.#agencyMode && !this.agencies.length) void this.#loadAgencies();
+      // Not once removed from the page: it has no token of its own then.
+      if (!this.#agencyMode && !this.agencies.length && this.isConnected) void this.#loadAgencies();
     } catch (error) {
       if (generation !== this.#generation) return;
       const e = asError(error);
