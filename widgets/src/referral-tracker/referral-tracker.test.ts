@@ -26,7 +26,7 @@ let concernId: string;
 before(async function () {
   this.timeout(90_000);
   await doorstepReady();
-  for (const who of ['lead', 'frontline', 'contractor', 'champion', 'agency'] as const)
+  for (const who of ['lead', 'frontline', 'contractor', 'manager', 'champion', 'agency'] as const)
     tokens[who] = await tokenFor(DEMO[who]);
   const { concerns } = await graphql<{ concerns: { edges: { node: { id: string } }[] } }>(
     'query { concerns(first: 1) { edges { node { id } } } }',
@@ -444,8 +444,13 @@ describe('<sg-referral-tracker>', () => {
     });
   });
 
-  for (const who of ['contractor', 'frontline'] as const) {
-    it(`a ${who === 'frontline' ? 'frontline housing officer' : 'contractor'} gets a plain notice and no data, in either mode`, async () => {
+  const roles = {
+    contractor: 'contractor',
+    frontline: 'frontline housing officer',
+    manager: 'housing manager',
+  };
+  for (const who of ['contractor', 'frontline', 'manager'] as const) {
+    it(`a ${roles[who]} gets a plain notice and no data, in either mode`, async () => {
       for (const mode of ['provider', 'agency'] as const) {
         await until(async () => (await openStreams()) === 0, 5_000, 'earlier streams closed');
         const el = await newTracker({ token: tokens[who], mode });
