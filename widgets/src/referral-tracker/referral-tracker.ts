@@ -14,10 +14,11 @@ import {
   type ReferralOutcome,
   type ReferralStatus,
   type TrackerReferralQuery,
-  type TrackerSentQuery,
+  type TrackerPageFragment,
   type TrackerRowFragment,
   type TrackerUpdatedSubscription,
 } from '@doorstep/client';
+import { REFERRAL_OUTCOMES as OUTCOMES, REFERRAL_STATUSES as STATUSES } from '@doorstep/schema';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SgErrorEvent } from '../events/error.js';
@@ -38,23 +39,8 @@ import { referralTrackerStyles } from './referral-tracker.styles.js';
 type Row = TrackerRowFragment;
 type Detail = TrackerReferralQuery['referral'];
 type Event_ = TrackerUpdatedSubscription['referralUpdated'];
-type Page = TrackerSentQuery['referralsSent'];
+type Page = TrackerPageFragment;
 
-const STATUSES: ReferralStatus[] = ['SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'DECLINED', 'CLOSED', 'WITHDRAWN'];
-const OUTCOMES: ReferralOutcome[] = [
-  'ASSESSMENT_COMPLETED',
-  'SERVICES_PROVIDED',
-  'SIGNPOSTED',
-  'NO_FURTHER_ACTION',
-  'REFERRED_ON',
-  'STRATEGY_MEETING_HELD',
-  'SECTION_42_ENQUIRY',
-  'CHILD_PROTECTION_ENQUIRY',
-  'MARAC_CASE_HEARD',
-  'POLICE_INVESTIGATION',
-  'SAFETY_PLAN_AGREED',
-  'OTHER',
-];
 /** Who may not see referrals at all gets a notice, not an error. */
 const NOT_AVAILABLE = new Set(['FORBIDDEN']);
 
