@@ -354,14 +354,16 @@ export class SgReferralTracker extends LitElement {
       this.total += 1;
     }
     if (this.opened?.id === row.id) void this.#readOpened(row.id);
-    const own = event.kind === 'MOVED' ? `${row.id}:${row.version}` : event.kind === 'MESSAGE' ? row.id : '';
+    // Each event says what it was (the row may be further on already, when events are replayed).
+    const own =
+      event.kind === 'MOVED' ? `${row.id}:${event.version}` : event.kind === 'MESSAGE' ? row.id : '';
     if (this.#own.delete(own)) return;
     this.announcement =
       event.kind === 'SENT'
         ? t.live.received(reference, row.sender)
         : event.kind === 'MESSAGE'
           ? t.live.message(reference)
-          : t.live.moved(reference, t.statuses[row.status]);
+          : t.live.moved(reference, t.statuses[event.status]);
   }
 
   /** Whether a new referral belongs in the list as it is filtered (an agency filter: not known). */
