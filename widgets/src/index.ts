@@ -41,7 +41,8 @@ export { chronologyEn } from './i18n/chronology.en.js';
 export type { ChronologyTranslation } from './i18n/translation.js';
 // sg-referral-tracker
 export { SgReferralTracker } from './referral-tracker/referral-tracker.js';
-export { SgReferralMessageEvent, SgReferralMovedEvent } from './events/referral.js';
+export { SgReferralMessageEvent } from './events/referral-message.js';
+export { SgReferralMovedEvent } from './events/referral-moved.js';
 export { referralTrackerCy } from './i18n/referral-tracker.cy.js';
 export { referralTrackerEn } from './i18n/referral-tracker.en.js';
 export type { ReferralTrackerTranslation } from './i18n/translation.js';

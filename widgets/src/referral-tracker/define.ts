@@ -4,7 +4,8 @@ import { SgReferralTracker } from './referral-tracker.js';
 
 export { SgReferralTracker };
 export { SgProvider } from '../provider/provider.js';
-export { SgReferralMessageEvent, SgReferralMovedEvent } from '../events/referral.js';
+export { SgReferralMessageEvent } from '../events/referral-message.js';
+export { SgReferralMovedEvent } from '../events/referral-moved.js';
 export { SgErrorEvent } from '../events/error.js';
 
 /** Registers `<sg-referral-tracker>`, unless this or another copy of the widget already has. */

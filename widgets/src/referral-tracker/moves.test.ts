@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { movesFrom, takesMessages } from './moves.js';
+import { missingFor, movesFrom, takesMessages } from './moves.js';
 
 // The moves the widget offers must be exactly those the gateway's lifecycle allows
 // (gateway/src/modules/referral/referral-lifecycle.ts), or it would offer a move the gateway refuses
@@ -26,5 +26,17 @@ describe('the referral tracker’s moves', () => {
         takesMessages(s as never),
       ),
     ).to.deep.equal(['SENT', 'ACKNOWLEDGED', 'ACCEPTED']);
+  });
+
+  it('asks for a reason to decline or withdraw, an outcome to close, and words for "something else"', () => {
+    const words = (reason = '', outcome = '', outcomeDetail = '') => ({ reason, outcome, outcomeDetail });
+    expect(missingFor('acknowledge', words())).to.deep.equal([]);
+    expect(missingFor('accept', words())).to.deep.equal([]);
+    expect(missingFor('decline', words('  '))).to.deep.equal(['reason']);
+    expect(missingFor('withdraw', words('Sent in error'))).to.deep.equal([]);
+    expect(missingFor('close', words())).to.deep.equal(['outcome']);
+    expect(missingFor('close', words('', 'SIGNPOSTED'))).to.deep.equal([]);
+    expect(missingFor('close', words('', 'OTHER', ' '))).to.deep.equal(['outcomeDetail']);
+    expect(missingFor('close', words('', 'OTHER', 'Carers’ assessment'))).to.deep.equal([]);
   });
 });

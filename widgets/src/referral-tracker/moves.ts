@@ -1,5 +1,14 @@
-import type { ReferralStatus } from '@doorstep/client';
+import {
+  AcceptReferralDocument,
+  AcknowledgeReferralDocument,
+  CloseReferralDocument,
+  DeclineReferralDocument,
+  WithdrawReferralDocument,
+  type ReferralOutcome,
+  type ReferralStatus,
+} from '@doorstep/client';
 import type { TrackerAction } from '../i18n/translation.js';
+import { send, type Api } from '../internal/api.js';
 
 /** Whose tracker it is: the organisation that sent referrals, or the agency that received them. */
 export type TrackerMode = 'provider' | 'agency';
@@ -27,3 +36,50 @@ export const takesMessages = (status: ReferralStatus): boolean =>
 export type WordedAction = Extract<TrackerAction, 'decline' | 'close' | 'withdraw'>;
 export const needsWords = (action: TrackerAction): action is WordedAction =>
   action === 'decline' || action === 'close' || action === 'withdraw';
+
+/** What the person wrote for a move: a reason (decline, withdraw) or an outcome (close). */
+export interface MoveWords {
+  reason: string;
+  outcome: string;
+  outcomeDetail: string;
+}
+
+/** The fields a move still needs, before anything is sent: none, or which. */
+export function missingFor(
+  action: TrackerAction,
+  words: MoveWords,
+): ('reason' | 'outcome' | 'outcomeDetail')[] {
+  if (action === 'decline' || action === 'withdraw') return words.reason.trim() ? [] : ['reason'];
+  if (action !== 'close') return [];
+  if (!words.outcome) return ['outcome'];
+  return words.outcome === 'OTHER' && !words.outcomeDetail.trim() ? ['outcomeDetail'] : [];
+}
+
+/**
+ * Sends one move with the version the person saw (the gateway answers `STALE_VERSION` if it has
+ * moved since); resolves with the referral's status and version after it.
+ */
+export async function sendMove(
+  api: Api,
+  action: TrackerAction,
+  seen: { referralId: string; version: number },
+  words: MoveWords,
+): Promise<{ id: string; status: ReferralStatus; version: number }> {
+  const reason = { ...seen, reason: words.reason };
+  switch (action) {
+    case 'acknowledge':
+      return (await send(api, AcknowledgeReferralDocument, { input: seen })).acknowledgeReferral;
+    case 'accept':
+      return (await send(api, AcceptReferralDocument, { input: seen })).acceptReferral;
+    case 'decline':
+      return (await send(api, DeclineReferralDocument, { input: reason })).declineReferral;
+    case 'withdraw':
+      return (await send(api, WithdrawReferralDocument, { input: reason })).withdrawReferral;
+    case 'close': {
+      const outcome = words.outcome as ReferralOutcome;
+      const detail = outcome === 'OTHER' ? { outcomeDetail: words.outcomeDetail } : {};
+      return (await send(api, CloseReferralDocument, { input: { ...seen, outcome, ...detail } }))
+        .closeReferral;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 // The referral tracker in the pages it will live in: a React 19 app, a page with hostile global CSS,
 // a themed portal. Against the real gateway, as a safeguarding lead.
 import { expect, fixture, html } from '@open-wc/testing';
-import type { SgReferralMovedEvent } from '../events/referral.js';
+import type { SgReferralMovedEvent } from '../events/referral-moved.js';
 import { DEMO, doorstepReady, GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
 import { addHostileCss, find, get, until } from '../test-support/dom.js';
 import type { SgReferralTracker } from './referral-tracker.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { SgReferralMovedEvent } from '../events/referral.js';
+import type { SgReferralMovedEvent } from '../events/referral-moved.js';
 import {
   connection,
   DEMO,

@@ -1,8 +1,4 @@
 import {
-  AcceptReferralDocument,
-  AcknowledgeReferralDocument,
-  CloseReferralDocument,
-  DeclineReferralDocument,
   DoorstepError,
   PartnerAgenciesDocument,
   SendReferralMessageDocument,
@@ -10,8 +6,6 @@ import {
   TrackerReferralDocument,
   TrackerSentDocument,
   TrackerUpdatedDocument,
-  WithdrawReferralDocument,
-  type ReferralOutcome,
   type ReferralStatus,
   type TrackerReferralQuery,
   type TrackerPageFragment,
@@ -22,19 +16,29 @@ import { REFERRAL_OUTCOMES as OUTCOMES, REFERRAL_STATUSES as STATUSES } from '@d
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SgErrorEvent } from '../events/error.js';
-import { SgReferralMessageEvent, SgReferralMovedEvent } from '../events/referral.js';
+import { SgReferralMessageEvent } from '../events/referral-message.js';
+import { SgReferralMovedEvent } from '../events/referral-moved.js';
 import { referralTrackerCy } from '../i18n/referral-tracker.cy.js';
 import { referralTrackerEn } from '../i18n/referral-tracker.en.js';
 import type { ReferralTrackerTranslation, TrackerAction } from '../i18n/translation.js';
 import { ApiController, send } from '../internal/api.js';
-import { formatDay, formatMoment } from '../internal/datetime.js';
+import { formatDay } from '../internal/datetime.js';
 import { errorSummary, selectField, textArea } from '../internal/fields.js';
 import { focusAfterRender } from '../internal/focus.js';
 import { listen } from '../internal/live.js';
 import { LocalizeController } from '../internal/localize.js';
 import { requestFailed } from '../internal/panels.js';
-import { movesFrom, needsWords, takesMessages, type TrackerMode, type WordedAction } from './moves.js';
+import {
+  missingFor,
+  movesFrom,
+  needsWords,
+  sendMove,
+  takesMessages,
+  type TrackerMode,
+  type WordedAction,
+} from './moves.js';
 import { referralTrackerStyles } from './referral-tracker.styles.js';
+import { timelineTemplate } from './timeline.js';
 
 type Row = TrackerRowFragment;
 type Detail = TrackerReferralQuery['referral'];
@@ -422,39 +426,14 @@ export class SgReferralTracker extends LitElement {
     const referral = this.opened;
     if (!referral || this.busy) return;
     const t = this.#localize.t.referralTracker;
-    const { reason, outcome, outcomeDetail } = this.draft;
-    if (needsWords(action)) {
-      const errors: typeof this.errors = {};
-      if (action !== 'close' && !reason.trim()) errors.reason = t.actions.required.reason;
-      if (action === 'close' && !outcome) errors.outcome = t.actions.required.outcome;
-      if (action === 'close' && outcome === 'OTHER' && !outcomeDetail.trim())
-        errors.outcomeDetail = t.actions.required.outcomeDetail;
-      this.errors = errors;
-      if (Object.keys(errors).length) return focusAfterRender(this, '.move-form .error-summary');
-    }
-    const base = { referralId: referral.id, version: referral.version };
-    const api = this.#api.api;
+    const missing = missingFor(action, this.draft);
+    this.errors = Object.fromEntries(missing.map((field) => [field, t.actions.required[field]]));
+    if (missing.length) return focusAfterRender(this, '.move-form .error-summary');
     this.busy = true;
     this.result = undefined;
     try {
-      const moved =
-        action === 'acknowledge'
-          ? (await send(api, AcknowledgeReferralDocument, { input: base })).acknowledgeReferral
-          : action === 'accept'
-            ? (await send(api, AcceptReferralDocument, { input: base })).acceptReferral
-            : action === 'decline'
-              ? (await send(api, DeclineReferralDocument, { input: { ...base, reason } })).declineReferral
-              : action === 'withdraw'
-                ? (await send(api, WithdrawReferralDocument, { input: { ...base, reason } })).withdrawReferral
-                : (
-                    await send(api, CloseReferralDocument, {
-                      input: {
-                        ...base,
-                        outcome: outcome as ReferralOutcome,
-                        ...(outcome === 'OTHER' ? { outcomeDetail } : {}),
-                      },
-                    })
-                  ).closeReferral;
+      const seen = { referralId: referral.id, version: referral.version };
+      const moved = await sendMove(this.#api.api, action, seen, this.draft);
       this.#own.add(`${moved.id}:${moved.version}`);
       this.draft = NO_DRAFT;
       await this.#readOpened(moved.id);
@@ -744,50 +723,7 @@ export class SgReferralTracker extends LitElement {
         }
       </dl>
       <h3 class="heading">${d.timeline}</h3>
-      ${this.#renderTimeline(referral)} ${this.#renderActions(referral)}`;
-  }
-
-  #renderTimeline(referral: Detail): TemplateResult {
-    const { t, locale } = this.#localize;
-    const r = t.referralTracker;
-    const d = r.detail;
-    const org = (byAgency: boolean) => (byAgency ? referral.recipient : referral.sender);
-    const entries: { at: string; body: TemplateResult; kind: string }[] = [
-      {
-        at: referral.sentAt,
-        kind: 'sent',
-        body: html`<p class="entry__what">${d.sentBy(referral.sender)}</p>`,
-      },
-      ...referral.moves.map((m) => ({
-        at: m.at,
-        kind: 'move',
-        body: html`<p class="entry__what">${d.moved(r.statuses[m.to], m.byName, org(m.byAgency))}</p>
-          ${m.reason ? html`<p><span class="entry__label">${d.reasonLabel}:</span> ${m.reason}</p>` : nothing}
-          ${
-            m.outcome
-              ? html`<p>
-                  <span class="entry__label">${d.outcomeLabel}:</span>
-                  ${d.outcomes[m.outcome]}${m.outcomeDetail ? html` — ${m.outcomeDetail}` : nothing}
-                </p>`
-              : nothing
-          }`,
-      })),
-      ...referral.messages.map((m) => ({
-        at: m.sentAt,
-        kind: 'message',
-        body: html`<p class="entry__what">${d.message(m.byName, org(m.byAgency))}</p>
-          <p class="pre">${m.body}</p>`,
-      })),
-    ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    return html`<ol class="timeline" part="timeline">
-      ${entries.map(
-        (e) =>
-          html`<li class="entry entry--${e.kind}" part="entry">
-            <p class="secondary"><time datetime=${e.at}>${formatMoment(new Date(e.at), locale)}</time></p>
-            ${e.body}
-          </li>`,
-      )}
-    </ol>`;
+      ${timelineTemplate(referral, r, locale)} ${this.#renderActions(referral)}`;
   }
 
   #renderActions(referral: Detail): TemplateResult {
