@@ -53,20 +53,24 @@ async function* messages(body: ReadableStream<Uint8Array>): AsyncGenerator<Messa
   }
 }
 
-/** An HTTP or GraphQL failure of a stream as a DoorstepError. */
-async function failure(response: Response): Promise<DoorstepError> {
-  let error: { message?: string; extensions?: { code?: string } } | undefined;
-  try {
-    const body = (await response.json()) as { errors?: (typeof error)[] };
-    error = body.errors?.[0];
-  } catch {
-    // Not JSON (a proxy's page): the status says enough.
-  }
-  const code =
-    error?.extensions?.code ??
-    (response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'NETWORK_ERROR');
-  return new DoorstepError(code, error?.message ?? `HTTP ${response.status}`);
+interface WireError {
+  message: string;
+  extensions?: { code?: string };
 }
+
+/** The first GraphQL error of a refusal or a stream's last result (else the HTTP status) as a DoorstepError. */
+const failure = (errors: WireError[] | undefined, status = 200): DoorstepError =>
+  new DoorstepError(
+    errors?.[0]?.extensions?.code ??
+      (errors?.length
+        ? 'BAD_REQUEST'
+        : status === 401
+          ? 'UNAUTHENTICATED'
+          : status === 403
+            ? 'FORBIDDEN'
+            : 'NETWORK_ERROR'),
+    errors?.[0]?.message ?? `HTTP ${status}`,
+  );
 
 /**
  * Listens to one GraphQL subscription over server-sent events: graphql-sse's "distinct connections"
@@ -107,19 +111,19 @@ export function listen<TResult, TVariables>(
       }),
       signal: stopped.signal,
     });
-    if (!response.ok || !response.body) return failure(response);
+    if (!response.ok || !response.body) {
+      // A refusal's body is GraphQL errors as JSON; a proxy's page is not, and its status says enough.
+      const body = (await response.json().catch(() => ({}))) as { errors?: WireError[] };
+      return failure(body.errors, response.status);
+    }
     refreshed = false;
     wait = RETRY_FIRST_MS;
     on.open?.();
     for await (const message of messages(response.body)) {
       if (message.event === 'complete') return undefined;
       if (message.event !== 'next') continue;
-      const result = JSON.parse(message.data) as {
-        data?: TResult;
-        errors?: { message: string; extensions?: { code?: string } }[];
-      };
-      const error = result.errors?.[0];
-      if (error) return new DoorstepError(error.extensions?.code ?? 'BAD_REQUEST', error.message);
+      const result = JSON.parse(message.data) as { data?: TResult; errors?: WireError[] };
+      if (result.errors?.length) return failure(result.errors);
       if (result.data) on.next(result.data);
     }
     return undefined;

@@ -15,6 +15,7 @@ import {
 import { find, focused, get, text, until, what } from '../test-support/dom.js';
 import type { SgReferralTracker } from './referral-tracker.js';
 import './define.js';
+import '../provider/define.js';
 
 // Riverside Homes (the demo housing provider) refers concerns to Northshire Adult Social Care, the
 // demo partner agency, whose officer is Dee Patel (gateway/src/db/demo.ts). Each test sends its own
@@ -462,6 +463,24 @@ describe('<sg-referral-tracker>', () => {
       }
     });
   }
+
+  it('reads the referrals again when someone else signs in, through the provider', async () => {
+    const id = await refer();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB">
+        <sg-provider endpoint=${GATEWAY}><sg-referral-tracker></sg-referral-tracker></sg-provider>
+      </div>`,
+    );
+    const provider = wrapper.querySelector('sg-provider')!;
+    provider.fetchToken = () => tokens.lead!;
+    const el = wrapper.querySelector('sg-referral-tracker')!;
+    await until(() => !!row(el, id), 10_000, 'the lead’s referrals');
+    // The lead hands the device to a contractor: nothing the lead saw stays, nothing is listened to.
+    provider.fetchToken = () => tokens.contractor!;
+    await until(() => !!find(el, '[part~="notice"]'), 10_000, 'the contractor’s notice');
+    expect(el.shadowRoot!.querySelectorAll('.row, .filters').length).to.equal(0);
+    await until(async () => (await openStreams()) === 0, 5_000, 'the lead’s stream closed');
+  });
 
   it('a champion sees the referrals Riverside sent', async () => {
     const id = await refer();

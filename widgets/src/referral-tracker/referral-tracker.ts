@@ -12,7 +12,6 @@ import {
   type TrackerRowFragment,
   type TrackerUpdatedSubscription,
 } from '@doorstep/client';
-import { REFERRAL_OUTCOMES as OUTCOMES, REFERRAL_STATUSES as STATUSES } from '@doorstep/schema';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SgErrorEvent } from '../events/error.js';
@@ -166,7 +165,8 @@ export class SgReferralTracker extends LitElement {
   @state() private announcement = '';
   @state() private liveStopped = false;
 
-  readonly #api = new ApiController(this);
+  // Someone else signed in, or another gateway: read the referrals again as they may see them.
+  readonly #api = new ApiController(this, () => this.#another());
   readonly #localize = new LocalizeController<ReferralTrackerTranslation>(this, [
     referralTrackerEn,
     referralTrackerCy,
@@ -197,10 +197,15 @@ export class SgReferralTracker extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     // Whose referrals, or who is reading them (a new token may be someone else's): read afresh,
     // after the host page's own scripts of this turn (which may give the provider its token).
-    if (changed.has('mode') || changed.has('token') || changed.has('endpoint')) {
-      setTimeout(() => void this.#load());
-    }
+    if (changed.has('token') || changed.has('endpoint')) setTimeout(() => this.#another());
+    else if (changed.has('mode')) setTimeout(() => void this.#load());
     if (changed.has('noLive') && this.noLive) this.#stopListening();
+  }
+
+  /** Another person (or gateway): nothing the previous one could see stays, their agencies included. */
+  #another(): void {
+    this.agencies = [];
+    void this.#load();
   }
 
   /** Reads the list again from the first page (after the host changed something it shows). */
@@ -567,7 +572,7 @@ export class SgReferralTracker extends LitElement {
             onChange: () => undefined,
             choices: [
               { value: '', label: f.anyStatus },
-              ...STATUSES.map((s) => ({ value: s, label: t.referralTracker.statuses[s] })),
+              ...Object.entries(t.referralTracker.statuses).map(([value, label]) => ({ value, label })),
             ],
           })}
           ${
@@ -641,9 +646,22 @@ export class SgReferralTracker extends LitElement {
       : nothing;
   }
 
-  #renderRow(row: Row): TemplateResult {
+  /** Who it is to (or from), its status in words, when it was sent and when a response is due. */
+  #lines(row: Row): TemplateResult {
     const { t, locale } = this.#localize;
     const w = t.referralTracker.row;
+    const day = (at: string) => formatDay(new Date(at), locale);
+    return html`<p class="row__line">
+        ${this.#agencyMode ? w.from(row.sender) : w.to(row.recipient)} ·
+        <span class="status" part="status">${t.referralTracker.statuses[row.status]}</span>
+      </p>
+      <p class="secondary">
+        ${w.sent(day(row.sentAt))} · ${row.respondBy ? w.due(day(row.respondBy)) : w.noDue}
+      </p>`;
+  }
+
+  #renderRow(row: Row): TemplateResult {
+    const w = this.#localize.t.referralTracker.row;
     return html`<li
       class="row ${row.overdue ? 'row--overdue' : ''}"
       part=${row.overdue ? 'row row-overdue' : 'row'}
@@ -654,14 +672,7 @@ export class SgReferralTracker extends LitElement {
         </button>
         ${this.#overdue(row)}
       </h3>
-      <p class="row__line">
-        ${this.#agencyMode ? w.from(row.sender) : w.to(row.recipient)} ·
-        <span class="status" part="status">${t.referralTracker.statuses[row.status]}</span>
-      </p>
-      <p class="secondary">
-        ${w.sent(formatDay(new Date(row.sentAt), locale))} ·
-        ${row.respondBy ? w.due(formatDay(new Date(row.respondBy), locale)) : w.noDue}
-      </p>
+      ${this.#lines(row)}
     </li>`;
   }
 
@@ -669,7 +680,6 @@ export class SgReferralTracker extends LitElement {
     const { t, locale } = this.#localize;
     const r = t.referralTracker;
     const d = r.detail;
-    const w = r.row;
     const shared = referral.shared;
     return html`<button type="button" class="link back" part="button" @click=${() => this.#back()}>
         ${d.back}
@@ -677,14 +687,7 @@ export class SgReferralTracker extends LitElement {
       <h2 class="title" id="referral-title" part="title" tabindex="-1">
         ${d.heading(shared.concernReference)}${this.#overdue(referral)}
       </h2>
-      <p class="row__line">
-        ${this.#agencyMode ? w.from(referral.sender) : w.to(referral.recipient)} ·
-        <span class="status" part="status">${r.statuses[referral.status]}</span>
-      </p>
-      <p class="secondary">
-        ${w.sent(formatDay(new Date(referral.sentAt), locale))} ·
-        ${referral.respondBy ? w.due(formatDay(new Date(referral.respondBy), locale)) : w.noDue}
-      </p>
+      ${this.#lines(referral)}
       ${
         this.result
           ? html`<div
@@ -808,7 +811,10 @@ export class SgReferralTracker extends LitElement {
               onChange: (outcome) => set({ outcome }),
               choices: [
                 { value: '', label: a.chooseOutcome },
-                ...OUTCOMES.map((o) => ({ value: o, label: t.referralTracker.detail.outcomes[o] })),
+                ...Object.entries(t.referralTracker.detail.outcomes).map(([value, label]) => ({
+                  value,
+                  label,
+                })),
               ],
             })}
             ${
