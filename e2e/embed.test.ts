@@ -165,6 +165,7 @@ describe('a widget embedded in a page on another origin', () => {
       'sg-concern-form',
       'sg-feedback',
       'sg-household-view',
+      'sg-referral-tracker',
       'sg-self-assessment',
       'sg-work-queue',
     ]);

@@ -69,6 +69,7 @@ describe('@doorstep/widgets from npm', () => {
       'sg-feedback',
       'sg-household-view',
       'sg-provider',
+      'sg-referral-tracker',
       'sg-self-assessment',
       'sg-work-queue',
     ]);

@@ -75,6 +75,8 @@ async function loadDemoUsers() {
   }
   ({ users } = await response.json());
   showUsers(users);
+  // A page may say whom to sign in as first (the partner intranet: the agency's officer).
+  if (users.some((user) => user.id === picker.dataset.default)) picker.value = picker.dataset.default;
   picker.disabled = false;
   if (picker.value) useDemoUser(picker.value);
 }
@@ -157,6 +159,8 @@ await customElements.whenDefined(
         ? 'sg-chronology'
         : document.getElementById('work-queue')
           ? 'sg-work-queue'
-          : 'sg-self-assessment',
+          : checklistSlot
+            ? 'sg-self-assessment'
+            : 'sg-provider', // pages that make their own widget (household, referrals): any bundle defines it
 );
 await loadDemoUsers();

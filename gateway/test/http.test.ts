@@ -129,6 +129,7 @@ describe('in production', () => {
         'sg-concern-form',
         'sg-feedback',
         'sg-household-view',
+        'sg-referral-tracker',
         'sg-self-assessment',
         'sg-work-queue',
       ]);

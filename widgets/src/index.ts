@@ -45,3 +45,11 @@ export { SgTriagedEvent } from './events/triaged.js';
 export { workQueueCy } from './i18n/work-queue.cy.js';
 export { workQueueEn } from './i18n/work-queue.en.js';
 export type { WorkQueueTranslation } from './i18n/translation.js';
+
+// sg-referral-tracker
+export { SgReferralTracker } from './referral-tracker/referral-tracker.js';
+export { SgReferralMessageEvent } from './events/referral-message.js';
+export { SgReferralMovedEvent } from './events/referral-moved.js';
+export { referralTrackerCy } from './i18n/referral-tracker.cy.js';
+export { referralTrackerEn } from './i18n/referral-tracker.en.js';
+export type { ReferralTrackerTranslation } from './i18n/translation.js';

@@ -1,35 +1,14 @@
 import { css } from 'lit';
 import { formStyles, hostStyles } from '../internal/form.styles.js';
 import { themeFor } from '../internal/theme.js';
+import { viewStyles } from '../internal/view.styles.js';
 
 export const householdViewStyles = [
   hostStyles,
   themeFor('household-view', '48em'),
   formStyles,
+  viewStyles,
   css`
-    .title {
-      margin: 0 0 0.25em;
-      font-size: 1.75em;
-      line-height: 1.15;
-    }
-
-    .heading {
-      margin: 1.5em 0 0.5em;
-      font-size: 1.25em;
-      line-height: 1.25;
-    }
-
-    .secondary {
-      margin: 0 0 0.5em;
-      color: var(--_secondary);
-    }
-
-    .notice {
-      margin: 1em 0;
-      padding: 0.5em 0.75em;
-      border-left: 5px solid var(--_link);
-    }
-
     .warnings,
     .people,
     .relationships {

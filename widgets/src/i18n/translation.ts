@@ -18,6 +18,7 @@ import type {
   ViewsStatus,
   WarningType,
 } from '@doorstep/schema';
+import type { ReferralOutcome, ReferralStatus } from '@doorstep/client';
 
 /** A choice in a radio or checkbox group: its label and an optional hint under it. */
 export interface Choice {
@@ -550,5 +551,106 @@ export interface ChronologyTranslation extends Common {
     };
     loadFailed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
     loadingMore: string;
+  };
+}
+
+// ── sg-referral-tracker ────────────────────────────────────────────────────────────────────────
+
+/** A move the tracker offers, named by what the person does. */
+export type TrackerAction = 'acknowledge' | 'accept' | 'decline' | 'close' | 'withdraw';
+
+/** Every word `<sg-referral-tracker>` shows, for one language. */
+export interface ReferralTrackerTranslation extends Common {
+  referralTracker: {
+    /** The heading: referrals the organisation sent, or (agency mode) its agency received. */
+    titleSent: string;
+    titleReceived: string;
+    loading: string;
+    /** For staff who may not see referrals (contractors, frontline officers): no data, no detail. */
+    notAvailable: string;
+    empty: string;
+    noMatch: string;
+    /** "Showing 20 of 45 referrals". */
+    count: (shown: number, total: number, locale: string) => string;
+    statuses: Record<ReferralStatus, string>;
+    filters: {
+      legend: string;
+      status: string;
+      anyStatus: string;
+      agency: string;
+      anyAgency: string;
+      overdue: string;
+      apply: string;
+      clear: string;
+    };
+    row: {
+      /** "To Northshire Adult Social Care" / "From Riverside Homes". */
+      to: (agency: string) => string;
+      from: (sender: string) => string;
+      sent: (date: string) => string;
+      due: (date: string) => string;
+      noDue: string;
+      /** The badge on an overdue referral, in words. */
+      overdue: string;
+      /** Visually hidden end of the open button: " SG-2026-000123". */
+      open: string;
+    };
+    loadMore: string;
+    loadingMore: string;
+    detail: {
+      back: string;
+      /** "Referral SG-2026-000123". */
+      heading: (reference: string) => string;
+      reason: string;
+      legalBasis: string;
+      legalBases: Record<LegalBasis, string>;
+      summary: string;
+      where: string;
+      people: string;
+      child: string;
+      timeline: string;
+      /** The first entry: "Sent by Riverside Homes". */
+      sentBy: (sender: string) => string;
+      /** "Acknowledged by Dee Patel (Northshire Adult Social Care)". */
+      moved: (status: string, by: string, organisation: string) => string;
+      /** "Message from Dee Patel (Northshire Adult Social Care)". */
+      message: (by: string, organisation: string) => string;
+      reasonLabel: string;
+      outcomeLabel: string;
+      outcomes: Record<ReferralOutcome, string>;
+    };
+    actions: {
+      heading: string;
+      verbs: Record<TrackerAction, string>;
+      /** The button that confirms a move needing words: "Decline the referral". */
+      confirm: Record<'decline' | 'close' | 'withdraw', string>;
+      reason: string;
+      reasonHint: Record<'decline' | 'withdraw', string>;
+      outcome: string;
+      chooseOutcome: string;
+      outcomeDetail: string;
+      cancel: string;
+      messageHeading: string;
+      messageHint: string;
+      send: string;
+      /** A closed, declined or withdrawn referral's thread takes no more messages. */
+      threadClosed: string;
+      errorTitle: string;
+      required: { reason: string; outcome: string; outcomeDetail: string; body: string };
+      /** Said after a move: "The referral is now accepted." */
+      done: (status: string) => string;
+      messageSent: string;
+      /** Someone else moved it first: reloaded, nothing moved twice. */
+      stale: string;
+      failed: Partial<Record<string, string>> & { other: string };
+    };
+    live: {
+      moved: (reference: string, status: string) => string;
+      message: (reference: string) => string;
+      received: (reference: string, sender: string) => string;
+      /** Updates stopped for good (access ended). */
+      stopped: string;
+    };
+    failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
   };
 }

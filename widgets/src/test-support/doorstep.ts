@@ -12,6 +12,8 @@ export const DEMO = {
   manager: '00000000-0000-4000-8000-000000000104',
   auditor: '00000000-0000-4000-8000-000000000105',
   champion: '00000000-0000-4000-8000-000000000106',
+  /** Dee Patel, an officer of Northshire Adult Social Care (a partner agency). */
+  agency: '00000000-0000-4000-8000-000000000301',
 } as const;
 
 /** Starts Doorstep if it is not running yet (the first time takes a few seconds). */
@@ -70,6 +72,24 @@ export async function graphql<T>(query: string, variables: object, token: string
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data;
+}
+
+/** How many live streams (server-sent events) pass through the page's connection to the gateway now. */
+export async function openStreams(): Promise<number> {
+  return (await executeServerCommand<number, object>('doorstep-streams', {}))!;
+}
+
+/**
+ * One GraphQL request straight to the gateway, not through the page's connection (which a test may
+ * have down, see `connection`): another person's move while this page is offline. Fails on errors.
+ */
+export async function graphqlDirect<T>(query: string, variables: object, token: string): Promise<T> {
+  const body = (await executeServerCommand<{ data: T; errors?: { message: string }[] }, object>(
+    'doorstep-graphql',
+    { query, variables, token },
+  ))!;
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data;
 }

@@ -853,6 +853,42 @@ export type ReferralReceivedSubscriptionVariables = Exact<{
 
 export type ReferralReceivedSubscription = { referralReceived: { id: string, kind: ReferralEventKind, at: string, referral: { id: string, sender: string, recipient: string, reason: string, legalBasis: LegalBasis, legalBasisReason: string | null, status: ReferralStatus, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, raisedAt: string, urgency: ConcernUrgency, categories: Array<ConcernCategory>, summary: string, whatWasReported: string | null, happenedAt: string | null, where: string, viewsStatus: ViewsStatus, views: string | null, consentStatus: ConsentStatus, people: Array<{ role: ConcernPersonRole, name: string, otherNames: Array<string>, dateOfBirth: string | null, childAtEvent: boolean | null, pronouns: string | null, preferredLanguage: string | null, communicationNeeds: string | null, interpreterNeeded: boolean, vulnerabilityFactors: Array<VulnerabilityFactor> }> } } } };
 
+export type TrackerRowFragment = { id: string, sender: string, recipient: string, status: ReferralStatus, version: number, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, urgency: ConcernUrgency } };
+
+export type TrackerPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, sender: string, recipient: string, status: ReferralStatus, version: number, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, urgency: ConcernUrgency } } }> };
+
+export type TrackerSentQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: SentReferralsFilter | null | undefined;
+}>;
+
+
+export type TrackerSentQuery = { referralsSent: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, sender: string, recipient: string, status: ReferralStatus, version: number, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, urgency: ConcernUrgency } } }> } };
+
+export type TrackerReceivedQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ReceivedReferralsFilter | null | undefined;
+}>;
+
+
+export type TrackerReceivedQuery = { referralsReceived: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, sender: string, recipient: string, status: ReferralStatus, version: number, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, urgency: ConcernUrgency } } }> } };
+
+export type TrackerReferralQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TrackerReferralQuery = { referral: { reason: string, legalBasis: LegalBasis, id: string, sender: string, recipient: string, status: ReferralStatus, version: number, sentAt: string, respondBy: string | null, overdue: boolean, shared: { raisedAt: string, categories: Array<ConcernCategory>, summary: string, where: string, concernReference: string, urgency: ConcernUrgency, people: Array<{ role: ConcernPersonRole, name: string, childAtEvent: boolean | null }> }, moves: Array<{ id: string, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }>, messages: Array<{ id: string, body: string, byName: string, byAgency: boolean, sentAt: string }> } };
+
+export type TrackerUpdatedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type TrackerUpdatedSubscription = { referralUpdated: { id: string, kind: ReferralEventKind, status: ReferralStatus, version: number, referral: { id: string, sender: string, recipient: string, status: ReferralStatus, version: number, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, urgency: ConcernUrgency } } } };
+
 export type ReferralFieldsFragment = { id: string, sender: string, recipient: string, reason: string, legalBasis: LegalBasis, legalBasisReason: string | null, status: ReferralStatus, sentAt: string, respondBy: string | null, overdue: boolean, shared: { concernReference: string, raisedAt: string, urgency: ConcernUrgency, categories: Array<ConcernCategory>, summary: string, whatWasReported: string | null, happenedAt: string | null, where: string, viewsStatus: ViewsStatus, views: string | null, consentStatus: ConsentStatus, people: Array<{ role: ConcernPersonRole, name: string, otherNames: Array<string>, dateOfBirth: string | null, childAtEvent: boolean | null, pronouns: string | null, preferredLanguage: string | null, communicationNeeds: string | null, interpreterNeeded: boolean, vulnerabilityFactors: Array<VulnerabilityFactor> }> } };
 
 export type PartnerAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1262,6 +1298,8 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 export const YouSaidWeDidFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment YouSaidWeDidFields on YouSaidWeDid{id youSaid weDid principle publishedAt}`, {"fragmentName":"YouSaidWeDidFields"}) as unknown as TypedDocumentString<YouSaidWeDidFieldsFragment, unknown>;
+export const TrackerRowFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment TrackerRow on Referral{id sender recipient status version sentAt respondBy overdue shared{concernReference urgency}}`, {"fragmentName":"TrackerRow"}) as unknown as TypedDocumentString<TrackerRowFragment, unknown>;
+export const TrackerPageFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment TrackerPage on ReferralConnection{totalCount pageInfo{hasNextPage endCursor}edges{node{...TrackerRow}}}fragment TrackerRow on Referral{id sender recipient status version sentAt respondBy overdue shared{concernReference urgency}}`, {"fragmentName":"TrackerPage"}) as unknown as TypedDocumentString<TrackerPageFragment, unknown>;
 export const ReferralFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`, {"fragmentName":"ReferralFields"}) as unknown as TypedDocumentString<ReferralFieldsFragment, unknown>;
 export const ReferralLifecycleFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`, {"fragmentName":"ReferralLifecycleFields"}) as unknown as TypedDocumentString<ReferralLifecycleFieldsFragment, unknown>;
 export const WarningSummaryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`fragment WarningSummaryFields on Warning{id type description reviewDate status overdueForReview subjectName}`, {"fragmentName":"WarningSummaryFields"}) as unknown as TypedDocumentString<WarningSummaryFieldsFragment, unknown>;
@@ -1283,6 +1321,10 @@ export const PublishYouSaidWeDidDocument = /* @__PURE__ */ new TypedDocumentStri
 export const WithdrawYouSaidWeDidDocument = /* @__PURE__ */ new TypedDocumentString(`mutation WithdrawYouSaidWeDid($id:ID!){withdrawYouSaidWeDid(id:$id){...YouSaidWeDidFields withdrawnAt}}fragment YouSaidWeDidFields on YouSaidWeDid{id youSaid weDid principle publishedAt}`) as unknown as TypedDocumentString<WithdrawYouSaidWeDidMutation, WithdrawYouSaidWeDidMutationVariables>;
 export const ReferralUpdatedDocument = /* @__PURE__ */ new TypedDocumentString(`subscription ReferralUpdated($referralId:ID$after:String){referralUpdated(referralId:$referralId after:$after){id kind status version at referral{id status version}}}`) as unknown as TypedDocumentString<ReferralUpdatedSubscription, ReferralUpdatedSubscriptionVariables>;
 export const ReferralReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`subscription ReferralReceived($after:String){referralReceived(after:$after){id kind at referral{...ReferralFields}}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferralReceivedSubscription, ReferralReceivedSubscriptionVariables>;
+export const TrackerSentDocument = /* @__PURE__ */ new TypedDocumentString(`query TrackerSent($first:Int$after:String$filter:SentReferralsFilter){referralsSent(first:$first after:$after filter:$filter){...TrackerPage}}fragment TrackerRow on Referral{id sender recipient status version sentAt respondBy overdue shared{concernReference urgency}}fragment TrackerPage on ReferralConnection{totalCount pageInfo{hasNextPage endCursor}edges{node{...TrackerRow}}}`) as unknown as TypedDocumentString<TrackerSentQuery, TrackerSentQueryVariables>;
+export const TrackerReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`query TrackerReceived($first:Int$after:String$filter:ReceivedReferralsFilter){referralsReceived(first:$first after:$after filter:$filter){...TrackerPage}}fragment TrackerRow on Referral{id sender recipient status version sentAt respondBy overdue shared{concernReference urgency}}fragment TrackerPage on ReferralConnection{totalCount pageInfo{hasNextPage endCursor}edges{node{...TrackerRow}}}`) as unknown as TypedDocumentString<TrackerReceivedQuery, TrackerReceivedQueryVariables>;
+export const TrackerReferralDocument = /* @__PURE__ */ new TypedDocumentString(`query TrackerReferral($id:ID!){referral(id:$id){...TrackerRow reason legalBasis shared{raisedAt categories summary where people{role name childAtEvent}}moves{id to reason outcome outcomeDetail byName byAgency at}messages{id body byName byAgency sentAt}}}fragment TrackerRow on Referral{id sender recipient status version sentAt respondBy overdue shared{concernReference urgency}}`) as unknown as TypedDocumentString<TrackerReferralQuery, TrackerReferralQueryVariables>;
+export const TrackerUpdatedDocument = /* @__PURE__ */ new TypedDocumentString(`subscription TrackerUpdated($after:String){referralUpdated(after:$after){id kind status version referral{...TrackerRow}}}fragment TrackerRow on Referral{id sender recipient status version sentAt respondBy overdue shared{concernReference urgency}}`) as unknown as TypedDocumentString<TrackerUpdatedSubscription, TrackerUpdatedSubscriptionVariables>;
 export const PartnerAgenciesDocument = /* @__PURE__ */ new TypedDocumentString(`query PartnerAgencies{partnerAgencies{id name agencyType}}`) as unknown as TypedDocumentString<PartnerAgenciesQuery, PartnerAgenciesQueryVariables>;
 export const ReferralDraftDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralDraft($concernId:ID!){referralDraft(concernId:$concernId){concernId summary consentStatus suggestedLegalBasis agencies{id name agencyType}}}`) as unknown as TypedDocumentString<ReferralDraftQuery, ReferralDraftQueryVariables>;
 export const ReferConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation ReferConcern($input:ReferConcernInput!){referConcern(input:$input){...ReferralFields concernId}}fragment ReferralFields on Referral{id sender recipient reason legalBasis legalBasisReason status sentAt respondBy overdue shared{concernReference raisedAt urgency categories summary whatWasReported happenedAt where viewsStatus views consentStatus people{role name otherNames dateOfBirth childAtEvent pronouns preferredLanguage communicationNeeds interpreterNeeded vulnerabilityFactors}}}`) as unknown as TypedDocumentString<ReferConcernMutation, ReferConcernMutationVariables>;

@@ -1,0 +1,126 @@
+import { css } from 'lit';
+import { formStyles, hostStyles } from '../internal/form.styles.js';
+import { themeFor } from '../internal/theme.js';
+import { viewStyles } from '../internal/view.styles.js';
+
+export const referralTrackerStyles = [
+  hostStyles,
+  themeFor('referral-tracker', '48em'),
+  formStyles,
+  viewStyles,
+  css`
+    .title:focus {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    .notice p,
+    .result p {
+      margin: 0;
+    }
+
+    .filters__fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5em;
+    }
+
+    .filters__fields .select {
+      max-width: 100%;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1em;
+    }
+
+    .rows,
+    .timeline,
+    .plain {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .row {
+      padding: 0.75em 0 0.25em;
+      border-top: 1px solid var(--_rule);
+    }
+
+    /* Overdue: a thick edge and the word "Overdue", never colour alone. */
+    .row--overdue {
+      padding-inline-start: 0.75em;
+      border-inline-start: 8px solid var(--_error);
+    }
+
+    .row__title {
+      margin: 0 0 0.25em;
+      font-size: 1.125em;
+    }
+
+    .row__open {
+      font-weight: 700;
+    }
+
+    .row__line {
+      margin: 0 0 0.25em;
+    }
+
+    .status {
+      font-weight: 700;
+    }
+
+    .badge {
+      display: inline-block;
+      margin-inline-start: 0.4em;
+      padding: 0 0.4em;
+      border: 2px solid var(--_error);
+      color: var(--_text);
+      font-size: 0.875rem;
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.03em;
+      vertical-align: middle;
+    }
+
+    .back {
+      margin-bottom: 1em;
+    }
+
+    .facts dt {
+      font-weight: 700;
+    }
+
+    .facts dd {
+      margin: 0 0 0.75em;
+    }
+
+    .pre {
+      white-space: pre-line;
+    }
+
+    .entry {
+      margin: 0 0 0.75em;
+      padding: 0.25em 0 0.25em 0.75em;
+      border-inline-start: 4px solid var(--_rule);
+    }
+
+    .entry--message {
+      border-inline-start-style: double;
+    }
+
+    .entry p {
+      margin: 0 0 0.25em;
+    }
+
+    .entry__what,
+    .entry__label {
+      font-weight: 700;
+    }
+
+    .result {
+      margin: 1em 0;
+    }
+  `,
+];
