@@ -38,15 +38,14 @@ const people = () =>
 
 /**
  * What the person wants to happen ("what matters to me"): asked and said, asked and nothing said,
- * or not asked (and why). The same shape as a concern's recorded views.
+ * or not asked (and why). The same shape as a concern's recorded views (`personViewsSchema`).
  */
-export const desiredOutcomesSchema = personViewsSchema;
 export type DesiredOutcomesData = z.output<typeof personViewsSchema>;
 
 /** What opening a case from triage may add: all optional (the triage's lead, the concern's views). */
 const openingFields = {
   leadWorkerId: z.optional(z.uuid({ error: 'Choose the lead worker' })),
-  desiredOutcomes: z.optional(desiredOutcomesSchema),
+  desiredOutcomes: z.optional(personViewsSchema),
   reviewEveryWeeks: z.optional(reviewEveryWeeks()),
 };
 
@@ -66,7 +65,7 @@ export type TriageCaseData = z.output<typeof triageCaseInputSchema>;
 export const openCaseInputSchema = z
   .object({
     ...openingFields,
-    desiredOutcomes: desiredOutcomesSchema,
+    desiredOutcomes: personViewsSchema,
     concernIds: z.optional(
       z
         .array(z.uuid({ error: 'Select a concern' }))
@@ -132,7 +131,7 @@ export const caseReviewInputSchema = z
   .object({
     summary: text(CONCERN_LIMITS.longText, 'Enter how the work with the person is going'),
     desiredOutcomesChanged: z.boolean({ error: 'Say whether what matters to the person has changed' }),
-    desiredOutcomes: z.optional(desiredOutcomesSchema),
+    desiredOutcomes: z.optional(personViewsSchema),
   })
   .check(
     z.refine((value) => !value.desiredOutcomesChanged || value.desiredOutcomes !== undefined, {

@@ -190,17 +190,17 @@ export class CaseResolver {
 
   @FieldResolver(() => [CaseAction], { description: 'The plan, soonest due first' })
   actions(@Root() c: Case, @Ctx() ctx: Context) {
-    return caseActions(ctx.em, c);
+    return caseActions(ctx.em, callerOf(ctx), c);
   }
 
   @FieldResolver(() => [CaseNote], { description: 'The notes, in the order things happened' })
   notes(@Root() c: Case, @Ctx() ctx: Context) {
-    return caseNotes(ctx.em, c);
+    return caseNotes(ctx.em, callerOf(ctx), c);
   }
 
   @FieldResolver(() => [CaseReview], { description: 'The reviews, oldest first' })
   reviews(@Root() c: Case, @Ctx() ctx: Context) {
-    return caseReviews(ctx.em, c);
+    return caseReviews(ctx.em, callerOf(ctx), c);
   }
 }
 

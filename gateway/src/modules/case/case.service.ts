@@ -716,39 +716,47 @@ async function closeCaseTasks(tx: EntityManager, c: Case) {
   );
 }
 
-/** A case's plan, due first. Batched per request. */
-export function caseActions(em: EntityManager, c: Case): Promise<CaseAction[]> {
-  return batched(em, CaseAction, 'case.actions', c, [{ dueOn: 'asc' }, { id: 'asc' }]);
+/** A case's plan, due first. Batched per request; each action read is audited. */
+export function caseActions(em: EntityManager, caller: Caller, c: Case): Promise<CaseAction[]> {
+  return batched(em, caller, CaseAction, 'CaseAction', c, [{ dueOn: 'asc' }, { id: 'asc' }]);
 }
 
-/** A case's notes, in the order things happened. */
-export function caseNotes(em: EntityManager, c: Case): Promise<CaseNote[]> {
-  return batched(em, CaseNote, 'case.notes', c, [{ occurredAt: 'asc' }, { id: 'asc' }]);
+/** A case's notes, in the order things happened; each note read is audited. */
+export function caseNotes(em: EntityManager, caller: Caller, c: Case): Promise<CaseNote[]> {
+  return batched(em, caller, CaseNote, 'CaseNote', c, [{ occurredAt: 'asc' }, { id: 'asc' }]);
 }
 
-/** A case's reviews, oldest first. */
-export function caseReviews(em: EntityManager, c: Case): Promise<CaseReview[]> {
-  return batched(em, CaseReview, 'case.reviews', c, [{ reviewedAt: 'asc' }, { id: 'asc' }]);
+/** A case's reviews, oldest first; each review read is audited. */
+export function caseReviews(em: EntityManager, caller: Caller, c: Case): Promise<CaseReview[]> {
+  return batched(em, caller, CaseReview, 'CaseReview', c, [{ reviewedAt: 'asc' }, { id: 'asc' }]);
 }
 
-function batched<T extends { case: Case }>(
+function batched<T extends { id: string; case: Case }>(
   em: EntityManager,
+  caller: Caller,
   entity: new () => T,
-  key: string,
+  type: string,
   c: Case,
   orderBy: object[],
 ): Promise<T[]> {
   return load<T[]>(
     em,
-    key,
+    `case.${type}`,
     c.id,
-    async (ids) =>
-      groupBy(
-        (await em.find(entity, { case: { $in: recordKeys(c.organisation.id, ids) } } as never, {
-          orderBy: orderBy as never,
-        })) as T[],
-        (x) => x.case.id,
-      ),
+    async (ids) => {
+      const rows = (await em.find(entity, { case: { $in: recordKeys(c.organisation.id, ids) } } as never, {
+        orderBy: orderBy as never,
+      })) as T[];
+      if (rows.length)
+        audit(
+          em,
+          caller,
+          'READ',
+          type,
+          rows.map((r) => r.id),
+        );
+      return groupBy(rows, (x) => x.case.id);
+    },
     [],
   );
 }
