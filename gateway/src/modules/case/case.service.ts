@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityClass, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   caseActionInputSchema,
   caseActionUpdateSchema,
@@ -412,6 +412,10 @@ function checkVersion(record: { version: number }, expected: number | null | und
 async function openForWork(tx: EntityManager, caller: Caller, id: string, expectedVersion?: number | null) {
   const c = await findCase(tx, caller, id, true);
   checkVersion(c, expectedVersion);
+  return mustBeOpen(c);
+}
+
+function mustBeOpen(c: Case): Case {
   if (c.status !== 'OPEN') {
     throw new InvalidTransitionError(
       'This case is closed: reopen it, with the reason, first',
@@ -420,6 +424,32 @@ async function openForWork(tx: EntityManager, caller: Caller, id: string, expect
     );
   }
   return c;
+}
+
+/**
+ * A part of a case (a plan action, a review), locked for change at the version expected, with its
+ * case locked first (as every change to a case is): NOT_FOUND, as `what`, if either is not the
+ * caller's to see.
+ */
+async function lockPart<T extends CaseAction | CaseReview>(
+  tx: EntityManager,
+  caller: Caller,
+  entity: EntityClass<T>,
+  what: string,
+  id: string,
+  expectedVersion: number | null | undefined,
+): Promise<{ c: Case; part: T }> {
+  const found = isUuid(id) ? await tx.findOne(entity, { id } as FilterQuery<T>) : null;
+  if (!found) throw new NotFoundError(what);
+  const c = await findCase(tx, caller, found.case.id, true).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError(what) : error;
+  });
+  const part = await tx.findOneOrFail(entity, { id } as FilterQuery<T>, {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+    refresh: true,
+  });
+  checkVersion(part, expectedVersion);
+  return { c, part };
 }
 
 /** Adds an action to an open case's plan. */
@@ -458,17 +488,8 @@ export async function updateCaseAction(
 ): Promise<CaseAction> {
   const input = parseInput(caseActionUpdateSchema, raw);
   return em.transactional(async (tx) => {
-    const found = isUuid(id) ? await tx.findOne(CaseAction, { id }) : null;
-    if (!found) throw new NotFoundError('Case action');
-    const c = await openForWork(tx, caller, found.case.id).catch((error: unknown) => {
-      throw error instanceof NotFoundError ? new NotFoundError('Case action') : error;
-    });
-    const action = await tx.findOneOrFail(
-      CaseAction,
-      { id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-    );
-    checkVersion(action, expectedVersion);
+    const { c, part: action } = await lockPart(tx, caller, CaseAction, 'Case action', id, expectedVersion);
+    mustBeOpen(c);
     const before = { status: action.status, dueOn: action.dueOn };
     Object.assign(action, input, { version: action.version + 1 });
     await chronicle(
@@ -589,17 +610,7 @@ export async function signOffCaseReview(
 ): Promise<CaseReview> {
   const input = parseInput(caseReviewSignOffSchema, raw ?? {});
   return em.transactional(async (tx) => {
-    const found = isUuid(id) ? await tx.findOne(CaseReview, { id }) : null;
-    if (!found) throw new NotFoundError('Case review');
-    const c = await findCase(tx, caller, found.case.id, true).catch(() => {
-      throw new NotFoundError('Case review');
-    });
-    const review = await tx.findOneOrFail(
-      CaseReview,
-      { id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-    );
-    checkVersion(review, expectedVersion);
+    const { c, part: review } = await lockPart(tx, caller, CaseReview, 'Case review', id, expectedVersion);
     if (review.status !== 'AWAITING_SIGN_OFF') {
       throw new InvalidTransitionError('This review is already signed off', review.status, 'SIGNED_OFF');
     }
