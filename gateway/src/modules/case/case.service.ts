@@ -317,8 +317,11 @@ export async function caseAtTriage(
   concern: Concern,
   input: TriageCaseData | undefined,
 ): Promise<Case | null> {
+  const ignored = () =>
+    fieldError('case', 'This concern is added to the case already open about its people: leave `case` out');
   const existing = await tx.findOne(CaseConcern, { concern }, { populate: ['case'] });
   if (existing) {
+    if (input && existing.case.status === 'OPEN') throw ignored();
     if (concern.triageDecision === 'OPEN_CASE' && existing.case.status === 'CLOSED') {
       throw new InvalidTransitionError(
         'This concern’s case is closed: reopen the case, with the reason, rather than opening another',
@@ -331,12 +334,7 @@ export async function caseAtTriage(
   const subjects = await subjectsOf(tx, concern);
   const current = await openCaseAbout(tx, subjects);
   if (current) {
-    if (input && concern.triageDecision === 'OPEN_CASE') {
-      throw fieldError(
-        'case',
-        'Someone this concern is about already has an open case: the concern is added to it. Leave `case` out.',
-      );
-    }
+    if (input) throw ignored();
     await attach(tx, caller, current, concern);
     return current;
   }

@@ -309,6 +309,12 @@ describe('opening a case at triage', () => {
       input: triage('OPEN_CASE', { case: { reviewEveryWeeks: 2 } }),
     });
     expect(refusal(refused)).toEqual({ code: 'BAD_USER_INPUT', fields: ['case'] });
+    // So does a re-triage of a concern already in the open case.
+    const again = await call(TRIAGE, {
+      id: third.id,
+      input: triage('OPEN_CASE', { reason: 'Still', case: { reviewEveryWeeks: 2 } }),
+    });
+    expect(refusal(again)).toEqual({ code: 'BAD_USER_INPUT', fields: ['case'] });
     expect(await snapshot(c.id)).toEqual(before);
     // A closed case takes no more concerns: the next concern's OPEN_CASE opens a new one.
     await ok(gw, CLOSE, { id: c.id, input: closure });
