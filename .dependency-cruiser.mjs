@@ -58,6 +58,11 @@ const MODULES = [
   },
   { name: 'concerns', what: 'concern and warning', path: ['^gateway/src/modules/(concern|warning)/'] },
   {
+    name: 'casework',
+    what: 'cases: opened from concerns, their plan, notes, reviews and closure',
+    path: ['^gateway/src/modules/case/'],
+  },
+  {
     name: 'features',
     what: 'referral, webhook, feedback, search, self-assessment, think family, risk (DASH, mental capacity), and reading the chronology',
     path: [

@@ -15,6 +15,7 @@ import {
   HouseholdConcernsResolver,
   PersonConcernsResolver,
 } from './modules/concern/concern.resolver.js';
+import { CaseResolver, CaseReviewPolicyResolver } from './modules/case/case.resolver.js';
 import { CumulativeResolver } from './modules/cumulative/cumulative.resolver.js';
 import {
   HouseholdAssignmentResolver,
@@ -96,6 +97,8 @@ export const resolvers = [
   DashChecklistResolver,
   CapacityAssessmentResolver,
   ConcernRiskResolver,
+  CaseResolver,
+  CaseReviewPolicyResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;

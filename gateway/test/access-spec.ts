@@ -49,6 +49,8 @@ const SELF_ASSESSMENT_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
 const FEEDBACK_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
 /** Who publishes and withdraws "you said, we did". */
 const RESPONDERS: readonly Actor[] = ['SAFEGUARDING_LEAD', 'MANAGER'];
+/** Cases: leads and champions work them; managers read them to sign reviews off. */
+const CASE_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
 /** Who may break glass: staff who may need a record in an emergency. */
 const BREAK_GLASS: readonly Actor[] = ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'];
 
@@ -279,6 +281,30 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'WebhookAttemptConnection.*': 'envelope',
   'WebhookAttemptEdge.*': 'envelope',
 
+  // Cases: leads and champions work them (open, plan, notes, reviews, close, reopen); managers read
+  // them and sign reviews off (management oversight); the people and household of a case are
+  // person records (leads and champions). Frontline staff, contractors, agency officers, auditors,
+  // admins, tenants and the public: none of it. Leads and managers set the review frequency.
+  'Query.case': CASE_READERS,
+  'Query.cases': CASE_READERS,
+  'Query.caseReviewPolicy': CASE_READERS,
+  'Mutation.openCase': SAFEGUARDING,
+  'Mutation.addCaseAction': SAFEGUARDING,
+  'Mutation.updateCaseAction': SAFEGUARDING,
+  'Mutation.addCaseNote': SAFEGUARDING,
+  'Mutation.recordCaseReview': SAFEGUARDING,
+  'Mutation.signOffCaseReview': ['MANAGER'],
+  'Mutation.closeCase': SAFEGUARDING,
+  'Mutation.reopenCase': SAFEGUARDING,
+  'Mutation.setCaseReviewPolicy': ['SAFEGUARDING_LEAD', 'MANAGER'],
+  'Case.*': CASE_READERS,
+  'Case.people': SAFEGUARDING,
+  'Case.household': SAFEGUARDING,
+  'CaseAction.*': CASE_READERS,
+  'CaseNote.*': CASE_READERS,
+  'CaseReview.*': CASE_READERS,
+  'CaseReviewPolicy.*': CASE_READERS,
+
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,
   'Mutation.markNotificationsRead': ALL_STAFF,
@@ -328,6 +354,11 @@ export const organisationOwned: readonly string[] = [
   'YouSaidWeDid',
   'WebhookEndpoint',
   'WebhookAttempt',
+  'Case',
+  'CaseAction',
+  'CaseNote',
+  'CaseReview',
+  'CaseReviewPolicy',
 ];
 
 const userIdOf = (identity: Identity) => (identity.kind === 'staff' ? identity.userId : undefined);
@@ -431,6 +462,10 @@ export const personLevel: Record<string, { audit: string } | { within: string }>
   ReferralDraft: { within: 'a READ of the Concern it is drafted from' },
   Feedback: { audit: 'Feedback' },
   FeedbackRating: { within: 'its feedback' },
+  Case: { audit: 'Case' },
+  CaseAction: { audit: 'CaseAction' },
+  CaseNote: { audit: 'CaseNote' },
+  CaseReview: { audit: 'CaseReview' },
 };
 
 /**
@@ -442,6 +477,7 @@ export const notPersonLevel: Record<string, string> = {
   AuditEvent: 'who did what to which record id; reading the trail is audited as AuditTrail',
   CumulativeRule: 'the organisation’s threshold and window',
   ReferralResponsePolicy: 'an agency type and a number of working days',
+  CaseReviewPolicy: 'a number of weeks',
   Task: 'a kind, a record id and dates',
   Notification: 'a kind, a record id and dates',
   PartnerAgency: 'an organisation',

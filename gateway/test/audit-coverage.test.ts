@@ -93,6 +93,7 @@ interface Records {
   assessmentId: string;
   tenantConcernIds: string[];
   entryId: string;
+  caseId: string;
 }
 
 /** How to call each Query field that returns person-level data. */
@@ -123,6 +124,8 @@ const calls: Record<string, (r: Records) => Call[]> = {
     },
   ],
   capacityAssessment: (r) => [{ as: champion, args: { id: r.assessmentId } }],
+  case: (r) => [{ as: manager, args: { id: r.caseId } }],
+  cases: () => [{ as: champion }, { as: lead, args: { filter: { personId: KELLY, status: 'OPEN' } } }],
   concern: (r) => [
     { as: lead, args: { id: r.concernId } },
     { as: champion, args: { id: r.riskConcernId } },
@@ -204,6 +207,49 @@ async function newConcern() {
 }
 
 const triage = { decision: 'OPEN_CASE', riskLevel: 'MEDIUM', reason: 'Needs a case of our own.' };
+
+/** An open case about Kelly Price, opened directly by the lead. */
+async function newCase() {
+  const data = await ok<{ openCase: { id: string } }>(
+    gw,
+    `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+    { input: { personIds: [KELLY], desiredOutcomes: { status: 'ASKED_EXPRESSED', views: 'To feel safe' } } },
+  );
+  return data.openCase.id;
+}
+
+/** An action of a new case's plan. */
+async function newCaseAction() {
+  const data = await ok<{ addCaseAction: { id: string } }>(
+    gw,
+    `mutation($caseId: ID!, $input: CaseActionInput!) { addCaseAction(caseId: $caseId, input: $input) { id } }`,
+    { caseId: await newCase(), input: caseAction },
+  );
+  return data.addCaseAction.id;
+}
+
+/** A review of a new case, waiting for sign-off. */
+async function newCaseReview() {
+  const data = await ok<{ recordCaseReview: { id: string } }>(
+    gw,
+    `mutation($caseId: ID!, $input: CaseReviewInput!) { recordCaseReview(caseId: $caseId, input: $input) { id } }`,
+    { caseId: await newCase(), input: { summary: 'Steady', desiredOutcomesChanged: false } },
+  );
+  return data.recordCaseReview.id;
+}
+
+/** A closed case. */
+async function newClosedCase() {
+  const id = await newCase();
+  await ok(gw, `mutation($id: ID!, $input: CaseClosureInput!) { closeCase(id: $id, input: $input) { id } }`, {
+    id,
+    input: caseClosure,
+  });
+  return id;
+}
+
+const caseAction = { what: 'Call the GP', who: 'Priya', dueOn: '9999-12-31' };
+const caseClosure = { outcomesAsked: true, outcomesAchieved: 'FULLY', riskOutcome: 'REMOVED' };
 
 async function newTriagedConcern() {
   const id = await newConcern();
@@ -381,6 +427,34 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
       input: { subjectType: 'Household', subjectId: ELM, reason: 'Neighbour rang: shouting, visiting now.' },
     }),
   }),
+  openCase: () => ({
+    as: champion,
+    args: async () => ({
+      input: { personIds: [KELLY], desiredOutcomes: { status: 'ASKED_NONE_EXPRESSED' } },
+    }),
+  }),
+  addCaseAction: () => ({ as: champion, args: async () => ({ caseId: await newCase(), input: caseAction }) }),
+  updateCaseAction: () => ({
+    as: lead,
+    args: async () => ({ id: await newCaseAction(), input: { ...caseAction, status: 'DONE' } }),
+  }),
+  addCaseNote: () => ({
+    as: champion,
+    args: async () => ({
+      caseId: await newCase(),
+      input: { type: 'CALL', occurredAt: new Date(Date.now() - 3600_000).toISOString(), body: 'Rang Kelly' },
+    }),
+  }),
+  recordCaseReview: () => ({
+    as: lead,
+    args: async () => ({
+      caseId: await newCase(),
+      input: { summary: 'Going well', desiredOutcomesChanged: false },
+    }),
+  }),
+  signOffCaseReview: () => ({ as: manager, args: async () => ({ id: await newCaseReview() }) }),
+  closeCase: () => ({ as: champion, args: async () => ({ id: await newCase(), input: caseClosure }) }),
+  reopenCase: () => ({ as: lead, args: async () => ({ id: await newClosedCase(), input: because }) }),
   closeConcern: () => ({
     as: champion,
     args: async () => ({ id: await newTriagedConcern(), input: because }),
@@ -793,6 +867,7 @@ beforeAll(async () => {
     assessmentId,
     tenantConcernIds: mine.map((m) => m.id),
     entryId: entry!.id,
+    caseId: await newCase(),
   };
 });
 afterAll(() => gw.close());

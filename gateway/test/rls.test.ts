@@ -215,6 +215,92 @@ describe('row-level security', () => {
     });
   });
 
+  it('keeps cases, their people, concerns, plan, notes, reviews and review policy to their organisation; notes are never changed', async () => {
+    const org = riverside.organisationId;
+    const caseId = randomUUID();
+    const [person] = await db.sql<{ id: string }>(
+      `select id from person where organisation_id = $1 limit 1`,
+      [org],
+    );
+    const [concern] = await db.sql<{ id: string }>(
+      `select id from concern where organisation_id = $1 limit 1`,
+      [org],
+    );
+    await db.sql(
+      `insert into safeguarding_case (organisation_id, id, lead_worker_id, opened_by_id, opened_at, review_every_weeks, next_review_due, desired_outcomes_status)
+       values ($1, $2, $3, $3, now(), 4, now(), 'ASKED_NONE_EXPRESSED')`,
+      [org, caseId, riverside.id],
+    );
+    await db.sql(
+      `insert into case_person (organisation_id, id, case_id, person_id, ordinal) values ($1, $2, $3, $4, 0)`,
+      [org, randomUUID(), caseId, person!.id],
+    );
+    await db.sql(
+      `insert into case_concern (organisation_id, id, case_id, concern_id, attached_at) values ($1, $2, $3, $4, now())`,
+      [org, randomUUID(), caseId, concern!.id],
+    );
+    await db.sql(
+      `insert into case_action (organisation_id, id, case_id, what, who, due_on, created_by_id, created_at) values ($1, $2, $3, 'Visit', 'Jo', current_date, $4, now())`,
+      [org, randomUUID(), caseId, riverside.id],
+    );
+    await db.sql(
+      `insert into case_note (organisation_id, id, case_id, type, occurred_at, body, author_id, recorded_at) values ($1, $2, $3, 'CALL', now(), 'Rang', $4, now())`,
+      [org, randomUUID(), caseId, riverside.id],
+    );
+    await db.sql(
+      `insert into case_review (organisation_id, id, case_id, summary, desired_outcomes_changed, desired_outcomes_status, reviewed_by_id, reviewed_at)
+       values ($1, $2, $3, 'Fine', false, 'ASKED_NONE_EXPRESSED', $4, now())`,
+      [org, randomUUID(), caseId, riverside.id],
+    );
+    await db.sql(`insert into case_review_policy (organisation_id, review_every_weeks) values ($1, 2)`, [
+      org,
+    ]);
+    const tables = [
+      'safeguarding_case',
+      'case_person',
+      'case_concern',
+      'case_action',
+      'case_note',
+      'case_review',
+      'case_review_policy',
+    ];
+    await asApp(hillcrest.organisationId, async (client) => {
+      for (const table of tables) {
+        expect((await client.query(`select * from ${table}`)).rows, table).toEqual([]);
+      }
+      expect(
+        await attempt(client, `update safeguarding_case set status = 'CLOSED' where id = $1`, [caseId]),
+      ).toBe('ok 0');
+      expect(await attempt(client, `update case_review set status = 'SIGNED_OFF'`)).toBe('ok 0');
+      expect(
+        await attempt(
+          client,
+          `insert into case_note (organisation_id, id, case_id, type, occurred_at, body, author_id, recorded_at) values ($1, $2, $3, 'CALL', now(), 'x', $4, now())`,
+          [org, randomUUID(), caseId, riverside.id],
+        ),
+      ).toBe('42501');
+    });
+    await asApp(org, async (client) => {
+      for (const table of tables) {
+        expect((await client.query(`select * from ${table}`)).rows.length, table).toBeGreaterThan(0);
+      }
+      // What was written stays written: no note, link or case is changed or deleted by the application.
+      expect(await attempt(client, `update case_note set body = 'changed'`)).toBe('42501');
+      for (const table of [
+        'safeguarding_case',
+        'case_person',
+        'case_concern',
+        'case_action',
+        'case_note',
+        'case_review',
+      ]) {
+        expect(await attempt(client, `delete from ${table}`), table).toBe('42501');
+      }
+      expect(await attempt(client, `update case_person set ordinal = 1`)).toBe('42501');
+    });
+    await db.sql(`delete from case_review_policy where organisation_id = $1`, [org]);
+  });
+
   it('sees nothing at all without an organisation', async () => {
     await asApp('', async (client) => {
       expect((await client.query('select * from concern')).rows).toEqual([]);

@@ -219,13 +219,14 @@ export const BUDGETS = {
  * gzipped sizes of every entry and every chunk added up, what a page with all of them loads.
  * Issue 13's 90 kB is not met: the five widgets before the work queue and the referral tracker came
  * to 79.5 kB, and those two add 9.3 and 9.8 kB of their own (with their English and Welsh words) and
- * 1.3 kB of shared code, 99.9 kB for seven. The call: both widgets are what the issue asks for, and a
+ * 1.3 kB of shared code, 99.9 kB for seven (100.3 kB with the chronology's names for casework,
+ * DASH and capacity entries). The call: both widgets are what the issue asks for, and a
  * portal page embeds one or two widgets (the household view and the concern form: 46 kB), not all
  * seven; so this budget is their size until something comes out for all of them. Welsh loaded only
  * on Welsh pages (a chunk each, through `import()`) is the largest candidate: about a third of each
  * widget's own code (docs/widgets.md "Size").
  */
-export const MODULES_BUDGET = 100_000;
+export const MODULES_BUDGET = 100_500;
 
 /**
  * Each widget, bundled alone with Lit, its translations, the schema and the client. `pnpm size`

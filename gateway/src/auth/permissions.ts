@@ -102,6 +102,17 @@ export const Permission = {
   FeedbackRead: 'feedback:read',
   /** Publish and withdraw "you said, we did" answers. */
   FeedbackRespond: 'feedback:respond',
+  /**
+   * Cases, their plan, notes and reviews, and the review frequency: safeguarding leads and champions
+   * (who work them) and managers (who sign reviews off). Restricted people's cases need a grant.
+   */
+  CaseRead: 'case:read',
+  /** Open cases, change their plan, write notes, record reviews, close and reopen: leads and champions. */
+  CaseWrite: 'case:write',
+  /** A manager's sign-off of a case review (management oversight). */
+  CaseSignOff: 'case:sign-off',
+  /** Set how often the organisation's cases are reviewed: safeguarding leads and managers. */
+  CasePolicyWrite: 'case:policy-write',
   /** Published "you said, we did" answers: everyone who can reach the organisation. */
   YouSaidWeDidRead: 'feedback:you-said-we-did',
 } as const;
@@ -228,5 +239,9 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'feedback:link': { actors: SAFEGUARDING },
   'feedback:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'feedback:respond': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'], relation: sameOrganisation },
+  'case:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
+  'case:write': { actors: SAFEGUARDING, relation: sameOrganisation },
+  'case:sign-off': { actors: ['MANAGER'], relation: sameOrganisation },
+  'case:policy-write': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
   'feedback:you-said-we-did': { actors: [...ALL_STAFF, 'TENANT', 'PUBLIC'], relation: sameOrganisation },
 };

@@ -31,6 +31,15 @@ export const concernVisible = (c: string, user: string, organisation: string): s
     join concern_person cp on cp.organisation_id = p.organisation_id and cp.person_id = p.id
   where p.organisation_id = ${organisation} and p.restricted and not ${personVisible('p', user)})`;
 
+/**
+ * Case `c` is about no person restricted from the user: its notes, plan and reviews follow the
+ * restriction. It starts from the few restricted people (a partial index), not from every case.
+ */
+export const caseVisible = (c: string, user: string, organisation: string): string =>
+  `${c}.id not in (select cp.case_id from person p
+    join case_person cp on cp.organisation_id = p.organisation_id and cp.person_id = p.id
+  where p.organisation_id = ${organisation} and p.restricted and not ${personVisible('p', user)})`;
+
 /** The day `day` falls from `from` to `until` (open-ended when null), as `isCurrent`. */
 export const currentOn = (from: string, until: string, day: string): string =>
   `(${from} <= ${day} and (${until} is null or ${until} >= ${day}))`;

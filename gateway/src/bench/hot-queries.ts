@@ -139,6 +139,25 @@ export async function prepareHotData(
     [organisationId, leadId],
   );
   await sql.query('analyze access_grant');
+  // Cases as an organisation accumulates them, one about each of 300 people, most closed: a list
+  // of cases must find whom each is about through its case, and restricted people from the few.
+  await sql.query(
+    `with opened as (
+       insert into safeguarding_case (organisation_id, id, status, lead_worker_id, opened_by_id, opened_at,
+                                      review_every_weeks, next_review_due, desired_outcomes_status)
+       select $1, gen_random_uuid(), case when n % 10 = 0 then 'OPEN' else 'CLOSED' end, $2, $2,
+              now() - n * interval '1 day', 4, now() + interval '28 days', 'ASKED_NONE_EXPRESSED'
+         from (select p.id, row_number() over (order by p.id) as n
+                 from person p where p.organisation_id = $1 and not p.restricted order by p.id limit 300) p
+       returning id)
+     insert into case_person (organisation_id, id, case_id, person_id, ordinal)
+     select $1, gen_random_uuid(), o.id, p.id, 0
+       from (select id, row_number() over (order by id) as n from opened) o
+       join (select id, row_number() over (order by id) as n
+               from person where organisation_id = $1 and not restricted order by id limit 300) p on p.n = o.n`,
+    [organisationId, leadId],
+  );
+  await sql.query('analyze safeguarding_case; analyze case_person');
   const externalSubject = `hot-queries-${leadId}`;
   await sql.query(`update app_user set external_subject = $2 where id = $1`, [leadId, externalSubject]);
   return {
@@ -251,6 +270,18 @@ export function hotOperations(data: HotData): HotOperation[] {
         }
       }`,
       variables: { filter: { status: ['SENT', 'ACKNOWLEDGED'], sentFrom: '2020-01-01' } },
+    },
+    {
+      name: 'cases',
+      title: 'Open cases, newest first, 20, with their people, plan, notes and reviews',
+      as: 'lead',
+      query: `query OpenCases {
+        cases(filter: { status: OPEN }, first: 20) {
+          id status nextReviewDue personIds concernIds
+          actions { id dueOn status } notes { id type occurredAt } reviews { id status }
+        }
+      }`,
+      variables: {},
     },
     {
       name: 'sign-in',

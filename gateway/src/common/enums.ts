@@ -40,6 +40,12 @@ import {
   DASH_ANSWERS,
   DASH_LEVELS,
   MARAC_CRITERIA,
+  CASE_ACTION_STATUSES,
+  CASE_NOTE_TYPES,
+  CASE_REVIEW_STATUSES,
+  CASE_STATUSES,
+  OUTCOMES_ACHIEVED,
+  RISK_OUTCOMES,
 } from '@doorstep/schema';
 
 /** type-graphql wants an enum-like object; the shared tuples are the source. */
@@ -232,4 +238,33 @@ registerEnumType(MaracCriterionEnum, {
     '(with the reason), POTENTIAL_ESCALATION (3 or more incidents in the 12 months up to the assessment: the ' +
     'person’s domestic abuse concerns and the police callouts recorded, one a day), REPEAT (a MARAC referral ' +
     'in the 12 months up to the assessment)',
+});
+
+export const CaseStatusEnum = enumObject(CASE_STATUSES);
+export const CaseNoteTypeEnum = enumObject(CASE_NOTE_TYPES);
+export const CaseActionStatusEnum = enumObject(CASE_ACTION_STATUSES);
+export const CaseReviewStatusEnum = enumObject(CASE_REVIEW_STATUSES);
+export const OutcomesAchievedEnum = enumObject(OUTCOMES_ACHIEVED);
+export const RiskOutcomeEnum = enumObject(RISK_OUTCOMES);
+
+registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'OPEN until closed with its outcome' });
+registerEnumType(CaseNoteTypeEnum, {
+  name: 'CaseNoteType',
+  description: 'What kind of work a case note records',
+});
+registerEnumType(CaseActionStatusEnum, {
+  name: 'CaseActionStatus',
+  description: 'An action of a case’s plan: to do, done, or no longer needed',
+});
+registerEnumType(CaseReviewStatusEnum, {
+  name: 'CaseReviewStatus',
+  description: 'A case review waits for a manager’s sign-off',
+});
+registerEnumType(OutcomesAchievedEnum, {
+  name: 'OutcomesAchieved',
+  description: 'Making Safeguarding Personal: were the person’s desired outcomes achieved?',
+});
+registerEnumType(RiskOutcomeEnum, {
+  name: 'RiskOutcome',
+  description: 'Making Safeguarding Personal: at closure, is the risk removed, reduced, or does it remain?',
 });

@@ -29,6 +29,15 @@ import { SelfAssessmentAnswer } from '../modules/self-assessment/self-assessment
 import { CapacityAssessment } from '../modules/risk/capacity-assessment.entity.js';
 import { DashChecklist } from '../modules/risk/dash-checklist.entity.js';
 import { Warning } from '../modules/warning/warning.entity.js';
+import {
+  Case,
+  CaseAction,
+  CaseConcern,
+  CaseNote,
+  CasePerson,
+  CaseReview,
+  CaseReviewPolicy,
+} from '../modules/case/case.entity.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhook/webhook.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
@@ -77,4 +86,11 @@ export const entities = [
   Feedback,
   FeedbackRating,
   YouSaidWeDid,
+  Case,
+  CasePerson,
+  CaseConcern,
+  CaseAction,
+  CaseNote,
+  CaseReview,
+  CaseReviewPolicy,
 ];

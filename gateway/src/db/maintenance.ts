@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { sealUntilCaughtUp } from '../modules/audit/audit-chain.js';
 import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.service.js';
 import { raiseOverdueTasks } from '../modules/referral/response-due.service.js';
+import { raiseCaseTasks } from '../modules/case/case-tasks.js';
 import { purgeWebhookLog } from '../modules/webhook/webhooks.service.js';
 import { isDatabaseUnavailable, unavailableCode } from './availability.js';
 
@@ -76,6 +77,12 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
       if (raised) logger.info('referral.overdue_tasks', { tasks: raised });
     } catch (error) {
       failed('referral.overdue', error);
+    }
+    try {
+      const raised = await raiseCaseTasks(em());
+      if (raised) logger.info('case.overdue_tasks', { tasks: raised });
+    } catch (error) {
+      failed('case.overdue', error);
     }
   };
 

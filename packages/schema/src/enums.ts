@@ -239,6 +239,15 @@ export const CHRONOLOGY_KINDS = [
   'DASH_CHECKLIST_CHANGED',
   'CAPACITY_ASSESSMENT_RECORDED',
   'CAPACITY_ASSESSMENT_CHANGED',
+  'CASE_OPENED',
+  'CASE_CONCERN_ATTACHED',
+  'CASE_ACTION_ADDED',
+  'CASE_ACTION_CHANGED',
+  'CASE_NOTE_ADDED',
+  'CASE_REVIEW_RECORDED',
+  'CASE_REVIEW_SIGNED_OFF',
+  'CASE_CLOSED',
+  'CASE_REOPENED',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -252,8 +261,17 @@ export type FlagSubject = (typeof FLAG_SUBJECTS)[number];
 export const FLAG_STATUSES = ['OPEN', 'REVIEWED'] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
-/** Work for the safeguarding team: review a cumulative flag; chase a referral an agency has not answered. */
-export const TASK_KINDS = ['TRIAGE_CUMULATIVE_FLAG', 'REFERRAL_OVERDUE'] as const;
+/**
+ * Work for the safeguarding team: review a cumulative flag; chase a referral an agency has not
+ * answered; a case's plan action past its due date; a case whose review is overdue (the last two
+ * for the case's lead worker).
+ */
+export const TASK_KINDS = [
+  'TRIAGE_CUMULATIVE_FLAG',
+  'REFERRAL_OVERDUE',
+  'CASE_ACTION_OVERDUE',
+  'CASE_REVIEW_OVERDUE',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATUSES = ['OPEN', 'DONE'] as const;
@@ -305,3 +323,33 @@ export const REFERRAL_OUTCOMES = [
   'OTHER',
 ] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+/** A case is open until it is closed with its outcome; a closed case may be reopened, with a reason. */
+export const CASE_STATUSES = ['OPEN', 'CLOSED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** What kind of work a case note records. */
+export const CASE_NOTE_TYPES = [
+  'CONTACT',
+  'HOME_VISIT',
+  'CALL',
+  'MULTI_AGENCY_MEETING',
+  'SUPERVISION',
+] as const;
+export type CaseNoteType = (typeof CASE_NOTE_TYPES)[number];
+
+/** An action of a case's plan: to do, done, or no longer needed. */
+export const CASE_ACTION_STATUSES = ['OPEN', 'DONE', 'CANCELLED'] as const;
+export type CaseActionStatus = (typeof CASE_ACTION_STATUSES)[number];
+
+/** A case review waits for a manager's sign-off (management oversight). */
+export const CASE_REVIEW_STATUSES = ['AWAITING_SIGN_OFF', 'SIGNED_OFF'] as const;
+export type CaseReviewStatus = (typeof CASE_REVIEW_STATUSES)[number];
+
+/** Making Safeguarding Personal: were the person's desired outcomes achieved? */
+export const OUTCOMES_ACHIEVED = ['FULLY', 'PARTIALLY', 'NOT_ACHIEVED'] as const;
+export type OutcomesAchieved = (typeof OUTCOMES_ACHIEVED)[number];
+
+/** Making Safeguarding Personal: the risk at closure, against when the case was opened. */
+export const RISK_OUTCOMES = ['REMOVED', 'REDUCED', 'REMAINS'] as const;
+export type RiskOutcome = (typeof RISK_OUTCOMES)[number];

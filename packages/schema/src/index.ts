@@ -19,3 +19,4 @@ export * from './feedback.js';
 export * from './response-due.js';
 export * from './dash.js';
 export * from './capacity.js';
+export * from './case.js';

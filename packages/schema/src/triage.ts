@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { RISK_LEVELS, TRIAGE_DECISIONS } from './enums.js';
+import { triageCaseInputSchema } from './case.js';
 import { triageReferralInputSchema } from './referral.js';
 import { CONCERN_LIMITS, optionalText, text } from './text.js';
 
@@ -9,6 +10,8 @@ import { CONCERN_LIMITS, optionalText, text } from './text.js';
  * `expectedVersion`, when given, must be the concern's version: a triage made on a stale view is
  * refused rather than silently overwriting a colleague's. A decision to REFER sends a referral in
  * the same step: `referral` says to which agency and on what legal basis, and only REFER takes it.
+ * A decision to OPEN_CASE opens a case in the same step; `case` (optional, OPEN_CASE only) says who
+ * leads it, what matters to the person, and how often it is reviewed.
  */
 export const triageInputSchema = z
   .object({
@@ -18,6 +21,7 @@ export const triageInputSchema = z
     riskChangeReason: optionalText(CONCERN_LIMITS.reason),
     expectedVersion: z.optional(z.int({ error: 'Must be a whole number' }).check(z.gte(1))),
     referral: z.optional(triageReferralInputSchema),
+    case: z.optional(triageCaseInputSchema),
   })
   .check(
     z.superRefine((value, ctx) => {
@@ -37,6 +41,13 @@ export const triageInputSchema = z
           code: 'custom',
           path: ['referral'],
           message: 'Only a decision to refer sends a referral: leave it out',
+        });
+      }
+      if (value.decision !== 'OPEN_CASE' && value.case) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['case'],
+          message: 'Only a decision to open a case opens one: leave it out',
         });
       }
     }),

@@ -478,6 +478,23 @@ const SAMPLES: Record<string, unknown[]> = {
       reason: 'Risk to a child',
       referral: { recipientOrganisationId: 'nope', legalBasis: 'RISK_TO_CHILD', summary: '  ' },
     },
+    {
+      decision: 'OPEN_CASE',
+      riskLevel: 'HIGH',
+      reason: 'Weeks of work',
+      case: {
+        leadWorkerId: A,
+        reviewEveryWeeks: 2,
+        desiredOutcomes: { status: 'NOT_ASKED', notAskedReason: 'Asleep' },
+      },
+    },
+    { decision: 'NO_FURTHER_ACTION', riskLevel: 'LOW', reason: 'None', case: {} },
+    {
+      decision: 'OPEN_CASE',
+      riskLevel: 'LOW',
+      reason: 'x',
+      case: { leadWorkerId: 'me', reviewEveryWeeks: 27 },
+    },
   ],
   maracReferralInputSchema: [
     { checklistId: A, version: 1, recipientOrganisationId: B, legalBasis: 'CONSENT' },
@@ -625,6 +642,55 @@ const SAMPLES: Record<string, unknown[]> = {
       told: { status: 'TOLD', how: 'Letter' },
     },
     { type: 'MARAC_CASE', description: 'x', reviewDate: real.addMonths(today, 13), told: { status: 'TOLD' } },
+  ],
+  triageCaseInputSchema: [
+    {},
+    { leadWorkerId: A, reviewEveryWeeks: 26, desiredOutcomes: { status: 'ASKED_EXPRESSED', views: 'Stay' } },
+    { reviewEveryWeeks: 0, desiredOutcomes: { status: 'ASKED_EXPRESSED' } },
+  ],
+  openCaseInputSchema: [
+    { personIds: [A], desiredOutcomes: { status: 'ASKED_NONE_EXPRESSED' } },
+    { concernIds: [A, B], householdId: B, desiredOutcomes: { status: 'NOT_ASKED', notAskedReason: 'Away' } },
+    { desiredOutcomes: { status: 'ASKED_NONE_EXPRESSED' } },
+    { personIds: [A, A], concernIds: [], desiredOutcomes: { status: 'NOT_ASKED' } },
+    { personIds: [A] },
+  ],
+  caseActionInputSchema: [
+    { what: 'Visit', who: 'Jo', dueOn: today },
+    { what: '  ', who: 'Jo', dueOn: '2000-01-01' },
+    { what: 'Visit', who: '', dueOn: '2026-02-30' },
+  ],
+  caseActionUpdateSchema: [
+    { what: 'Visit', who: 'Jo', dueOn: '2000-01-01', status: 'DONE' },
+    { what: 'Visit', who: 'Jo', dueOn: today, status: 'FINISHED' },
+  ],
+  caseNoteInputSchema: [
+    { type: 'HOME_VISIT', occurredAt: new Date(Date.now() - 3_600_000), body: 'Saw her', present: 'Ivy' },
+    { type: 'CALL', occurredAt: new Date(Date.now() + 3_600_000_000), body: ' ' },
+    { type: 'GOSSIP', occurredAt: hoursAgo(1), body: 'x' },
+  ],
+  caseReviewInputSchema: [
+    { summary: 'Fine', desiredOutcomesChanged: false },
+    {
+      summary: 'Fine',
+      desiredOutcomesChanged: true,
+      desiredOutcomes: { status: 'ASKED_EXPRESSED', views: 'Home' },
+    },
+    { summary: 'Fine', desiredOutcomesChanged: true },
+    { summary: '', desiredOutcomesChanged: 'no' },
+  ],
+  caseReviewSignOffSchema: [{}, { comment: 'Agreed' }, { comment: 5 }],
+  caseClosureSchema: [
+    { outcomesAsked: true, outcomesAchieved: 'FULLY', riskOutcome: 'REMOVED', personView: 'Good' },
+    { outcomesAsked: false, outcomesNotAskedReason: 'Lacked capacity', riskOutcome: 'REMAINS' },
+    { outcomesAsked: true, riskOutcome: 'REDUCED' },
+    { outcomesAsked: false, outcomesAchieved: 'PARTIALLY', riskOutcome: 'GONE' },
+  ],
+  caseReviewPolicyInputSchema: [{ reviewEveryWeeks: 4 }, { reviewEveryWeeks: 27 }, { reviewEveryWeeks: 1.5 }],
+  caseListFilterSchema: [
+    {},
+    { status: 'OPEN', personId: A, householdId: B, leadWorkerId: A },
+    { status: 'SHUT' },
   ],
   warningUpdateSchema: [
     {

@@ -159,6 +159,8 @@ export const workQueueCy: WorkQueueTranslation = {
       kinds: {
         TRIAGE_CUMULATIVE_FLAG: 'Adolygu baner pryderon cronnus',
         REFERRAL_OVERDUE: 'Mynd ar ôl atgyfeiriad hwyr',
+        CASE_ACTION_OVERDUE: 'Dilyn cam gweithredu achos hwyr',
+        CASE_REVIEW_OVERDUE: 'Cynnal adolygiad achos hwyr',
       },
       dueAt: (moment) => `Roedd i fod erbyn ${moment}`,
       open: 'Agor',

@@ -142,6 +142,8 @@ export const workQueueEn: WorkQueueTranslation = {
       kinds: {
         TRIAGE_CUMULATIVE_FLAG: 'Review a cumulative-concern flag',
         REFERRAL_OVERDUE: 'Chase an overdue referral',
+        CASE_ACTION_OVERDUE: 'Follow up an overdue case action',
+        CASE_REVIEW_OVERDUE: 'Hold an overdue case review',
       },
       dueAt: (moment) => `Was due by ${moment}`,
       open: 'Open',

@@ -29,6 +29,7 @@ import { Migration20261207065427_webhooks } from './Migration20261207065427_webh
 import { Migration20261207083847_referral_think_family_indexes } from './Migration20261207083847_referral_think_family_indexes.js';
 import { Migration20261207085211_referrals_naming } from './Migration20261207085211_referrals_naming.js';
 import { Migration20261207095727_dash_checklists_and_capacity_assessments } from './Migration20261207095727_dash_checklists_and_capacity_assessments.js';
+import { Migration20261207095919_cases } from './Migration20261207095919_cases.js';
 import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -88,6 +89,7 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207095727_dash_checklists_and_capacity_assessments',
     class: Migration20261207095727_dash_checklists_and_capacity_assessments,
   },
+  { name: 'Migration20261207095919_cases', class: Migration20261207095919_cases },
   {
     name: 'Migration20261207101500_concerns_awaiting_triage',
     class: Migration20261207101500_concerns_awaiting_triage,

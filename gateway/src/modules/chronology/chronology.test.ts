@@ -52,7 +52,7 @@ async function history() {
   });
   await ok(
     gw,
-    `mutation($id: ID!) { triageConcern(id: $id, input: { decision: OPEN_CASE, riskLevel: MEDIUM, reason: "+1 needs help" }) { id } }`,
+    `mutation($id: ID!) { triageConcern(id: $id, input: { decision: NO_FURTHER_ACTION, riskLevel: MEDIUM, reason: "+1 needs help" }) { id } }`,
     {
       id: concern.id,
     },
@@ -84,7 +84,7 @@ describe('the chronology', () => {
       occurredAt: '2025-06-01T10:00:00.000Z',
     });
     expect(page.chronology.edges[2]!.node.detail).toMatchObject({
-      decision: 'OPEN_CASE',
+      decision: 'NO_FURTHER_ACTION',
       riskLevel: 'MEDIUM',
     });
     const newest = await ok<Page>(gw, CHRONOLOGY, { s: { personId: person.id }, f: { newestFirst: true } });

@@ -170,6 +170,12 @@ export class CumulativeFlagConcern {
 // The work queue: open tasks, soonest due first.
 @Index({ properties: ['organisation', 'status', 'dueAt', 'id'] })
 @Index({ properties: ['sourceType', 'sourceId'] })
+// One open task per overdue case action or case review, however many gateway instances check at once.
+@Index({
+  name: 'task_one_open_per_case_source',
+  expression:
+    'create unique index "task_one_open_per_case_source" on "task" ("organisation_id", "kind", "source_type", "source_id") where "status" = \'OPEN\' and "kind" in (\'CASE_ACTION_OVERDUE\', \'CASE_REVIEW_OVERDUE\')',
+})
 // One overdue-referral task per referral, however many gateway instances check at once.
 @Index({
   name: 'task_one_per_overdue_referral',
@@ -178,7 +184,7 @@ export class CumulativeFlagConcern {
 })
 export class Task {
   [PrimaryKeyProp]?: ['organisation', 'id'];
-  [OptionalProps]?: 'createdAt' | 'status';
+  [OptionalProps]?: 'createdAt' | 'status' | 'assigneeId';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -217,4 +223,16 @@ export class Task {
 
   @ManyToOne(() => User, { nullable: true })
   doneBy?: Rel<User> | null = null;
+
+  /** Whose work it is, when it is one person's (a case's lead worker); otherwise the team's. */
+  @ManyToOne(() => User, { nullable: true })
+  assignee?: Rel<User> | null = null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Whose work it is (a case’s lead worker); empty: the team’s',
+  })
+  get assigneeId(): string | null {
+    return this.assignee?.id ?? null;
+  }
 }

@@ -6,6 +6,7 @@ import { ConsentStatusEnum, LegalBasisEnum, RiskLevelEnum, TriageDecisionEnum } 
 import { callerOf, type Context } from '../../context.js';
 import { Concern } from '../concern/concern.entity.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
+import { TriageCaseInput } from '../case/case.inputs.js';
 import { PartnerAgency, ReferralSharingInput } from './referral.resolver.js';
 import { referralDraft, triageAndRefer } from './triage-referral.service.js';
 
@@ -49,6 +50,14 @@ export class TriageInput {
     description: 'Required when the decision is REFER, and only then: the referral it sends',
   })
   referral?: TriageReferralInput | null;
+
+  @Field(() => TriageCaseInput, {
+    nullable: true,
+    description:
+      'Only when the decision is OPEN_CASE, and optional then: who leads the case, what matters to the ' +
+      'person, how often it is reviewed',
+  })
+  case?: TriageCaseInput | null;
 }
 
 @ObjectType({ description: 'What a referral of a concern starts from, for the form before triage' })
@@ -80,7 +89,9 @@ export class TriageReferralResolver {
     description:
       'Triage a concern (RAISED → TRIAGED), or re-triage it. A changed risk level needs riskChangeReason. ' +
       'A decision to REFER sends the referral given in `referral` in the same step (its refusal, fields ' +
-      '`referral.…`, refuses the triage too). A closed concern gives INVALID_TRANSITION.',
+      '`referral.…`, refuses the triage too). A decision to OPEN_CASE opens a case in the same step (`case`, ' +
+      'optional); a concern about someone with an open case is added to that case instead, whatever the ' +
+      'decision. A closed concern gives INVALID_TRANSITION.',
   })
   triageConcern(
     @Arg('id', () => ID) id: string,

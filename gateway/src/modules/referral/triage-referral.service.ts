@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.service.js';
 import type { Concern } from '../concern/concern.entity.js';
 import { findConcern } from '../concern/concern.service.js';
 import { triageConcern } from '../concern/triage.service.js';
+import { caseAtTriage } from '../case/case.service.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
 import { partnerAgencies, sendReferral } from './referral.service.js';
 
@@ -38,6 +39,9 @@ export function draftSummary(concern: Concern): string {
  * and on the legal basis given, with the triage's reason, the summary given or the prefilled one, and
  * everything else from the concern as `referConcern` shares it). A refused referral (not an agency,
  * consent not given, …) refuses the triage too, its fields named `referral.…`: nothing is saved.
+ * Casework in the same transaction (`caseAtTriage`): a concern about someone with an open case is
+ * attached to it, whatever the decision; OPEN_CASE otherwise opens one (`case`, all optional). A
+ * refused case (fields `case.…`) refuses the triage too.
  */
 export async function triageAndRefer(
   em: EntityManager,
@@ -48,6 +52,7 @@ export async function triageAndRefer(
   const input = parseInput(triageInputSchema, raw);
   return em.transactional(async (tx) => {
     const concern = await triageConcern(tx, caller, id, input);
+    await caseAtTriage(tx, caller, concern, input.case);
     if (input.referral) {
       const { summary, ...sharing } = input.referral;
       await sendReferral(

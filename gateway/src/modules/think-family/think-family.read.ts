@@ -1,5 +1,5 @@
 import { readFields, type FieldSpec } from '../../read/model.js';
-import { openConcernCount, openReferralCount, type Subject } from './think-family.sql.js';
+import { openCaseCount, openConcernCount, openReferralCount, type Subject } from './think-family.sql.js';
 
 /**
  * Think Family counts on the compiled read path: a subquery each, on the person or household row
@@ -13,6 +13,10 @@ const counts = (subject: Subject): Record<string, FieldSpec> => ({
   openReferralCount: {
     kind: 'value',
     sql: (t, sql) => openReferralCount(subject, `${t}.organisation_id`, `${t}.id`, sql.scope('userId')),
+  },
+  openCaseCount: {
+    kind: 'value',
+    sql: (t, sql) => openCaseCount(subject, `${t}.organisation_id`, `${t}.id`, sql.scope('userId')),
   },
 });
 

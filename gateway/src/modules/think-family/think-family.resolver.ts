@@ -12,6 +12,7 @@ import { openCount } from './think-family.service.js';
 // caller's own organisation's records.
 
 const CONCERNS = 'Open concerns naming them (raised or triaged, not closed)';
+const CASES = 'Open cases about them (not yet closed)';
 const REFERRALS = 'Open referrals your organisation sent about them (sent, acknowledged or accepted)';
 
 /** `Person.openConcernCount`, `Person.openReferralCount`. */
@@ -27,6 +28,12 @@ export class PersonThinkFamilyResolver {
   @FieldResolver(() => Int, { description: REFERRALS })
   openReferralCount(@Root() person: Person, @Ctx() ctx: Context) {
     return openCount(ctx.em, callerOf(ctx), 'referrals', 'person', person.id);
+  }
+
+  @Access(Permission.ConcernRead)
+  @FieldResolver(() => Int, { description: CASES })
+  openCaseCount(@Root() person: Person, @Ctx() ctx: Context) {
+    return openCount(ctx.em, callerOf(ctx), 'cases', 'person', person.id);
   }
 }
 
@@ -45,5 +52,11 @@ export class HouseholdThinkFamilyResolver {
   @FieldResolver(() => Int, { description: 'Open referrals your organisation sent about the household' })
   openReferralCount(@Root() household: Household, @Ctx() ctx: Context) {
     return openCount(ctx.em, callerOf(ctx), 'referrals', 'household', household.id);
+  }
+
+  @Access(Permission.ConcernRead)
+  @FieldResolver(() => Int, { description: 'Open cases of the household (opened with it, not yet closed)' })
+  openCaseCount(@Root() household: Household, @Ctx() ctx: Context) {
+    return openCount(ctx.em, callerOf(ctx), 'cases', 'household', household.id);
   }
 }

@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../../context.js';
 import { load } from '../../common/loader.js';
 import { pgArray, sqlOf } from '../../common/sql.js';
-import { openConcernCount, openReferralCount, type Subject } from './think-family.sql.js';
+import { openCaseCount, openConcernCount, openReferralCount, type Subject } from './think-family.sql.js';
 
-const COUNTS = { concerns: openConcernCount, referrals: openReferralCount } as const;
+const COUNTS = { concerns: openConcernCount, referrals: openReferralCount, cases: openCaseCount } as const;
 export type Counted = keyof typeof COUNTS;
 
 /**

@@ -1,4 +1,4 @@
-import { concernVisible } from '../../auth/record-rules.js';
+import { caseVisible, concernVisible } from '../../auth/record-rules.js';
 
 /**
  * Think Family counts, as SQL: how many open concerns and open referrals a person or household has.
@@ -43,3 +43,17 @@ export const openReferralCount = (subject: Subject, organisation: string, id: st
        and ${subject === 'person' ? `r.id in (select n.id from doorstep_referrals_naming(array[${id}]::uuid[]) n)` : `r.household_id = ${id}`}
        and exists (select 1 from concern c where c.organisation_id = r.organisation_id and c.id = r.concern_id
                    and ${concernVisible('c', user, organisation)}))`;
+
+/**
+ * The open cases about person `id` / of household `id` (the household a case was opened with),
+ * visible to `user`: one about someone restricted from them is not counted.
+ */
+export const openCaseCount = (subject: Subject, organisation: string, id: string, user: string): string =>
+  subject === 'person'
+    ? `(select count(*)::int from case_person s
+         join safeguarding_case c on c.organisation_id = s.organisation_id and c.id = s.case_id
+        where s.organisation_id = ${organisation} and s.person_id = ${id} and c.status = 'OPEN'
+          and ${caseVisible('c', user, organisation)})`
+    : `(select count(*)::int from safeguarding_case c
+         where c.organisation_id = ${organisation} and c.household_id = ${id} and c.status = 'OPEN'
+           and ${caseVisible('c', user, organisation)})`;

@@ -85,6 +85,15 @@ export type ChronologyFilterInput = {
 export type ChronologyKind =
   | 'CAPACITY_ASSESSMENT_CHANGED'
   | 'CAPACITY_ASSESSMENT_RECORDED'
+  | 'CASE_ACTION_ADDED'
+  | 'CASE_ACTION_CHANGED'
+  | 'CASE_CLOSED'
+  | 'CASE_CONCERN_ATTACHED'
+  | 'CASE_NOTE_ADDED'
+  | 'CASE_OPENED'
+  | 'CASE_REOPENED'
+  | 'CASE_REVIEW_RECORDED'
+  | 'CASE_REVIEW_SIGNED_OFF'
   | 'CONCERN_CLOSED'
   | 'CONCERN_RAISED'
   | 'CONCERN_TRIAGED'
@@ -610,6 +619,8 @@ export type SourceOfRisk =
   | 'UNKNOWN_TO_INDIVIDUAL';
 
 export type TaskKind =
+  | 'CASE_ACTION_OVERDUE'
+  | 'CASE_REVIEW_OVERDUE'
   | 'REFERRAL_OVERDUE'
   | 'TRIAGE_CUMULATIVE_FLAG';
 
@@ -623,6 +634,16 @@ export type Tenure =
   | 'SUPPORTED_HOUSING'
   | 'TEMPORARY_ACCOMMODATION';
 
+/** The case a decision to OPEN_CASE opens: every part optional */
+export type TriageCaseInput = {
+  /** What matters to the person; left out, what the concern recorded of their views */
+  desiredOutcomes?: PersonViewsInput | null | undefined;
+  /** A safeguarding lead or champion; left out, whoever triages */
+  leadWorkerId?: string | number | null | undefined;
+  /** Weeks between reviews; left out, your organisation’s */
+  reviewEveryWeeks?: number | null | undefined;
+};
+
 export type TriageDecision =
   | 'MONITOR_LOW_LEVEL'
   | 'NO_FURTHER_ACTION'
@@ -631,6 +652,8 @@ export type TriageDecision =
 
 /** A triage decision */
 export type TriageInput = {
+  /** Only when the decision is OPEN_CASE, and optional then: who leads the case, what matters to the person, how often it is reviewed */
+  case?: TriageCaseInput | null | undefined;
   decision: TriageDecision;
   /** The version you decided on: if someone else triaged since, you get STALE_VERSION */
   expectedVersion?: number | null | undefined;
