@@ -2,9 +2,8 @@
  * What an `sg-open` event asks the host page to open:
  * - from `<sg-household-view>`, what a count stands for: `person-concerns`, `household-concerns`
  *   (the open concerns about a person or household), `person-referrals`, `household-referrals`
- *   (the open referrals sent about them); the id is the person's or household's. Cases
- *   (`person-cases`, `household-cases`) come with the case module (issue 14); until then the
- *   household view shows no case count at all rather than a zero it cannot know.
+ *   (the open referrals sent about them), `person-cases`, `household-cases` (the open cases about
+ *   them); the id is the person's or household's.
  * - from `<sg-chronology>`, the record behind an entry, by its type: `Concern`, `Warning`,
  *   `Referral`, `CumulativeFlag`, …; the id is the record's.
  * - from `<sg-work-queue>`, an item of the queue, by its record's type: `Concern`, `CumulativeFlag`,
@@ -15,6 +14,8 @@ export type SgOpenKind =
   | 'household-concerns'
   | 'person-referrals'
   | 'household-referrals'
+  | 'person-cases'
+  | 'household-cases'
   // A record's type, from the chronology (`string & {}` keeps the names above suggested).
   | (string & {});
 

@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { SgErrorEvent } from '../events/error.js';
 import type { SgOpenEvent } from '../events/open.js';
 import type { SgRaiseConcernEvent } from '../events/raise-concern.js';
-import { DEMO, doorstepReady, GATEWAY, sql, tokenFor } from '../test-support/doorstep.js';
+import { DEMO, doorstepReady, GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
 import { find, get, text, until } from '../test-support/dom.js';
 import type { SgHouseholdView } from './household-view.js';
 import './define.js';
@@ -96,7 +96,25 @@ describe('<sg-household-view>', () => {
       expect(text(warnings)).to.contain('Visit in pairs and in daylight');
     });
 
-    it('counts the open concerns and referrals of the household and each person, as the gateway does', async () => {
+    it('counts the open concerns, referrals and cases of the household and each person, as the gateway does', async () => {
+      // A case about Kelly, in her household, opened by the lead (the demo data has none).
+      await graphql(
+        `
+          mutation ($input: OpenCaseInput!) {
+            openCase(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            personIds: [KELLY],
+            householdId: CEDAR,
+            desiredOutcomes: { status: 'ASKED_EXPRESSED', views: 'To feel safe at home' },
+          },
+        },
+        tokens.lead!,
+      );
       const el = await loaded(await newView(CEDAR));
       const household = await openCount('c.household_id = $2', CEDAR);
       const kelly = await openCount(
@@ -107,8 +125,25 @@ describe('<sg-household-view>', () => {
       expect(text(get(el, '[part~="counts"]'))).to.contain(plural(household, 'concern'));
       expect(text(person(el, 'Kelly').querySelector('.counts'))).to.contain(plural(kelly, 'concern'));
       expect(text(get(el, '[part~="counts"]'))).to.match(/\d+ open referrals?/);
-      // No case count until there are cases (issue 14): nothing rather than a zero.
-      expect(all(el)).not.to.match(/case/i);
+      const cases = async (where: string, id: string) =>
+        Number(
+          (
+            await sql<{ n: number }>(
+              `select count(*)::int as n from safeguarding_case c
+                where c.organisation_id = $1 and c.status = 'OPEN' and ${where}`,
+              [ORGANISATION, id],
+            )
+          )[0]!.n,
+        );
+      const householdCases = await cases('c.household_id = $2', CEDAR);
+      const kellyCases = await cases(
+        'exists (select 1 from case_person s where s.case_id = c.id and s.person_id = $2)',
+        KELLY,
+      );
+      expect(householdCases).to.be.at.least(1);
+      expect(text(get(el, '[part~="counts"]'))).to.contain(plural(householdCases, 'case'));
+      expect(text(person(el, 'Kelly').querySelector('.counts'))).to.contain(plural(kellyCases, 'case'));
+      expect(text(person(el, 'Mason').querySelector('.counts'))).to.contain('0 open cases');
     });
 
     it('opens a count with sg-open, from the keyboard, and hands a person over with sg-raise-concern', async () => {

@@ -24,6 +24,7 @@ interface Member {
   relationships?: { type: RelationshipType; name: string }[];
   concerns?: number;
   referrals?: number;
+  cases?: number;
 }
 
 interface ShownWarning {
@@ -49,6 +50,7 @@ interface View {
   members: Member[];
   concerns?: number;
   referrals?: number;
+  cases?: number;
 }
 
 type Load = { phase: 'loading' } | { phase: 'loaded'; view: View } | { phase: 'failed'; code: string };
@@ -59,7 +61,7 @@ const asError = (error: unknown): DoorstepError =>
 /**
  * One household, Think Family: everyone living there with their ages (children marked in words,
  * not colour alone), their place in the household and how they are related, the warnings first,
- * and how many concerns and referrals are open about each person and the household — each count
+ * and how many concerns, referrals and cases are open about each person and the household — each count
  * opens what it stands for (`sg-open`), and "Raise a concern" hands the person over to
  * `<sg-concern-form>` (`sg-raise-concern`).
  *
@@ -67,7 +69,7 @@ const asError = (error: unknown): DoorstepError =>
  * (`household`); when the gateway refuses that (`FORBIDDEN`: frontline staff, contractors,
  * managers), it asks for the visit view (`visitHousehold`): who lives there and the warnings, how to
  * stay safe, nothing behind them — and only for households the caller works with. People
- * restricted from the caller are simply not there. Cases (issue 14) are not shown yet.
+ * restricted from the caller are simply not there.
  *
  * It takes the gateway's address and token from its own `endpoint` / `token`, else from the closest
  * `<sg-provider>`.
@@ -75,7 +77,8 @@ const asError = (error: unknown): DoorstepError =>
  * @summary One household: who lives there, warnings first, what is open about each person.
  *
  * @event {SgOpenEvent} sg-open - The user chose a count: `event.kind` (`person-concerns`,
- *   `household-concerns`, `person-referrals`, `household-referrals`) and `event.id` (the person's or
+ *   `household-concerns`, `person-referrals`, `household-referrals`, `person-cases`,
+ *   `household-cases`) and `event.id` (the person's or
  *   household's). The host page opens it.
  * @event {SgRaiseConcernEvent} sg-raise-concern - The user chose "Raise a concern" for a person:
  *   `event.householdId`, `event.personId`. The host page opens `<sg-concern-form>` with
@@ -88,7 +91,7 @@ const asError = (error: unknown): DoorstepError =>
  * @csspart notice - What the visit view is for.
  * @csspart warnings - The list of warnings.
  * @csspart warning - Each warning.
- * @csspart counts - The household's open concerns and referrals.
+ * @csspart counts - The household's open concerns, referrals and cases.
  * @csspart people - The list of people.
  * @csspart person - Each person.
  * @csspart person-child - Each child (besides `person`).
@@ -175,6 +178,7 @@ export class SgHouseholdView extends LitElement {
         tenancyReference: h.tenancyReference,
         concerns: h.openConcernCount,
         referrals: h.openReferralCount,
+        cases: h.openCaseCount,
         members: h.members.map(({ role, person: p }) => ({
           id: p.id,
           name: p.displayName,
@@ -184,6 +188,7 @@ export class SgHouseholdView extends LitElement {
           relationships: p.relationships.map((r) => ({ type: r.type, name: r.relatedPerson.displayName })),
           concerns: p.openConcernCount,
           referrals: p.openReferralCount,
+          cases: p.openCaseCount,
         })),
         warnings: h.warnings.map((w) => ({
           id: w.id,
@@ -268,7 +273,7 @@ export class SgHouseholdView extends LitElement {
               <p class="counts" part="counts">
                 ${this.#count(v.counts.concerns, view.concerns!, 'household-concerns', view.id, v.counts.household)}
                 ${this.#count(v.counts.referrals, view.referrals!, 'household-referrals', view.id, v.counts.household)}
-                ${/* Cases (issue 14): a third count, `household-cases`, once the gateway has them. */ nothing}
+                ${this.#count(v.counts.cases, view.cases!, 'household-cases', view.id, v.counts.household)}
               </p>`
           : nothing
       }
@@ -342,6 +347,7 @@ export class SgHouseholdView extends LitElement {
           ? html`<p class="counts">
               ${this.#count(c.concerns, m.concerns, 'person-concerns', m.id, c.about(m.name))}
               ${this.#count(c.referrals, m.referrals!, 'person-referrals', m.id, c.about(m.name))}
+              ${this.#count(c.cases, m.cases!, 'person-cases', m.id, c.about(m.name))}
             </p>`
           : nothing
       }

@@ -65,6 +65,15 @@ export const householdViewCy: HouseholdViewTranslation = {
         many: '{n} atgyfeiriad ar agor',
         other: '{n} atgyfeiriad ar agor',
       },
+      // "achos" (case) begins with a vowel: no number mutates it.
+      cases: {
+        zero: '{n} achos ar agor',
+        one: '{n} achos ar agor',
+        two: '{n} achos ar agor',
+        few: '{n} achos ar agor',
+        many: '{n} achos ar agor',
+        other: '{n} achos ar agor',
+      },
       about: (name) => ` am ${name}`,
       household: ' am yr aelwyd',
     },

@@ -50,6 +50,7 @@ export const householdViewEn: HouseholdViewTranslation = {
       heading: 'Open for the household',
       concerns: { one: '{n} open concern', other: '{n} open concerns' },
       referrals: { one: '{n} open referral', other: '{n} open referrals' },
+      cases: { one: '{n} open case', other: '{n} open cases' },
       about: (name) => ` about ${name}`,
       household: ' about the household',
     },

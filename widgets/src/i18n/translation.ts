@@ -384,6 +384,7 @@ export interface HouseholdViewTranslation extends Common {
       /** "2 open concerns" (a button when there are any). */
       concerns: Plural;
       referrals: Plural;
+      cases: Plural;
       /** Visually hidden end of a count's button: "about Kelly Price". */
       about: (name: string) => string;
       household: string;
