@@ -145,15 +145,20 @@ describe('referrals in the example portal and a partner intranet', () => {
 
   it('every staff page links to the referrals page and the partner intranet', async () => {
     const page = await (await browser.newContext()).newPage();
-    for (const path of [
-      '/',
-      '/household.html',
-      '/chronology.html',
-      '/self-assessment.html',
-      '/take-feedback.html',
-    ]) {
+    for (const [path, current] of [
+      ['/', 'Safeguarding'],
+      ['/work-queue.html', 'Work queue'],
+      ['/household.html', 'Household'],
+      ['/chronology.html', 'Chronology'],
+      ['/self-assessment.html', 'Self-assessment'],
+      ['/take-feedback.html', 'Take feedback'],
+      ['/referrals.html', 'Referrals'],
+      ['/partner-intranet.html', 'Partner intranet: referrals received'],
+    ] as const) {
       await page.goto(doorstep.base + path);
       const nav = page.getByRole('navigation', { name: 'Portal' });
+      // The page shown is the one marked current, and only it.
+      expect(await nav.locator('[aria-current="page"]').allTextContents(), path).toEqual([current]);
       expect(await nav.getByRole('link', { name: 'Referrals', exact: true }).getAttribute('href'), path).toBe(
         '/referrals.html',
       );

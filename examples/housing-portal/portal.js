@@ -7,6 +7,47 @@
 // In production your own sign-in supplies the token. In development the gateway offers demo users
 // (GET /dev/users) and tokens for them (POST /dev/token), so this page shows a "Demo user" picker.
 
+// The portal's navigation, the same on every staff page: one list here rather than a copy in each
+// page (a real portal's templates do this on its server). The page being shown is marked current.
+const PAGES = [
+  ['/', 'Home'],
+  ['/', 'Repairs'],
+  ['/', 'Tenancies'],
+  ['/', 'Rent'],
+  ['/report.html', 'Tenant site: report a concern'],
+  ['/feedback.html', 'Tenant site: give feedback'],
+  ['/', 'Safeguarding', ['/', '/index.html']],
+  ['/work-queue.html', 'Work queue'],
+  ['/household.html', 'Household'],
+  ['/self-assessment.html', 'Self-assessment'],
+  ['/chronology.html', 'Chronology'],
+  ['/take-feedback.html', 'Take feedback'],
+  ['/referrals.html', 'Referrals'],
+  ['/partner-intranet.html', 'Partner intranet: referrals received'],
+];
+
+function showNavigation() {
+  const list = document.querySelector('nav.nav .nav__list');
+  if (!list) return;
+  list.replaceChildren(
+    ...PAGES.map(([href, label, current = href === '/' ? [] : [href]]) => {
+      const link = document.createElement('a');
+      link.className = 'nav__link';
+      link.href = href;
+      link.textContent = label;
+      if (current.includes(location.pathname)) {
+        link.classList.add('nav__link--current');
+        link.setAttribute('aria-current', 'page');
+      }
+      const item = document.createElement('li');
+      item.append(link);
+      return item;
+    }),
+  );
+}
+
+showNavigation();
+
 const provider = document.querySelector('sg-provider');
 // The page's widget: the concern form on the home page; on the self-assessment page the checklist,
 // made once someone is signed in (it loads their organisation's answers as soon as it is on the page).
