@@ -342,6 +342,17 @@ describe('self-assessment rounds', () => {
       '3': 'UNANSWERED',
     });
 
+    // A third round is compared with the second, the last signed off, not the first.
+    for (const id of QUESTIONS.filter((q) => !now[q])) await answer(id, 'NO');
+    expect((await signOff(second.id)).errors).toBeUndefined();
+    const third = await open('2027/28');
+    await answer('2a', 'YES');
+    const latestRound = (await comparison())!;
+    expect([latestRound.round.id, latestRound.previousRound!.id]).toEqual([third.id, second.id]);
+    const twoA = latestRound.rows.find((r) => r.question.id === '2a')!;
+    expect([twoA.previous!.status, twoA.movement]).toEqual(['IN_PROGRESS', 'BETTER']);
+    expect((await comparison(second.id))!.previousRound!.id).toBe(first.id);
+
     // The first round had no round before it: every answer is NEW.
     const firstRows = (await comparison(first.id))!;
     expect(firstRows.previousRound).toBeNull();
