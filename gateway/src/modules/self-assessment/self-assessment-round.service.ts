@@ -17,7 +17,6 @@ import {
 } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
-import { User } from '../organisation/user.entity.js';
 import {
   SelfAssessmentAreaStanding,
   SelfAssessmentRound,
@@ -31,6 +30,7 @@ import {
   lockRounds,
   openRoundId,
   questionsOf,
+  staffMember,
   toAnswer,
   type AnswerRow,
 } from './self-assessment.service.js';
@@ -94,7 +94,7 @@ export async function openSelfAssessmentRound(
     await lockRounds(tx, organisationId, true);
     const open = await openRoundId(tx, organisationId);
     if (open) throw new RoundAlreadyOpenError(open);
-    const me = await tx.findOneOrFail(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
+    const me = await staffMember(tx, caller);
     const round = tx.create(SelfAssessmentRound, {
       organisation: tx.getReference(Organisation, organisationId),
       name: input.name,
@@ -138,7 +138,7 @@ export async function signOffSelfAssessmentRound(
     const have = new Set(answered.map((a) => a.question_id));
     const missing = SELF_ASSESSMENT_QUESTION_IDS.filter((q) => !have.has(q));
     if (missing.length) throw new UnansweredQuestionsError(missing);
-    const me = await tx.findOneOrFail(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
+    const me = await staffMember(tx, caller);
     const managed = tx.merge(round);
     managed.signedOffBy = me;
     managed.signedOffAt = new Date();

@@ -151,6 +151,10 @@ export async function selfAssessmentComparison(
   });
 }
 
+/** The member of staff calling (only staff reach the checklist's writes), for their name. */
+export const staffMember = (em: EntityManager, caller: Caller): Promise<User> =>
+  em.findOneOrFail(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
+
 /**
  * Takes the organisation's rounds lock for the rest of the transaction: shared by answers (any
  * number at once), exclusive for opening and signing off a round, so no answer is saved into a
@@ -202,7 +206,7 @@ export async function answerSelfAssessment(
     if ((latest?.id ?? undefined) !== input.basedOn) {
       throw new StaleVersionError({ currentAnswerId: latest?.id ?? null });
     }
-    const me = await tx.findOneOrFail(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
+    const me = await staffMember(tx, caller);
     const answer = tx.create(SelfAssessmentAnswer, {
       organisation: tx.getReference(Organisation, organisationId),
       questionId: input.questionId,
