@@ -50,9 +50,13 @@ const questionList = (ids: readonly string[], p: RoundPanel) =>
     ${ids.map(
       (id) =>
         html`<li>
-          <button type="button" class="link" @click=${() => p.onGoTo(id)}>
-            ${p.t.selfAssessment.rounds.question(id)}
-          </button>
+          ${
+            p.readOnly
+              ? p.t.selfAssessment.rounds.question(id)
+              : html`<button type="button" class="link" @click=${() => p.onGoTo(id)}>
+                  ${p.t.selfAssessment.rounds.question(id)}
+                </button>`
+          }
         </li>`,
     )}
   </ul>`;

@@ -400,6 +400,10 @@ const movement = (el: SgSelfAssessment, id: string) =>
 
 describe('<sg-self-assessment> rounds', () => {
   it('offers the lead to open a round, with the keyboard, and then answers go into it', async () => {
+    const welsh = await newChecklist({ lang: 'cy' });
+    expect(text(roundPanel(welsh))).to.contain('Does dim cylch ar agor.');
+    expect(text(roundPanel(welsh))).to.contain('Agor cylch');
+    await expect(welsh).to.be.accessible();
     const el = await newChecklist();
     expect(text(roundPanel(el))).to.contain('No round is open.');
     await expect(el).to.be.accessible();
@@ -513,6 +517,10 @@ describe('<sg-self-assessment> rounds', () => {
     expect(movement(welsh, '2a')).to.contain('Gwaeth na’r cylch diwethaf');
     expect(text(get(welsh, '[part~="round"]'))).to.contain('Cymeradwyo’r cylch hwn');
     await expect(welsh).to.be.accessible();
+    roundPanel(welsh).querySelector<HTMLButtonElement>('button.button')!.click();
+    await until(() => !!find(welsh, '.round__confirm'), 5000, 'the confirming step');
+    expect(text(get(welsh, '.round__confirm'))).to.contain('Cymeradwyo cylch 2026/27?');
+    await expect(welsh).to.be.accessible();
   });
 
   it('tells a manager that only the lead opens a round, and shows a champion no round controls', async () => {
@@ -533,7 +541,8 @@ describe('<sg-self-assessment> rounds', () => {
     champion.readonly = true;
     await champion.updateComplete;
     expect(text(get(champion, '[part~="round"]'))).to.contain('Round 2026/27, opened');
-    expect(find(champion, '[part~="round"] button.button')).to.equal(null);
+    expect(find(champion, '[part~="round"] button')).to.equal(null);
+    expect(text(get(champion, '.round__questions'))).to.contain('Question 1a');
     await expect(champion).to.be.accessible();
   });
 });
