@@ -108,8 +108,10 @@ const same = (row: Row, answer: SavedAnswer | null) =>
  * round's own (each with the last signed-off round's answer and whether it is better, the same or
  * worse, in words), the questions not answered in it yet are listed, and the safeguarding lead can
  * sign it off (a confirming step; the gateway refuses while any question is unanswered, and the
- * page lists which). With none open, the lead can open one by name. When someone else saves the same question first, nothing is
- * overwritten: the page shows both and the person chooses. An answer that cannot be saved for want
+ * page lists which). With none open, the lead can open one by name.
+ *
+ * When someone else saves the same question first, nothing is overwritten: the page shows both
+ * and the person chooses. An answer that cannot be saved for want
  * of a connection waits in the encrypted outbox and is saved, once, when the connection returns,
  * even after a reload; what is typed and not saved yet is kept in an encrypted draft on the device.
  *
