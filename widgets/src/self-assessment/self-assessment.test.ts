@@ -523,6 +523,29 @@ describe('<sg-self-assessment> rounds', () => {
     await expect(welsh).to.be.accessible();
   });
 
+  it('saves an answer into a round opened elsewhere since the page loaded, without a false conflict', async () => {
+    await graphql(ANSWER, { input: { questionId: '3', status: 'NO' } }, lead);
+    const el = await newChecklist({ token: await tokenFor(DEMO.manager) });
+    expect(field(el, 'status.3', 'NO').checked).to.equal(true);
+    // The lead opens the year's round on another page; this page still shows last year's answer.
+    const roundId = await openRoundAs('2026/27');
+    await choose(el, '3', 'YES');
+    await until(() => saveState(el, '3').startsWith('Saved'), 5000, 'the answer saved');
+    expect(find(el, '.conflict')).to.equal(null);
+    const saved = await sql<{ status: string; round_id: string | null }>(
+      `select status, round_id from self_assessment_answer where organisation_id = $1 and question_id = '3'
+        order by answered_at desc`,
+      [ORGANISATION],
+    );
+    expect(saved).to.deep.equal([
+      { status: 'YES', round_id: roundId },
+      { status: 'NO', round_id: null },
+    ]);
+    expect(text(roundPanel(el))).to.contain('Round 2026/27, opened');
+    expect(text(get(el, '[part~="progress"]'))).to.equal(`1 of ${QUESTION_IDS.length} questions answered`);
+    await expect(el).to.be.accessible();
+  });
+
   it('tells a manager that only the lead opens a round, and shows a champion no round controls', async () => {
     const el = await newChecklist({ token: await tokenFor(DEMO.manager) });
     field(el, 'roundName').value = '2026/27';

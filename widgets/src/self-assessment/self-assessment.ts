@@ -448,19 +448,11 @@ export class SgSelfAssessment extends LitElement {
         send(this.#api.api, SelfAssessmentDocument),
         send(this.#api.api, SelfAssessmentRoundComparisonDocument),
       ]);
-      // With a round open, the answers are the round's own: a question not answered in it yet is
-      // shown unanswered, and an answer is based on the round's latest.
-      const inRound = openRound(round)
-        ? new Map(round!.rows.map((row) => [row.question.id, row.answer]))
-        : undefined;
-      const rows: Partial<Record<QuestionId, Row>> = {};
-      for (const item of selfAssessment) {
-        const id = item.question.id as QuestionId;
-        const answer = inRound ? (inRound.get(id) ?? null) : item.answer;
-        rows[id] = { saved: answer, status: answer?.status, evidence: answer?.evidence ?? '', state: 'idle' };
-      }
-      this.round = round;
-      this.rows = rows;
+      this.rows = {};
+      this.#showRound(
+        round,
+        selfAssessment.map((item) => [item.question.id, item.answer]),
+      );
       await this.#restore();
     } catch (error) {
       const e = asError(error);
@@ -614,10 +606,22 @@ export class SgSelfAssessment extends LitElement {
     if (error.code === 'STALE_VERSION') {
       this.#saveAgain.delete(id);
       try {
-        const { selfAssessmentHistory } = await send(this.#api.api, SelfAssessmentHistoryDocument, {
-          questionId: id,
-        });
-        this.#patch(id, { state: 'conflict', theirs: selfAssessmentHistory[0] });
+        const [{ selfAssessmentHistory }, { selfAssessmentRoundComparison: round }] = await Promise.all([
+          send(this.#api.api, SelfAssessmentHistoryDocument, { questionId: id }),
+          send(this.#api.api, SelfAssessmentRoundComparisonDocument),
+        ]);
+        let theirs = selfAssessmentHistory[0];
+        if (openRound(round) && openRound(round)!.id !== openRound(this.round)?.id) {
+          // A round was opened since the page loaded: its answers are what this one replaces.
+          this.#showRound(round, []);
+          theirs = this.rows?.[id]?.saved ?? undefined;
+          if (!theirs) {
+            this.#patch(id, { state: 'idle' });
+            void this.#save(id);
+            return;
+          }
+        }
+        this.#patch(id, { state: 'conflict', theirs });
         return;
       } catch (again) {
         error = asError(again);
@@ -632,6 +636,28 @@ export class SgSelfAssessment extends LitElement {
       return;
     }
     this.#patch(id, { state: 'failed', failure: error.code });
+  }
+
+  /**
+   * Shows `round` with the answers the page's are based on: with a round open, the round's own (a
+   * question not answered in it yet shows unanswered), else `latest`. A question with changes not
+   * saved yet keeps them, now based on the answer shown.
+   */
+  #showRound(round: RoundView, latest: [string, SavedAnswer | null][]): void {
+    const answers = openRound(round)
+      ? round!.rows.map((row) => [row.question.id, row.answer] as const)
+      : latest;
+    const rows: Partial<Record<QuestionId, Row>> = {};
+    for (const [key, answer] of answers) {
+      const id = key as QuestionId;
+      const row = this.rows?.[id];
+      rows[id] =
+        row && !same(row, row.saved)
+          ? { ...row, saved: answer }
+          : { saved: answer, status: answer?.status, evidence: answer?.evidence ?? '', state: 'idle' };
+    }
+    this.round = round;
+    this.rows = rows;
   }
 
   /** After a conflict: save this page's answer over theirs, now that it has been seen. */
