@@ -455,6 +455,28 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
   signOffCaseReview: () => ({ as: manager, args: async () => ({ id: await newCaseReview() }) }),
   closeCase: () => ({ as: champion, args: async () => ({ id: await newCase(), input: caseClosure }) }),
   reopenCase: () => ({ as: lead, args: async () => ({ id: await newClosedCase(), input: because }) }),
+  addCasePerson: () => ({
+    as: champion,
+    args: async () => ({ caseId: await newCase(), input: { personId: RYAN } }),
+  }),
+  removeCasePerson: () => ({
+    as: lead,
+    args: async () => {
+      const caseId = await newCase();
+      await ok(
+        gw,
+        `mutation($id: ID!) { addCasePerson(caseId: $id, input: { personId: "${RYAN}" }) { id } }`,
+        {
+          id: caseId,
+        },
+      );
+      return { caseId, input: { personId: RYAN, reason: 'Not part of the work after all' } };
+    },
+  }),
+  changeCaseLeadWorker: () => ({
+    as: lead,
+    args: async () => ({ caseId: await newCase(), input: { leadWorkerId: champion.id } }),
+  }),
   closeConcern: () => ({
     as: champion,
     args: async () => ({ id: await newTriagedConcern(), input: because }),

@@ -35,6 +35,7 @@ import {
   CaseConcern,
   CaseNote,
   CasePerson,
+  CasePersonRemoval,
   CaseReview,
   CaseReviewPolicy,
 } from '../modules/case/case.entity.js';
@@ -88,6 +89,7 @@ export const entities = [
   YouSaidWeDid,
   Case,
   CasePerson,
+  CasePersonRemoval,
   CaseConcern,
   CaseAction,
   CaseNote,

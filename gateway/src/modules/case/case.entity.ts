@@ -208,6 +208,38 @@ export class CasePerson {
   ordinal!: number;
 }
 
+/**
+ * Someone who was taken off a case while it was open, when, by whom and why: the record of a
+ * `case_person` link that was removed (the link goes, so every rule that reads a case's people
+ * reads only its people now).
+ */
+@Entity({ tableName: 'case_person_removal' })
+@Index({ properties: ['case'] })
+export class CasePersonRemoval {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+  [OptionalProps]?: 'removedAt';
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Case, { fieldNames: ['organisation_id', 'case_id'] })
+  case!: Rel<Case>;
+
+  @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'person_id'] })
+  person!: Rel<Person>;
+
+  @ManyToOne(() => User)
+  removedBy!: Rel<User>;
+
+  @Property({ type: 'timestamptz' })
+  removedAt: Date = new Date();
+
+  @Property({ type: 'text' })
+  reason!: string;
+}
+
 /** A concern a case was opened from, or that was attached to it while it was open. One case each. */
 @Entity({ tableName: 'case_concern' })
 @Unique({ properties: ['organisation', 'concern'] })

@@ -14,7 +14,10 @@ import {
   CaseActionUpdateInput,
   CaseClosureInput,
   CaseFilter,
+  CaseLeadWorkerInput,
   CaseNoteInput,
+  CasePersonInput,
+  CasePersonRemovalInput,
   CaseReviewInput,
   CaseReviewPolicyInput,
   CaseReviewSignOffInput,
@@ -24,6 +27,8 @@ import { getReviewPolicy, setReviewPolicy } from './case-review-policy.service.j
 import {
   addCaseAction,
   addCaseNote,
+  addCasePerson,
+  changeCaseLeadWorker,
   caseActions,
   caseConcernIds,
   caseNotes,
@@ -34,6 +39,7 @@ import {
   listCases,
   openCase,
   recordCaseReview,
+  removeCasePerson,
   reopenCase,
   signOffCaseReview,
   updateCaseAction,
@@ -156,6 +162,50 @@ export class CaseResolver {
     @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
   ) {
     return reopenCase(ctx.em, callerOf(ctx), id, input, expectedVersion);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Mutation(() => Case, {
+    description:
+      'Add someone of your organisation to an open case. BAD_USER_INPUT on personId for someone unknown or ' +
+      'already in it; INVALID_TRANSITION for a closed case; STALE_VERSION',
+  })
+  addCasePerson(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('input', () => CasePersonInput) input: CasePersonInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
+  ) {
+    return addCasePerson(ctx.em, callerOf(ctx), caseId, input, expectedVersion);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Mutation(() => Case, {
+    description:
+      'Remove someone from an open case, with the reason. Refused (BAD_USER_INPUT) for the last person: close ' +
+      'the case instead',
+  })
+  removeCasePerson(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('input', () => CasePersonRemovalInput) input: CasePersonRemovalInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
+  ) {
+    return removeCasePerson(ctx.em, callerOf(ctx), caseId, input, expectedVersion);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Mutation(() => Case, {
+    description:
+      'Hand an open case to another safeguarding lead or champion of your organisation: its open tasks go to them',
+  })
+  changeCaseLeadWorker(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('input', () => CaseLeadWorkerInput) input: CaseLeadWorkerInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
+  ) {
+    return changeCaseLeadWorker(ctx.em, callerOf(ctx), caseId, input, expectedVersion);
   }
 
   @FieldResolver(() => [ID], { description: 'The people the case is about' })

@@ -3,8 +3,11 @@ import {
   caseActionInputSchema,
   caseActionUpdateSchema,
   caseClosureSchema,
+  caseLeadWorkerSchema,
   caseListFilterSchema,
   caseNoteInputSchema,
+  casePersonInputSchema,
+  casePersonRemovalSchema,
   caseReviewInputSchema,
   caseReviewSignOffSchema,
   openCaseInputSchema,
@@ -31,7 +34,15 @@ import { findHousehold, findVisiblePerson } from '../household/household.service
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
-import { Case, CaseAction, CaseConcern, CaseNote, CasePerson, CaseReview } from './case.entity.js';
+import {
+  Case,
+  CaseAction,
+  CaseConcern,
+  CaseNote,
+  CasePerson,
+  CasePersonRemoval,
+  CaseReview,
+} from './case.entity.js';
 import { reviewEveryWeeksFor } from './case-review-policy.service.js';
 
 /**
@@ -107,11 +118,14 @@ async function chronicle(
   summary: string,
   detail: Record<string, unknown> = {},
   occurredAt = new Date(),
+  personIds?: string[],
 ) {
+  const subject = await about(em, c);
   recordChronology(em, caller, {
     kind,
     occurredAt,
-    ...(await about(em, c)),
+    ...subject,
+    personIds: personIds ?? subject.personIds,
     summary,
     detail: { caseId: c.id, status: c.status, ...detail },
   });
@@ -270,6 +284,19 @@ async function subjectsOf(em: EntityManager, concern: Concern): Promise<string[]
   return links.map((l) => l.person.id);
 }
 
+/**
+ * Serialises triage about the same people until the transaction ends (an advisory lock per person,
+ * taken in one order so two triages cannot deadlock): of two concerns about someone triaged
+ * OPEN_CASE at the same moment, the second waits, then finds the first's case and joins it rather
+ * than opening another. A unique index cannot say "one open case per person": the person is on
+ * `case_person` and the status on the case.
+ */
+async function lockPeopleForCasework(tx: EntityManager, people: readonly string[]): Promise<void> {
+  for (const id of [...new Set(people)].sort()) {
+    await sqlOf(tx)(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`doorstep:casework:${id}`]);
+  }
+}
+
 /** The open case, newest first, about any of these people, if there is one. */
 async function openCaseAbout(em: EntityManager, people: readonly string[]): Promise<Case | null> {
   if (!people.length) return null;
@@ -332,6 +359,7 @@ export async function caseAtTriage(
     return existing.case;
   }
   const subjects = await subjectsOf(tx, concern);
+  await lockPeopleForCasework(tx, subjects);
   const current = await openCaseAbout(tx, subjects);
   if (current) {
     if (input) throw ignored();
@@ -413,7 +441,8 @@ async function openForWork(tx: EntityManager, caller: Caller, id: string, expect
   return mustBeOpen(c);
 }
 
-function mustBeOpen(c: Case): Case {
+/** The case, if it is open: a closed case takes no work (INVALID_TRANSITION: reopen it first). */
+export function mustBeOpen(c: Case): Case {
   if (c.status !== 'OPEN') {
     throw new InvalidTransitionError(
       'This case is closed: reopen it, with the reason, first',
@@ -697,6 +726,130 @@ export async function reopenCase(
       version: c.version + 1,
     });
     await chronicle(tx, caller, c, 'CASE_REOPENED', 'Case reopened', { reason: input.reason });
+    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
+    await tx.flush();
+    return c;
+  });
+}
+
+/**
+ * Someone joins an open case: a person of the organisation the caller may see, not in it already.
+ * In the chronology (theirs too) and the trail.
+ */
+export async function addCasePerson(
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  raw: unknown,
+  expectedVersion?: number | null,
+): Promise<Case> {
+  const input = parseInput(casePersonInputSchema, raw);
+  return em.transactional(async (tx) => {
+    const c = await openForWork(tx, caller, caseId, expectedVersion);
+    const person = await findVisiblePerson(tx, caller, input.personId).catch(() => {
+      throw fieldError('personId', 'No such person');
+    });
+    const links = await tx.find(CasePerson, { case: c }, { orderBy: { ordinal: 'desc' } });
+    if (links.some((l) => l.person.id === person.id)) {
+      throw fieldError('personId', 'This person is already part of the case');
+    }
+    tx.create(CasePerson, {
+      organisation: c.organisation,
+      case: c,
+      person,
+      ordinal: (links[0]?.ordinal ?? -1) + 1,
+    });
+    c.version += 1;
+    await tx.flush();
+    await chronicle(tx, caller, c, 'CASE_PERSON_ADDED', 'Person added to the case', { personId: person.id });
+    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
+    await tx.flush();
+    return c;
+  });
+}
+
+/**
+ * Someone leaves an open case, with the reason (kept on a `CasePersonRemoval`, which the chronology
+ * entry points at). Refused for the last person: a case is about someone (close it instead).
+ */
+export async function removeCasePerson(
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  raw: unknown,
+  expectedVersion?: number | null,
+): Promise<Case> {
+  const input = parseInput(casePersonRemovalSchema, raw);
+  return em.transactional(async (tx) => {
+    const c = await openForWork(tx, caller, caseId, expectedVersion);
+    const links = await tx.find(CasePerson, { case: c });
+    const link = links.find((l) => l.person.id === input.personId);
+    if (!link) throw fieldError('personId', 'This person is not part of the case');
+    if (links.length === 1) {
+      throw fieldError(
+        'personId',
+        'A case is about someone: this is its last person. Close the case instead',
+      );
+    }
+    const removal = tx.create(CasePersonRemoval, {
+      organisation: c.organisation,
+      case: c,
+      person: link.person,
+      removedBy: me(tx, caller),
+      reason: input.reason,
+    });
+    tx.remove(link);
+    c.version += 1;
+    await tx.flush();
+    // The person who left sees the entry in their chronology too; the reason stays on the removal.
+    await chronicle(
+      tx,
+      caller,
+      c,
+      'CASE_PERSON_REMOVED',
+      'Person removed from the case',
+      { personId: input.personId, removalId: removal.id },
+      new Date(),
+      links.map((l) => l.person.id),
+    );
+    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
+    await tx.flush();
+    return c;
+  });
+}
+
+/**
+ * Another safeguarding lead or champion of the organisation leads an open case: the case's open
+ * tasks (its overdue review, its overdue actions) go to them.
+ */
+export async function changeCaseLeadWorker(
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  raw: unknown,
+  expectedVersion?: number | null,
+): Promise<Case> {
+  const input = parseInput(caseLeadWorkerSchema, raw);
+  return em.transactional(async (tx) => {
+    const c = await openForWork(tx, caller, caseId, expectedVersion);
+    const next = await leadWorker(tx, caller, input.leadWorkerId, 'leadWorkerId');
+    const previous = c.leadWorker.id;
+    if (next.id === previous) throw fieldError('leadWorkerId', 'They already lead this case');
+    c.leadWorker = next;
+    c.version += 1;
+    await tx.flush();
+    await sqlOf(tx)(
+      `update task t set assignee_id = ?
+        where t.organisation_id = ? and t.status = 'OPEN'
+          and ((t.kind = 'CASE_REVIEW_OVERDUE' and t.source_type = 'Case' and t.source_id = ?)
+            or (t.kind = 'CASE_ACTION_OVERDUE' and t.source_type = 'CaseAction' and t.source_id in
+                (select a.id from case_action a where a.organisation_id = t.organisation_id and a.case_id = ?)))`,
+      [next.id, c.organisation.id, c.id, c.id],
+    );
+    await chronicle(tx, caller, c, 'CASE_LEAD_WORKER_CHANGED', 'Case lead worker changed', {
+      from: previous,
+      leadWorkerId: next.id,
+    });
     audit(tx, caller, 'UPDATE', 'Case', [c.id]);
     await tx.flush();
     return c;

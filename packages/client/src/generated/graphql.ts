@@ -47,7 +47,10 @@ export type CapacityAssessmentInput = {
   canUnderstand?: boolean | null | undefined;
   /** Stage 2 (required with an impairment) */
   canUseOrWeigh?: boolean | null | undefined;
-  concernId: string | number;
+  /** The open case it is recorded on (or give concernId) */
+  caseId?: string | number | null | undefined;
+  /** The concern it is recorded on (or give caseId) */
+  concernId?: string | number | null | undefined;
   /** The decision the assessment is about */
   decision: string;
   /** Stage 1: an impairment of, or disturbance in the functioning of, the mind or brain */
@@ -56,7 +59,7 @@ export type CapacityAssessmentInput = {
   impairmentDetail?: string | null | undefined;
   /** Required when the person is unable to do one of the four: is it because of the impairment? */
   inabilityBecauseOfImpairment?: boolean | null | undefined;
-  /** The person whose capacity was assessed: someone the concern is about */
+  /** The person whose capacity was assessed: someone the concern or case is about */
   personId: string | number;
   /** What was done to help the person make the decision themselves */
   practicableSteps: string;
@@ -89,8 +92,11 @@ export type ChronologyKind =
   | 'CASE_ACTION_CHANGED'
   | 'CASE_CLOSED'
   | 'CASE_CONCERN_ATTACHED'
+  | 'CASE_LEAD_WORKER_CHANGED'
   | 'CASE_NOTE_ADDED'
   | 'CASE_OPENED'
+  | 'CASE_PERSON_ADDED'
+  | 'CASE_PERSON_REMOVED'
   | 'CASE_REOPENED'
   | 'CASE_REVIEW_RECORDED'
   | 'CASE_REVIEW_SIGNED_OFF'
@@ -211,8 +217,11 @@ export type DashChecklistInput = {
   answers: Array<DashAnswerInput>;
   /** YYYY-MM-DD: the day the checklist was completed, today or earlier */
   assessedOn: string;
-  concernId: string | number;
-  /** The person at risk: someone the concern is about */
+  /** The open case it is recorded on (or give concernId) */
+  caseId?: string | number | null | undefined;
+  /** The concern it is recorded on (or give caseId) */
+  concernId?: string | number | null | undefined;
+  /** The person at risk: someone the concern or case is about */
   personId: string | number;
   /** YYYY-MM-DD: days the police were called out about domestic abuse to this person that no concern records */
   policeCallouts?: Array<string> | null | undefined;
@@ -1026,7 +1035,7 @@ export type DashChecklistQueryVariables = Exact<{
 }>;
 
 
-export type DashChecklistQuery = { dashChecklist: { id: string, concernId: string, personId: string, assessedOn: string, score: number, level: DashLevel, professionalJudgement: boolean, professionalJudgementReason: string | null, policeCallouts: Array<string>, incidentsInLast12Months: number, lastMaracReferralAt: string | null, maracCriteria: Array<MaracCriterion>, maracSuggested: boolean, maracReferralId: string | null, version: number, answers: Array<{ number: number, question: string, answer: DashAnswer, notes: string | null }>, maracReferralDraft: { reason: string, summary: string } | null } };
+export type DashChecklistQuery = { dashChecklist: { id: string, concernId: string | null, personId: string, assessedOn: string, score: number, level: DashLevel, professionalJudgement: boolean, professionalJudgementReason: string | null, policeCallouts: Array<string>, incidentsInLast12Months: number, lastMaracReferralAt: string | null, maracCriteria: Array<MaracCriterion>, maracSuggested: boolean, maracReferralId: string | null, version: number, answers: Array<{ number: number, question: string, answer: DashAnswer, notes: string | null }>, maracReferralDraft: { reason: string, summary: string } | null } };
 
 export type RecordDashChecklistMutationVariables = Exact<{
   idempotencyKey: string;
