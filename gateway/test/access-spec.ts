@@ -288,6 +288,9 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'Query.case': CASE_READERS,
   'Query.cases': CASE_READERS,
   'Query.caseReviewPolicy': CASE_READERS,
+  // The work queue's case section: a lead's for the organisation, a champion's own cases.
+  'Query.caseWorkDue': SAFEGUARDING,
+  'CaseWorkDue.*': 'envelope',
   'Mutation.openCase': SAFEGUARDING,
   'Mutation.addCaseAction': SAFEGUARDING,
   'Mutation.updateCaseAction': SAFEGUARDING,

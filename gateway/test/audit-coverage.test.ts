@@ -126,6 +126,7 @@ const calls: Record<string, (r: Records) => Call[]> = {
   capacityAssessment: (r) => [{ as: champion, args: { id: r.assessmentId } }],
   case: (r) => [{ as: manager, args: { id: r.caseId } }],
   cases: () => [{ as: champion }, { as: lead, args: { filter: { personId: KELLY, status: 'OPEN' } } }],
+  caseWorkDue: () => [{ as: lead, args: { withinDays: 60 } }],
   concern: (r) => [
     { as: lead, args: { id: r.concernId } },
     { as: champion, args: { id: r.riskConcernId } },

@@ -140,7 +140,7 @@ const assessmentComplete = () =>
 /** A capacity assessment recorded on a concern or a case, about one person it is about. */
 export const capacityAssessmentInputSchema = z
   .object({
-    ...concernOrCaseFields,
+    ...concernOrCaseFields(),
     personId: z.uuid({ error: 'Choose the person whose capacity was assessed' }),
     ...capacityAssessmentFields,
   })

@@ -231,7 +231,7 @@ const reasonForJudgement = () =>
 /** A DASH checklist recorded on a concern or a case, about one person it is about. */
 export const dashChecklistInputSchema = z
   .object({
-    ...concernOrCaseFields,
+    ...concernOrCaseFields(),
     personId: z.uuid({ error: 'Choose the person the checklist is about' }),
     ...dashChecklistFields,
   })

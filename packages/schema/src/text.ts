@@ -89,10 +89,10 @@ export const noRepeats = <T>(message: string) =>
   z.refine<readonly T[]>((values) => new Set(values).size === values.length, { error: message });
 
 /** Where a risk record (a DASH checklist, a capacity assessment) is kept: a concern or a case. */
-export const concernOrCaseFields = {
+export const concernOrCaseFields = () => ({
   concernId: z.optional(z.uuid({ error: 'Choose the concern' })),
   caseId: z.optional(z.uuid({ error: 'Choose the case' })),
-};
+});
 
 /** Exactly one of `concernId` and `caseId`. */
 export const onConcernOrCase = () =>

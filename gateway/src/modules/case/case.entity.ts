@@ -272,7 +272,7 @@ export class CaseConcern {
 @Index({ properties: ['organisation', 'status', 'dueOn'] })
 export class CaseAction {
   [PrimaryKeyProp]?: ['organisation', 'id'];
-  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'overdue';
+  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'overdue' | 'caseId';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -310,6 +310,11 @@ export class CaseAction {
   @Field(() => Int)
   @Property({ type: 'integer' })
   version: number = 1;
+
+  @Field(() => ID, { description: 'The case whose plan it is' })
+  get caseId(): string {
+    return this.case.id;
+  }
 }
 
 /** A note of work on a case: what kind, when, who was there, what happened. */
@@ -459,4 +464,15 @@ export class CaseReviewPolicy {
   get setByOrganisation(): boolean {
     return this.updatedAt !== null && this.updatedAt !== undefined;
   }
+}
+
+/** What falls due on open cases soon (`caseWorkDue`): the work queue's case section. */
+@ObjectType({ description: 'Case actions and reviews falling due soon, not yet overdue' })
+@Access(Permission.Envelope)
+export class CaseWorkDue {
+  @Field(() => [CaseAction], { description: 'Open actions of open cases, soonest due first' })
+  actions!: CaseAction[];
+
+  @Field(() => [Case], { description: 'Open cases whose next review falls due, soonest first' })
+  reviews!: Case[];
 }

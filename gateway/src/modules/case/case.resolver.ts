@@ -8,7 +8,7 @@ import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
 import { ReasonInput } from '../person/person.inputs.js';
 import { personById } from '../person/person.service.js';
-import { Case, CaseAction, CaseNote, CaseReview, CaseReviewPolicy } from './case.entity.js';
+import { Case, CaseAction, CaseNote, CaseReview, CaseReviewPolicy, CaseWorkDue } from './case.entity.js';
 import {
   CaseActionInput,
   CaseActionUpdateInput,
@@ -34,6 +34,7 @@ import {
   caseNotes,
   casePeopleIds,
   caseReviews,
+  caseWorkDue,
   closeCase,
   getCase,
   listCases,
@@ -66,6 +67,17 @@ export class CaseResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ) {
     return listCases(ctx.em, callerOf(ctx), filter, first);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Query(() => CaseWorkDue, {
+    description:
+      'Case actions and reviews falling due in the next `withinDays` days (1–60, default 14), not yet overdue ' +
+      '(overdue ones are tasks): a safeguarding lead’s for the organisation’s cases, a champion’s for the cases ' +
+      'they lead. Cases about someone restricted from you are left out. Recorded as a read of each',
+  })
+  caseWorkDue(@Ctx() ctx: Context, @Arg('withinDays', () => Int, { nullable: true }) withinDays?: number) {
+    return caseWorkDue(ctx.em, callerOf(ctx), withinDays);
   }
 
   @Access(Permission.CaseWrite)

@@ -209,6 +209,78 @@ export async function listCases(
   return ordered;
 }
 
+/** How far ahead the work queue looks for case actions and reviews falling due, unless asked. */
+export const CASE_WORK_DAYS = 14;
+
+/**
+ * What falls due on open cases in the next `withinDays` days (1–60, default 14), not yet overdue
+ * (an overdue action or review is a task): open actions due from today (UK days) and reviews due
+ * from now, soonest first, at most 100 of each. A safeguarding lead sees the organisation's cases;
+ * anyone else their own as lead worker. Cases about someone restricted from the caller are left
+ * out. Audited: each action and case read.
+ */
+export async function caseWorkDue(
+  em: EntityManager,
+  caller: Caller,
+  withinDays?: number | null,
+): Promise<{ actions: CaseAction[]; reviews: Case[] }> {
+  const days = withinDays ?? CASE_WORK_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > 60) {
+    throw fieldError('withinDays', 'Give a whole number of days from 1 to 60');
+  }
+  const me = staffOf(caller);
+  const mine = me.roles.includes('SAFEGUARDING_LEAD') ? 'true' : 'c.lead_worker_id = ?::uuid';
+  const scope = [me.organisationId, ...(mine === 'true' ? [] : [me.userId])];
+  const visible = caseVisible('c', '?::uuid', '?::uuid');
+  const visibility = [me.organisationId, me.userId, me.userId];
+  const today = `(now() at time zone 'Europe/London')::date`;
+  const sql = sqlOf(em);
+  const actionRows = await sql<{ id: string }>(
+    `select a.id from case_action a
+       join safeguarding_case c on c.organisation_id = a.organisation_id and c.id = a.case_id
+      where c.organisation_id = ? and ${mine} and c.status = 'OPEN' and a.status = 'OPEN'
+        and a.due_on between ${today} and ${today} + ?::int and ${visible}
+      order by a.due_on, a.id limit 100`,
+    [...scope, days, ...visibility],
+  );
+  const reviewRows = await sql<{ id: string }>(
+    `select c.id from safeguarding_case c
+      where c.organisation_id = ? and ${mine} and c.status = 'OPEN'
+        and c.next_review_due > now() and c.next_review_due <= now() + make_interval(days => ?::int) and ${visible}
+      order by c.next_review_due, c.id limit 100`,
+    [...scope, days, ...visibility],
+  );
+  const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  const actionIds = actionRows.map((r) => r.id);
+  const reviewIds = reviewRows.map((r) => r.id);
+  const actions = inOrder(
+    actionIds,
+    actionIds.length ? await em.find(CaseAction, { id: { $in: actionIds } }) : [],
+  );
+  const reviews = inOrder(reviewIds, reviewIds.length ? await em.find(Case, { id: { $in: reviewIds } }) : []);
+  if (actions.length)
+    audit(
+      em,
+      caller,
+      'READ',
+      'CaseAction',
+      actions.map((a) => a.id),
+    );
+  if (reviews.length)
+    audit(
+      em,
+      caller,
+      'READ',
+      'Case',
+      reviews.map((c) => c.id),
+    );
+  await em.flush();
+  return { actions, reviews };
+}
+
 /** The lead worker: an active safeguarding lead or champion of the organisation. */
 async function leadWorker(em: EntityManager, caller: Caller, id: string | undefined, field: string) {
   if (!id) return me(em, caller);
