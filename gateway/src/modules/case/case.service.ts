@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { LockMode, type EntityClass, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   caseActionInputSchema,
@@ -805,19 +806,42 @@ export async function reopenCase(
 }
 
 /**
+ * A change to an open case's people or lead: the input parsed, the case locked at the version
+ * expected and open, the change made (which adds its chronology entry), the case's version up, and
+ * an update of the case in the trail; nothing of a refused change is saved.
+ */
+async function changeOpenCase<S extends z.ZodType>(
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  expectedVersion: number | null | undefined,
+  schema: S,
+  raw: unknown,
+  change: (tx: EntityManager, c: Case, input: z.output<S>) => Promise<void>,
+): Promise<Case> {
+  const input = parseInput(schema, raw);
+  return em.transactional(async (tx) => {
+    const c = await openForWork(tx, caller, caseId, expectedVersion);
+    await change(tx, c, input);
+    c.version += 1;
+    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
+    await tx.flush();
+    return c;
+  });
+}
+
+/**
  * Someone joins an open case: a person of the organisation the caller may see, not in it already.
  * In the chronology (theirs too) and the trail.
  */
-export async function addCasePerson(
+export const addCasePerson = (
   em: EntityManager,
   caller: Caller,
   caseId: string,
   raw: unknown,
   expectedVersion?: number | null,
-): Promise<Case> {
-  const input = parseInput(casePersonInputSchema, raw);
-  return em.transactional(async (tx) => {
-    const c = await openForWork(tx, caller, caseId, expectedVersion);
+): Promise<Case> =>
+  changeOpenCase(em, caller, caseId, expectedVersion, casePersonInputSchema, raw, async (tx, c, input) => {
     const person = await findVisiblePerson(tx, caller, input.personId).catch(() => {
       throw fieldError('personId', 'No such person');
     });
@@ -831,29 +855,22 @@ export async function addCasePerson(
       person,
       ordinal: (links[0]?.ordinal ?? -1) + 1,
     });
-    c.version += 1;
     await tx.flush();
     await chronicle(tx, caller, c, 'CASE_PERSON_ADDED', 'Person added to the case', { personId: person.id });
-    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
-    await tx.flush();
-    return c;
   });
-}
 
 /**
  * Someone leaves an open case, with the reason (kept on a `CasePersonRemoval`, which the chronology
  * entry points at). Refused for the last person: a case is about someone (close it instead).
  */
-export async function removeCasePerson(
+export const removeCasePerson = (
   em: EntityManager,
   caller: Caller,
   caseId: string,
   raw: unknown,
   expectedVersion?: number | null,
-): Promise<Case> {
-  const input = parseInput(casePersonRemovalSchema, raw);
-  return em.transactional(async (tx) => {
-    const c = await openForWork(tx, caller, caseId, expectedVersion);
+): Promise<Case> =>
+  changeOpenCase(em, caller, caseId, expectedVersion, casePersonRemovalSchema, raw, async (tx, c, input) => {
     const links = await tx.find(CasePerson, { case: c });
     const link = links.find((l) => l.person.id === input.personId);
     if (!link) throw fieldError('personId', 'This person is not part of the case');
@@ -871,7 +888,6 @@ export async function removeCasePerson(
       reason: input.reason,
     });
     tx.remove(link);
-    c.version += 1;
     await tx.flush();
     // The person who left sees the entry in their chronology too; the reason stays on the removal.
     await chronicle(
@@ -884,31 +900,24 @@ export async function removeCasePerson(
       new Date(),
       links.map((l) => l.person.id),
     );
-    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
-    await tx.flush();
-    return c;
   });
-}
 
 /**
  * Another safeguarding lead or champion of the organisation leads an open case: the case's open
  * tasks (its overdue review, its overdue actions) go to them.
  */
-export async function changeCaseLeadWorker(
+export const changeCaseLeadWorker = (
   em: EntityManager,
   caller: Caller,
   caseId: string,
   raw: unknown,
   expectedVersion?: number | null,
-): Promise<Case> {
-  const input = parseInput(caseLeadWorkerSchema, raw);
-  return em.transactional(async (tx) => {
-    const c = await openForWork(tx, caller, caseId, expectedVersion);
+): Promise<Case> =>
+  changeOpenCase(em, caller, caseId, expectedVersion, caseLeadWorkerSchema, raw, async (tx, c, input) => {
     const next = await leadWorker(tx, caller, input.leadWorkerId, 'leadWorkerId');
     const previous = c.leadWorker.id;
     if (next.id === previous) throw fieldError('leadWorkerId', 'They already lead this case');
     c.leadWorker = next;
-    c.version += 1;
     await tx.flush();
     await sqlOf(tx)(
       `update task t set assignee_id = ?
@@ -922,11 +931,7 @@ export async function changeCaseLeadWorker(
       from: previous,
       leadWorkerId: next.id,
     });
-    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
-    await tx.flush();
-    return c;
   });
-}
 
 /** Marks the open tasks of one kind about one record done (in the caller's organisation). */
 async function closeTasks(tx: EntityManager, kind: string, sourceType: string, sourceId: string) {
