@@ -463,15 +463,12 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
   removeCasePerson: () => ({
     as: lead,
     args: async () => {
-      const caseId = await newCase();
-      await ok(
+      const { openCase } = await ok<{ openCase: { id: string } }>(
         gw,
-        `mutation($id: ID!) { addCasePerson(caseId: $id, input: { personId: "${RYAN}" }) { id } }`,
-        {
-          id: caseId,
-        },
+        `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+        { input: { personIds: [KELLY, RYAN], desiredOutcomes: { status: 'ASKED_NONE_EXPRESSED' } } },
       );
-      return { caseId, input: { personId: RYAN, reason: 'Not part of the work after all' } };
+      return { caseId: openCase.id, input: { personId: RYAN, reason: 'Not part of the work after all' } };
     },
   }),
   changeCaseLeadWorker: () => ({
