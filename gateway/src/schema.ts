@@ -40,6 +40,7 @@ import {
 import {
   CapacityAssessmentResolver,
   ConcernRiskResolver,
+  CaseRiskResolver,
   DashChecklistResolver,
 } from './modules/risk/risk.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
@@ -97,6 +98,7 @@ export const resolvers = [
   DashChecklistResolver,
   CapacityAssessmentResolver,
   ConcernRiskResolver,
+  CaseRiskResolver,
   CaseResolver,
   CaseReviewPolicyResolver,
 ] as const;

@@ -126,6 +126,7 @@ const calls: Record<string, (r: Records) => Call[]> = {
   capacityAssessment: (r) => [{ as: champion, args: { id: r.assessmentId } }],
   case: (r) => [{ as: manager, args: { id: r.caseId } }],
   cases: () => [{ as: champion }, { as: lead, args: { filter: { personId: KELLY, status: 'OPEN' } } }],
+  caseWorkDue: () => [{ as: lead, args: { withinDays: 60 } }],
   concern: (r) => [
     { as: lead, args: { id: r.concernId } },
     { as: champion, args: { id: r.riskConcernId } },
@@ -455,6 +456,25 @@ const mutationCalls: Record<string, (r: Records) => MutationCall> = {
   signOffCaseReview: () => ({ as: manager, args: async () => ({ id: await newCaseReview() }) }),
   closeCase: () => ({ as: champion, args: async () => ({ id: await newCase(), input: caseClosure }) }),
   reopenCase: () => ({ as: lead, args: async () => ({ id: await newClosedCase(), input: because }) }),
+  addCasePerson: () => ({
+    as: champion,
+    args: async () => ({ caseId: await newCase(), input: { personId: RYAN } }),
+  }),
+  removeCasePerson: () => ({
+    as: lead,
+    args: async () => {
+      const { openCase } = await ok<{ openCase: { id: string } }>(
+        gw,
+        `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+        { input: { personIds: [KELLY, RYAN], desiredOutcomes: { status: 'ASKED_NONE_EXPRESSED' } } },
+      );
+      return { caseId: openCase.id, input: { personId: RYAN, reason: 'Not part of the work after all' } };
+    },
+  }),
+  changeCaseLeadWorker: () => ({
+    as: lead,
+    args: async () => ({ caseId: await newCase(), input: { leadWorkerId: champion.id } }),
+  }),
   closeConcern: () => ({
     as: champion,
     args: async () => ({ id: await newTriagedConcern(), input: because }),

@@ -255,6 +255,10 @@ describe('row-level security', () => {
     await db.sql(`insert into case_review_policy (organisation_id, review_every_weeks) values ($1, 2)`, [
       org,
     ]);
+    await db.sql(
+      `insert into case_person_removal (organisation_id, id, case_id, person_id, removed_by_id, removed_at, reason) values ($1, $2, $3, $4, $5, now(), 'Moved away')`,
+      [org, randomUUID(), caseId, person!.id, riverside.id],
+    );
     const tables = [
       'safeguarding_case',
       'case_person',
@@ -263,6 +267,7 @@ describe('row-level security', () => {
       'case_note',
       'case_review',
       'case_review_policy',
+      'case_person_removal',
     ];
     await asApp(hillcrest.organisationId, async (client) => {
       for (const table of tables) {
@@ -288,7 +293,7 @@ describe('row-level security', () => {
       expect(await attempt(client, `update case_note set body = 'changed'`)).toBe('42501');
       for (const table of [
         'safeguarding_case',
-        'case_person',
+        'case_person_removal',
         'case_concern',
         'case_action',
         'case_note',
@@ -297,6 +302,14 @@ describe('row-level security', () => {
         expect(await attempt(client, `delete from ${table}`), table).toBe('42501');
       }
       expect(await attempt(client, `update case_person set ordinal = 1`)).toBe('42501');
+      expect(await attempt(client, `update case_person_removal set reason = 'changed'`)).toBe('42501');
+    });
+    // Someone leaves a case: their link goes (its removal is kept), and only in its own organisation.
+    await asApp(hillcrest.organisationId, async (client) => {
+      expect(await attempt(client, `delete from case_person where case_id = $1`, [caseId])).toBe('ok 0');
+    });
+    await asApp(org, async (client) => {
+      expect(await attempt(client, `delete from case_person where case_id = $1`, [caseId])).toBe('ok 1');
     });
     await db.sql(`delete from case_review_policy where organisation_id = $1`, [org]);
   });

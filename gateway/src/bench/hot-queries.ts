@@ -255,7 +255,7 @@ export function hotOperations(data: HotData): HotOperation[] {
     {
       name: 'work-queue',
       title:
-        'The work queue widget (`WorkQueue`: concerns to triage, open flags, overdue referrals, warnings to review or sign off, open tasks)',
+        'The work queue widget (`WorkQueue`: concerns to triage, open flags, overdue referrals, warnings to review or sign off, open tasks, case work due)',
       as: 'lead',
       query: WorkQueueDocument.toString(),
       variables: { first: 50 },

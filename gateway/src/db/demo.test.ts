@@ -28,6 +28,13 @@ function expectFullSet(counts: Record<string, number>) {
     concern: 3,
     warning: 3,
     you_said_we_did: 2,
+    // Cases: Kelly Price's and Edith Marsh's open, Walter Briggs's closed with its outcome.
+    safeguarding_case: 3,
+    case_person: 3,
+    case_action: 3,
+    case_note: 4,
+    case_review: 1,
+    dash_checklist: 1,
   });
 }
 
@@ -73,6 +80,24 @@ describe('the demo seed', () => {
       '000001',
       '000002',
       '000003',
+    ]);
+  });
+
+  it('has open cases with a plan and a review due within the work queue’s 14 days, and a closed one with its outcome', async () => {
+    const cases = await db.sql<{
+      status: string;
+      review_soon: boolean;
+      outcomes_achieved: string | null;
+      actions: number;
+    }>(
+      `select c.status, c.next_review_due <= now() + interval '14 days' as review_soon, c.outcomes_achieved,
+              (select count(*)::int from case_action a where a.case_id = c.id and a.due_on <= current_date + 14) as actions
+         from safeguarding_case c order by c.status, c.review_every_weeks`,
+    );
+    expect(cases).toEqual([
+      { status: 'CLOSED', review_soon: false, outcomes_achieved: 'PARTIALLY', actions: 0 },
+      { status: 'OPEN', review_soon: true, outcomes_achieved: null, actions: 2 },
+      { status: 'OPEN', review_soon: false, outcomes_achieved: null, actions: 1 },
     ]);
   });
 

@@ -22,6 +22,15 @@ import { User } from '../modules/organisation/user.entity.js';
 import { Person, PersonRelationship } from '../modules/person/person.entity.js';
 import { publishYouSaidWeDid } from '../modules/feedback/you-said-we-did.service.js';
 import { addWarning, signOffWarning } from '../modules/warning/warning.service.js';
+import {
+  addCaseAction,
+  addCaseNote,
+  closeCase,
+  openCase,
+  recordCaseReview,
+  signOffCaseReview,
+} from '../modules/case/case.service.js';
+import { recordDashChecklist } from '../modules/risk/dash.service.js';
 
 /**
  * A small synthetic demo set: fictional organisations and staff, never real people. The ids are
@@ -391,6 +400,7 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
     for (const answer of DEMO_YOU_SAID_WE_DID) {
       await publishYouSaidWeDid(tx, demoCaller(PRIYA), answer);
     }
+    await seedDemoCases(tx);
     return true;
   });
 }
@@ -421,6 +431,7 @@ const demoCaller = (userId: string): Caller => {
 };
 const PRIYA = '00000000-0000-4000-8000-000000000101';
 const ANA = '00000000-0000-4000-8000-000000000104';
+const JO = '00000000-0000-4000-8000-000000000106';
 
 /** Households, people, memberships (with their chronology), relationships and assignments. */
 async function seedDemoRecords(tx: EntityManager): Promise<void> {
@@ -540,4 +551,97 @@ async function seedDemoWarnings(em: EntityManager): Promise<void> {
     const warning = await addWarning(em, demoCaller(PRIYA), `demo-seed-warning-${index + 1}`, w.input);
     if (w.signOff) await signOffWarning(em, demoCaller(ANA), warning.id);
   }
+}
+
+/**
+ * Cases on the demo households, so the portal, the work queue and the household view have some:
+ * two open (Kelly Price at 7 Cedar Walk, reviewed weekly, with a plan, notes and a DASH checklist;
+ * Edith Marsh at 12 Birch Road, with a review signed off) and one closed with its Making
+ * Safeguarding Personal outcome (Walter Briggs at 4 Alder Court). Opened directly, from no concern,
+ * so the demo concerns still wait for triage. Actions fall due within the work queue's 14 days.
+ */
+async function seedDemoCases(em: EntityManager): Promise<void> {
+  const priya = demoCaller(PRIYA);
+  const jo = demoCaller(JO);
+  const dayIn = (days: number) => isoDateOf(new Date(Date.now() + days * 86_400_000));
+  const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+  const kelly = await openCase(em, priya, {
+    personIds: [id(504)],
+    householdId: id(403),
+    reviewEveryWeeks: 1,
+    desiredOutcomes: {
+      status: 'ASKED_EXPRESSED',
+      views: 'To feel safe at home, and for Mason and Lily to stay at their school.',
+    },
+  });
+  await addCaseAction(em, priya, kelly.id, {
+    what: 'Fit a video doorbell and stronger window locks',
+    who: 'Repairs team',
+    dueOn: dayIn(3),
+  });
+  await addCaseAction(em, priya, kelly.id, {
+    what: 'Refer Kelly to the domestic abuse service for an IDVA',
+    who: 'Priya',
+    dueOn: dayIn(10),
+  });
+  await addCaseNote(em, priya, kelly.id, {
+    type: 'HOME_VISIT',
+    occurredAt: ago(2),
+    present: 'Kelly Price; the children were at school',
+    body: 'Kelly talked through the calls and messages from her ex-partner. She wants to stay in her home.',
+  });
+  await addCaseNote(em, jo, kelly.id, {
+    type: 'CALL',
+    occurredAt: ago(1),
+    present: 'Kelly Price',
+    body: 'Checked in by phone. No contact from Ryan since the weekend.',
+  });
+  await recordDashChecklist(em, priya, 'demo-seed-dash-1', {
+    caseId: kelly.id,
+    personId: id(504),
+    assessedOn: isoDateOf(ago(2)),
+    answers: Array.from({ length: 24 }, (_, i) => ({ answer: i < 11 ? 'YES' : i % 3 ? 'NO' : 'NOT_KNOWN' })),
+  });
+
+  const edith = await openCase(em, priya, {
+    personIds: [id(502)],
+    householdId: id(402),
+    leadWorkerId: JO,
+    desiredOutcomes: { status: 'ASKED_EXPRESSED', views: 'To keep control of her own money.' },
+  });
+  await addCaseAction(em, jo, edith.id, {
+    what: 'Ask the bank about a third-party mandate review',
+    who: 'Jo',
+    dueOn: dayIn(5),
+  });
+  await addCaseNote(em, jo, edith.id, {
+    type: 'HOME_VISIT',
+    occurredAt: ago(3),
+    present: 'Edith Marsh, on her own',
+    body: 'Spoke with Mrs Marsh alone. She agreed to a bank review and to keep her card herself.',
+  });
+  const review = await recordCaseReview(em, jo, edith.id, {
+    summary: 'Mrs Marsh is engaging; the bank review is the next step.',
+    desiredOutcomesChanged: false,
+  });
+  await signOffCaseReview(em, demoCaller(ANA), review.id, { comment: 'Agreed. Review again in four weeks.' });
+
+  const walter = await openCase(em, priya, {
+    personIds: [id(501)],
+    householdId: id(401),
+    desiredOutcomes: { status: 'ASKED_EXPRESSED', views: 'To stay warm and manage at home.' },
+  });
+  await addCaseNote(em, priya, walter.id, {
+    type: 'MULTI_AGENCY_MEETING',
+    occurredAt: ago(1),
+    present: 'Adult social care, the GP practice, Priya',
+    body: 'Heating repaired and a weekly shopping delivery set up; a carer visits twice a week.',
+  });
+  await closeCase(em, priya, walter.id, {
+    outcomesAsked: true,
+    outcomesAchieved: 'PARTIALLY',
+    riskOutcome: 'REDUCED',
+    personView: 'I am warmer now and glad of the visits, but I miss getting to the shops myself.',
+  });
 }

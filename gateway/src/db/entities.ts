@@ -38,6 +38,7 @@ import {
   CaseConcern,
   CaseNote,
   CasePerson,
+  CasePersonRemoval,
   CaseReview,
   CaseReviewPolicy,
 } from '../modules/case/case.entity.js';
@@ -92,6 +93,7 @@ export const entities = [
   YouSaidWeDid,
   Case,
   CasePerson,
+  CasePersonRemoval,
   CaseConcern,
   CaseAction,
   CaseNote,

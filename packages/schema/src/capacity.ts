@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { pastDate } from './dates.js';
-import { CONCERN_LIMITS, optionalText, text } from './text.js';
+import { CONCERN_LIMITS, concernOrCaseFields, onConcernOrCase, optionalText, text } from './text.js';
 
 /*
  * A mental capacity assessment for one decision, as the Mental Capacity Act 2005 (sections 1 to 4)
@@ -137,14 +137,14 @@ const assessmentComplete = () =>
     },
   );
 
-/** A capacity assessment recorded on a concern, about one person the concern is about. */
+/** A capacity assessment recorded on a concern or a case, about one person it is about. */
 export const capacityAssessmentInputSchema = z
   .object({
-    concernId: z.uuid({ error: 'Choose the concern' }),
+    ...concernOrCaseFields(),
     personId: z.uuid({ error: 'Choose the person whose capacity was assessed' }),
     ...capacityAssessmentFields,
   })
-  .check(assessmentComplete());
+  .check(assessmentComplete(), onConcernOrCase());
 export type CapacityAssessmentInput = z.input<typeof capacityAssessmentInputSchema>;
 export type CapacityAssessmentData = z.output<typeof capacityAssessmentInputSchema>;
 

@@ -201,3 +201,22 @@ export const caseListFilterSchema = z.object({
   leadWorkerId: z.optional(z.uuid({ error: 'Choose a lead worker' })),
 });
 export type CaseListFilter = z.input<typeof caseListFilterSchema>;
+
+/** A person joining an open case. */
+export const casePersonInputSchema = z.object({
+  personId: z.uuid({ error: 'Select a person' }),
+});
+export type CasePersonInput = z.input<typeof casePersonInputSchema>;
+
+/** A person leaving an open case, and why. */
+export const casePersonRemovalSchema = z.object({
+  personId: z.uuid({ error: 'Select a person' }),
+  reason: text(CONCERN_LIMITS.reason, 'Say why they are no longer part of the case'),
+});
+export type CasePersonRemovalInput = z.input<typeof casePersonRemovalSchema>;
+
+/** A new lead worker for an open case: a safeguarding lead or champion of the organisation. */
+export const caseLeadWorkerSchema = z.object({
+  leadWorkerId: z.uuid({ error: 'Choose the lead worker' }),
+});
+export type CaseLeadWorkerInput = z.input<typeof caseLeadWorkerSchema>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { addMonths, pastDate } from './dates.js';
-import { CONCERN_LIMITS, noRepeats, optionalText } from './text.js';
+import { CONCERN_LIMITS, concernOrCaseFields, noRepeats, onConcernOrCase, optionalText } from './text.js';
 
 /*
  * Domestic abuse risk: the SafeLives Dash risk identification checklist (RIC) and the MARAC
@@ -228,14 +228,14 @@ const reasonForJudgement = () =>
     },
   );
 
-/** A DASH checklist recorded on a concern, about one person the concern is about. */
+/** A DASH checklist recorded on a concern or a case, about one person it is about. */
 export const dashChecklistInputSchema = z
   .object({
-    concernId: z.uuid({ error: 'Choose the concern' }),
+    ...concernOrCaseFields(),
     personId: z.uuid({ error: 'Choose the person the checklist is about' }),
     ...dashChecklistFields,
   })
-  .check(reasonForJudgement());
+  .check(reasonForJudgement(), onConcernOrCase());
 export type DashChecklistInput = z.input<typeof dashChecklistInputSchema>;
 export type DashChecklistData = z.output<typeof dashChecklistInputSchema>;
 

@@ -248,6 +248,9 @@ export const CHRONOLOGY_KINDS = [
   'CASE_REVIEW_SIGNED_OFF',
   'CASE_CLOSED',
   'CASE_REOPENED',
+  'CASE_PERSON_ADDED',
+  'CASE_PERSON_REMOVED',
+  'CASE_LEAD_WORKER_CHANGED',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

@@ -87,3 +87,23 @@ export const idempotencyKeySchema = z.string({ error: 'An idempotency key is req
 /** No value twice in a list. */
 export const noRepeats = <T>(message: string) =>
   z.refine<readonly T[]>((values) => new Set(values).size === values.length, { error: message });
+
+/** Where a risk record (a DASH checklist, a capacity assessment) is kept: a concern or a case. */
+export const concernOrCaseFields = () => ({
+  concernId: z.optional(z.uuid({ error: 'Choose the concern' })),
+  caseId: z.optional(z.uuid({ error: 'Choose the case' })),
+});
+
+/** Exactly one of `concernId` and `caseId`. */
+export const onConcernOrCase = () =>
+  z.superRefine<{ concernId?: string | undefined; caseId?: string | undefined }>((value, ctx) => {
+    if (!value.concernId === !value.caseId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.concernId ? 'caseId' : 'concernId'],
+        message: value.concernId
+          ? 'Record it on the concern or on the case, not both'
+          : 'Choose the concern or the case it is recorded on',
+      });
+    }
+  });

@@ -427,6 +427,12 @@ const SAMPLES: Record<string, unknown[]> = {
     { role: 'SUBJECT' },
   ],
   reasonSchema: [{ reason: 'Duplicate record' }],
+  casePersonInputSchema: [{ personId: A }, { personId: 'someone' }],
+  casePersonRemovalSchema: [
+    { personId: A, reason: '  Moved away  ' },
+    { personId: A, reason: ' ' },
+  ],
+  caseLeadWorkerSchema: [{ leadWorkerId: B }, {}],
   mergePeopleInputSchema: [
     { survivorId: A, mergedId: B, reason: 'Same date of birth and address' },
     { survivorId: A, mergedId: A, reason: 'Same' },
@@ -513,6 +519,9 @@ const SAMPLES: Record<string, unknown[]> = {
   dashAnswerSchema: [{ answer: 'YES', notes: '  Bruising  ' }, { answer: 'NOT_KNOWN' }, { answer: 'MAYBE' }],
   dashChecklistInputSchema: [
     { concernId: A, personId: B, assessedOn: today, answers: dashAnswers(14) },
+    { caseId: A, personId: B, assessedOn: today, answers: dashAnswers(3) },
+    { personId: B, assessedOn: today, answers: dashAnswers(3) },
+    { concernId: A, caseId: B, personId: B, assessedOn: today, answers: dashAnswers(3) },
     {
       concernId: A,
       personId: B,
@@ -547,6 +556,8 @@ const SAMPLES: Record<string, unknown[]> = {
   ],
   capacityAssessmentInputSchema: [
     { concernId: A, personId: B, ...capacityNoImpairment },
+    { caseId: A, personId: B, ...capacityNoImpairment },
+    { concernId: A, caseId: A, personId: B, ...capacityNoImpairment },
     { concernId: A, personId: B, ...capacityLacking },
     { concernId: A, personId: B, ...capacityNoImpairment, bestInterests: capacityLacking.bestInterests },
   ],
@@ -731,6 +742,10 @@ const FACTORIES: Record<string, { args: unknown[][]; samples: unknown[] }> = {
     args: [[]],
     samples: [{}, { from: '2026-01-01', to: '2026-01-01' }, { from: '2026-02-01', to: '2026-01-01' }],
   },
+  onConcernOrCase: {
+    args: [[]],
+    samples: [{ concernId: A }, { caseId: B }, {}, { concernId: A, caseId: B }],
+  },
   noRepeats: {
     args: [['Give each once']],
     samples: [
@@ -742,6 +757,8 @@ const FACTORIES: Record<string, { args: unknown[][]; samples: unknown[] }> = {
 
 /** Exported functions that do not build schemas. */
 const NOT_SCHEMAS = [
+  // Builds a shape (two fields), tried through dashChecklistInputSchema and capacityAssessmentInputSchema.
+  'concernOrCaseFields',
   'dashLevel',
   'dashScore',
   'dashWindowStart',

@@ -448,6 +448,7 @@ export interface WorkQueueTranslation extends Common {
       referrals: { heading: string; none: string };
       warnings: { heading: string; none: string };
       tasks: { heading: string; none: string };
+      cases: { heading: string; none: string };
     };
     /** A section's count, in words for screen readers ("3 items"). */
     items: Plural;
@@ -522,6 +523,12 @@ export interface WorkQueueTranslation extends Common {
       kinds: Record<TaskKind, string>;
       dueAt: (moment: string) => string;
       open: string;
+    };
+    /** Case work falling due: an action of a case's plan, or a case's review. */
+    caseWork: {
+      review: string;
+      dueOn: (day: string) => string;
+      dueBy: (moment: string) => string;
     };
     failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
   };

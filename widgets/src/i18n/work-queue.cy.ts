@@ -30,6 +30,10 @@ export const workQueueCy: WorkQueueTranslation = {
         none: 'Does dim rhybuddion i’w hadolygu nac yn aros i gael eu cymeradwyo.',
       },
       tasks: { heading: 'Tasgau hwyr', none: 'Does dim tasgau’n hwyr.' },
+      cases: {
+        heading: 'Gwaith achos i’w wneud yn fuan',
+        none: 'Does dim camau gweithredu nac adolygiadau achos i’w gwneud yn y 14 diwrnod nesaf.',
+      },
     },
     items: {
       zero: '{n} eitem',
@@ -164,6 +168,11 @@ export const workQueueCy: WorkQueueTranslation = {
       },
       dueAt: (moment) => `Roedd i fod erbyn ${moment}`,
       open: 'Agor',
+    },
+    caseWork: {
+      review: 'Adolygiad achos',
+      dueOn: (day) => `I’w wneud erbyn diwedd ${day}`,
+      dueBy: (moment) => `I’w wneud erbyn ${moment}`,
     },
     failed: {
       title: 'Doedd dim modd llwytho’r ciw gwaith',

@@ -27,6 +27,10 @@ export const workQueueEn: WorkQueueTranslation = {
         none: 'No warnings are due for review or waiting for sign-off.',
       },
       tasks: { heading: 'Overdue tasks', none: 'No tasks are overdue.' },
+      cases: {
+        heading: 'Case work due soon',
+        none: 'No case actions or reviews are due in the next 14 days.',
+      },
     },
     items: { one: '{n} item', other: '{n} items' },
     concern: {
@@ -147,6 +151,11 @@ export const workQueueEn: WorkQueueTranslation = {
       },
       dueAt: (moment) => `Was due by ${moment}`,
       open: 'Open',
+    },
+    caseWork: {
+      review: 'Case review',
+      dueOn: (day) => `Due by the end of ${day}`,
+      dueBy: (moment) => `Due by ${moment}`,
     },
     failed: {
       title: 'The work queue could not be loaded',

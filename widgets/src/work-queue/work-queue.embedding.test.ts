@@ -35,7 +35,7 @@ describe('<sg-work-queue> in a plain page', () => {
     );
     const el = wrapper.querySelector('sg-work-queue')!;
     await loaded(el);
-    expect(el.shadowRoot!.querySelectorAll('.section').length).to.equal(5);
+    expect(el.shadowRoot!.querySelectorAll('.section').length).to.equal(6);
     await expect(el).to.be.accessible();
   });
 });

@@ -118,6 +118,7 @@ describe('<sg-work-queue>', () => {
         'Overdue referrals',
         'Warnings to review or sign off',
         'Overdue tasks',
+        'Case work due soon',
       ]);
       const [{ n }] = (await sql<{ n: number }>(
         `select count(*)::int as n from concern where organisation_id = '00000000-0000-4000-8000-000000000001' and status = 'RAISED'`,
@@ -455,9 +456,96 @@ describe('<sg-work-queue>', () => {
     await until(() => !!find(el, '.section'), 8_000, 'the queue from the real gateway');
   });
 
+  describe('case work falling due', () => {
+    /** A case the lead leads about someone new (no household), with an action due in 3 days and a review in 5. */
+    async function caseFallingDue() {
+      const { createPerson } = await graphql<{ createPerson: { person: { id: string } } }>(
+        `
+          mutation ($key: String!, $input: CreatePersonInput!) {
+            createPerson(idempotencyKey: $key, input: $input) {
+              person {
+                id
+              }
+            }
+          }
+        `,
+        {
+          key: crypto.randomUUID(),
+          input: { person: { givenName: 'Queue', familyName: `Case${Date.now()}` } },
+        },
+        tokens.lead!,
+      );
+      const { openCase } = await graphql<{ openCase: { id: string } }>(
+        `
+          mutation ($input: OpenCaseInput!) {
+            openCase(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: { personIds: [createPerson.person.id], desiredOutcomes: { status: 'ASKED_NONE_EXPRESSED' } },
+        },
+        tokens.lead!,
+      );
+      const dueOn = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const what = `Visit with the occupational therapist ${Date.now()}`;
+      const { addCaseAction } = await graphql<{ addCaseAction: { id: string } }>(
+        `
+          mutation ($id: ID!, $input: CaseActionInput!) {
+            addCaseAction(caseId: $id, input: $input) {
+              id
+            }
+          }
+        `,
+        { id: openCase.id, input: { what, who: 'Priya', dueOn } },
+        tokens.lead!,
+      );
+      await sql(`update safeguarding_case set next_review_due = now() + interval '5 days' where id = $1`, [
+        openCase.id,
+      ]);
+      return { caseId: openCase.id, actionId: addCaseAction.id, what };
+    }
+
+    it('shows the lead a case’s action and review before they are overdue, each opening the case from the keyboard', async () => {
+      const c = await caseFallingDue();
+      const el = await loaded(await newQueue());
+      await expect(el).to.be.accessible();
+      const action = section(el, 'cases').querySelector(`#item-${c.actionId}`)!.closest('.item')!;
+      expect(text(action.querySelector('.item__title'))).to.equal(c.what);
+      expect(text(action)).to.contain('Due by the end of');
+      expect(action.querySelector('[part="overdue"]')).to.equal(null);
+      const review = section(el, 'cases').querySelector(`#item-${c.caseId}`)!.closest('.item')!;
+      expect(text(review.querySelector('.item__title'))).to.equal('Case review');
+      expect(text(review)).to.contain('Due by');
+      const [{ n }] = (await sql<{ n: number }>(
+        `select (select count(*) from case_action a join safeguarding_case c on c.id = a.case_id
+                  where c.status = 'OPEN' and a.status = 'OPEN' and a.due_on between current_date and current_date + 14)
+              + (select count(*) from safeguarding_case where status = 'OPEN'
+                  and next_review_due > now() and next_review_due <= now() + interval '14 days') as n`,
+      )) as [{ n: number }];
+      expect(count(el, 'cases')).to.equal(Number(n));
+      for (const at of [action, review]) {
+        at.querySelector<HTMLButtonElement>('button.open')!.focus();
+        setTimeout(() => void sendKeys({ press: 'Enter' }));
+        const opened = (await oneEvent(el, 'sg-open')) as SgOpenEvent;
+        expect([opened.kind, opened.id]).to.deep.equal(['Case', c.caseId]);
+      }
+    });
+
+    it('shows a champion only the cases they lead', async () => {
+      const c = await caseFallingDue();
+      const el = await loaded(await newQueue({ token: tokens.champion }));
+      expect(find(el, `#item-${c.actionId}`)).to.equal(null);
+      expect(find(el, `#item-${c.caseId}`)).to.equal(null);
+      expect(text(get(el, '#cases'))).to.contain('Case work due soon');
+    });
+  });
+
   it('speaks Welsh, and is accessible', async () => {
     const el = await loaded(await newQueue({ lang: 'cy' }));
     expect(all(el)).to.contain('Pryderon i’w brysbennu');
+    expect(all(el)).to.contain('Gwaith achos i’w wneud yn fuan');
     expect(all(el)).to.contain('(amser y DU)');
     await expect(el).to.be.accessible();
   });

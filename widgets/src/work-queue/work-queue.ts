@@ -104,7 +104,9 @@ const ukToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Eur
  * The safeguarding team's inbox, in one place and one request: the concerns waiting for triage (the
  * most urgent first, each with the time its triage is due, "Overdue" when it has passed), the
  * low-level concerns that have added up (cumulative-concern flags), the referrals agencies are late
- * answering, the warnings due for review or waiting for a manager's sign-off, and the overdue tasks.
+ * answering, the warnings due for review or waiting for a manager's sign-off, the overdue tasks, and
+ * the case actions and reviews falling due in the next 14 days (a lead's for every case, a
+ * champion's for the cases they lead; once overdue they are tasks).
  * Each section says how many it holds.
  *
  * A concern is triaged where it is: the decision, the level of risk and the reason, and for a
@@ -122,8 +124,8 @@ const ukToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Eur
  * @summary The safeguarding team's inbox: triage concerns, review flags, open the rest.
  *
  * @event {SgOpenEvent} sg-open - The user chose "Open" on an item: `event.kind` is the record's type
- *   (`Concern`, `CumulativeFlag`, `Referral`, `Warning`, or a task's source type) and `event.id` its
- *   id. The host page opens it.
+ *   (`Concern`, `CumulativeFlag`, `Referral`, `Warning`, `Case` for case work due, or a task's source
+ *   type) and `event.id` its id. The host page opens it.
  * @event {SgTriagedEvent} sg-triaged - A concern was triaged from the widget: `event.concernId`,
  *   `event.decision`, `event.riskLevel`. It has left the queue.
  * @event {SgErrorEvent} sg-error - Loading, a triage or a review failed for a reason the answers
@@ -515,6 +517,7 @@ export class SgWorkQueue extends LitElement {
     const concerns = queue.concernsToTriage;
     const warnings = this.#warnings(queue);
     const overdueTasks = queue.tasks.filter((task) => Date.parse(task.dueAt) < now.getTime());
+    const caseWork = this.#caseWork(queue);
     return html`
       ${this.updatedAt ? html`<p class="secondary">${w.updated(this.#time(this.updatedAt))}</p>` : nothing}
       ${this.#section('concerns', w.sections.concerns, concerns.totalCount, concerns.edges.length, () => [
@@ -563,7 +566,32 @@ export class SgWorkQueue extends LitElement {
           ),
         ),
       )}
+      ${this.#section('cases', w.sections.cases, caseWork.length, caseWork.length, () => this.#list(caseWork))}
     `;
+  }
+
+  /** Case actions and reviews falling due, not yet overdue: each opens its case. */
+  #caseWork(queue: Queue): TemplateResult[] {
+    const { t, locale } = this.#localize;
+    const w = t.workQueue;
+    const { actions, reviews } = queue.caseWorkDue;
+    return [
+      ...actions.map((a) =>
+        this.#item(
+          a.id,
+          false,
+          a.what,
+          'Case',
+          [this.#due(w.caseWork.dueOn(formatDay(new Date(a.dueOn), locale)), false)],
+          a.caseId,
+        ),
+      ),
+      ...reviews.map((c) =>
+        this.#item(c.id, false, w.caseWork.review, 'Case', [
+          this.#due(w.caseWork.dueBy(this.#time(c.nextReviewDue)), false),
+        ]),
+      ),
+    ];
   }
 
   /** Warnings due for review and those waiting for sign-off, once each, review date first. */

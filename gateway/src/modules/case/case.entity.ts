@@ -208,6 +208,38 @@ export class CasePerson {
   ordinal!: number;
 }
 
+/**
+ * Someone who was taken off a case while it was open, when, by whom and why: the record of a
+ * `case_person` link that was removed (the link goes, so every rule that reads a case's people
+ * reads only its people now).
+ */
+@Entity({ tableName: 'case_person_removal' })
+@Index({ properties: ['case'] })
+export class CasePersonRemoval {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+  [OptionalProps]?: 'removedAt';
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Case, { fieldNames: ['organisation_id', 'case_id'] })
+  case!: Rel<Case>;
+
+  @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'person_id'] })
+  person!: Rel<Person>;
+
+  @ManyToOne(() => User)
+  removedBy!: Rel<User>;
+
+  @Property({ type: 'timestamptz' })
+  removedAt: Date = new Date();
+
+  @Property({ type: 'text' })
+  reason!: string;
+}
+
 /** A concern a case was opened from, or that was attached to it while it was open. One case each. */
 @Entity({ tableName: 'case_concern' })
 @Unique({ properties: ['organisation', 'concern'] })
@@ -240,7 +272,7 @@ export class CaseConcern {
 @Index({ properties: ['organisation', 'status', 'dueOn'] })
 export class CaseAction {
   [PrimaryKeyProp]?: ['organisation', 'id'];
-  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'overdue';
+  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'overdue' | 'caseId';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -278,6 +310,11 @@ export class CaseAction {
   @Field(() => Int)
   @Property({ type: 'integer' })
   version: number = 1;
+
+  @Field(() => ID, { description: 'The case whose plan it is' })
+  get caseId(): string {
+    return this.case.id;
+  }
 }
 
 /** A note of work on a case: what kind, when, who was there, what happened. */
@@ -427,4 +464,15 @@ export class CaseReviewPolicy {
   get setByOrganisation(): boolean {
     return this.updatedAt !== null && this.updatedAt !== undefined;
   }
+}
+
+/** What falls due on open cases soon (`caseWorkDue`): the work queue's case section. */
+@ObjectType({ description: 'Case actions and reviews falling due soon, not yet overdue' })
+@Access(Permission.Envelope)
+export class CaseWorkDue {
+  @Field(() => [CaseAction], { description: 'Open actions of open cases, soonest due first' })
+  actions!: CaseAction[];
+
+  @Field(() => [Case], { description: 'Open cases whose next review falls due, soonest first' })
+  reviews!: Case[];
 }

@@ -171,3 +171,27 @@ export class CaseFilter {
   @Field(() => ID, { nullable: true })
   leadWorkerId?: string | null;
 }
+
+/** Rules in `casePersonInputSchema` (@doorstep/schema). */
+@InputType({ description: 'A person joining an open case' })
+export class CasePersonInput {
+  @Field(() => ID, { description: 'Someone of your organisation you may see, not in the case yet' })
+  personId!: string;
+}
+
+/** Rules in `casePersonRemovalSchema` (@doorstep/schema). */
+@InputType({ description: 'A person leaving an open case, and why' })
+export class CasePersonRemovalInput {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field({ description: 'Why they are no longer part of the case' })
+  reason!: string;
+}
+
+/** Rules in `caseLeadWorkerSchema` (@doorstep/schema). */
+@InputType({ description: 'Who leads an open case from now on' })
+export class CaseLeadWorkerInput {
+  @Field(() => ID, { description: 'A safeguarding lead or champion of your organisation' })
+  leadWorkerId!: string;
+}

@@ -8,13 +8,16 @@ import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
 import { ReasonInput } from '../person/person.inputs.js';
 import { personById } from '../person/person.service.js';
-import { Case, CaseAction, CaseNote, CaseReview, CaseReviewPolicy } from './case.entity.js';
+import { Case, CaseAction, CaseNote, CaseReview, CaseReviewPolicy, CaseWorkDue } from './case.entity.js';
 import {
   CaseActionInput,
   CaseActionUpdateInput,
   CaseClosureInput,
   CaseFilter,
+  CaseLeadWorkerInput,
   CaseNoteInput,
+  CasePersonInput,
+  CasePersonRemovalInput,
   CaseReviewInput,
   CaseReviewPolicyInput,
   CaseReviewSignOffInput,
@@ -24,16 +27,20 @@ import { getReviewPolicy, setReviewPolicy } from './case-review-policy.service.j
 import {
   addCaseAction,
   addCaseNote,
+  addCasePerson,
+  changeCaseLeadWorker,
   caseActions,
   caseConcernIds,
   caseNotes,
   casePeopleIds,
   caseReviews,
+  caseWorkDue,
   closeCase,
   getCase,
   listCases,
   openCase,
   recordCaseReview,
+  removeCasePerson,
   reopenCase,
   signOffCaseReview,
   updateCaseAction,
@@ -60,6 +67,17 @@ export class CaseResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ) {
     return listCases(ctx.em, callerOf(ctx), filter, first);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Query(() => CaseWorkDue, {
+    description:
+      'Case actions and reviews falling due in the next `withinDays` days (1–60, default 14), not yet overdue ' +
+      '(overdue ones are tasks): a safeguarding lead’s for the organisation’s cases, a champion’s for the cases ' +
+      'they lead. Cases about someone restricted from you are left out. Recorded as a read of each',
+  })
+  caseWorkDue(@Ctx() ctx: Context, @Arg('withinDays', () => Int, { nullable: true }) withinDays?: number) {
+    return caseWorkDue(ctx.em, callerOf(ctx), withinDays);
   }
 
   @Access(Permission.CaseWrite)
@@ -156,6 +174,50 @@ export class CaseResolver {
     @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
   ) {
     return reopenCase(ctx.em, callerOf(ctx), id, input, expectedVersion);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Mutation(() => Case, {
+    description:
+      'Add someone of your organisation to an open case. BAD_USER_INPUT on personId for someone unknown or ' +
+      'already in it; INVALID_TRANSITION for a closed case; STALE_VERSION',
+  })
+  addCasePerson(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('input', () => CasePersonInput) input: CasePersonInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
+  ) {
+    return addCasePerson(ctx.em, callerOf(ctx), caseId, input, expectedVersion);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Mutation(() => Case, {
+    description:
+      'Remove someone from an open case, with the reason. Refused (BAD_USER_INPUT) for the last person: close ' +
+      'the case instead',
+  })
+  removeCasePerson(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('input', () => CasePersonRemovalInput) input: CasePersonRemovalInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
+  ) {
+    return removeCasePerson(ctx.em, callerOf(ctx), caseId, input, expectedVersion);
+  }
+
+  @Access(Permission.CaseWrite)
+  @Mutation(() => Case, {
+    description:
+      'Hand an open case to another safeguarding lead or champion of your organisation: its open tasks go to them',
+  })
+  changeCaseLeadWorker(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('input', () => CaseLeadWorkerInput) input: CaseLeadWorkerInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, EXPECTED) expectedVersion?: number,
+  ) {
+    return changeCaseLeadWorker(ctx.em, callerOf(ctx), caseId, input, expectedVersion);
   }
 
   @FieldResolver(() => [ID], { description: 'The people the case is about' })

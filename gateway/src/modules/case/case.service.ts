@@ -1,10 +1,14 @@
+import type * as z from 'zod';
 import { LockMode, type EntityClass, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   caseActionInputSchema,
   caseActionUpdateSchema,
   caseClosureSchema,
+  caseLeadWorkerSchema,
   caseListFilterSchema,
   caseNoteInputSchema,
+  casePersonInputSchema,
+  casePersonRemovalSchema,
   caseReviewInputSchema,
   caseReviewSignOffSchema,
   openCaseInputSchema,
@@ -31,7 +35,15 @@ import { findHousehold, findVisiblePerson } from '../household/household.service
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { Person } from '../person/person.entity.js';
-import { Case, CaseAction, CaseConcern, CaseNote, CasePerson, CaseReview } from './case.entity.js';
+import {
+  Case,
+  CaseAction,
+  CaseConcern,
+  CaseNote,
+  CasePerson,
+  CasePersonRemoval,
+  CaseReview,
+} from './case.entity.js';
 import { reviewEveryWeeksFor } from './case-review-policy.service.js';
 
 /**
@@ -107,11 +119,14 @@ async function chronicle(
   summary: string,
   detail: Record<string, unknown> = {},
   occurredAt = new Date(),
+  personIds?: string[],
 ) {
+  const subject = await about(em, c);
   recordChronology(em, caller, {
     kind,
     occurredAt,
-    ...(await about(em, c)),
+    ...subject,
+    personIds: personIds ?? subject.personIds,
     summary,
     detail: { caseId: c.id, status: c.status, ...detail },
   });
@@ -195,6 +210,78 @@ export async function listCases(
   return ordered;
 }
 
+/** How far ahead the work queue looks for case actions and reviews falling due, unless asked. */
+export const CASE_WORK_DAYS = 14;
+
+/**
+ * What falls due on open cases in the next `withinDays` days (1–60, default 14), not yet overdue
+ * (an overdue action or review is a task): open actions due from today (UK days) and reviews due
+ * from now, soonest first, at most 100 of each. A safeguarding lead sees the organisation's cases;
+ * anyone else their own as lead worker. Cases about someone restricted from the caller are left
+ * out. Audited: each action and case read.
+ */
+export async function caseWorkDue(
+  em: EntityManager,
+  caller: Caller,
+  withinDays?: number | null,
+): Promise<{ actions: CaseAction[]; reviews: Case[] }> {
+  const days = withinDays ?? CASE_WORK_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > 60) {
+    throw fieldError('withinDays', 'Give a whole number of days from 1 to 60');
+  }
+  const me = staffOf(caller);
+  const mine = me.roles.includes('SAFEGUARDING_LEAD') ? 'true' : 'c.lead_worker_id = ?::uuid';
+  const scope = [me.organisationId, ...(mine === 'true' ? [] : [me.userId])];
+  const visible = caseVisible('c', '?::uuid', '?::uuid');
+  const visibility = [me.organisationId, me.userId, me.userId];
+  const today = `(now() at time zone 'Europe/London')::date`;
+  const sql = sqlOf(em);
+  const actionRows = await sql<{ id: string }>(
+    `select a.id from case_action a
+       join safeguarding_case c on c.organisation_id = a.organisation_id and c.id = a.case_id
+      where c.organisation_id = ? and ${mine} and c.status = 'OPEN' and a.status = 'OPEN'
+        and a.due_on between ${today} and ${today} + ?::int and ${visible}
+      order by a.due_on, a.id limit 100`,
+    [...scope, days, ...visibility],
+  );
+  const reviewRows = await sql<{ id: string }>(
+    `select c.id from safeguarding_case c
+      where c.organisation_id = ? and ${mine} and c.status = 'OPEN'
+        and c.next_review_due > now() and c.next_review_due <= now() + make_interval(days => ?::int) and ${visible}
+      order by c.next_review_due, c.id limit 100`,
+    [...scope, days, ...visibility],
+  );
+  const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  const actionIds = actionRows.map((r) => r.id);
+  const reviewIds = reviewRows.map((r) => r.id);
+  const actions = inOrder(
+    actionIds,
+    actionIds.length ? await em.find(CaseAction, { id: { $in: actionIds } }) : [],
+  );
+  const reviews = inOrder(reviewIds, reviewIds.length ? await em.find(Case, { id: { $in: reviewIds } }) : []);
+  if (actions.length)
+    audit(
+      em,
+      caller,
+      'READ',
+      'CaseAction',
+      actions.map((a) => a.id),
+    );
+  if (reviews.length)
+    audit(
+      em,
+      caller,
+      'READ',
+      'Case',
+      reviews.map((c) => c.id),
+    );
+  await em.flush();
+  return { actions, reviews };
+}
+
 /** The lead worker: an active safeguarding lead or champion of the organisation. */
 async function leadWorker(em: EntityManager, caller: Caller, id: string | undefined, field: string) {
   if (!id) return me(em, caller);
@@ -270,6 +357,19 @@ async function subjectsOf(em: EntityManager, concern: Concern): Promise<string[]
   return links.map((l) => l.person.id);
 }
 
+/**
+ * Serialises triage about the same people until the transaction ends (an advisory lock per person,
+ * taken in one order so two triages cannot deadlock): of two concerns about someone triaged
+ * OPEN_CASE at the same moment, the second waits, then finds the first's case and joins it rather
+ * than opening another. A unique index cannot say "one open case per person": the person is on
+ * `case_person` and the status on the case.
+ */
+async function lockPeopleForCasework(tx: EntityManager, people: readonly string[]): Promise<void> {
+  for (const id of [...new Set(people)].sort()) {
+    await sqlOf(tx)(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`doorstep:casework:${id}`]);
+  }
+}
+
 /** The open case, newest first, about any of these people, if there is one. */
 async function openCaseAbout(em: EntityManager, people: readonly string[]): Promise<Case | null> {
   if (!people.length) return null;
@@ -332,6 +432,7 @@ export async function caseAtTriage(
     return existing.case;
   }
   const subjects = await subjectsOf(tx, concern);
+  await lockPeopleForCasework(tx, subjects);
   const current = await openCaseAbout(tx, subjects);
   if (current) {
     if (input) throw ignored();
@@ -413,7 +514,8 @@ async function openForWork(tx: EntityManager, caller: Caller, id: string, expect
   return mustBeOpen(c);
 }
 
-function mustBeOpen(c: Case): Case {
+/** The case, if it is open: a closed case takes no work (INVALID_TRANSITION: reopen it first). */
+export function mustBeOpen(c: Case): Case {
   if (c.status !== 'OPEN') {
     throw new InvalidTransitionError(
       'This case is closed: reopen it, with the reason, first',
@@ -702,6 +804,134 @@ export async function reopenCase(
     return c;
   });
 }
+
+/**
+ * A change to an open case's people or lead: the input parsed, the case locked at the version
+ * expected and open, the change made (which adds its chronology entry), the case's version up, and
+ * an update of the case in the trail; nothing of a refused change is saved.
+ */
+async function changeOpenCase<S extends z.ZodType>(
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  expectedVersion: number | null | undefined,
+  schema: S,
+  raw: unknown,
+  change: (tx: EntityManager, c: Case, input: z.output<S>) => Promise<void>,
+): Promise<Case> {
+  const input = parseInput(schema, raw);
+  return em.transactional(async (tx) => {
+    const c = await openForWork(tx, caller, caseId, expectedVersion);
+    await change(tx, c, input);
+    c.version += 1;
+    audit(tx, caller, 'UPDATE', 'Case', [c.id]);
+    await tx.flush();
+    return c;
+  });
+}
+
+/**
+ * Someone joins an open case: a person of the organisation the caller may see, not in it already.
+ * In the chronology (theirs too) and the trail.
+ */
+export const addCasePerson = (
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  raw: unknown,
+  expectedVersion?: number | null,
+): Promise<Case> =>
+  changeOpenCase(em, caller, caseId, expectedVersion, casePersonInputSchema, raw, async (tx, c, input) => {
+    const person = await findVisiblePerson(tx, caller, input.personId).catch(() => {
+      throw fieldError('personId', 'No such person');
+    });
+    const links = await tx.find(CasePerson, { case: c }, { orderBy: { ordinal: 'desc' } });
+    if (links.some((l) => l.person.id === person.id)) {
+      throw fieldError('personId', 'This person is already part of the case');
+    }
+    tx.create(CasePerson, {
+      organisation: c.organisation,
+      case: c,
+      person,
+      ordinal: (links[0]?.ordinal ?? -1) + 1,
+    });
+    await tx.flush();
+    await chronicle(tx, caller, c, 'CASE_PERSON_ADDED', 'Person added to the case', { personId: person.id });
+  });
+
+/**
+ * Someone leaves an open case, with the reason (kept on a `CasePersonRemoval`, which the chronology
+ * entry points at). Refused for the last person: a case is about someone (close it instead).
+ */
+export const removeCasePerson = (
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  raw: unknown,
+  expectedVersion?: number | null,
+): Promise<Case> =>
+  changeOpenCase(em, caller, caseId, expectedVersion, casePersonRemovalSchema, raw, async (tx, c, input) => {
+    const links = await tx.find(CasePerson, { case: c });
+    const link = links.find((l) => l.person.id === input.personId);
+    if (!link) throw fieldError('personId', 'This person is not part of the case');
+    if (links.length === 1) {
+      throw fieldError(
+        'personId',
+        'A case is about someone: this is its last person. Close the case instead',
+      );
+    }
+    const removal = tx.create(CasePersonRemoval, {
+      organisation: c.organisation,
+      case: c,
+      person: link.person,
+      removedBy: me(tx, caller),
+      reason: input.reason,
+    });
+    tx.remove(link);
+    await tx.flush();
+    // The person who left sees the entry in their chronology too; the reason stays on the removal.
+    await chronicle(
+      tx,
+      caller,
+      c,
+      'CASE_PERSON_REMOVED',
+      'Person removed from the case',
+      { personId: input.personId, removalId: removal.id },
+      new Date(),
+      links.map((l) => l.person.id),
+    );
+  });
+
+/**
+ * Another safeguarding lead or champion of the organisation leads an open case: the case's open
+ * tasks (its overdue review, its overdue actions) go to them.
+ */
+export const changeCaseLeadWorker = (
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  raw: unknown,
+  expectedVersion?: number | null,
+): Promise<Case> =>
+  changeOpenCase(em, caller, caseId, expectedVersion, caseLeadWorkerSchema, raw, async (tx, c, input) => {
+    const next = await leadWorker(tx, caller, input.leadWorkerId, 'leadWorkerId');
+    const previous = c.leadWorker.id;
+    if (next.id === previous) throw fieldError('leadWorkerId', 'They already lead this case');
+    c.leadWorker = next;
+    await tx.flush();
+    await sqlOf(tx)(
+      `update task t set assignee_id = ?
+        where t.organisation_id = ? and t.status = 'OPEN'
+          and ((t.kind = 'CASE_REVIEW_OVERDUE' and t.source_type = 'Case' and t.source_id = ?)
+            or (t.kind = 'CASE_ACTION_OVERDUE' and t.source_type = 'CaseAction' and t.source_id in
+                (select a.id from case_action a where a.organisation_id = t.organisation_id and a.case_id = ?)))`,
+      [next.id, c.organisation.id, c.id, c.id],
+    );
+    await chronicle(tx, caller, c, 'CASE_LEAD_WORKER_CHANGED', 'Case lead worker changed', {
+      from: previous,
+      leadWorkerId: next.id,
+    });
+  });
 
 /** Marks the open tasks of one kind about one record done (in the caller's organisation). */
 async function closeTasks(tx: EntityManager, kind: string, sourceType: string, sourceId: string) {

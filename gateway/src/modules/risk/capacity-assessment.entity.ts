@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
+import { Case } from '../case/case.entity.js';
 import { Concern } from '../concern/concern.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
@@ -50,13 +51,18 @@ export class BestInterestsDecision {
  * is because of the impairment, who assessed and when, the reasons, and the conclusion. Where the
  * person lacks capacity, the best-interests decision (s.4) is required, and only then.
  *
- * Recorded on a concern (whose `mentalCapacityConcern` leads to it) for now; like the DASH
- * checklist, a nullable `case_id` can be added beside `concern_id` when cases exist.
+ * Recorded on a concern (whose `mentalCapacityConcern` leads to it) or on a case (exactly one of
+ * the two), about one of its people; it follows that concern's or case's access rules.
  */
 @ObjectType({ description: 'A mental capacity assessment for one decision (Mental Capacity Act 2005)' })
 @Access(Permission.RiskRead)
 @Entity({ tableName: 'capacity_assessment' })
 @Index({ properties: ['concern'] })
+@Index({ properties: ['case'] })
+@Check({
+  name: 'capacity_assessment_on_concern_or_case',
+  expression: 'num_nonnulls("concern_id", "case_id") = 1',
+})
 @Index({ properties: ['person'] })
 @Check({
   name: 'capacity_assessment_best_interests',
@@ -64,7 +70,16 @@ export class BestInterestsDecision {
 })
 export class CapacityAssessment {
   [PrimaryKeyProp]?: ['organisation', 'id'];
-  [OptionalProps]?: 'recordedAt' | 'updatedAt' | 'version' | 'bestInterests' | 'concernId' | 'personId';
+  [OptionalProps]?:
+    | 'recordedAt'
+    | 'updatedAt'
+    | 'version'
+    | 'bestInterests'
+    | 'concernId'
+    | 'caseId'
+    | 'concern'
+    | 'case'
+    | 'personId';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -73,8 +88,21 @@ export class CapacityAssessment {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Concern, { fieldNames: ['organisation_id', 'concern_id'] })
-  concern!: Rel<Concern>;
+  /** The concern it is recorded on, or null when it is recorded on a case (exactly one of the two). */
+  @ManyToOne(() => Concern, {
+    fieldNames: ['organisation_id', 'concern_id'],
+    nullable: true,
+    deleteRule: 'no action',
+  })
+  concern?: Rel<Concern> | null = null;
+
+  /** The case it is recorded on, or null when it is recorded on a concern. */
+  @ManyToOne(() => Case, {
+    fieldNames: ['organisation_id', 'case_id'],
+    nullable: true,
+    deleteRule: 'no action',
+  })
+  case?: Rel<Case> | null = null;
 
   @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'person_id'] })
   person!: Rel<Person>;
@@ -181,9 +209,14 @@ export class CapacityAssessment {
   @Property({ type: 'integer' })
   version: number = 1;
 
-  @Field(() => ID)
-  get concernId(): string {
-    return this.concern.id;
+  @Field(() => ID, { nullable: true, description: 'The concern it is recorded on (null: on a case)' })
+  get concernId(): string | null {
+    return this.concern?.id ?? null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The case it is recorded on (null: on a concern)' })
+  get caseId(): string | null {
+    return this.case?.id ?? null;
   }
 
   @Field(() => ID)

@@ -27,7 +27,15 @@ import { Concern } from '../concern/concern.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
-import { CAPACITY, findOnConcern, findSubject, ofConcern, readOnConcern } from './subject.js';
+import {
+  CAPACITY,
+  findOnConcern,
+  findSubject,
+  holderFacts,
+  ofConcern,
+  readOnConcern,
+  type Holder,
+} from './subject.js';
 
 function apply(a: CapacityAssessment, input: CapacityAssessmentUpdateData) {
   const impaired = input.impairment;
@@ -59,27 +67,28 @@ function chronicle(
   em: EntityManager,
   caller: Caller,
   a: CapacityAssessment,
-  concern: Concern,
+  holder: Holder,
   kind: ChronologyKind,
 ) {
+  const on = holderFacts(holder);
   recordChronology(em, caller, {
     kind,
     occurredAt: new Date(),
-    householdId: concern.household?.id ?? null,
+    householdId: on.householdId,
     personIds: [a.person.id],
     sourceType: 'CapacityAssessment',
     sourceId: a.id,
     summary:
-      `${concern.reference}: mental capacity assessment ${kind === 'CAPACITY_ASSESSMENT_RECORDED' ? 'recorded' : 'corrected'}, ` +
+      `${on.label}: mental capacity assessment ${kind === 'CAPACITY_ASSESSMENT_RECORDED' ? 'recorded' : 'corrected'}, ` +
       (a.lacksCapacity
         ? 'lacks capacity for the decision (best-interests decision recorded)'
         : 'has capacity for the decision'),
-    detail: { concernId: concern.id, assessedOn: a.assessedOn, lacksCapacity: a.lacksCapacity },
+    detail: { ...on.detail, assessedOn: a.assessedOn, lacksCapacity: a.lacksCapacity },
   });
 }
 
 /**
- * Records a capacity assessment on a concern the caller may see, about someone the concern is about.
+ * Records a capacity assessment on a concern or case the caller may see, about someone it is about.
  * Once per idempotency key.
  */
 export async function recordCapacityAssessment(
@@ -98,10 +107,10 @@ export async function recordCapacityAssessment(
       idempotencyKey,
       input,
       async () => {
-        const { concern, person } = await findSubject(tx, caller, input.concernId, input.personId);
+        const { person, ...holder } = await findSubject(tx, caller, input, input.personId);
         const assessment = tx.create(CapacityAssessment, {
           organisation: tx.getReference(Organisation, identity.organisationId),
-          concern,
+          ...holder,
           person,
           recordedBy: tx.getReference(User, identity.userId),
           decision: input.decision,
@@ -114,7 +123,7 @@ export async function recordCapacityAssessment(
           lacksCapacity: false,
         });
         apply(assessment, input);
-        chronicle(tx, caller, assessment, concern, 'CAPACITY_ASSESSMENT_RECORDED');
+        chronicle(tx, caller, assessment, holder, 'CAPACITY_ASSESSMENT_RECORDED');
         audit(tx, caller, 'CREATE', 'CapacityAssessment', [assessment.id]);
         await tx.flush();
         return { id: assessment.id };
@@ -146,11 +155,11 @@ export async function updateCapacityAssessment(
 ): Promise<CapacityAssessment> {
   const input = parseInput(capacityAssessmentUpdateSchema, rawInput);
   return em.transactional(async (tx) => {
-    const { record: assessment, concern } = await findOnConcern(tx, caller, CAPACITY, id, true);
+    const { record: assessment, holder } = await findOnConcern(tx, caller, CAPACITY, id, true);
     if (assessment.version !== version) throw new StaleVersionError(assessment.version);
     apply(assessment, input);
     assessment.version += 1;
-    chronicle(tx, caller, assessment, concern, 'CAPACITY_ASSESSMENT_CHANGED');
+    chronicle(tx, caller, assessment, holder, 'CAPACITY_ASSESSMENT_CHANGED');
     audit(tx, caller, 'UPDATE', 'CapacityAssessment', [assessment.id]);
     await tx.flush();
     return assessment;
@@ -160,6 +169,10 @@ export async function updateCapacityAssessment(
 /** The assessments recorded on a concern the caller has read, oldest first (batched per request). Audited. */
 export const capacityAssessmentsOfConcern = (em: EntityManager, caller: Caller, concernId: string) =>
   ofConcern(em, caller, CAPACITY, concernId);
+
+/** The assessments recorded on a case the caller has read, oldest first (batched per request). Audited. */
+export const capacityAssessmentsOfCase = (em: EntityManager, caller: Caller, caseId: string) =>
+  ofConcern(em, caller, CAPACITY, caseId, 'case');
 
 /** Whether a capacity assessment is recorded on a concern the caller has read (batched per request). */
 export function capacityAssessmentRecorded(em: EntityManager, caller: Caller, concernId: string) {

@@ -17,6 +17,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { DashLevelEnum, MaracCriterionEnum } from '../../common/enums.js';
+import { Case } from '../case/case.entity.js';
 import { Concern } from '../concern/concern.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
@@ -36,14 +37,15 @@ export interface StoredDashAnswer {
  * recorded or last corrected (kept, so the suggestion says what the practitioner saw). Following
  * the suggestion sends a MARAC referral (`maracReferral`), after which the checklist is fixed.
  *
- * Recorded on a concern for now. When cases exist, a nullable `case_id` is added beside
- * `concern_id` (which becomes nullable), with a check that one of them is set: nothing else here
- * depends on the concern but finding who may see it.
+ * Recorded on a concern or on a case (exactly one of the two, a check), about one of its people;
+ * it follows that concern's or case's access rules.
  */
 @ObjectType({ description: 'A DASH risk identification checklist (SafeLives) about one person' })
 @Access(Permission.RiskRead)
 @Entity({ tableName: 'dash_checklist' })
 @Index({ properties: ['concern'] })
+@Index({ properties: ['case'] })
+@Check({ name: 'dash_checklist_on_concern_or_case', expression: 'num_nonnulls("concern_id", "case_id") = 1' })
 @Index({ properties: ['person', 'assessedOn'] })
 @Check({ name: 'dash_checklist_score_range', expression: '"score" >= 0 and "score" <= 24' })
 @Check({
@@ -62,6 +64,9 @@ export class DashChecklist {
     | 'policeCallouts'
     | 'maracCriteria'
     | 'concernId'
+    | 'caseId'
+    | 'concern'
+    | 'case'
     | 'personId'
     | 'maracReferralId';
 
@@ -72,10 +77,23 @@ export class DashChecklist {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Concern, { fieldNames: ['organisation_id', 'concern_id'] })
-  concern!: Rel<Concern>;
+  /** The concern it is recorded on, or null when it is recorded on a case (exactly one of the two). */
+  @ManyToOne(() => Concern, {
+    fieldNames: ['organisation_id', 'concern_id'],
+    nullable: true,
+    deleteRule: 'no action',
+  })
+  concern?: Rel<Concern> | null = null;
 
-  /** The person at risk: someone the concern is about. */
+  /** The case it is recorded on, or null when it is recorded on a concern. */
+  @ManyToOne(() => Case, {
+    fieldNames: ['organisation_id', 'case_id'],
+    nullable: true,
+    deleteRule: 'no action',
+  })
+  case?: Rel<Case> | null = null;
+
+  /** The person at risk: someone the concern or case is about. */
   @ManyToOne(() => Person, { fieldNames: ['organisation_id', 'person_id'] })
   person!: Rel<Person>;
 
@@ -162,9 +180,14 @@ export class DashChecklist {
     return this.maracCriteria.length > 0;
   }
 
-  @Field(() => ID)
-  get concernId(): string {
-    return this.concern.id;
+  @Field(() => ID, { nullable: true, description: 'The concern it is recorded on (null: on a case)' })
+  get concernId(): string | null {
+    return this.concern?.id ?? null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The case it is recorded on (null: on a concern)' })
+  get caseId(): string | null {
+    return this.case?.id ?? null;
   }
 
   @Field(() => ID)

@@ -22,13 +22,21 @@ import { fieldError, InvalidTransitionError, StaleVersionError } from '../../err
 import { visibilityParams } from '../access/visibility.js';
 import { audit } from '../audit/audit.service.js';
 import { recordChronology } from '../chronology/record.js';
-import type { Concern } from '../concern/concern.entity.js';
+import { findConcern } from '../concern/concern.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { User } from '../organisation/user.entity.js';
 import type { Referral, SharedRiskAssessmentSnapshot } from '../referral/referral.entity.js';
 import { sendReferral } from '../referral/referral.service.js';
 import { DashChecklist } from './dash-checklist.entity.js';
-import { DASH, findOnConcern, findSubject, ofConcern, readOnConcern } from './subject.js';
+import {
+  DASH,
+  findOnConcern,
+  findSubject,
+  holderFacts,
+  ofConcern,
+  readOnConcern,
+  type Holder,
+} from './subject.js';
 
 /** The criteria in words, for the prefilled reason and summary of a MARAC referral. */
 const CRITERION_WORDS: Record<MaracCriterion, string> = {
@@ -105,23 +113,24 @@ function chronicle(
   em: EntityManager,
   caller: Caller,
   checklist: DashChecklist,
-  concern: Concern,
+  holder: Holder,
   kind: ChronologyKind,
 ) {
   const criteria = checklist.maracCriteria;
+  const on = holderFacts(holder);
   recordChronology(em, caller, {
     kind,
     occurredAt: new Date(),
-    householdId: concern.household?.id ?? null,
+    householdId: on.householdId,
     personIds: [checklist.person.id],
     sourceType: 'DashChecklist',
     sourceId: checklist.id,
     summary:
-      `${concern.reference}: DASH checklist ${kind === 'DASH_CHECKLIST_RECORDED' ? 'recorded' : 'corrected'}, ` +
+      `${on.label}: DASH checklist ${kind === 'DASH_CHECKLIST_RECORDED' ? 'recorded' : 'corrected'}, ` +
       `${checklist.score} of 24 yes (${checklist.level})` +
       (criteria.length ? `; MARAC referral suggested (${criteria.join(', ')})` : ''),
     detail: {
-      concernId: concern.id,
+      ...on.detail,
       assessedOn: checklist.assessedOn,
       score: checklist.score,
       level: checklist.level,
@@ -131,7 +140,7 @@ function chronicle(
 }
 
 /**
- * Records a DASH checklist on a concern the caller may see, about someone the concern is about.
+ * Records a DASH checklist on a concern or case the caller may see, about someone it is about.
  * Once per idempotency key. The score, level and MARAC criteria are worked out here.
  */
 export async function recordDashChecklist(
@@ -150,10 +159,10 @@ export async function recordDashChecklist(
       idempotencyKey,
       input,
       async () => {
-        const { concern, person } = await findSubject(tx, caller, input.concernId, input.personId);
+        const { person, ...holder } = await findSubject(tx, caller, input, input.personId);
         const checklist = tx.create(DashChecklist, {
           organisation: tx.getReference(Organisation, identity.organisationId),
-          concern,
+          ...holder,
           person,
           recordedBy: tx.getReference(User, identity.userId),
           assessedOn: input.assessedOn,
@@ -163,7 +172,7 @@ export async function recordDashChecklist(
           incidentsInLast12Months: 0,
         });
         await assess(tx, caller, checklist, input);
-        chronicle(tx, caller, checklist, concern, 'DASH_CHECKLIST_RECORDED');
+        chronicle(tx, caller, checklist, holder, 'DASH_CHECKLIST_RECORDED');
         audit(tx, caller, 'CREATE', 'DashChecklist', [checklist.id]);
         await tx.flush();
         return { id: checklist.id };
@@ -184,8 +193,31 @@ export const getDashChecklist = (em: EntityManager, caller: Caller, id: string):
 
 /** A checklist the caller may see, locked for a change. */
 async function lockDashChecklist(em: EntityManager, caller: Caller, id: string) {
-  const { record, concern } = await findOnConcern(em, caller, DASH, id, true);
-  return { checklist: record, concern };
+  const { record, holder } = await findOnConcern(em, caller, DASH, id, true);
+  return { checklist: record, holder };
+}
+
+/**
+ * The concern a MARAC referral from a checklist is of (a referral is always of a concern): the
+ * checklist's own, or for a checklist on a case the newest of the case's concerns about its person.
+ */
+async function concernToRefer(em: EntityManager, caller: Caller, checklist: DashChecklist, holder: Holder) {
+  if (holder.concern) return holder.concern;
+  const [row] = await sqlOf(em)<{ concern_id: string }>(
+    `select cc.concern_id from case_concern cc
+       join concern_person cp on cp.organisation_id = cc.organisation_id and cp.concern_id = cc.concern_id
+      where cc.organisation_id = ? and cc.case_id = ? and cp.person_id = ? and cp.role = 'SUBJECT'
+      order by cc.attached_at desc, cc.id desc limit 1`,
+    [caller.identity.organisationId, holder.case.id, checklist.person.id],
+  );
+  const concern = row ? await findConcern(em, caller, row.concern_id).catch(() => null) : null;
+  if (!concern) {
+    throw fieldError(
+      'checklistId',
+      'A MARAC referral is of a concern, and this case holds none about the person you can see. Record the checklist on their concern instead.',
+    );
+  }
+  return concern;
 }
 
 const checkVersion = (current: number, expected: number) => {
@@ -215,12 +247,12 @@ export async function updateDashChecklist(
 ): Promise<DashChecklist> {
   const input = parseInput(dashChecklistUpdateSchema, rawInput);
   return em.transactional(async (tx) => {
-    const { checklist, concern } = await lockDashChecklist(tx, caller, id);
+    const { checklist, holder } = await lockDashChecklist(tx, caller, id);
     checkVersion(checklist.version, version);
     refusedOnceReferred(checklist);
     await assess(tx, caller, checklist, input);
     checklist.version += 1;
-    chronicle(tx, caller, checklist, concern, 'DASH_CHECKLIST_CHANGED');
+    chronicle(tx, caller, checklist, holder, 'DASH_CHECKLIST_CHANGED');
     audit(tx, caller, 'UPDATE', 'DashChecklist', [checklist.id]);
     await tx.flush();
     return checklist;
@@ -230,6 +262,10 @@ export async function updateDashChecklist(
 /** The checklists recorded on a concern the caller has read, oldest first (batched per request). Audited. */
 export const dashChecklistsOfConcern = (em: EntityManager, caller: Caller, concernId: string) =>
   ofConcern(em, caller, DASH, concernId);
+
+/** The checklists recorded on a case the caller has read, oldest first (batched per request). Audited. */
+export const dashChecklistsOfCase = (em: EntityManager, caller: Caller, caseId: string) =>
+  ofConcern(em, caller, DASH, caseId, 'case');
 
 /** The checklist as shared with a MARAC: the answers with the questions' words; notes only if chosen. */
 function sharedChecklist(checklist: DashChecklist, includeNotes: boolean): SharedRiskAssessmentSnapshot {
@@ -277,7 +313,7 @@ export async function referDashChecklistToMarac(
 ): Promise<Referral> {
   const input = parseInput(maracReferralInputSchema, raw);
   return em.transactional(async (tx) => {
-    const { checklist, concern } = await lockDashChecklist(tx, caller, input.checklistId);
+    const { checklist, holder } = await lockDashChecklist(tx, caller, input.checklistId);
     checkVersion(checklist.version, input.version);
     refusedOnceReferred(checklist);
     if (!checklist.maracCriteria.length) {
@@ -293,6 +329,7 @@ export async function referDashChecklistToMarac(
     });
     if (!marac)
       throw fieldError('recipientOrganisationId', 'Choose a MARAC from the list of partner agencies');
+    const concern = await concernToRefer(tx, caller, checklist, holder);
     const prefilled = maracReferralText(checklist);
     const referral = await sendReferral(
       tx,

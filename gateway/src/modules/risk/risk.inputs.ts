@@ -42,10 +42,13 @@ export class DashChecklistUpdateInput {
 /** Rules in `dashChecklistInputSchema` (@doorstep/schema). */
 @InputType()
 export class DashChecklistInput extends DashChecklistUpdateInput {
-  @Field(() => ID)
-  concernId!: string;
+  @Field(() => ID, { nullable: true, description: 'The concern it is recorded on (or give caseId)' })
+  concernId?: string | null;
 
-  @Field(() => ID, { description: 'The person at risk: someone the concern is about' })
+  @Field(() => ID, { nullable: true, description: 'The open case it is recorded on (or give concernId)' })
+  caseId?: string | null;
+
+  @Field(() => ID, { description: 'The person at risk: someone the concern or case is about' })
   personId!: string;
 }
 
@@ -163,9 +166,14 @@ export class CapacityAssessmentUpdateInput {
 /** Rules in `capacityAssessmentInputSchema` (@doorstep/schema). */
 @InputType()
 export class CapacityAssessmentInput extends CapacityAssessmentUpdateInput {
-  @Field(() => ID)
-  concernId!: string;
+  @Field(() => ID, { nullable: true, description: 'The concern it is recorded on (or give caseId)' })
+  concernId?: string | null;
 
-  @Field(() => ID, { description: 'The person whose capacity was assessed: someone the concern is about' })
+  @Field(() => ID, { nullable: true, description: 'The open case it is recorded on (or give concernId)' })
+  caseId?: string | null;
+
+  @Field(() => ID, {
+    description: 'The person whose capacity was assessed: someone the concern or case is about',
+  })
   personId!: string;
 }

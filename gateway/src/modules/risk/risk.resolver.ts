@@ -18,12 +18,14 @@ import { Permission } from '../../auth/permissions.js';
 import { DashAnswerEnum } from '../../common/enums.js';
 import { IDEMPOTENCY_KEY_HELP } from '../../common/idempotency.js';
 import { callerOf, type Context } from '../../context.js';
+import { Case } from '../case/case.entity.js';
 import { Concern } from '../concern/concern.entity.js';
 import { ConcernConnection } from '../concern/concern.resolver.js';
 import { Referral } from '../referral/referral.entity.js';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
 import {
   capacityAssessmentRecorded,
+  capacityAssessmentsOfCase,
   capacityAssessmentsOfConcern,
   concernsAwaitingCapacityAssessment,
   getCapacityAssessment,
@@ -32,6 +34,7 @@ import {
 } from './capacity.service.js';
 import { DashChecklist } from './dash-checklist.entity.js';
 import {
+  dashChecklistsOfCase,
   dashChecklistsOfConcern,
   getDashChecklist,
   maracReferralText,
@@ -78,7 +81,7 @@ export class MaracReferralDraft {
 }
 
 const WRITE_ERRORS =
-  ' Errors: BAD_USER_INPUT (with field messages; a concern you cannot see, or a person it is not about, on its field), ' +
+  ' Errors: BAD_USER_INPUT (with field messages; a concern or case you cannot see, or a person it is not about, on its field), INVALID_TRANSITION (a closed case), ' +
   'STALE_VERSION, NOT_FOUND. Nothing is saved when refused.';
 
 @Resolver(() => DashChecklist)
@@ -92,7 +95,7 @@ export class DashChecklistResolver {
   @Access(Permission.RiskWrite)
   @Mutation(() => DashChecklist, {
     description:
-      'Record a DASH risk checklist on a concern, about someone it is about: the score, level and the MARAC ' +
+      'Record a DASH risk checklist on a concern or an open case, about someone it is about: the score, level and the MARAC ' +
       'criteria that hold are worked out and kept. In the chronology.' +
       WRITE_ERRORS,
   })
@@ -123,7 +126,7 @@ export class DashChecklistResolver {
   @Access(Permission.RiskWrite)
   @Mutation(() => Referral, {
     description:
-      'Follow a checklist’s MARAC suggestion: refer its concern to a MARAC (a referral like any other), ' +
+      'Follow a checklist’s MARAC suggestion: refer its concern (on a case: the case’s newest concern about the person) to a MARAC (a referral like any other), ' +
       'sharing the checklist under the legal basis given. Refused (BAD_USER_INPUT) when no criterion holds, ' +
       'or the agency is not a MARAC; INVALID_TRANSITION when already referred; STALE_VERSION, NOT_FOUND. ' +
       'Recorded as SHARE in the audit trail.',
@@ -167,7 +170,7 @@ export class CapacityAssessmentResolver {
   @Access(Permission.RiskWrite)
   @Mutation(() => CapacityAssessment, {
     description:
-      'Record a mental capacity assessment for one decision on a concern, about someone it is about. Where ' +
+      'Record a mental capacity assessment for one decision on a concern or an open case, about someone it is about. Where ' +
       'the person lacks capacity the best-interests decision is required, and refused otherwise. In the chronology.' +
       WRITE_ERRORS,
   })
@@ -231,5 +234,25 @@ export class ConcernRiskResolver {
   })
   capacityAssessmentRecorded(@Root() concern: Concern, @Ctx() ctx: Context) {
     return capacityAssessmentRecorded(ctx.em, callerOf(ctx), concern.id);
+  }
+}
+
+/** A case's risk records: fields of `Case` resolved here, above the case module. */
+@Resolver(() => Case)
+export class CaseRiskResolver {
+  @Access(Permission.RiskRead)
+  @FieldResolver(() => [DashChecklist], {
+    description: 'DASH checklists recorded on this case, oldest first',
+  })
+  dashChecklists(@Root() c: Case, @Ctx() ctx: Context) {
+    return dashChecklistsOfCase(ctx.em, callerOf(ctx), c.id);
+  }
+
+  @Access(Permission.RiskRead)
+  @FieldResolver(() => [CapacityAssessment], {
+    description: 'Mental capacity assessments recorded on this case, oldest first',
+  })
+  capacityAssessments(@Root() c: Case, @Ctx() ctx: Context) {
+    return capacityAssessmentsOfCase(ctx.em, callerOf(ctx), c.id);
   }
 }

@@ -47,7 +47,10 @@ export type CapacityAssessmentInput = {
   canUnderstand?: boolean | null | undefined;
   /** Stage 2 (required with an impairment) */
   canUseOrWeigh?: boolean | null | undefined;
-  concernId: string | number;
+  /** The open case it is recorded on (or give concernId) */
+  caseId?: string | number | null | undefined;
+  /** The concern it is recorded on (or give caseId) */
+  concernId?: string | number | null | undefined;
   /** The decision the assessment is about */
   decision: string;
   /** Stage 1: an impairment of, or disturbance in the functioning of, the mind or brain */
@@ -56,7 +59,7 @@ export type CapacityAssessmentInput = {
   impairmentDetail?: string | null | undefined;
   /** Required when the person is unable to do one of the four: is it because of the impairment? */
   inabilityBecauseOfImpairment?: boolean | null | undefined;
-  /** The person whose capacity was assessed: someone the concern is about */
+  /** The person whose capacity was assessed: someone the concern or case is about */
   personId: string | number;
   /** What was done to help the person make the decision themselves */
   practicableSteps: string;
@@ -89,8 +92,11 @@ export type ChronologyKind =
   | 'CASE_ACTION_CHANGED'
   | 'CASE_CLOSED'
   | 'CASE_CONCERN_ATTACHED'
+  | 'CASE_LEAD_WORKER_CHANGED'
   | 'CASE_NOTE_ADDED'
   | 'CASE_OPENED'
+  | 'CASE_PERSON_ADDED'
+  | 'CASE_PERSON_REMOVED'
   | 'CASE_REOPENED'
   | 'CASE_REVIEW_RECORDED'
   | 'CASE_REVIEW_SIGNED_OFF'
@@ -211,8 +217,11 @@ export type DashChecklistInput = {
   answers: Array<DashAnswerInput>;
   /** YYYY-MM-DD: the day the checklist was completed, today or earlier */
   assessedOn: string;
-  concernId: string | number;
-  /** The person at risk: someone the concern is about */
+  /** The open case it is recorded on (or give concernId) */
+  caseId?: string | number | null | undefined;
+  /** The concern it is recorded on (or give caseId) */
+  concernId?: string | number | null | undefined;
+  /** The person at risk: someone the concern or case is about */
   personId: string | number;
   /** YYYY-MM-DD: days the police were called out about domestic abuse to this person that no concern records */
   policeCallouts?: Array<string> | null | undefined;
@@ -1040,7 +1049,7 @@ export type DashChecklistQueryVariables = Exact<{
 }>;
 
 
-export type DashChecklistQuery = { dashChecklist: { id: string, concernId: string, personId: string, assessedOn: string, score: number, level: DashLevel, professionalJudgement: boolean, professionalJudgementReason: string | null, policeCallouts: Array<string>, incidentsInLast12Months: number, lastMaracReferralAt: string | null, maracCriteria: Array<MaracCriterion>, maracSuggested: boolean, maracReferralId: string | null, version: number, answers: Array<{ number: number, question: string, answer: DashAnswer, notes: string | null }>, maracReferralDraft: { reason: string, summary: string } | null } };
+export type DashChecklistQuery = { dashChecklist: { id: string, concernId: string | null, personId: string, assessedOn: string, score: number, level: DashLevel, professionalJudgement: boolean, professionalJudgementReason: string | null, policeCallouts: Array<string>, incidentsInLast12Months: number, lastMaracReferralAt: string | null, maracCriteria: Array<MaracCriterion>, maracSuggested: boolean, maracReferralId: string | null, version: number, answers: Array<{ number: number, question: string, answer: DashAnswer, notes: string | null }>, maracReferralDraft: { reason: string, summary: string } | null } };
 
 export type RecordDashChecklistMutationVariables = Exact<{
   idempotencyKey: string;
@@ -1339,7 +1348,7 @@ export type WorkQueueQueryVariables = Exact<{
 }>;
 
 
-export type WorkQueueQuery = { concernsToTriage: { totalCount: number, edges: Array<{ node: { id: string, reference: string, urgency: ConcernUrgency, primaryCategory: ConcernCategory | null, subjectDescription: string, whatHappened: string, raisedAt: string, triageDueAt: string | null, version: number } }> }, cumulativeFlags: Array<{ id: string, subjectType: FlagSubject, raisedAt: string, threshold: number, windowMonths: number, person: { id: string, displayName: string } | null, household: { id: string, address: string } | null }>, referralsSent: { totalCount: number, edges: Array<{ node: { id: string, recipient: string, sentAt: string, respondBy: string | null, status: ReferralStatus } }> }, warningsDueForReview: { totalCount: number, edges: Array<{ node: { id: string, type: WarningType, reviewDate: string, subjectName: string | null } }> }, warningsAwaitingSignOff: { totalCount: number, edges: Array<{ node: { id: string, type: WarningType, reviewDate: string, subjectName: string | null, createdAt: string } }> }, tasks: Array<{ id: string, kind: TaskKind, sourceType: string, sourceId: string, dueAt: string }> };
+export type WorkQueueQuery = { concernsToTriage: { totalCount: number, edges: Array<{ node: { id: string, reference: string, urgency: ConcernUrgency, primaryCategory: ConcernCategory | null, subjectDescription: string, whatHappened: string, raisedAt: string, triageDueAt: string | null, version: number } }> }, cumulativeFlags: Array<{ id: string, subjectType: FlagSubject, raisedAt: string, threshold: number, windowMonths: number, person: { id: string, displayName: string } | null, household: { id: string, address: string } | null }>, referralsSent: { totalCount: number, edges: Array<{ node: { id: string, recipient: string, sentAt: string, respondBy: string | null, status: ReferralStatus } }> }, warningsDueForReview: { totalCount: number, edges: Array<{ node: { id: string, type: WarningType, reviewDate: string, subjectName: string | null } }> }, warningsAwaitingSignOff: { totalCount: number, edges: Array<{ node: { id: string, type: WarningType, reviewDate: string, subjectName: string | null, createdAt: string } }> }, tasks: Array<{ id: string, kind: TaskKind, sourceType: string, sourceId: string, dueAt: string }>, caseWorkDue: { actions: Array<{ id: string, caseId: string, what: string, dueOn: string }>, reviews: Array<{ id: string, nextReviewDue: string }> } };
 
 export type ReviewCumulativeFlagMutationVariables = Exact<{
   id: string | number;
@@ -1449,5 +1458,5 @@ export const AddWebhookEndpointDocument = /* @__PURE__ */ new TypedDocumentStrin
 export const RotateWebhookSecretDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RotateWebhookSecret($id:ID!){rotateWebhookSecret(id:$id){secret endpoint{...WebhookEndpointFields}}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
 export const RemoveWebhookEndpointDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RemoveWebhookEndpoint($id:ID!){removeWebhookEndpoint(id:$id){id}}`) as unknown as TypedDocumentString<RemoveWebhookEndpointMutation, RemoveWebhookEndpointMutationVariables>;
 export const WebhookDeliveryLogDocument = /* @__PURE__ */ new TypedDocumentString(`query WebhookDeliveryLog($endpointId:ID$failed:Boolean$first:Int$after:String){webhookDeliveryLog(endpointId:$endpointId failed:$failed first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{node{id endpointId eventId eventType attempt at httpStatus errorCode durationMs ok nextAttemptAt}}}}`) as unknown as TypedDocumentString<WebhookDeliveryLogQuery, WebhookDeliveryLogQueryVariables>;
-export const WorkQueueDocument = /* @__PURE__ */ new TypedDocumentString(`query WorkQueue($first:Int){concernsToTriage(first:$first){totalCount edges{node{id reference urgency primaryCategory subjectDescription whatHappened raisedAt triageDueAt version}}}cumulativeFlags(status:OPEN){id subjectType raisedAt threshold windowMonths person{id displayName}household{id address}}referralsSent(filter:{overdue:true}first:$first){totalCount edges{node{id recipient sentAt respondBy status}}}warningsDueForReview(first:$first){totalCount edges{node{id type reviewDate subjectName}}}warningsAwaitingSignOff(first:$first){totalCount edges{node{id type reviewDate subjectName createdAt}}}tasks(status:OPEN){id kind sourceType sourceId dueAt}}`) as unknown as TypedDocumentString<WorkQueueQuery, WorkQueueQueryVariables>;
+export const WorkQueueDocument = /* @__PURE__ */ new TypedDocumentString(`query WorkQueue($first:Int){concernsToTriage(first:$first){totalCount edges{node{id reference urgency primaryCategory subjectDescription whatHappened raisedAt triageDueAt version}}}cumulativeFlags(status:OPEN){id subjectType raisedAt threshold windowMonths person{id displayName}household{id address}}referralsSent(filter:{overdue:true}first:$first){totalCount edges{node{id recipient sentAt respondBy status}}}warningsDueForReview(first:$first){totalCount edges{node{id type reviewDate subjectName}}}warningsAwaitingSignOff(first:$first){totalCount edges{node{id type reviewDate subjectName createdAt}}}tasks(status:OPEN){id kind sourceType sourceId dueAt}caseWorkDue{actions{id caseId what dueOn}reviews{id nextReviewDue}}}`) as unknown as TypedDocumentString<WorkQueueQuery, WorkQueueQueryVariables>;
 export const ReviewCumulativeFlagDocument = /* @__PURE__ */ new TypedDocumentString(`mutation ReviewCumulativeFlag($id:ID!$reason:String!){reviewCumulativeFlag(id:$id input:{reason:$reason}){id status}}`) as unknown as TypedDocumentString<ReviewCumulativeFlagMutation, ReviewCumulativeFlagMutationVariables>;
