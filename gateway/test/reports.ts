@@ -264,7 +264,7 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     namedPeople?: { name: string; role: string; dateOfBirth?: string }[];
     categories?: ConcernCategory[];
     reporterKind?: 'TENANT' | 'PUBLIC' | 'ANONYMOUS_PUBLIC';
-    viewsNotAsked?: boolean;
+    views?: 'NOT_ASKED' | 'ASKED_NONE_EXPRESSED';
     /** Triaged (now, through the API), after being raised at `raisedAt`. */
     triage?: boolean;
   }
@@ -301,7 +301,7 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       namedPeople: [{ name: 'Ellie', role: 'SUBJECT', dateOfBirth: '2019-03-03' }],
     },
     { raisedAt: '2024-09-05T09:00:00Z', categories: [] },
-    { raisedAt: '2024-09-06T09:00:00Z', reporterKind: 'TENANT', viewsNotAsked: true },
+    { raisedAt: '2024-09-06T09:00:00Z', reporterKind: 'TENANT', views: 'NOT_ASKED' },
     { raisedAt: '2024-09-07T09:00:00Z', reporterKind: 'ANONYMOUS_PUBLIC', categories: [] },
     { raisedAt: '2024-09-08T09:00:00Z', reporterKind: 'PUBLIC' },
   ];
@@ -323,7 +323,7 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       subjectIds: rng.pick(subjectChoices),
       categories: rng.next() < 0.1 ? [] : [rng.pick(categories)],
       reporterKind: rng.pick([undefined, undefined, 'TENANT', 'PUBLIC', 'ANONYMOUS_PUBLIC'] as const),
-      viewsNotAsked: rng.next() < 0.3,
+      views: rng.pick([undefined, undefined, 'NOT_ASKED', 'ASKED_NONE_EXPRESSED'] as const),
       triage: rng.next() < 0.5,
     });
   }
@@ -351,9 +351,10 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
         ...(spec.happenedAt && { happenedAt: spec.happenedAt }),
         ...(by === lead && spec.subjectIds?.length && { subjectIds: spec.subjectIds }),
         ...(spec.namedPeople && { namedPeople: spec.namedPeople }),
-        ...(spec.viewsNotAsked && {
+        ...(spec.views === 'NOT_ASKED' && {
           personViews: { status: 'NOT_ASKED', notAskedReason: 'They were not there' },
         }),
+        ...(spec.views === 'ASKED_NONE_EXPRESSED' && { personViews: { status: 'ASKED_NONE_EXPRESSED' } }),
       },
       by,
     );

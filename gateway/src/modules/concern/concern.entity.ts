@@ -78,6 +78,12 @@ import { User } from '../organisation/user.entity.js';
   expression:
     'create index "concern_closed" on "concern" ("organisation_id", "closed_at") where "closed_at" is not null',
 })
+// Reports by team: the team's concerns raised in a period.
+@Index({
+  name: 'concern_team_raised',
+  expression:
+    'create index "concern_team_raised" on "concern" ("organisation_id", "team_id", "raised_at") where "team_id" is not null',
+})
 @Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {
   [PrimaryKeyProp]?: ['organisation', 'id'];
