@@ -251,6 +251,7 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     eighteenOn20240610: await person('2006-06-10'),
     leapling: await person('2008-02-29'),
     noBirthDate: await person(),
+    corrected: await person('1990-04-04'),
   };
   const categories = [...Object.keys(REPORTING_GROUP_OF)] as ConcernCategory[];
 
@@ -304,6 +305,8 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     { raisedAt: '2024-09-06T09:00:00Z', reporterKind: 'TENANT', views: 'NOT_ASKED' },
     { raisedAt: '2024-09-07T09:00:00Z', reporterKind: 'ANONYMOUS_PUBLIC', categories: [] },
     { raisedAt: '2024-09-08T09:00:00Z', reporterKind: 'PUBLIC' },
+    // About someone whose date of birth is corrected afterwards (1990 to 2011): a child's.
+    { raisedAt: '2024-09-09T09:00:00Z', subjectIds: [people.corrected] },
   ];
   const subjectChoices = [
     [people.adult],
@@ -388,6 +391,8 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       ],
     );
   }
+
+  await gw.sql(`update person set date_of_birth = '2011-04-04' where id = $1`, [people.corrected]);
 
   // Cases, with their history planned here and played through the case row as the service would.
   const casePeriods = new Map<string, [string, string | null][]>();

@@ -123,6 +123,16 @@ export class Concern {
   })
   team?: Rel<Team> | null = null;
 
+  /**
+   * The latest date of birth among the people the concern is about (subjects on record, and people
+   * named as subjects with a date of birth), or null when none has one: whether the concern is
+   * about a child or adults at its date (reports). Kept by the database whenever a subject, a
+   * named person or a date of birth changes (the migration's `doorstep_concern_youngest`); nothing
+   * in the application writes it.
+   */
+  @Property({ type: 'date', nullable: true })
+  youngestSubjectBorn?: string | null = null;
+
   /** For a tenant's concern: the tenant site's reference for them, so they can see what they sent. */
   @Property({ type: 'text', nullable: true })
   reporterTenantRef?: string | null;
