@@ -31,8 +31,11 @@ import { Migration20261207085211_referrals_naming } from './Migration20261207085
 import { Migration20261207095727_dash_checklists_and_capacity_assessments } from './Migration20261207095727_dash_checklists_and_capacity_assessments.js';
 import { Migration20261207095919_cases } from './Migration20261207095919_cases.js';
 import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
+import { Migration20261207121857_reports } from './Migration20261207121857_reports.js';
 import { Migration20261207122148_self_assessment_rounds } from './Migration20261207122148_self_assessment_rounds.js';
 import { Migration20261207123118_casework_risk_records_and_people } from './Migration20261207123118_casework_risk_records_and_people.js';
+import { Migration20261207125919_report_filter_indexes } from './Migration20261207125919_report_filter_indexes.js';
+import { Migration20261207132053_report_youngest_subject } from './Migration20261207132053_report_youngest_subject.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -96,6 +99,7 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207101500_concerns_awaiting_triage',
     class: Migration20261207101500_concerns_awaiting_triage,
   },
+  { name: 'Migration20261207121857_reports', class: Migration20261207121857_reports },
   {
     name: 'Migration20261207122148_self_assessment_rounds',
     class: Migration20261207122148_self_assessment_rounds,
@@ -103,5 +107,13 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207123118_casework_risk_records_and_people',
     class: Migration20261207123118_casework_risk_records_and_people,
+  },
+  {
+    name: 'Migration20261207125919_report_filter_indexes',
+    class: Migration20261207125919_report_filter_indexes,
+  },
+  {
+    name: 'Migration20261207132053_report_youngest_subject',
+    class: Migration20261207132053_report_youngest_subject,
   },
 ];
