@@ -99,24 +99,36 @@ const tally = <K extends string>(keys: readonly K[], values: string[]) =>
 const inFilter = (row: { area: string | null }, teams: (string | null)[], p: Period) =>
   (!p.localAuthorityArea || row.area === p.localAuthorityArea) && (!p.teamId || teams.includes(p.teamId));
 
-/** Riverside's cases: their area, the teams of their concerns, and their open periods as planned. */
+/**
+ * Riverside's cases: their area, the teams of their concerns, and their open periods as planned
+ * (the demo's cases, never reopened, are open from opening to closing).
+ */
 async function caseRows() {
-  const rows = await gw.sql<{ id: string; area: string | null; teams: (string | null)[] }>(
-    `select k.id, h.local_authority_area as area,
+  const rows = await gw.sql<{
+    id: string;
+    area: string | null;
+    teams: (string | null)[];
+    opened_at: Date;
+    closed_at: Date | null;
+  }>(
+    `select k.id, h.local_authority_area as area, k.opened_at, k.closed_at,
             array(select c.team_id from case_concern cc join concern c on c.organisation_id = cc.organisation_id
                    and c.id = cc.concern_id where cc.case_id = k.id) as teams
        from safeguarding_case k left join household h on h.organisation_id = k.organisation_id and h.id = k.household_id
       where k.organisation_id = $1`,
     [RIVERSIDE],
   );
-  return rows.map((r) => ({ ...r, periods: world.casePeriods.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    periods: world.casePeriods.get(r.id) ?? [[r.opened_at.toISOString(), r.closed_at?.toISOString() ?? null]],
+  }));
 }
 
 describe('concernsByMonth', () => {
   it('counts concerns raised in each month, and concerns and cases open at each month’s end, as the rows say', async () => {
     const concerns = await concernRows();
     const cases = await caseRows();
-    expect(cases.length).toBe(world.casePeriods.size);
+    expect(cases.filter((k) => world.casePeriods.has(k.id)).length).toBe(world.casePeriods.size);
     for (const p of periods()) {
       const expected = monthsBetween(p.from, p.to).map((month) => {
         const first = `${month}-01` < p.from ? p.from : `${month}-01`;
