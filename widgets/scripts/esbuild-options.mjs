@@ -212,6 +212,8 @@ export const BUDGETS = {
   'sg-work-queue': 30_000,
   // sg-referral-tracker: issue 13's budget for a new widget.
   'sg-referral-tracker': 30_000,
+  // sg-dashboard: issue 15's budget for the dashboard, Lit, both languages and validation included.
+  'sg-dashboard': 30_000,
 };
 
 /**
@@ -240,6 +242,7 @@ export const bundles = [
   { tag: 'sg-chronology', entry: 'src/chronology/define.ts' },
   { tag: 'sg-work-queue', entry: 'src/work-queue/define.ts' },
   { tag: 'sg-referral-tracker', entry: 'src/referral-tracker/define.ts' },
+  { tag: 'sg-dashboard', entry: 'src/dashboard/define.ts' },
 ].map((bundle) => ({
   ...bundle,
   budget: BUDGETS[bundle.tag],

@@ -558,6 +558,20 @@ export type RelationshipType =
   | 'PARTNER'
   | 'SIBLING';
 
+/** What a report covers: UK days from and to (both inclusive), an area, a team */
+export type ReportPeriod = {
+  /** A UK day, YYYY-MM-DD: the first day counted */
+  from: string;
+  /** Only households in this local authority area (an area none of your households is in is refused) */
+  localAuthorityArea?: string | null | undefined;
+  /** The report leaves the organisation: counts of 1 to 4 are withheld (null) */
+  shared?: boolean | null | undefined;
+  /** Only concerns raised by this team (as it was when raised) */
+  teamId?: string | number | null | undefined;
+  /** A UK day, YYYY-MM-DD: the last day counted (at most 5 years after from) */
+  to: string;
+};
+
 /** How to reach someone who raised a concern without signing in. All optional. */
 export type ReporterContactInput = {
   email?: string | null | undefined;
@@ -787,6 +801,13 @@ export type ConcernsQueryVariables = Exact<{
 
 
 export type ConcernsQuery = { concerns: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, reference: string, status: ConcernStatus, urgency: ConcernUrgency, primaryCategory: ConcernCategory | null, subjectDescription: string, raisedAt: string } }> } };
+
+export type DashboardQueryVariables = Exact<{
+  period: ReportPeriod;
+}>;
+
+
+export type DashboardQuery = { report: { period: { from: string, to: string, shared: boolean }, concernsByMonth: Array<{ month: string, raised: number | null, openConcernsAtEnd: number | null, openCasesAtEnd: number | null }> } };
 
 export type SubmitFeedbackMutationVariables = Exact<{
   idempotencyKey: string;
@@ -1333,6 +1354,7 @@ export const HouseholdChronologyDocument = /* @__PURE__ */ new TypedDocumentStri
 export const RaiseConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaiseConcern($idempotencyKey:String!$input:RaiseConcernInput!){raiseConcern(idempotencyKey:$idempotencyKey input:$input){reference receivedAt}}`) as unknown as TypedDocumentString<RaiseConcernMutation, RaiseConcernMutationVariables>;
 export const RaisePublicConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaisePublicConcern($idempotencyKey:String!$input:PublicConcernInput!){raisePublicConcern(idempotencyKey:$idempotencyKey input:$input){reference}}`) as unknown as TypedDocumentString<RaisePublicConcernMutation, RaisePublicConcernMutationVariables>;
 export const ConcernsDocument = /* @__PURE__ */ new TypedDocumentString(`query Concerns($first:Int$after:String){concerns(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{id reference status urgency primaryCategory subjectDescription raisedAt}}}}`) as unknown as TypedDocumentString<ConcernsQuery, ConcernsQueryVariables>;
+export const DashboardDocument = /* @__PURE__ */ new TypedDocumentString(`query Dashboard($period:ReportPeriod!){report(period:$period){period{from to shared}concernsByMonth{month raised openConcernsAtEnd openCasesAtEnd}}}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const SubmitFeedbackDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SubmitFeedback($idempotencyKey:String!$input:FeedbackInput!){submitFeedback(idempotencyKey:$idempotencyKey input:$input){receivedAt}}`) as unknown as TypedDocumentString<SubmitFeedbackMutation, SubmitFeedbackMutationVariables>;
 export const RecordFeedbackDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RecordFeedback($idempotencyKey:String!$input:FeedbackInput!){recordFeedback(idempotencyKey:$idempotencyKey input:$input){receivedAt}}`) as unknown as TypedDocumentString<RecordFeedbackMutation, RecordFeedbackMutationVariables>;
 export const FeedbackLinkStatusDocument = /* @__PURE__ */ new TypedDocumentString(`query FeedbackLinkStatus($token:String!){feedbackLink(token:$token){status expiresAt}}`) as unknown as TypedDocumentString<FeedbackLinkStatusQuery, FeedbackLinkStatusQueryVariables>;
