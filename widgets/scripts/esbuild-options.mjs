@@ -227,8 +227,12 @@ export const BUDGETS = {
  * seven; so this budget is their size until something comes out for all of them. Welsh loaded only
  * on Welsh pages (a chunk each, through `import()`) is the largest candidate: about a third of each
  * widget's own code (docs/widgets.md "Size").
+ *
+ * Issue 15's sg-dashboard adds 12.8 kB of its own (its charts, period picker and both languages'
+ * words; d3-array's tick arithmetic) and 0.2 kB of shared code: 113.5 kB for all eight. The same
+ * call: a board's page embeds the dashboard alone, through its own 26 kB bundle.
  */
-export const MODULES_BUDGET = 100_500;
+export const MODULES_BUDGET = 114_000;
 
 /**
  * Each widget, bundled alone with Lit, its translations, the schema and the client. `pnpm size`
