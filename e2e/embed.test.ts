@@ -162,6 +162,7 @@ describe('a widget embedded in a page on another origin', () => {
     const tags = Object.keys(widgets);
     expect(tags.sort()).toEqual([
       'sg-chronology',
+      'sg-dashboard',
       'sg-concern-form',
       'sg-feedback',
       'sg-household-view',

@@ -65,6 +65,7 @@ describe('@doorstep/widgets from npm', () => {
     );
     expect(tags.sort()).toEqual([
       'sg-chronology',
+      'sg-dashboard',
       'sg-concern-form',
       'sg-feedback',
       'sg-household-view',
