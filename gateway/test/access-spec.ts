@@ -312,6 +312,12 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'Report.*': REPORT_READERS,
   'ReportPeriodEcho.*': 'envelope',
   'MonthFigures.*': 'envelope',
+  'CategoryFigure.*': 'envelope',
+  'AgeFigures.*': 'envelope',
+  'SourceFigure.*': 'envelope',
+  'DurationFigures.*': 'envelope',
+  'FlagFigures.*': 'envelope',
+  'MspFigures.*': 'envelope',
 
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,

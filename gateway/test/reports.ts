@@ -14,9 +14,18 @@ type Gateway = Awaited<ReturnType<typeof testGateway>>;
 
 export const RIVERSIDE = DEMO_ORGANISATIONS[0].id;
 
+const TRIAGE = `mutation($id: ID!, $input: TriageInput!) { triageConcern(id: $id, input: $input) { id } }`;
+
 export const REPORT = `query($period: ReportPeriod!) { report(period: $period) {
   period { from to localAuthorityArea teamId teamName shared suppressedBelow }
   concernsByMonth { month raised openConcernsAtEnd openCasesAtEnd }
+  concernsByCategory { group count }
+  concernsByAge { adults children notKnown }
+  concernsBySource { source count }
+  timeToTriage { triaged awaitingTriage medianWorkingHours percentile90WorkingHours }
+  cumulativeFlags { raised aboutPeople aboutHouseholds reviewed }
+  makingSafeguardingPersonal { concerns wishesAsked wishesAskedPercent closedCases outcomesAsked
+    outcomesAskedPercent fullyAchieved partiallyAchieved notAchieved riskRemoved riskReduced riskRemains }
 } }`;
 
 /** A team of Riverside's, made as `pnpm admin team:add` makes one. */
@@ -256,6 +265,8 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     categories?: ConcernCategory[];
     reporterKind?: 'TENANT' | 'PUBLIC' | 'ANONYMOUS_PUBLIC';
     viewsNotAsked?: boolean;
+    /** Triaged (now, through the API), after being raised at `raisedAt`. */
+    triage?: boolean;
   }
   const specs: Spec[] = [
     // Month ends at UK midnight: BST starts 31 March 2024 01:00 UTC, ends 27 October 2024.
@@ -313,7 +324,13 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       categories: rng.next() < 0.1 ? [] : [rng.pick(categories)],
       reporterKind: rng.pick([undefined, undefined, 'TENANT', 'PUBLIC', 'ANONYMOUS_PUBLIC'] as const),
       viewsNotAsked: rng.next() < 0.3,
+      triage: rng.next() < 0.5,
     });
+  }
+  // Raised lately, over a weekend or a few working days: short times to triage.
+  const now = Date.now();
+  for (let i = 0; i < 12; i++) {
+    specs.push({ raisedAt: new Date(now - rng.int(10 * 86_400) * 1000).toISOString(), triage: true });
   }
   // Tom raises one for North patch, then moves to Repairs and raises another: each keeps its team.
   const before = await raise(gw, { categories: ['NEGLECT'] }, tom);
@@ -348,6 +365,13 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
           [RIVERSIDE, randomUUID(), id, personId, ordinal],
         );
       }
+    }
+    if (spec.triage) {
+      await setRaisedAt(gw, id, spec.raisedAt);
+      await ok(gw, TRIAGE, {
+        id,
+        input: { decision: 'NO_FURTHER_ACTION', riskLevel: 'LOW', reason: 'Advice given.' },
+      });
     }
     await gw.sql(
       `update concern set raised_at = $2, closed_at = $3,
@@ -432,7 +456,46 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
         ]);
       }
     }
+    if (plan.periods.at(-1)![1]) {
+      await gw.sql(
+        `update safeguarding_case set outcomes_asked = $2, outcomes_achieved = $3, risk_outcome = $4 where id = $1`,
+        [
+          id,
+          rng.next() < 0.7,
+          rng.pick(['FULLY', 'PARTIALLY', 'NOT_ACHIEVED', null]),
+          rng.pick(['REMOVED', 'REDUCED', 'REMAINS']),
+        ],
+      );
+    }
     casePeriods.set(id, plan.periods);
+  }
+
+  // Cumulative-concern flags over the same time, each adding up two or three of the concerns.
+  const all = (
+    await gw.sql<{ id: string }>(`select id from concern where organisation_id = $1 order by id`, [RIVERSIDE])
+  ).map((r) => r.id);
+  for (let i = 0; i < 16; i++) {
+    const flag = randomUUID();
+    const raised = Date.parse('2024-01-01T00:00:00Z') + rng.int(540) * 86_400_000 + rng.int(86_400) * 1000;
+    const reviewed = rng.next() < 0.5 ? raised + rng.int(90) * 86_400_000 : null;
+    await gw.sql(
+      `insert into cumulative_flag (id, organisation_id, subject_type, status, threshold, window_months, raised_at, reviewed_at)
+       values ($1, $2, $3, $4, 3, 12, $5, $6)`,
+      [
+        flag,
+        RIVERSIDE,
+        rng.pick(['PERSON', 'HOUSEHOLD']),
+        reviewed ? 'REVIEWED' : 'OPEN',
+        new Date(raised).toISOString(),
+        reviewed ? new Date(reviewed).toISOString() : null,
+      ],
+    );
+    for (const concernId of new Set([rng.pick(all), rng.pick(all), rng.pick(all)])) {
+      await gw.sql(
+        `insert into cumulative_flag_concern (organisation_id, id, flag_id, concern_id) values ($1, $2, $3, $4)`,
+        [RIVERSIDE, randomUUID(), flag, concernId],
+      );
+    }
   }
   return { teams, areas, households, casePeriods };
 }

@@ -1,13 +1,34 @@
-import type { AnyReport } from './report.js';
+import type { ClassType } from 'type-graphql';
+import type { AnyReport, ReportDefinition } from './report.js';
 import { ReportResolver } from './report.resolver.js';
+import { concernsByAge, ConcernsByAgeResolver } from './concerns-by-age.report.js';
+import { concernsByCategory, ConcernsByCategoryResolver } from './concerns-by-category.report.js';
 import { concernsByMonth, ConcernsByMonthResolver } from './concerns-by-month.report.js';
+import { concernsBySource, ConcernsBySourceResolver } from './concerns-by-source.report.js';
+import { cumulativeFlags, CumulativeFlagsResolver } from './cumulative-flags.report.js';
+import {
+  makingSafeguardingPersonal,
+  MakingSafeguardingPersonalResolver,
+} from './making-safeguarding-personal.report.js';
+import { timeToTriage, TimeToTriageResolver } from './time-to-triage.report.js';
 
 /**
  * Every report: its definition (figures and CSV) and the resolver that adds its field to `Report`.
  * A new report is a `*.report.ts` file and one line here; schema.ts and the CSV route read this list.
  */
-export const REPORTS: readonly { definition: AnyReport; resolver: Function }[] = [
-  { definition: concernsByMonth as AnyReport, resolver: ConcernsByMonthResolver },
+const report = <T>(definition: ReportDefinition<T>, resolver: ClassType) => ({
+  definition: definition as AnyReport,
+  resolver,
+});
+
+export const REPORTS: readonly { definition: AnyReport; resolver: ClassType }[] = [
+  report(concernsByMonth, ConcernsByMonthResolver),
+  report(concernsByCategory, ConcernsByCategoryResolver),
+  report(concernsByAge, ConcernsByAgeResolver),
+  report(concernsBySource, ConcernsBySourceResolver),
+  report(timeToTriage, TimeToTriageResolver),
+  report(cumulativeFlags, CumulativeFlagsResolver),
+  report(makingSafeguardingPersonal, MakingSafeguardingPersonalResolver),
 ];
 
 /** The resolvers of `Query.report` and of every report's field. */
