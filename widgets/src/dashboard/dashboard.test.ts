@@ -5,6 +5,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { DEMO, doorstepReady, GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
 import { find, focused, get, tabTo, text, until, visible } from '../test-support/dom.js';
 import type { SgDashboard } from './dashboard.js';
+import { dashboardEn } from '../i18n/dashboard.en.js';
 import { presetPeriod } from './periods.js';
 import './define.js';
 
@@ -53,7 +54,23 @@ before(async function () {
       },
       tokens.lead!,
     );
-    await sql(`update concern set raised_at = $2 where reference = $1`, [raiseConcern.reference, raisedAt]);
+    const [row] = await sql<{ id: string }>(
+      `update concern set raised_at = $2 where reference = $1 returning id`,
+      [raiseConcern.reference, raisedAt],
+    );
+    // Half of them triaged, so the time to triage has something to measure.
+    if (i % 2)
+      await graphql(
+        `
+          mutation ($id: ID!) {
+            triageConcern(id: $id, input: { decision: NO_FURTHER_ACTION, riskLevel: LOW, reason: "Seen" }) {
+              id
+            }
+          }
+        `,
+        { id: row!.id },
+        tokens.lead!,
+      );
   }
 });
 
@@ -107,16 +124,19 @@ const tile = (el: SgDashboard, key: string) => text(get(el, `[data-tile="${key}"
 
 /** The figures a period's report should put on screen, worked out here from the gateway's answer. */
 function expected(report: Report) {
-  const months = report.concernsByMonth;
+  const { concernsByMonth: months, concernsByAge: ages, makingSafeguardingPersonal: msp } = report;
   const last = months.at(-1)!;
-  // A total with withheld months in it says it is at least the months known.
-  const known = months.reduce((a, m) => a + (m.raised ?? 0), 0);
-  const withheld = months.some((m) => m.raised === null);
+  // Hours to one decimal place, as a board reads them (the API gives two).
+  const hours = (h: number | null) =>
+    h === null ? 'None yet' : `${h.toLocaleString('en-GB', { maximumFractionDigits: 1 })} working hours`;
+  const groups = dashboardEn.dashboard.byCategory.groups;
   return {
     tiles: {
-      raised: withheld ? `At least ${count(known)}` : count(known),
+      raised: count(msp.concerns),
       openConcerns: count(last.openConcernsAtEnd),
       openCases: count(last.openCasesAtEnd),
+      medianTriage: hours(report.timeToTriage.medianWorkingHours),
+      wishesAsked: msp.wishesAskedPercent === null ? 'None yet' : `${Math.round(msp.wishesAskedPercent)}%`,
     },
     months: months.map((m) => [
       monthLong(m.month),
@@ -124,6 +144,22 @@ function expected(report: Report) {
       count(m.openConcernsAtEnd),
       count(m.openCasesAtEnd),
     ]),
+    categories: report.concernsByCategory
+      .filter((c) => c.count !== 0)
+      .map((c) => [groups[c.group], count(c.count)]),
+    ages: [
+      ['Adults', count(ages.adults)],
+      ['Children', count(ages.children)],
+      ['Age not known', count(ages.notKnown)],
+    ],
+    outcomes: [
+      ['Fully achieved', count(msp.fullyAchieved)],
+      ['Partially achieved', count(msp.partiallyAchieved)],
+      ['Not achieved', count(msp.notAchieved)],
+      ['Removed', count(msp.riskRemoved)],
+      ['Reduced', count(msp.riskReduced)],
+      ['Remains', count(msp.riskRemains)],
+    ],
   };
 }
 
@@ -144,7 +180,15 @@ describe('<sg-dashboard>', () => {
       expect(tile(el, 'raised')).to.equal(want.tiles.raised);
       expect(tile(el, 'openConcerns')).to.equal(want.tiles.openConcerns);
       expect(tile(el, 'openCases')).to.equal(want.tiles.openCases);
+      expect(tile(el, 'medianTriage')).to.equal(want.tiles.medianTriage);
+      expect(tile(el, 'wishesAsked')).to.equal(want.tiles.wishesAsked);
       expect(rows(el, 'months')).to.deep.equal(want.months);
+      expect(rows(el, 'categories')).to.deep.equal(want.categories);
+      expect(rows(el, 'ages')).to.deep.equal(want.ages);
+      expect(rows(el, 'outcomes')).to.deep.equal(want.outcomes);
+      // The category summary names the largest group first, as the API counts it.
+      const [top] = [...want.categories].sort((a, b) => Number(b[1]) - Number(a[1]));
+      expect(text(get(el, '#categories-summary'))).to.contain(`most were ${top![0]} (${top![1]})`);
       // The summary names the busiest month, as the table has it.
       const busiest = [...want.months].sort((a, b) => Number(b[1]) - Number(a[1]))[0]!;
       expect(text(get(el, '#months-summary'))).to.contain(`highest in ${busiest[0]} (${busiest[1]})`);

@@ -415,8 +415,7 @@ export class SgDashboard extends LitElement {
     const range = this.#range(f.from, f.to);
     return html`<p class="showing">${d.showing(range)}</p>
       ${f.withheld ? html`<p class="secondary suppressed-note">${d.suppressedNote}</p>` : nothing}
-      ${this.#renderTiles(f)}
-      ${f.raised.count === 0 && !f.raised.atLeast ? html`<p class="notice">${d.empty}</p>` : nothing}
+      ${this.#renderTiles(f)} ${f.raised === 0 ? html`<p class="notice">${d.empty}</p>` : nothing}
       ${this.#renderMonths(f, range)} ${f.categories ? this.#renderCategories(f.categories, range) : nothing}
       ${f.ages ? this.#renderAges(f.ages) : nothing}
       ${f.referrals ? this.#renderAgencies(f.referrals.agencies, range) : nothing}
@@ -440,11 +439,10 @@ export class SgDashboard extends LitElement {
         ${detail ? html`<dd class="tile__detail">${detail}</dd>` : nothing}
       </div>`;
     const hours = (h: number | null) => (h === null ? w.none : w.hours(h, locale));
-    const raised = f.raised.atLeast ? w.atLeast(this.#count(f.raised.count)) : this.#count(f.raised.count);
     const { triage, wishes, referrals } = f;
     return html`<h3 class="heading">${w.heading}</h3>
       <dl class="tiles" part="tiles">
-        ${tile('raised', w.raised, raised)}
+        ${tile('raised', w.raised, this.#count(f.raised))}
         ${last ? tile('openConcerns', w.openConcerns, this.#count(last.openConcerns), end) : nothing}
         ${last ? tile('openCases', w.openCases, this.#count(last.openCases), end) : nothing}
         ${

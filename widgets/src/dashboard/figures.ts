@@ -12,11 +12,8 @@ export interface Figures {
   /** Counts of 1 to 4 are withheld (null) in this report. */
   withheld: boolean;
   months: Month[];
-  /**
-   * Concerns raised in the period: the months added up, or, when a month is withheld, the months
-   * known (`atLeast`): a total must not give a withheld count away, nor pass for exact.
-   */
-  raised: { count: number; atLeast: boolean };
+  /** Concerns raised in the period (null: withheld, under 5). */
+  raised: number | null;
   /** Concerns by the reporting group of their main category. */
   categories?: { group: string; count: number | null }[];
   ages?: { adults: number | null; children: number | null; notKnown: number | null };
@@ -42,14 +39,6 @@ export interface Figures {
 
 type Report = DashboardQuery['report'];
 
-/** The total of counts, and whether some were withheld (null) and left out of it. */
-export function total(counts: (number | null)[]): { count: number; atLeast: boolean } {
-  return {
-    count: counts.reduce<number>((sum, n) => sum + (n ?? 0), 0),
-    atLeast: counts.some((n) => n === null),
-  };
-}
-
 export function figuresOf(report: Report): Figures {
   const months = report.concernsByMonth.map((m) => ({
     month: m.month,
@@ -57,11 +46,32 @@ export function figuresOf(report: Report): Figures {
     openConcerns: m.openConcernsAtEnd,
     openCases: m.openCasesAtEnd,
   }));
+  const { concernsByAge: ages, timeToTriage: triage, makingSafeguardingPersonal: msp } = report;
   return {
     from: report.period.from,
     to: report.period.to,
     withheld: report.period.shared,
     months,
-    raised: total(months.map((m) => m.raised)),
+    raised: msp.concerns,
+    categories: report.concernsByCategory,
+    ages,
+    triage: {
+      count: triage.triaged,
+      median: triage.medianWorkingHours,
+      p90: triage.percentile90WorkingHours,
+    },
+    wishes: {
+      asked: msp.wishesAsked,
+      of: msp.concerns,
+      share: msp.wishesAskedPercent === null ? null : msp.wishesAskedPercent / 100,
+    },
+    outcomes: {
+      fully: msp.fullyAchieved,
+      partially: msp.partiallyAchieved,
+      notAchieved: msp.notAchieved,
+      removed: msp.riskRemoved,
+      reduced: msp.riskReduced,
+      remains: msp.riskRemains,
+    },
   };
 }

@@ -77,7 +77,6 @@ export const dashboardCy: DashboardTranslation = {
       triageDetail: (count, p90) => `${count} pryder wedi’u brysbennu; 9 o bob 10 o fewn ${p90}`,
       wishesDetail: (asked, of) => `${asked} o ${of} pryder`,
       atEnd: (day) => `Ar ddiwedd ${day}`,
-      atLeast: (count) => `O leiaf ${count}`,
       none: 'Dim eto',
     },
     chart: {

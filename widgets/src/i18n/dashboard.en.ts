@@ -73,7 +73,6 @@ export const dashboardEn: DashboardTranslation = {
       triageDetail: (count, p90) => `${count} concerns triaged; 9 in 10 within ${p90}`,
       wishesDetail: (asked, of) => `${asked} of ${of} concerns`,
       atEnd: (day) => `At the end of ${day}`,
-      atLeast: (count) => `At least ${count}`,
       none: 'None yet',
     },
     chart: {

@@ -722,8 +722,6 @@ export interface DashboardTranslation extends Common {
       wishesDetail: (asked: Shown, of: Shown) => string;
       /** Under the open counts: "at the end of 7 December 2026". */
       atEnd: (day: string) => string;
-      /** A total some withheld counts are left out of: "At least 12". */
-      atLeast: (count: Shown) => string;
       none: string;
     };
     chart: {

@@ -579,6 +579,26 @@ export type ReporterContactInput = {
   phone?: string | null | undefined;
 };
 
+/** The group a concern is reported under: Stockport Homes’ Table 1 labels, then Doorstep’s other categories, then NOT_RECORDED (REPORTING_GROUP_OF in @doorstep/schema maps each category) */
+export type ReportingGroup =
+  | 'DISCRIMINATORY'
+  | 'DOMESTIC'
+  | 'EMOTIONAL_PSYCHOLOGICAL'
+  | 'EXPLOITATION'
+  | 'FGM'
+  | 'FINANCIAL'
+  | 'HATE_CRIME'
+  | 'INSTITUTIONAL_ORGANISATIONAL'
+  | 'MENTAL_HEALTH'
+  | 'MODERN_SLAVERY'
+  | 'NEGLECT'
+  | 'NOT_RECORDED'
+  | 'PHYSICAL'
+  | 'RADICALISATION'
+  | 'SELF_HARM'
+  | 'SELF_NEGLECT'
+  | 'SEXUAL';
+
 export type ResponsePolicyInput = {
   agencyType: AgencyType;
   /** Working days to respond (0–30; 0: the same working day) */
@@ -807,7 +827,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { report: { period: { from: string, to: string, shared: boolean }, concernsByMonth: Array<{ month: string, raised: number | null, openConcernsAtEnd: number | null, openCasesAtEnd: number | null }> } };
+export type DashboardQuery = { report: { period: { from: string, to: string, shared: boolean }, concernsByMonth: Array<{ month: string, raised: number | null, openConcernsAtEnd: number | null, openCasesAtEnd: number | null }>, concernsByCategory: Array<{ group: ReportingGroup, count: number | null }>, concernsByAge: { adults: number | null, children: number | null, notKnown: number | null }, timeToTriage: { triaged: number | null, medianWorkingHours: number | null, percentile90WorkingHours: number | null }, makingSafeguardingPersonal: { concerns: number | null, wishesAsked: number | null, wishesAskedPercent: number | null, fullyAchieved: number | null, partiallyAchieved: number | null, notAchieved: number | null, riskRemoved: number | null, riskReduced: number | null, riskRemains: number | null } } };
 
 export type SubmitFeedbackMutationVariables = Exact<{
   idempotencyKey: string;
@@ -1354,7 +1374,7 @@ export const HouseholdChronologyDocument = /* @__PURE__ */ new TypedDocumentStri
 export const RaiseConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaiseConcern($idempotencyKey:String!$input:RaiseConcernInput!){raiseConcern(idempotencyKey:$idempotencyKey input:$input){reference receivedAt}}`) as unknown as TypedDocumentString<RaiseConcernMutation, RaiseConcernMutationVariables>;
 export const RaisePublicConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaisePublicConcern($idempotencyKey:String!$input:PublicConcernInput!){raisePublicConcern(idempotencyKey:$idempotencyKey input:$input){reference}}`) as unknown as TypedDocumentString<RaisePublicConcernMutation, RaisePublicConcernMutationVariables>;
 export const ConcernsDocument = /* @__PURE__ */ new TypedDocumentString(`query Concerns($first:Int$after:String){concerns(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{id reference status urgency primaryCategory subjectDescription raisedAt}}}}`) as unknown as TypedDocumentString<ConcernsQuery, ConcernsQueryVariables>;
-export const DashboardDocument = /* @__PURE__ */ new TypedDocumentString(`query Dashboard($period:ReportPeriod!){report(period:$period){period{from to shared}concernsByMonth{month raised openConcernsAtEnd openCasesAtEnd}}}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardDocument = /* @__PURE__ */ new TypedDocumentString(`query Dashboard($period:ReportPeriod!){report(period:$period){period{from to shared}concernsByMonth{month raised openConcernsAtEnd openCasesAtEnd}concernsByCategory{group count}concernsByAge{adults children notKnown}timeToTriage{triaged medianWorkingHours percentile90WorkingHours}makingSafeguardingPersonal{concerns wishesAsked wishesAskedPercent fullyAchieved partiallyAchieved notAchieved riskRemoved riskReduced riskRemains}}}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const SubmitFeedbackDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SubmitFeedback($idempotencyKey:String!$input:FeedbackInput!){submitFeedback(idempotencyKey:$idempotencyKey input:$input){receivedAt}}`) as unknown as TypedDocumentString<SubmitFeedbackMutation, SubmitFeedbackMutationVariables>;
 export const RecordFeedbackDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RecordFeedback($idempotencyKey:String!$input:FeedbackInput!){recordFeedback(idempotencyKey:$idempotencyKey input:$input){receivedAt}}`) as unknown as TypedDocumentString<RecordFeedbackMutation, RecordFeedbackMutationVariables>;
 export const FeedbackLinkStatusDocument = /* @__PURE__ */ new TypedDocumentString(`query FeedbackLinkStatus($token:String!){feedbackLink(token:$token){status expiresAt}}`) as unknown as TypedDocumentString<FeedbackLinkStatusQuery, FeedbackLinkStatusQueryVariables>;
