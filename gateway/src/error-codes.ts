@@ -23,6 +23,10 @@ export const ERROR_CODES = {
     'A check that needs a second person was asked of the person whose work it checks (signing off a warning they wrote). Someone else must do it. Nothing changed.',
   STALE_VERSION:
     'Someone else changed the record since the caller loaded it (`extensions.currentVersion`, or `currentAnswerId` for an answer history). Reload it and decide again. Nothing changed.',
+  ROUND_ALREADY_OPEN:
+    'A self-assessment round is already open (`extensions.openRoundId`): sign it off before opening another. Nothing changed.',
+  UNANSWERED_QUESTIONS:
+    'The self-assessment round cannot be signed off: `extensions.questionIds` lists the questions not answered in it. Nothing changed.',
   IDEMPOTENCY_CONFLICT:
     'The idempotency key was already used for different input, or by another caller. Use a new key for new input; send the same input with the same key to get the first answer again.',
   RATE_LIMITED:

@@ -103,3 +103,21 @@ export const PASS_THROUGH_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ] satisfies ErrorCode[]);
+
+/** A self-assessment round is open already: one at a time. Nothing changed. */
+export class RoundAlreadyOpenError extends DoorstepError {
+  constructor(openRoundId: string) {
+    super('ROUND_ALREADY_OPEN', 'A self-assessment round is already open: sign it off first', {
+      openRoundId,
+    });
+  }
+}
+
+/** A self-assessment round signed off with questions it has no answer to. Nothing changed. */
+export class UnansweredQuestionsError extends DoorstepError {
+  constructor(questionIds: readonly string[]) {
+    super('UNANSWERED_QUESTIONS', `Answer every question before signing off: ${questionIds.join(', ')}`, {
+      questionIds,
+    });
+  }
+}

@@ -241,6 +241,17 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'SelfAssessmentAnswer.*': SELF_ASSESSMENT_READERS,
   'SelfAssessmentItem.*': SELF_ASSESSMENT_READERS,
   'SelfAssessmentComparisonRow.*': SELF_ASSESSMENT_READERS,
+  // Rounds: the safeguarding lead opens and signs them off; the checklist's readers read them.
+  'Query.selfAssessmentRounds': SELF_ASSESSMENT_READERS,
+  'Query.selfAssessmentRoundComparison': SELF_ASSESSMENT_READERS,
+  'Query.selfAssessmentStanding': SELF_ASSESSMENT_READERS,
+  'Mutation.openSelfAssessmentRound': ['SAFEGUARDING_LEAD'],
+  'Mutation.signOffSelfAssessmentRound': ['SAFEGUARDING_LEAD'],
+  'SelfAssessmentRound.*': SELF_ASSESSMENT_READERS,
+  'SelfAssessmentRoundRow.*': SELF_ASSESSMENT_READERS,
+  'SelfAssessmentRoundComparison.*': SELF_ASSESSMENT_READERS,
+  'SelfAssessmentStanding.*': SELF_ASSESSMENT_READERS,
+  'SelfAssessmentAreaStanding.*': SELF_ASSESSMENT_READERS,
 
   // Tenant voice. The public and tenants give feedback and check a one-time link (nothing about
   // whom it is for); leads and champions make links for closed concerns; leads, champions and
@@ -361,6 +372,11 @@ export const organisationOwned: readonly string[] = [
   'SelfAssessmentAnswer',
   'SelfAssessmentItem',
   'SelfAssessmentComparisonRow',
+  'SelfAssessmentRound',
+  'SelfAssessmentRoundRow',
+  'SelfAssessmentRoundComparison',
+  'SelfAssessmentStanding',
+  'SelfAssessmentAreaStanding',
   'Feedback',
   'FeedbackRating',
   'FeedbackSummary',
@@ -505,6 +521,11 @@ export const notPersonLevel: Record<string, string> = {
   SelfAssessmentQuestion: 'the organisation’s checklist',
   SelfAssessmentAnswer: 'the organisation’s checklist',
   SelfAssessmentComparisonRow: 'the organisation’s checklist',
+  SelfAssessmentRound: 'the organisation’s checklist: a name, dates, and staff names as on an answer',
+  SelfAssessmentRoundRow: 'the organisation’s checklist',
+  SelfAssessmentRoundComparison: 'the organisation’s checklist',
+  SelfAssessmentStanding: 'counts',
+  SelfAssessmentAreaStanding: 'counts',
   WebhookEndpoint: 'an address and dates (its secret is never read back); reading it is not audited',
   WebhookAttempt:
     'ids, an HTTP status or error code, times; reading the log is audited as WebhookDeliveryLog',

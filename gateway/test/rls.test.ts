@@ -301,6 +301,38 @@ describe('row-level security', () => {
     await db.sql(`delete from case_review_policy where organisation_id = $1`, [org]);
   });
 
+  it('keeps self-assessment rounds to their organisation: another sees, signs off and adds to none', async () => {
+    const org = riverside.organisationId;
+    const roundId = randomUUID();
+    await db.sql(
+      `insert into self_assessment_round (organisation_id, id, name, opened_by_id, opened_at) values ($1, $2, '2026/27', $3, now())`,
+      [org, roundId, riverside.id],
+    );
+    const insertAnswer = `insert into self_assessment_answer (organisation_id, id, question_id, status, answered_by_id, answered_at, round_id)
+       values ($1, $2, '3', 'YES', $3, now(), $4)`;
+    await asApp(hillcrest.organisationId, async (client) => {
+      expect((await client.query(`select * from self_assessment_round`)).rows).toEqual([]);
+      expect(await attempt(client, `update self_assessment_round set signed_off_at = now()`)).toBe('ok 0');
+      expect(
+        await attempt(
+          client,
+          `insert into self_assessment_round (organisation_id, id, name, opened_by_id, opened_at) values ($1, $2, 'x', $3, now())`,
+          [org, randomUUID(), hillcrest.id],
+        ),
+      ).toBe('42501');
+      expect(await attempt(client, insertAnswer, [org, randomUUID(), hillcrest.id, roundId])).toBe('42501');
+    });
+    await asApp(org, async (client) => {
+      expect((await client.query(`select id from self_assessment_round`)).rows).toEqual([{ id: roundId }]);
+      expect(await attempt(client, insertAnswer, [org, randomUUID(), riverside.id, roundId])).toBe('ok 1');
+      // Only who signed off and when may change; nothing is deleted.
+      expect(await attempt(client, `update self_assessment_round set name = 'x'`)).toBe('42501');
+      expect(await attempt(client, `delete from self_assessment_round`)).toBe('42501');
+      expect(await attempt(client, `update self_assessment_answer set status = 'NO'`)).toBe('42501');
+    });
+    await db.sql(`delete from self_assessment_round where id = $1`, [roundId]);
+  });
+
   it('sees nothing at all without an organisation', async () => {
     await asApp('', async (client) => {
       expect((await client.query('select * from concern')).rows).toEqual([]);

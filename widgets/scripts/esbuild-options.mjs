@@ -197,13 +197,20 @@ export const MODULES_DIR = path.join(root, 'dist', 'esm');
  * read again when the person changes; and a request the browser refused because the page's origin
  * is not listed is told apart from a lost connection (`FORBIDDEN_ORIGIN`). The concern form 37.4 kB,
  * feedback 24.6 kB, the self-assessment 24.3 kB: their budgets moved with them.
+ *
+ * Self-assessment rounds (issue 15): the round panel (open a round, the unanswered questions, the
+ * sign-off step, the last round's answer and its movement in words beside each question), its
+ * English and Welsh words and three documents (the round comparison, open, sign off) add 2.6 kB:
+ * the self-assessment 27.0 kB, all seven widgets through the shared chunks 103.0 kB. Both budgets
+ * moved by what was measured: rounds are what the issue asks for, and the self-assessment is
+ * still under the 30 kB of every other widget.
  */
 export const BUDGETS = {
   'sg-concern-form': 38_000,
   // Issue 13's budget is 23 kB (DESIGN.md's target 15 kB): not met (see above).
   'sg-feedback': 24_700,
   // No target was set for a staff member's desk widget; this guards against growth.
-  'sg-self-assessment': 24_400,
+  'sg-self-assessment': 27_100,
   // Issue 13: every new widget at most 30 kB alone.
   'sg-household-view': 30_000,
   // sg-chronology: issue 13's budget for a new widget.

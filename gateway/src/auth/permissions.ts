@@ -92,6 +92,8 @@ export const Permission = {
   SelfAssessmentRead: 'self-assessment:read',
   /** Answer a question of the self-assessment checklist: leads and managers. */
   SelfAssessmentAnswer: 'self-assessment:answer',
+  /** Open a round of the self-assessment and sign it off: the safeguarding lead. */
+  SelfAssessmentRound: 'self-assessment:round',
   /** Give feedback (tenant voice), and check a one-time feedback link: the public and tenants. */
   FeedbackGive: 'feedback:give',
   /** Enter feedback a tenant gave by phone, on paper or in person: staff who deal with tenants. */
@@ -239,6 +241,7 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'staff:read': { actors: [...BREAK_GLASS, 'ADMIN'], relation: sameOrganisation },
   'self-assessment:read': { actors: [...SAFEGUARDING, 'MANAGER'], relation: sameOrganisation },
   'self-assessment:answer': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
+  'self-assessment:round': { actors: ['SAFEGUARDING_LEAD'] },
   'feedback:give': { actors: ['PUBLIC', 'TENANT'] },
   'feedback:record': { actors: ['FRONTLINE', 'SAFEGUARDING_CHAMPION', 'SAFEGUARDING_LEAD', 'MANAGER'] },
   'feedback:link': { actors: SAFEGUARDING },

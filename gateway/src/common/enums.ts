@@ -34,6 +34,7 @@ import {
   LEGAL_BASES,
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
+  SELF_ASSESSMENT_MOVEMENTS,
   SELF_ASSESSMENT_STATUSES,
   FEEDBACK_CHANNELS,
   FEEDBACK_LINK_STATES,
@@ -180,6 +181,12 @@ export const SelfAssessmentStatusEnum = enumObject(SELF_ASSESSMENT_STATUSES);
 registerEnumType(SelfAssessmentStatusEnum, {
   name: 'SelfAssessmentStatus',
   description: 'An answer to a self-assessment question: yes, no, or in progress',
+});
+export const SelfAssessmentMovementEnum = enumObject(SELF_ASSESSMENT_MOVEMENTS);
+registerEnumType(SelfAssessmentMovementEnum, {
+  name: 'SelfAssessmentMovement',
+  description:
+    'How a question’s answer in a round moved from the last signed-off round: BETTER, SAME, WORSE, NEW (not answered then), UNANSWERED (not answered now)',
 });
 export const FeedbackPrincipleEnum = enumObject(FEEDBACK_PRINCIPLES);
 export const FeedbackChannelEnum = enumObject(FEEDBACK_CHANNELS);

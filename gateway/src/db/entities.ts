@@ -25,7 +25,10 @@ import {
 } from '../modules/cumulative/cumulative.entity.js';
 import { Household, HouseholdAssignment, HouseholdMember } from '../modules/household/household.entity.js';
 import { Person, PersonRelationship } from '../modules/person/person.entity.js';
-import { SelfAssessmentAnswer } from '../modules/self-assessment/self-assessment.entity.js';
+import {
+  SelfAssessmentAnswer,
+  SelfAssessmentRound,
+} from '../modules/self-assessment/self-assessment.entity.js';
 import { CapacityAssessment } from '../modules/risk/capacity-assessment.entity.js';
 import { DashChecklist } from '../modules/risk/dash-checklist.entity.js';
 import { Warning } from '../modules/warning/warning.entity.js';
@@ -85,6 +88,7 @@ export const entities = [
   CumulativeFlagConcern,
   Task,
   SelfAssessmentAnswer,
+  SelfAssessmentRound,
   FeedbackLink,
   Feedback,
   FeedbackRating,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isoDate, londonDateOf } from './dates.js';
-import { optionalText } from './text.js';
+import { optionalText, text } from './text.js';
 
 /*
  * The adult safeguarding self-assessment checklist for housing and housing support, against the
@@ -122,3 +122,67 @@ export const selfAssessmentComparisonSchema = z
       path: ['earlier'],
     }),
   );
+
+/*
+ * Rounds. The checklist is done in rounds, typically yearly: the safeguarding lead opens one
+ * ("2026/27"), it is answered, and the lead signs it off, after which its answers are frozen. Each
+ * round is compared question by question with the last round signed off before it.
+ */
+
+/**
+ * The checklist's areas, as appendix 4 numbers them: each number is an area, its lettered
+ * questions (1a, 1b; 2a, 2b, 2c) belong to it. The guide gives the areas no names; these short
+ * titles are Doorstep's, taken from the questions' own words (the widgets translate them by id).
+ */
+export const SELF_ASSESSMENT_AREAS = [
+  { id: '1', title: 'Leadership', questionIds: ['1a', '1b'] },
+  { id: '2', title: 'Policy and procedures', questionIds: ['2a', '2b', '2c'] },
+  { id: '3', title: 'Training', questionIds: ['3'] },
+  { id: '4', title: 'Supervision and advice', questionIds: ['4'] },
+  { id: '5', title: 'Safeguarding adults board', questionIds: ['5'] },
+  { id: '6', title: 'Section 42 enquiries', questionIds: ['6'] },
+  { id: '7', title: 'Multi-agency safeguarding hub', questionIds: ['7'] },
+  { id: '8', title: 'Links with the local authority', questionIds: ['8'] },
+  { id: '9', title: 'Review and learning', questionIds: ['9'] },
+  { id: '10', title: 'Engaging customers', questionIds: ['10'] },
+] as const satisfies readonly {
+  id: string;
+  title: string;
+  questionIds: readonly SelfAssessmentQuestionId[];
+}[];
+
+export type SelfAssessmentAreaId = (typeof SELF_ASSESSMENT_AREAS)[number]['id'];
+
+/** Better is further along: yes, then in progress, then no. */
+export const SELF_ASSESSMENT_STATUS_RANK: Record<SelfAssessmentStatus, number> = {
+  YES: 2,
+  IN_PROGRESS: 1,
+  NO: 0,
+};
+
+/**
+ * How a question's answer in a round moved from the last signed-off round: BETTER or WORSE (by
+ * the rank above), SAME, NEW (answered now, not answered then or no round then), UNANSWERED (not
+ * answered in this round yet).
+ */
+export const SELF_ASSESSMENT_MOVEMENTS = ['BETTER', 'SAME', 'WORSE', 'NEW', 'UNANSWERED'] as const;
+export type SelfAssessmentMovement = (typeof SELF_ASSESSMENT_MOVEMENTS)[number];
+
+/** How `now` (this round's status) moved from `then` (the last round's). */
+export function selfAssessmentMovement(
+  now: SelfAssessmentStatus | null | undefined,
+  then: SelfAssessmentStatus | null | undefined,
+): SelfAssessmentMovement {
+  if (!now) return 'UNANSWERED';
+  if (!then) return 'NEW';
+  const by = SELF_ASSESSMENT_STATUS_RANK[now] - SELF_ASSESSMENT_STATUS_RANK[then];
+  return by > 0 ? 'BETTER' : by < 0 ? 'WORSE' : 'SAME';
+}
+
+export const SELF_ASSESSMENT_ROUND_LIMITS = { name: 40 } as const;
+
+/** Opening a round: its name, as the organisation calls its year ("2026/27"). */
+export const selfAssessmentRoundInputSchema = z.object({
+  name: text(SELF_ASSESSMENT_ROUND_LIMITS.name, 'Give the round a name, such as 2026/27'),
+});
+export type SelfAssessmentRoundInput = z.input<typeof selfAssessmentRoundInputSchema>;

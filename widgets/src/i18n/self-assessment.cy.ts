@@ -93,5 +93,57 @@ export const selfAssessmentCy: SelfAssessmentTranslation = {
       retry: 'Rhowch gynnig arall arni',
     },
     noEvidence: 'Dim sylwadau na thystiolaeth',
+    rounds: {
+      title: 'Y cylch hwn',
+      open: (name, opened, by, locale) =>
+        `Cylch ${name}, agorwyd ${day(opened, locale)}${by ? ` gan ${by}` : ''}. Mae’r atebion rydych chi’n eu cadw nawr yn perthyn iddo.`,
+      comparedWith: (name, signedOff, locale) =>
+        `Mae pob ateb yn cael ei gymharu â chylch ${name}, a gymeradwywyd ${day(signedOff, locale)}.`,
+      firstRound: 'Does dim cylch wedi’i gymeradwyo i gymharu ag ef eto.',
+      noneOpen:
+        'Does dim cylch ar agor. Bydd yr atebion rydych chi’n eu cadw nawr yn mynd i’r cylch nesaf pan fydd yn cael ei agor.',
+      lastSignedOff: (name, signedOff, by, locale) =>
+        `Cafodd y cylch diwethaf, ${name}, ei gymeradwyo ar ${day(signedOff, locale)}${by ? ` gan ${by}` : ''}.`,
+      name: {
+        label: 'Enw’r cylch newydd',
+        hint: 'Er enghraifft, 2026/27',
+        required: 'Rhowch enw i’r cylch, fel 2026/27',
+      },
+      openButton: 'Agor cylch',
+      opened: (name) => `Mae cylch ${name} ar agor.`,
+      // Welsh takes the singular noun after a numeral: 3 cwestiwn.
+      unanswered: {
+        zero: 'Does dim un cwestiwn heb ei ateb yn y cylch hwn:',
+        one: 'Mae {n} cwestiwn heb ei ateb yn y cylch hwn eto:',
+        two: 'Mae {n} gwestiwn heb eu hateb yn y cylch hwn eto:',
+        few: 'Mae {n} cwestiwn heb eu hateb yn y cylch hwn eto:',
+        many: 'Mae {n} cwestiwn heb eu hateb yn y cylch hwn eto:',
+        other: 'Mae {n} cwestiwn heb eu hateb yn y cylch hwn eto:',
+      },
+      allAnswered: 'Mae pob cwestiwn wedi’i ateb yn y cylch hwn.',
+      question: (id) => `Cwestiwn ${id}`,
+      signOff: 'Cymeradwyo’r cylch hwn',
+      confirmTitle: (name) => `Cymeradwyo cylch ${name}?`,
+      confirmBody:
+        'Bydd ei atebion yn cael eu rhewi. Bydd atebion sy’n cael eu cadw ar ôl hyn yn mynd i’r cylch nesaf pan fydd yn cael ei agor.',
+      confirm: 'Ie, cymeradwyo',
+      cancel: 'Canslo',
+      signedOff: (name) => `Mae cylch ${name} wedi’i gymeradwyo.`,
+      refused:
+        'Does dim modd cymeradwyo’r cylch hwn nes bod pob cwestiwn wedi’i ateb ynddo. Heb eu hateb eto:',
+      failed: {
+        FORBIDDEN: 'Dim ond yr arweinydd diogelu sy’n gallu agor neu gymeradwyo cylch.',
+        NETWORK_ERROR: 'Does dim cysylltiad. Gwiriwch ef, yna rhowch gynnig arall arni.',
+        other: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni.',
+      },
+      lastRound: (name) => `Cylch ${name}`,
+      movement: {
+        BETTER: 'Gwell na’r cylch diwethaf',
+        SAME: 'Yr un fath â’r cylch diwethaf',
+        WORSE: 'Gwaeth na’r cylch diwethaf',
+        NEW: 'Heb ei ateb yn y cylch diwethaf',
+        UNANSWERED: 'Heb ei ateb yn y cylch hwn eto',
+      },
+    },
   },
 };

@@ -75,5 +75,50 @@ export const selfAssessmentEn: SelfAssessmentTranslation = {
       retry: 'Try again',
     },
     noEvidence: 'No comments or evidence',
+    rounds: {
+      title: 'This round',
+      open: (name, opened, by, locale) =>
+        `Round ${name}, opened ${day(opened, locale)}${by ? ` by ${by}` : ''}. Answers you save now belong to it.`,
+      comparedWith: (name, signedOff, locale) =>
+        `Each answer is compared with round ${name}, signed off ${day(signedOff, locale)}.`,
+      firstRound: 'There is no signed-off round to compare with yet.',
+      noneOpen: 'No round is open. Answers you save now go into the next round when it is opened.',
+      lastSignedOff: (name, signedOff, by, locale) =>
+        `The last round, ${name}, was signed off on ${day(signedOff, locale)}${by ? ` by ${by}` : ''}.`,
+      name: {
+        label: 'Name of the new round',
+        hint: 'For example, 2026/27',
+        required: 'Give the round a name, such as 2026/27',
+      },
+      openButton: 'Open a round',
+      opened: (name) => `Round ${name} is open.`,
+      unanswered: {
+        one: '{n} question is not answered in this round yet:',
+        other: '{n} questions are not answered in this round yet:',
+      },
+      allAnswered: 'Every question is answered in this round.',
+      question: (id) => `Question ${id}`,
+      signOff: 'Sign off this round',
+      confirmTitle: (name) => `Sign off round ${name}?`,
+      confirmBody:
+        'Its answers will be frozen. Answers saved after this go into the next round when it is opened.',
+      confirm: 'Yes, sign it off',
+      cancel: 'Cancel',
+      signedOff: (name) => `Round ${name} is signed off.`,
+      refused: 'This round cannot be signed off until every question is answered in it. Not answered yet:',
+      failed: {
+        FORBIDDEN: 'Only the safeguarding lead can open or sign off a round.',
+        NETWORK_ERROR: 'There is no connection. Check it, then try again.',
+        other: 'Something went wrong. Try again.',
+      },
+      lastRound: (name) => `Round ${name}`,
+      movement: {
+        BETTER: 'Better than last round',
+        SAME: 'Same as last round',
+        WORSE: 'Worse than last round',
+        NEW: 'Not answered last round',
+        UNANSWERED: 'Not answered in this round yet',
+      },
+    },
   },
 };

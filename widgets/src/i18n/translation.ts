@@ -338,6 +338,35 @@ export interface SelfAssessmentTranslation extends Common {
       invalidDate: string;
     };
     loadFailed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
+    /** Rounds (typically a year): opened and signed off by the safeguarding lead. */
+    rounds: {
+      title: string;
+      /** "2026/27, opened 1 April 2026 by Priya Shah". */
+      open: (name: string, opened: Date, by: string | null, locale: string) => string;
+      /** "Compared with 2025/26, signed off 12 March 2026". */
+      comparedWith: (name: string, signedOff: Date, locale: string) => string;
+      firstRound: string;
+      noneOpen: string;
+      /** "The last round, 2025/26, was signed off on 12 March 2026 by Priya Shah." */
+      lastSignedOff: (name: string, signedOff: Date, by: string | null, locale: string) => string;
+      name: { label: string; hint: string; required: string };
+      openButton: string;
+      opened: (name: string) => string;
+      unanswered: Plural;
+      allAnswered: string;
+      question: (id: string) => string;
+      signOff: string;
+      confirmTitle: (name: string) => string;
+      confirmBody: string;
+      confirm: string;
+      cancel: string;
+      signedOff: (name: string) => string;
+      refused: string;
+      failed: Partial<Record<string, string>> & { other: string };
+      /** Beside each question in an open round: the last round's answer, and how it moved, in words. */
+      lastRound: (name: string) => string;
+      movement: Record<'BETTER' | 'SAME' | 'WORSE' | 'NEW' | 'UNANSWERED', string>;
+    };
     noEvidence: string;
   };
 }

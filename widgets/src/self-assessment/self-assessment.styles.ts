@@ -104,6 +104,47 @@ export const selfAssessmentStyles = [
       font-size: 0.9em;
     }
 
+    .round,
+    .round__confirm,
+    .round__refused {
+      margin: 1.5em 0;
+      padding: 1em;
+      border: 1px solid var(--_rule);
+    }
+
+    .round__refused {
+      border: 5px solid var(--_error);
+    }
+
+    .round__confirm:focus,
+    .round__refused:focus {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    .round__title {
+      margin: 0 0 0.5em;
+      font-size: 1.2em;
+    }
+
+    .round__questions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1em;
+      margin: 0 0 1em;
+      padding: 0;
+      list-style: none;
+    }
+
+    .round__open .group {
+      margin-bottom: 1em;
+    }
+
+    .movement {
+      margin: 0 0 0.75em;
+    }
+
+    .tag--worse,
     .tag--changed {
       color: var(--_background);
       background: var(--_text);

@@ -27,6 +27,7 @@ before(async function () {
 // can only add answers, never remove them), on a fresh device (no draft, nothing in the outbox).
 beforeEach(async () => {
   await sql('delete from self_assessment_answer where organisation_id = $1', [ORGANISATION]);
+  await sql('delete from self_assessment_round where organisation_id = $1', [ORGANISATION]);
   await clearDeviceStorage();
 });
 
@@ -376,6 +377,167 @@ describe('<sg-self-assessment>', () => {
   });
 });
 
+const OPEN_ROUND = `mutation ($name: String!) { openSelfAssessmentRound(input: { name: $name }) { id } }`;
+const SIGN_OFF = `mutation ($id: ID!) { signOffSelfAssessmentRound(id: $id) { id } }`;
+/** Appendix 4's question ids, written out here rather than read from the code under test. */
+const QUESTION_IDS = ['1a', '1b', '2a', '2b', '2c', '3', '4', '5', '6', '7', '8', '9', '10'];
+
+async function openRoundAs(name: string, token = lead): Promise<string> {
+  return (await graphql<{ openSelfAssessmentRound: { id: string } }>(OPEN_ROUND, { name }, token))
+    .openSelfAssessmentRound.id;
+}
+
+/** Answers in the open round through the API (each question's first answer in it). */
+async function answerInRound(statuses: Record<string, string>) {
+  for (const [questionId, status] of Object.entries(statuses)) {
+    await graphql(ANSWER, { input: { questionId, status } }, lead);
+  }
+}
+
+const roundPanel = (el: SgSelfAssessment) => get(el, '[part~="round"]');
+const movement = (el: SgSelfAssessment, id: string) =>
+  text(get(el, `#question-${id}`).closest('section')!.querySelector('[part~="movement"]'));
+
+describe('<sg-self-assessment> rounds', () => {
+  it('offers the lead to open a round, with the keyboard, and then answers go into it', async () => {
+    const el = await newChecklist();
+    expect(text(roundPanel(el))).to.contain('No round is open.');
+    await expect(el).to.be.accessible();
+    // A blank name is refused beside the box.
+    field(el, 'roundName').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!find(el, '#roundName-error'), 5000, 'the name error');
+    expect(text(get(el, '#roundName-error'))).to.contain('Give the round a name, such as 2026/27');
+    expect(focused(el)).to.contain('roundName');
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: '2026/27' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(roundPanel(el)).includes('Round 2026/27 is open.'), 5000, 'the round open');
+    expect(text(roundPanel(el))).to.contain('Round 2026/27, opened');
+    expect(text(roundPanel(el))).to.contain('There is no signed-off round to compare with yet.');
+    const [round] = await sql<{ id: string; name: string }>(
+      'select id, name from self_assessment_round where organisation_id = $1',
+      [ORGANISATION],
+    );
+    expect(round!.name).to.equal('2026/27');
+    await expect(el).to.be.accessible();
+
+    await choose(el, '3', 'YES');
+    await until(() => saveState(el, '3').startsWith('Saved'), 5000, 'the answer saved');
+    const [saved] = await sql<{ round_id: string }>(
+      'select round_id from self_assessment_answer where organisation_id = $1 and question_id = $2',
+      [ORGANISATION, '3'],
+    );
+    expect(saved!.round_id).to.equal(round!.id);
+  });
+
+  it('lists the questions not answered in the round, and signs it off, after a confirming step, once all are', async () => {
+    const roundId = await openRoundAs('2026/27');
+    const answered = ['1a', '2b', '3', '7', '10'];
+    await answerInRound(Object.fromEntries(answered.map((id) => [id, 'YES'])));
+    const missing = QUESTION_IDS.filter((id) => !answered.includes(id));
+    const el = await newChecklist();
+    expect(text(roundPanel(el))).to.contain(
+      `${missing.length} questions are not answered in this round yet:`,
+    );
+    const listed = () =>
+      [...roundPanel(el).querySelectorAll('.round__questions')].map((list) =>
+        [...list.querySelectorAll('button')].map((b) => text(b)),
+      );
+    expect(listed()).to.deep.equal([missing.map((id) => `Question ${id}`)]);
+    // A listed question takes the person to it.
+    roundPanel(el).querySelector<HTMLButtonElement>('.round__questions button')!.click();
+    await until(() => focused(el).includes('status-1b'), 5000, 'question 1b focused');
+
+    // Someone else answers the rest but one while the page is open: the gateway refuses, and the
+    // page lists what it still lacks.
+    await answerInRound(Object.fromEntries(missing.slice(1).map((id) => [id, 'NO'])));
+    roundPanel(el).querySelector<HTMLButtonElement>('button.button')!.click();
+    await until(() => !!find(el, '.round__confirm'), 5000, 'the confirming step');
+    expect(text(get(el, '.round__confirm'))).to.contain('Sign off round 2026/27?');
+    await expect(el).to.be.accessible();
+    get<HTMLButtonElement>(el, '.round__confirm .button').click();
+    await until(() => !!find(el, '.round__refused'), 5000, 'the refusal');
+    expect(text(get(el, '.round__refused'))).to.contain(
+      'cannot be signed off until every question is answered',
+    );
+    expect([...get(el, '.round__refused').querySelectorAll('button')].map((b) => text(b))).to.deep.equal([
+      `Question ${missing[0]}`,
+    ]);
+    expect(focused(el)).to.contain('round__refused');
+    await expect(el).to.be.accessible();
+    const [stillOpen] = await sql<{ signed_off_at: string | null }>(
+      'select signed_off_at from self_assessment_round where id = $1',
+      [roundId],
+    );
+    expect(stillOpen!.signed_off_at).to.equal(null);
+
+    await choose(el, missing[0]!, 'IN_PROGRESS');
+    await until(() => text(roundPanel(el)).includes('Every question is answered'), 5000, 'all answered');
+    roundPanel(el).querySelector<HTMLButtonElement>('button.button')!.click();
+    await until(() => !!find(el, '.round__confirm'), 5000, 'the confirming step');
+    get<HTMLButtonElement>(el, '.round__confirm .button').click();
+    await until(() => text(roundPanel(el)).includes('Round 2026/27 is signed off.'), 5000, 'signed off');
+    expect(text(roundPanel(el))).to.contain('The last round, 2026/27, was signed off on');
+    expect(text(roundPanel(el))).to.contain('by Priya Shah');
+    const [signed] = await sql<{ signed_off_by_id: string }>(
+      'select signed_off_by_id from self_assessment_round where id = $1',
+      [roundId],
+    );
+    expect(signed!.signed_off_by_id).to.equal(DEMO.lead);
+    await expect(el).to.be.accessible();
+  });
+
+  it('compares each answer with the last signed-off round, in words, in English and Welsh', async () => {
+    const first = await openRoundAs('2025/26');
+    const then: Record<string, string> = Object.fromEntries(QUESTION_IDS.map((id) => [id, 'IN_PROGRESS']));
+    await answerInRound(then);
+    await graphql(SIGN_OFF, { id: first }, lead);
+    await openRoundAs('2026/27');
+    await answerInRound({ '1a': 'YES', '1b': 'IN_PROGRESS', '2a': 'NO' });
+    const el = await newChecklist();
+    expect(text(roundPanel(el))).to.contain('Each answer is compared with round 2025/26, signed off');
+    expect(movement(el, '1a')).to.equal('Round 2025/26: In progress. Better than last round');
+    expect(movement(el, '1b')).to.equal('Round 2025/26: In progress. Same as last round');
+    expect(movement(el, '2a')).to.equal('Round 2025/26: In progress. Worse than last round');
+    expect(movement(el, '3')).to.equal('Round 2025/26: In progress. Not answered in this round yet');
+    // The round's own answers: 3 was answered last round, and is not answered in this one yet.
+    expect(field(el, 'status.3', 'IN_PROGRESS').checked).to.equal(false);
+    expect(text(get(el, '[part~="progress"]'))).to.equal(`3 of ${QUESTION_IDS.length} questions answered`);
+    await expect(el).to.be.accessible();
+    await choose(el, '3', 'NO');
+    await until(() => movement(el, '3').endsWith('Worse than last round'), 5000, 'the movement');
+
+    const welsh = await newChecklist({ lang: 'cy' });
+    expect(movement(welsh, '1a')).to.equal('Cylch 2025/26: Ar y gweill. Gwell na’r cylch diwethaf');
+    expect(movement(welsh, '2a')).to.contain('Gwaeth na’r cylch diwethaf');
+    expect(text(get(welsh, '[part~="round"]'))).to.contain('Cymeradwyo’r cylch hwn');
+    await expect(welsh).to.be.accessible();
+  });
+
+  it('tells a manager that only the lead opens a round, and shows a champion no round controls', async () => {
+    const el = await newChecklist({ token: await tokenFor(DEMO.manager) });
+    field(el, 'roundName').value = '2026/27';
+    roundPanel(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => !!find(el, '.round [role="alert"]'), 5000, 'the refusal');
+    expect(text(get(el, '.round [role="alert"]'))).to.equal(
+      'Only the safeguarding lead can open or sign off a round.',
+    );
+    await expect(el).to.be.accessible();
+    expect(
+      await sql('select id from self_assessment_round where organisation_id = $1', [ORGANISATION]),
+    ).to.deep.equal([]);
+
+    await openRoundAs('2026/27');
+    const champion = await newChecklist({ token: await tokenFor(DEMO.champion) });
+    champion.readonly = true;
+    await champion.updateComplete;
+    expect(text(get(champion, '[part~="round"]'))).to.contain('Round 2026/27, opened');
+    expect(find(champion, '[part~="round"] button.button')).to.equal(null);
+    await expect(champion).to.be.accessible();
+  });
+});
+
 async function writeDate(el: SgSelfAssessment, value: string) {
   const input = field(el, 'compareDate');
   input.value = value;
@@ -384,7 +546,7 @@ async function writeDate(el: SgSelfAssessment, value: string) {
 }
 
 describe('<sg-self-assessment> taken off the page while it loads', () => {
-  it('finishes the request it had under way with the provider’s token, never with none', async () => {
+  it('finishes the requests it had under way with the provider’s token, never with none', async () => {
     const sent: (string | null)[] = [];
     const original = window.fetch;
     window.fetch = (input, init) => {
@@ -413,7 +575,8 @@ describe('<sg-self-assessment> taken off the page while it loads', () => {
       release();
       await until(() => sent.length > 0, 5000, 'the request it had under way');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(sent).to.deep.equal([`Bearer ${lead}`]);
+      // Its two reads, the checklist and the round, each with the provider's token.
+      expect(sent).to.deep.equal([`Bearer ${lead}`, `Bearer ${lead}`]);
     } finally {
       window.fetch = original;
     }

@@ -1,7 +1,10 @@
 import {
   AnswerSelfAssessmentDocument,
   DoorstepError,
+  OpenSelfAssessmentRoundDocument,
   SelfAssessmentDocument,
+  SelfAssessmentRoundComparisonDocument,
+  SignOffSelfAssessmentRoundDocument,
   SelfAssessmentComparisonDocument,
   SelfAssessmentHistoryDocument,
   type SelfAssessmentHistoryQuery,
@@ -29,6 +32,7 @@ import type { QueuedItem } from '../internal/outbox.js';
 import { requestFailed } from '../internal/panels.js';
 import { SubmissionController, type Later } from '../internal/submission.js';
 import { tokenSubject } from '../internal/token.js';
+import { lastRoundLine, openRound, roundPanel, type RoundStep, type RoundView } from './rounds.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
 
 /** How long typing may pause before the evidence is saved. */
@@ -98,7 +102,13 @@ const same = (row: Row, answer: SavedAnswer | null) =>
  * question with its paragraph references, answered yes, no or in progress with comments and
  * evidence. Each answer is saved as the person goes (a choice at once, typing when it pauses or the
  * box is left); every earlier answer is kept by the gateway, and the page compares each answer with
- * how it stood on an earlier date. When someone else saves the same question first, nothing is
+ * how it stood on an earlier date.
+ *
+ * The checklist is done in rounds, typically yearly. With a round open, the answers shown are the
+ * round's own (each with the last signed-off round's answer and whether it is better, the same or
+ * worse, in words), the questions not answered in it yet are listed, and the safeguarding lead can
+ * sign it off (a confirming step; the gateway refuses while any question is unanswered, and the
+ * page lists which). With none open, the lead can open one by name. When someone else saves the same question first, nothing is
  * overwritten: the page shows both and the person chooses. An answer that cannot be saved for want
  * of a connection waits in the encrypted outbox and is saved, once, when the connection returns,
  * even after a reload; what is typed and not saved yet is kept in an encrypted draft on the device.
@@ -113,6 +123,8 @@ const same = (row: Row, answer: SavedAnswer | null) =>
  *   (`event.code`: `NETWORK_ERROR`, `UNAUTHENTICATED`, `FORBIDDEN`, …). The page has said so.
  *
  * @csspart base - The wrapper of everything.
+ * @csspart round - The round: open (with the sign-off step) or the form to open one.
+ * @csspart movement - Beside each question in an open round: the last round's answer and how it moved.
  * @csspart progress - The line saying how many questions are answered.
  * @csspart compare - The form to compare with an earlier date.
  * @csspart question - Each question's section.
@@ -160,6 +172,9 @@ export class SgSelfAssessment extends LitElement {
   @state() private comparison: Comparison | undefined;
   @state() private compareError: string | undefined;
   @state() private compareDate = '';
+  /** The round shown (the open one, else the newest); null: none yet. */
+  @state() private round: RoundView = null;
+  @state() private roundStep: RoundStep = { step: 'idle', name: '' };
 
   // Someone else signed in, or another gateway: load their organisation's answers, as theirs.
   readonly #api = new ApiController(this, () => void this.#load());
@@ -254,6 +269,19 @@ export class SgSelfAssessment extends LitElement {
         ${s.progress(answered, SELF_ASSESSMENT_QUESTIONS.length, locale)}
       </p>
       ${this.#readOnly ? html`<p class="notice" role="status">${s.readOnly}</p>` : nothing}
+      ${roundPanel({
+        t,
+        locale,
+        view: this.round,
+        step: this.roundStep,
+        readOnly: this.#readOnly,
+        unanswered: SELF_ASSESSMENT_QUESTIONS.filter((q) => !rows[q.id]?.saved).map((q) => q.id),
+        onOpen: this.#openRound,
+        onSignOff: () => this.#stepTo({ step: 'confirm' }, '.round__confirm'),
+        onConfirm: this.#signOff,
+        onCancel: () => this.#stepTo({ step: 'idle' }, '.round .button'),
+        onGoTo: (id) => void focusAfterRender(this, `[name="${statusName(id)}"]`),
+      })}
       <form class="compare" part="compare" novalidate @submit=${this.#onCompare}>
         ${textInput({
           name: 'compareDate',
@@ -304,6 +332,7 @@ export class SgSelfAssessment extends LitElement {
       <h3 class="question__title" id="question-${idFor(id)}">
         <span class="question__number">${id}</span> ${s.questions[id]}
       </h3>
+      ${lastRoundLine(t, this.round, id, row.saved?.status)}
       ${
         question.paragraphs.length
           ? html`<p class="hint" part="hint">${s.paragraphs([...question.paragraphs])}</p>`
@@ -413,17 +442,22 @@ export class SgSelfAssessment extends LitElement {
     this.loadFailure = undefined;
     try {
       this.#owner = tokenSubject(await this.#api.api.tokens.get().catch(() => undefined));
-      const { selfAssessment } = await send(this.#api.api, SelfAssessmentDocument);
+      const [{ selfAssessment }, { selfAssessmentRoundComparison: round }] = await Promise.all([
+        send(this.#api.api, SelfAssessmentDocument),
+        send(this.#api.api, SelfAssessmentRoundComparisonDocument),
+      ]);
+      // With a round open, the answers are the round's own: a question not answered in it yet is
+      // shown unanswered, and an answer is based on the round's latest.
+      const inRound = openRound(round)
+        ? new Map(round!.rows.map((row) => [row.question.id, row.answer]))
+        : undefined;
       const rows: Partial<Record<QuestionId, Row>> = {};
       for (const item of selfAssessment) {
         const id = item.question.id as QuestionId;
-        rows[id] = {
-          saved: item.answer,
-          status: item.answer?.status,
-          evidence: item.answer?.evidence ?? '',
-          state: 'idle',
-        };
+        const answer = inRound ? (inRound.get(id) ?? null) : item.answer;
+        rows[id] = { saved: answer, status: answer?.status, evidence: answer?.evidence ?? '', state: 'idle' };
       }
+      this.round = round;
       this.rows = rows;
       await this.#restore();
     } catch (error) {
@@ -665,6 +699,64 @@ export class SgSelfAssessment extends LitElement {
       await focusAfterRender(this, '#compareDate');
     }
   };
+
+  #stepTo(change: Partial<RoundStep>, focus?: string): void {
+    this.roundStep = { ...this.roundStep, failure: undefined, done: undefined, ...change };
+    if (focus) void focusAfterRender(this, focus);
+  }
+
+  #openRound = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const r = this.#localize.t.selfAssessment.rounds;
+    const name = (event.target as HTMLFormElement).querySelector<HTMLInputElement>(
+      '[name="roundName"]',
+    )!.value;
+    if (!name.trim()) {
+      this.#stepTo({ name, nameError: r.name.required }, '#roundName');
+      return;
+    }
+    this.#stepTo({ step: 'busy', name, nameError: undefined });
+    try {
+      const { openSelfAssessmentRound } = await send(this.#api.api, OpenSelfAssessmentRoundDocument, {
+        input: { name },
+      });
+      await this.#load();
+      this.#stepTo(
+        { step: 'idle', name: '', done: r.opened(openSelfAssessmentRound.name) },
+        '.round .notice',
+      );
+    } catch (error) {
+      await this.#roundFailed(asError(error));
+    }
+  };
+
+  #signOff = async (): Promise<void> => {
+    const open = openRound(this.round);
+    if (!open) return;
+    this.#stepTo({ step: 'busy', refused: undefined });
+    try {
+      const { signOffSelfAssessmentRound } = await send(this.#api.api, SignOffSelfAssessmentRoundDocument, {
+        id: open.id,
+      });
+      await this.#load();
+      const done = this.#localize.t.selfAssessment.rounds.signedOff(signOffSelfAssessmentRound.name);
+      this.#stepTo({ step: 'idle', done }, '.round .notice');
+    } catch (error) {
+      const e = asError(error);
+      if (e.code !== 'UNANSWERED_QUESTIONS') return this.#roundFailed(e);
+      // The gateway's list is the round's unanswered questions now: read the round again for it.
+      await this.#load();
+      const refused = SELF_ASSESSMENT_QUESTIONS.filter((q) => !this.rows?.[q.id]?.saved).map((q) => q.id);
+      this.#stepTo({ step: 'idle', refused }, '.round__refused');
+    }
+  };
+
+  /** Opening or signing off failed: another round was opened meanwhile (shown now), or said why. */
+  async #roundFailed(error: DoorstepError): Promise<void> {
+    this.dispatchEvent(new SgErrorEvent(error.code, error.message));
+    if (error.code === 'ROUND_ALREADY_OPEN' || error.code === 'INVALID_TRANSITION') await this.#load();
+    this.#stepTo({ step: 'idle', failure: error.code }, '.round [role="alert"]');
+  }
 
   #stopComparing = async (): Promise<void> => {
     this.comparison = undefined;

@@ -5,9 +5,19 @@ import { Permission } from '../../auth/permissions.js';
 import { SelfAssessmentStatusEnum } from '../../common/enums.js';
 import { callerOf, type Context } from '../../context.js';
 import {
+  openSelfAssessmentRound,
+  selfAssessmentRoundComparison,
+  selfAssessmentRounds,
+  selfAssessmentStanding,
+  signOffSelfAssessmentRound,
+} from './self-assessment-round.service.js';
+import {
   SelfAssessmentAnswer,
   SelfAssessmentComparisonRow,
   SelfAssessmentItem,
+  SelfAssessmentRound,
+  SelfAssessmentRoundComparison,
+  SelfAssessmentStanding,
 } from './self-assessment.entity.js';
 import {
   answerSelfAssessment,
@@ -36,6 +46,15 @@ export class SelfAssessmentAnswerInput {
   })
   basedOn?: string | null;
 }
+
+/** Rules in `selfAssessmentRoundInputSchema` (@doorstep/schema). */
+@InputType({ description: 'A new round of the self-assessment checklist' })
+export class SelfAssessmentRoundInput {
+  @Field({ description: 'As the organisation calls it, such as 2026/27; up to 40 characters' })
+  name!: string;
+}
+
+const ROUND_HELP = 'The round; left out: the open round, else the newest';
 
 @Resolver()
 export class SelfAssessmentResolver {
@@ -79,5 +98,60 @@ export class SelfAssessmentResolver {
     @Ctx() ctx: Context,
   ) {
     return answerSelfAssessment(ctx.em, callerOf(ctx), input);
+  }
+
+  @Access(Permission.SelfAssessmentRead)
+  @Query(() => [SelfAssessmentRound], { description: 'The self-assessment’s rounds, newest first' })
+  selfAssessmentRounds(@Ctx() ctx: Context) {
+    return selfAssessmentRounds(ctx.em, callerOf(ctx));
+  }
+
+  @Access(Permission.SelfAssessmentRead)
+  @Query(() => SelfAssessmentRoundComparison, {
+    nullable: true,
+    description:
+      'A round compared question by question with the last round signed off before it; null: no rounds yet',
+  })
+  selfAssessmentRoundComparison(
+    @Ctx() ctx: Context,
+    @Arg('roundId', () => ID, { nullable: true, description: ROUND_HELP }) roundId?: string,
+  ) {
+    return selfAssessmentRoundComparison(ctx.em, callerOf(ctx), roundId);
+  }
+
+  @Access(Permission.SelfAssessmentRead)
+  @Query(() => SelfAssessmentStanding, {
+    nullable: true,
+    description:
+      'Where each area of the checklist stands in a round (yes, in progress, no, unanswered) and how it moved since the last signed-off round; null: no rounds yet',
+  })
+  selfAssessmentStanding(
+    @Ctx() ctx: Context,
+    @Arg('roundId', () => ID, { nullable: true, description: ROUND_HELP }) roundId?: string,
+  ) {
+    return selfAssessmentStanding(ctx.em, callerOf(ctx), roundId);
+  }
+
+  @Access(Permission.SelfAssessmentRound)
+  @Mutation(() => SelfAssessmentRound, {
+    description:
+      'Open a round of the checklist (the safeguarding lead). ROUND_ALREADY_OPEN while another is open. ' +
+      'Answers saved since the last sign-off go into it.',
+  })
+  openSelfAssessmentRound(
+    @Arg('input', () => SelfAssessmentRoundInput) input: SelfAssessmentRoundInput,
+    @Ctx() ctx: Context,
+  ) {
+    return openSelfAssessmentRound(ctx.em, callerOf(ctx), input);
+  }
+
+  @Access(Permission.SelfAssessmentRound)
+  @Mutation(() => SelfAssessmentRound, {
+    description:
+      'Sign the open round off (the safeguarding lead): its answers are frozen. UNANSWERED_QUESTIONS ' +
+      '(with questionIds) unless every question is answered in it.',
+  })
+  signOffSelfAssessmentRound(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return signOffSelfAssessmentRound(ctx.em, callerOf(ctx), id);
   }
 }

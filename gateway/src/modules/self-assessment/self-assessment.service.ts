@@ -8,6 +8,7 @@ import {
 } from '@doorstep/schema';
 import { z } from 'zod';
 import { parseInput } from '../../common/input.js';
+import { recordRef } from '../../common/keys.js';
 import { sqlOf } from '../../common/sql.js';
 import type { Caller } from '../../context.js';
 import { StaleVersionError } from '../../errors.js';
@@ -19,6 +20,7 @@ import {
   SelfAssessmentComparisonRow,
   SelfAssessmentItem,
   SelfAssessmentQuestion,
+  SelfAssessmentRound,
 } from './self-assessment.entity.js';
 
 /*
@@ -27,7 +29,7 @@ import {
  * audited as CREATE SelfAssessmentAnswer.
  */
 
-const questionsOf = (organisationId: string): SelfAssessmentQuestion[] =>
+export const questionsOf = (organisationId: string): SelfAssessmentQuestion[] =>
   SELF_ASSESSMENT_QUESTIONS.map((q) =>
     Object.assign(new SelfAssessmentQuestion(), {
       organisationId,
@@ -38,15 +40,15 @@ const questionsOf = (organisationId: string): SelfAssessmentQuestion[] =>
   );
 
 /** The answers' columns and the answerer's name; `a` is self_assessment_answer. */
-const ANSWER = `a.*, u.name as answered_by_name
+export const ANSWER = `a.*, u.name as answered_by_name
   from self_assessment_answer a join app_user u on u.id = a.answered_by_id`;
 /** The start of the day after `?` (YYYY-MM-DD, UK time): the end of that day. No day: no end. */
 const END_OF_DAY = (day: string) =>
   `coalesce((${day} + 1)::timestamp at time zone 'Europe/London', 'infinity'::timestamptz)`;
 
-type AnswerRow = Record<string, unknown> & { answered_by_name: string | null };
+export type AnswerRow = Record<string, unknown> & { answered_by_name: string | null };
 
-function toAnswer(em: EntityManager, row: AnswerRow): SelfAssessmentAnswer {
+export function toAnswer(em: EntityManager, row: AnswerRow): SelfAssessmentAnswer {
   const answer = em.map(SelfAssessmentAnswer, row);
   answer.answeredByName = row.answered_by_name;
   return answer;
@@ -92,18 +94,21 @@ export async function selfAssessment(
   );
 }
 
-/** A question's answers, newest first (at most `limit`). */
+/**
+ * A question's answers, newest first (at most `limit`); with `roundId`, only those of that round.
+ */
 async function answersTo(
   em: EntityManager,
   organisationId: string,
   questionId: string,
   limit?: number,
+  roundId?: string,
 ): Promise<SelfAssessmentAnswer[]> {
   const rows = await sqlOf(em)<AnswerRow>(
     `select ${ANSWER}
-      where a.organisation_id = ? and a.question_id = ?
+      where a.organisation_id = ? and a.question_id = ? ${roundId ? 'and a.round_id = ?' : ''}
       order by a.answered_at desc, a.id desc ${limit ? 'limit ?' : ''}`,
-    [organisationId, questionId, ...(limit ? [limit] : [])],
+    [organisationId, questionId, ...(roundId ? [roundId] : []), ...(limit ? [limit] : [])],
   );
   return rows.map((row) => toAnswer(em, row));
 }
@@ -146,9 +151,37 @@ export async function selfAssessmentComparison(
   });
 }
 
+/** The member of staff calling (only staff reach the checklist's writes), for their name. */
+export const staffMember = (em: EntityManager, caller: Caller): Promise<User> =>
+  em.findOneOrFail(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
+
 /**
- * Saves an answer to one question as the question's new latest. Saves of one question in one
- * organisation take turns (a transaction-scoped advisory lock), so each sees the one before it:
+ * Takes the organisation's rounds lock for the rest of the transaction: shared by answers (any
+ * number at once), exclusive for opening and signing off a round, so no answer is saved into a
+ * round while it is being signed off, and none misses a round being opened.
+ */
+export async function lockRounds(em: EntityManager, organisationId: string, exclusive: boolean) {
+  await sqlOf(em)(`select pg_advisory_xact_lock${exclusive ? '' : '_shared'}(hashtextextended(?, 0))`, [
+    `doorstep:self-assessment-rounds:${organisationId}`,
+  ]);
+}
+
+/** The organisation's open round's id, if one is open. */
+export async function openRoundId(em: EntityManager, organisationId: string): Promise<string | undefined> {
+  const [open] = await sqlOf(em)<{ id: string }>(
+    `select id from self_assessment_round where organisation_id = ? and signed_off_at is null`,
+    [organisationId],
+  );
+  return open?.id;
+}
+
+/**
+ * Saves an answer to one question as the question's new latest, in the open round if there is
+ * one (else in no round: between rounds, it goes into the next round when that is opened; a
+ * signed-off round never takes another answer). Saves of one question in one organisation take
+ * turns (a transaction-scoped advisory lock), so each sees the one before it. "The latest" is the
+ * open round's latest answer to the question (none yet: there is none), or with no round open
+ * the question's latest answer of all:
  * - the same status and evidence as the latest answer: the latest is returned and nothing is saved
  *   (an autosave retried after a lost reply, or two people agreeing, changes nothing);
  * - otherwise `basedOn` must be the latest answer (left out: there is none yet), or someone else
@@ -162,22 +195,25 @@ export async function answerSelfAssessment(
   const input = parseInput(selfAssessmentAnswerInputSchema, rawInput);
   const organisationId = caller.identity.organisationId;
   return em.transactional(async (tx) => {
+    await lockRounds(tx, organisationId, false);
     await sqlOf(tx)(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
       `doorstep:self-assessment:${organisationId}:${input.questionId}`,
     ]);
-    const [latest = null] = await answersTo(tx, organisationId, input.questionId, 1);
+    const roundId = await openRoundId(tx, organisationId);
+    const [latest = null] = await answersTo(tx, organisationId, input.questionId, 1, roundId);
     if (latest && sameAnswer(latest, { status: input.status, evidence: input.evidence ?? null }))
       return latest;
     if ((latest?.id ?? undefined) !== input.basedOn) {
       throw new StaleVersionError({ currentAnswerId: latest?.id ?? null });
     }
-    const me = await tx.findOneOrFail(User, caller.identity.kind === 'staff' ? caller.identity.userId : '');
+    const me = await staffMember(tx, caller);
     const answer = tx.create(SelfAssessmentAnswer, {
       organisation: tx.getReference(Organisation, organisationId),
       questionId: input.questionId,
       status: input.status,
       evidence: input.evidence ?? null,
       answeredBy: me,
+      round: roundId ? recordRef(tx, SelfAssessmentRound, organisationId, roundId) : null,
       // Strictly after the answer it replaces, whatever the clocks of two gateway instances say.
       answeredAt: new Date(Math.max(Date.now(), (latest?.answeredAt.getTime() ?? 0) + 1)),
     });

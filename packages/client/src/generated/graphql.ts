@@ -621,6 +621,20 @@ export type SelfAssessmentAnswerInput = {
   status: SelfAssessmentStatus;
 };
 
+/** How a question’s answer in a round moved from the last signed-off round: BETTER, SAME, WORSE, NEW (not answered then), UNANSWERED (not answered now) */
+export type SelfAssessmentMovement =
+  | 'BETTER'
+  | 'NEW'
+  | 'SAME'
+  | 'UNANSWERED'
+  | 'WORSE';
+
+/** A new round of the self-assessment checklist */
+export type SelfAssessmentRoundInput = {
+  /** As the organisation calls it, such as 2026/27; up to 40 characters */
+  name: string;
+};
+
 /** An answer to a self-assessment question: yes, no, or in progress */
 export type SelfAssessmentStatus =
   | 'IN_PROGRESS'
@@ -1290,6 +1304,39 @@ export type AnswerSelfAssessmentMutationVariables = Exact<{
 
 export type AnswerSelfAssessmentMutation = { answerSelfAssessment: { id: string, questionId: string, status: SelfAssessmentStatus, evidence: string | null, answeredAt: string, answeredBy: string | null } };
 
+export type SelfAssessmentRoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SelfAssessmentRoundsQuery = { selfAssessmentRounds: Array<{ id: string, name: string, openedAt: string, openedBy: string | null, signedOffAt: string | null, signedOffBy: string | null }> };
+
+export type SelfAssessmentRoundComparisonQueryVariables = Exact<{
+  roundId?: string | number | null | undefined;
+}>;
+
+
+export type SelfAssessmentRoundComparisonQuery = { selfAssessmentRoundComparison: { round: { id: string, name: string, openedAt: string, openedBy: string | null, signedOffAt: string | null, signedOffBy: string | null }, previousRound: { id: string, name: string, signedOffAt: string | null } | null, rows: Array<{ movement: SelfAssessmentMovement, evidenceChanged: boolean, question: { id: string }, answer: { id: string, questionId: string, status: SelfAssessmentStatus, evidence: string | null, answeredAt: string, answeredBy: string | null } | null, previous: { status: SelfAssessmentStatus, evidence: string | null } | null }> } | null };
+
+export type SelfAssessmentStandingQueryVariables = Exact<{
+  roundId?: string | number | null | undefined;
+}>;
+
+
+export type SelfAssessmentStandingQuery = { selfAssessmentStanding: { round: { id: string, name: string, openedAt: string, signedOffAt: string | null, signedOffBy: string | null }, previousRound: { id: string, name: string, signedOffAt: string | null } | null, areas: Array<{ id: string, title: string, questionIds: Array<string>, yes: number, inProgress: number, no: number, unanswered: number, better: number, same: number, worse: number, new: number }> } | null };
+
+export type OpenSelfAssessmentRoundMutationVariables = Exact<{
+  input: SelfAssessmentRoundInput;
+}>;
+
+
+export type OpenSelfAssessmentRoundMutation = { openSelfAssessmentRound: { id: string, name: string, openedAt: string, openedBy: string | null, signedOffAt: string | null, signedOffBy: string | null } };
+
+export type SignOffSelfAssessmentRoundMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SignOffSelfAssessmentRoundMutation = { signOffSelfAssessmentRound: { id: string, name: string, openedAt: string, openedBy: string | null, signedOffAt: string | null, signedOffBy: string | null } };
+
 export type WebhookEndpointFieldsFragment = { id: string, url: string, createdAt: string, rotatedAt: string | null, previousSecretValidUntil: string | null };
 
 export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1434,6 +1481,11 @@ export const SelfAssessmentDocument = /* @__PURE__ */ new TypedDocumentString(`q
 export const SelfAssessmentHistoryDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentHistory($questionId:ID!){selfAssessmentHistory(questionId:$questionId){id questionId status evidence answeredAt answeredBy}}`) as unknown as TypedDocumentString<SelfAssessmentHistoryQuery, SelfAssessmentHistoryQueryVariables>;
 export const SelfAssessmentComparisonDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentComparison($earlier:String!$later:String){selfAssessmentComparison(earlier:$earlier later:$later){question{id text paragraphs}earlier{id questionId status evidence answeredAt answeredBy}later{id questionId status evidence answeredAt answeredBy}changed}}`) as unknown as TypedDocumentString<SelfAssessmentComparisonQuery, SelfAssessmentComparisonQueryVariables>;
 export const AnswerSelfAssessmentDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AnswerSelfAssessment($input:SelfAssessmentAnswerInput!){answerSelfAssessment(input:$input){id questionId status evidence answeredAt answeredBy}}`) as unknown as TypedDocumentString<AnswerSelfAssessmentMutation, AnswerSelfAssessmentMutationVariables>;
+export const SelfAssessmentRoundsDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentRounds{selfAssessmentRounds{id name openedAt openedBy signedOffAt signedOffBy}}`) as unknown as TypedDocumentString<SelfAssessmentRoundsQuery, SelfAssessmentRoundsQueryVariables>;
+export const SelfAssessmentRoundComparisonDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentRoundComparison($roundId:ID){selfAssessmentRoundComparison(roundId:$roundId){round{id name openedAt openedBy signedOffAt signedOffBy}previousRound{id name signedOffAt}rows{question{id}answer{id questionId status evidence answeredAt answeredBy}previous{status evidence}movement evidenceChanged}}}`) as unknown as TypedDocumentString<SelfAssessmentRoundComparisonQuery, SelfAssessmentRoundComparisonQueryVariables>;
+export const SelfAssessmentStandingDocument = /* @__PURE__ */ new TypedDocumentString(`query SelfAssessmentStanding($roundId:ID){selfAssessmentStanding(roundId:$roundId){round{id name openedAt signedOffAt signedOffBy}previousRound{id name signedOffAt}areas{id title questionIds yes inProgress no unanswered better same worse new}}}`) as unknown as TypedDocumentString<SelfAssessmentStandingQuery, SelfAssessmentStandingQueryVariables>;
+export const OpenSelfAssessmentRoundDocument = /* @__PURE__ */ new TypedDocumentString(`mutation OpenSelfAssessmentRound($input:SelfAssessmentRoundInput!){openSelfAssessmentRound(input:$input){id name openedAt openedBy signedOffAt signedOffBy}}`) as unknown as TypedDocumentString<OpenSelfAssessmentRoundMutation, OpenSelfAssessmentRoundMutationVariables>;
+export const SignOffSelfAssessmentRoundDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SignOffSelfAssessmentRound($id:ID!){signOffSelfAssessmentRound(id:$id){id name openedAt openedBy signedOffAt signedOffBy}}`) as unknown as TypedDocumentString<SignOffSelfAssessmentRoundMutation, SignOffSelfAssessmentRoundMutationVariables>;
 export const WebhookEndpointsDocument = /* @__PURE__ */ new TypedDocumentString(`query WebhookEndpoints{webhookEndpoints{...WebhookEndpointFields}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
 export const AddWebhookEndpointDocument = /* @__PURE__ */ new TypedDocumentString(`mutation AddWebhookEndpoint($url:String!){addWebhookEndpoint(url:$url){secret endpoint{...WebhookEndpointFields}}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<AddWebhookEndpointMutation, AddWebhookEndpointMutationVariables>;
 export const RotateWebhookSecretDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RotateWebhookSecret($id:ID!){rotateWebhookSecret(id:$id){secret endpoint{...WebhookEndpointFields}}}fragment WebhookEndpointFields on WebhookEndpoint{id url createdAt rotatedAt previousSecretValidUntil}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
