@@ -112,7 +112,7 @@ describe('dashboard charts', () => {
     const row = (key: string) => box.querySelector(`[data-key="${key}"]`)!;
     expect(row('a').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Neglect 20');
     expect(row('b').querySelector('rect')!.getAttribute('width')).to.equal('25');
-    expect(row('c').querySelector('rect')).to.equal(null);
+    expect(!!row('c').querySelector('rect')).to.equal(false);
     expect(row('c').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Sexual fewer than 5');
   });
 });

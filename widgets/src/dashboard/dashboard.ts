@@ -1,4 +1,9 @@
-import { DashboardDocument, DoorstepError } from '@doorstep/client';
+import {
+  DashboardDocument,
+  DoorstepError,
+  SelfAssessmentStandingDocument,
+  type SelfAssessmentStandingQuery,
+} from '@doorstep/client';
 import { londonDateOf } from '@doorstep/schema';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -130,6 +135,8 @@ export class SgDashboard extends LitElement {
   @state() private form: PeriodForm = formFor('thisYear');
   @state() private problems: Problems = {};
   @state() private figures: Figures | undefined;
+  /** The self-assessment's latest round, area by area, when the caller may read it. */
+  @state() private standing: SelfAssessmentStandingQuery['selfAssessmentStanding'] = null;
   @state() private busy = false;
   /** The charts shown as tables. */
   @state() private tables: ReadonlySet<string> = new Set();
@@ -138,11 +145,13 @@ export class SgDashboard extends LitElement {
   @state() private size = { width: 0, em: 16 };
 
   // Someone else signed in, or another gateway: read afresh, as they may see it.
-  readonly #api = new ApiController(this, () => void this.#load());
+  readonly #api = new ApiController(this, () => this.#afresh());
   readonly #localize = new LocalizeController<DashboardTranslation>(this, [dashboardEn, dashboardCy]);
   /** The latest read: an older answer arriving late is dropped. */
   #loading = 0;
   #read = false;
+  /** Counts readers (`#afresh`): a standing read for an earlier one is dropped. */
+  #reader = 0;
   /** The period of the figures shown (or being read). */
   #input: PeriodInput | undefined;
   // Measured in the next frame, not in the observer's callback: drawing to the new size must not
@@ -160,10 +169,8 @@ export class SgDashboard extends LitElement {
     this.#dropDownloads();
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
+  override willUpdate(): void {
     if (!this.#read) this.form = formFor(presetNamed(this.period));
-    if (changed.has('shared') && this.#input)
-      this.#input = checkPeriod(this.form, this.shared).ok ? this.#input : undefined;
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -171,13 +178,13 @@ export class SgDashboard extends LitElement {
     // shown goes, and the gateway decides again. After the host page's scripts of this turn.
     if (!this.#read || (['token', 'endpoint', 'shared'] as const).some((key) => changed.has(key))) {
       this.#read = true;
-      setTimeout(() => void this.#load());
+      setTimeout(() => this.#afresh());
     }
   }
 
   /** Reads the figures again. */
   async reload(): Promise<void> {
-    await this.#load();
+    await this.#load(this.#input);
   }
 
   #measure(): void {
@@ -226,6 +233,31 @@ export class SgDashboard extends LitElement {
     } finally {
       if (ticket === this.#loading) this.busy = false;
     }
+  }
+
+  /**
+   * Everything read again for someone else (a new token or gateway, or `shared`): nothing the
+   * previous reader saw stays while the gateway decides again.
+   */
+  #afresh(): void {
+    this.phase = 'loading';
+    this.figures = undefined;
+    this.standing = null;
+    this.#dropDownloads();
+    // The self-assessment is not of a period: read once per reader, beside the figures.
+    void this.#loadStanding(++this.#reader);
+    void this.#load();
+  }
+
+  /** The self-assessment's standing: left out (nothing said) when refused or not there. */
+  async #loadStanding(reader: number): Promise<void> {
+    let standing: typeof this.standing = null;
+    try {
+      ({ selfAssessmentStanding: standing } = await send(this.#api.api, SelfAssessmentStandingDocument));
+    } catch {
+      // Not for this reader, or not reachable: the figures say what matters.
+    }
+    if (reader === this.#reader) this.standing = standing;
   }
 
   // ── The period picker ──
@@ -419,7 +451,8 @@ export class SgDashboard extends LitElement {
       ${this.#renderMonths(f, range)} ${f.categories ? this.#renderCategories(f.categories, range) : nothing}
       ${f.ages ? this.#renderAges(f.ages) : nothing}
       ${f.referrals ? this.#renderAgencies(f.referrals.agencies, range) : nothing}
-      ${f.outcomes ? this.#renderOutcomes(f.outcomes) : nothing}`;
+      ${f.outcomes ? this.#renderOutcomes(f.outcomes) : nothing}
+      ${this.standing ? this.#renderStanding(this.standing) : nothing}`;
   }
 
   #count(n: number | null): string {
@@ -658,5 +691,51 @@ export class SgDashboard extends LitElement {
       groups,
       'making-safeguarding-personal',
     );
+  }
+
+  #renderStanding(
+    standing: NonNullable<SelfAssessmentStandingQuery['selfAssessmentStanding']>,
+  ): TemplateResult {
+    const { t, locale } = this.#localize;
+    const w = t.dashboard.selfAssessment;
+    const { round, previousRound, areas } = standing;
+    const day = (at: string | null) => (at ? formatDay(new Date(at), locale) : undefined);
+    const n = (count: number) => count.toLocaleString(locale);
+    return html`<section class="chart" part="chart" aria-labelledby="standing-title" data-chart="standing">
+      <h3 class="heading" id="standing-title">${w.title}</h3>
+      <p class="summary" id="standing-summary">
+        ${w.summary(round.name, day(round.signedOffAt), previousRound?.name)}
+      </p>
+      <div class="table-box">
+        <table class="table" part="table" aria-describedby="standing-summary">
+          <caption class="visually-hidden">
+            ${w.title}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${w.area}</th>
+              <th scope="col" class="num">${w.yes}</th>
+              <th scope="col" class="num">${w.inProgress}</th>
+              <th scope="col" class="num">${w.no}</th>
+              <th scope="col" class="num">${w.unanswered}</th>
+              <th scope="col">${w.moved}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${areas.map(
+              (a) =>
+                html`<tr data-key=${a.id}>
+                  <th scope="row">${a.id}. ${w.areas[a.id] ?? a.title}</th>
+                  <td class="num">${n(a.yes)}</td>
+                  <td class="num">${n(a.inProgress)}</td>
+                  <td class="num">${n(a.no)}</td>
+                  <td class="num">${n(a.unanswered)}</td>
+                  <td>${previousRound ? w.movement(a.better, a.worse, a.new) : w.first}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
   }
 }

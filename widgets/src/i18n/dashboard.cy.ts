@@ -147,6 +147,39 @@ export const dashboardCy: DashboardTranslation = {
           ? `Atgyfeiriadau a anfonwyd at bob asiantaeth, ${range}: y mwyaf at ${ranked(items.slice(0, 3))}.`
           : `Atgyfeiriadau a anfonwyd at bob asiantaeth, ${range}: dim.`,
     },
+    selfAssessment: {
+      title: 'Hunanasesiad: ble mae pob maes yn sefyll',
+      area: 'Maes',
+      yes: 'Ydy',
+      inProgress: 'Ar y gweill',
+      no: 'Nac ydy',
+      unanswered: 'Heb ei ateb',
+      moved: 'Ers y rownd ddiwethaf',
+      areas: {
+        '1': 'Arweinyddiaeth',
+        '2': 'Polisi a gweithdrefnau',
+        '3': 'Hyfforddiant',
+        '4': 'Goruchwyliaeth a chyngor',
+        '5': 'Bwrdd diogelu oedolion',
+        '6': 'Ymholiadau adran 42',
+        '7': 'Hyb diogelu amlasiantaethol',
+        '8': 'Cysylltiadau â’r awdurdod lleol',
+        '9': 'Adolygu a dysgu',
+        '10': 'Ymgysylltu â chwsmeriaid',
+      },
+      movement: (better, worse, added) =>
+        [
+          better && `${better} yn well`,
+          worse && `${worse} yn waeth`,
+          added && `${added} wedi’u hateb o’r newydd`,
+        ]
+          .filter(Boolean)
+          .join(', ') || 'Yr un fath',
+      first: 'Dim rownd gynharach',
+      summary: (round, signedOff, previous) =>
+        `Rownd “${round}”, ${signedOff ? `wedi’i chymeradwyo ar ${signedOff}` : 'yn dal ar agor'}` +
+        (previous ? `, o’i chymharu â rownd “${previous}”.` : ': does dim rownd gynharach i gymharu â hi.'),
+    },
     outcomes: {
       title: 'Canlyniadau Gwneud Diogelu’n Bersonol',
       outcome: 'Canlyniad',

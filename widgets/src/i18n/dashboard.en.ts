@@ -143,6 +143,35 @@ export const dashboardEn: DashboardTranslation = {
           ? `Referrals sent to each agency, ${range}: most to ${ranked(items.slice(0, 3))}.`
           : `Referrals sent to each agency, ${range}: none.`,
     },
+    selfAssessment: {
+      title: 'Self-assessment: where each area stands',
+      area: 'Area',
+      yes: 'Yes',
+      inProgress: 'In progress',
+      no: 'No',
+      unanswered: 'Not answered',
+      moved: 'Since the last round',
+      areas: {
+        '1': 'Leadership',
+        '2': 'Policy and procedures',
+        '3': 'Training',
+        '4': 'Supervision and advice',
+        '5': 'Safeguarding adults board',
+        '6': 'Section 42 enquiries',
+        '7': 'Multi-agency safeguarding hub',
+        '8': 'Links with the local authority',
+        '9': 'Review and learning',
+        '10': 'Engaging customers',
+      },
+      movement: (better, worse, added) =>
+        [better && `${better} better`, worse && `${worse} worse`, added && `${added} newly answered`]
+          .filter(Boolean)
+          .join(', ') || 'The same',
+      first: 'No earlier round',
+      summary: (round, signedOff, previous) =>
+        `Round “${round}”, ${signedOff ? `signed off on ${signedOff}` : 'still open'}` +
+        (previous ? `, compared with round “${previous}”.` : ': there is no earlier round to compare with.'),
+    },
     outcomes: {
       title: 'Making Safeguarding Personal outcomes',
       outcome: 'Outcome',

@@ -803,6 +803,24 @@ export interface DashboardTranslation extends Common {
       agency: string;
       summary: (range: string, ranked: [string, Shown][]) => string;
     };
+    /** Where each area of the self-assessment stands in its latest round, and how it moved. */
+    selfAssessment: {
+      title: string;
+      area: string;
+      yes: string;
+      inProgress: string;
+      no: string;
+      unanswered: string;
+      moved: string;
+      /** Appendix 4's areas by number (the guide gives them no names; these are Doorstep's). */
+      areas: Record<string, string>;
+      /** "2 better, 1 worse, 1 new" from the counts that are not 0; `same` when all are. */
+      movement: (better: number, worse: number, added: number) => string;
+      /** No round signed off before this one. */
+      first: string;
+      /** "Round 2026, signed off on 1 December 2026, compared with round 2025." */
+      summary: (round: string, signedOff: string | undefined, previous: string | undefined) => string;
+    };
     outcomes: {
       title: string;
       outcome: string;
