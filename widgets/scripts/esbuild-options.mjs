@@ -235,11 +235,12 @@ export const BUDGETS = {
  * on Welsh pages (a chunk each, through `import()`) is the largest candidate: about a third of each
  * widget's own code (docs/widgets.md "Size").
  *
- * Issue 15's sg-dashboard adds 12.8 kB of its own (its charts, period picker and both languages'
- * words; d3-array's tick arithmetic) and 0.2 kB of shared code: 113.5 kB for all eight. The same
- * call: a board's page embeds the dashboard alone, through its own 26 kB bundle.
+ * Issue 15's sg-dashboard adds 14.0 kB of its own (its charts, period picker, self-assessment
+ * standing and both languages' words; d3-array's tick arithmetic) and 0.2 kB of shared code, and
+ * self-assessment rounds 2.6 kB to sg-self-assessment: 117.4 kB for all eight. The same call: a
+ * board's page embeds the dashboard alone, through its own 27.4 kB bundle.
  */
-export const MODULES_BUDGET = 114_000;
+export const MODULES_BUDGET = 117_500;
 
 /**
  * Each widget, bundled alone with Lit, its translations, the schema and the client. `pnpm size`
