@@ -162,8 +162,8 @@ describe('a widget embedded in a page on another origin', () => {
     const tags = Object.keys(widgets);
     expect(tags.sort()).toEqual([
       'sg-chronology',
-      'sg-dashboard',
       'sg-concern-form',
+      'sg-dashboard',
       'sg-feedback',
       'sg-household-view',
       'sg-referral-tracker',

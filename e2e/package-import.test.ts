@@ -65,8 +65,8 @@ describe('@doorstep/widgets from npm', () => {
     );
     expect(tags.sort()).toEqual([
       'sg-chronology',
-      'sg-dashboard',
       'sg-concern-form',
+      'sg-dashboard',
       'sg-feedback',
       'sg-household-view',
       'sg-provider',

@@ -126,8 +126,8 @@ describe('in production', () => {
       const widgets = (await manifest.json()) as Record<string, { file: string; integrity: string }>;
       expect(Object.keys(widgets).sort()).toEqual([
         'sg-chronology',
-        'sg-dashboard',
         'sg-concern-form',
+        'sg-dashboard',
         'sg-feedback',
         'sg-household-view',
         'sg-referral-tracker',
