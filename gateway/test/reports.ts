@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { londonDateOf, REPORTING_GROUP_OF, type ConcernCategory } from '@doorstep/schema';
 import { signSessionToken } from '../src/auth/tokens.js';
+import { random } from '../src/db/synthetic.js';
 import { DEMO_ORGANISATIONS, type DemoUser } from '../src/db/demo.js';
 import { user, type testGateway } from './harness.js';
 import { createHousehold, createPerson, lead, ok, raise } from './records.js';
@@ -170,23 +171,6 @@ export async function loadStockport(gw: Gateway, as: DemoUser = lead) {
   return { concernIds, agencies };
 }
 
-/** A small seeded generator, so a failing run can be repeated. */
-export function seeded(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-
 /** The UK day of a moment (YYYY-MM-DD): the tests' own reckoning, from Intl, not the gateway's. */
 export const ukDay = (at: Date | string) => londonDateOf(new Date(at));
 
@@ -232,7 +216,7 @@ export interface World {
  * reopened. `n` random concerns besides.
  */
 export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> {
-  const rng = seeded(seed);
+  const rng = random(seed);
   const tom = user('tom');
   const gareth = user('gareth');
   const teams = { north: await addTeam(gw, 'North patch'), repairs: await addTeam(gw, 'Repairs') };
@@ -251,6 +235,7 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     eighteenOn20240610: await person('2006-06-10'),
     leapling: await person('2008-02-29'),
     noBirthDate: await person(),
+    corrected: await person('1990-04-04'),
   };
   const categories = [...Object.keys(REPORTING_GROUP_OF)] as ConcernCategory[];
 
@@ -264,7 +249,7 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     namedPeople?: { name: string; role: string; dateOfBirth?: string }[];
     categories?: ConcernCategory[];
     reporterKind?: 'TENANT' | 'PUBLIC' | 'ANONYMOUS_PUBLIC';
-    viewsNotAsked?: boolean;
+    views?: 'NOT_ASKED' | 'ASKED_NONE_EXPRESSED';
     /** Triaged (now, through the API), after being raised at `raisedAt`. */
     triage?: boolean;
   }
@@ -301,9 +286,11 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       namedPeople: [{ name: 'Ellie', role: 'SUBJECT', dateOfBirth: '2019-03-03' }],
     },
     { raisedAt: '2024-09-05T09:00:00Z', categories: [] },
-    { raisedAt: '2024-09-06T09:00:00Z', reporterKind: 'TENANT', viewsNotAsked: true },
+    { raisedAt: '2024-09-06T09:00:00Z', reporterKind: 'TENANT', views: 'NOT_ASKED' },
     { raisedAt: '2024-09-07T09:00:00Z', reporterKind: 'ANONYMOUS_PUBLIC', categories: [] },
     { raisedAt: '2024-09-08T09:00:00Z', reporterKind: 'PUBLIC' },
+    // About someone whose date of birth is corrected afterwards (1990 to 2011): a child's.
+    { raisedAt: '2024-09-09T09:00:00Z', subjectIds: [people.corrected] },
   ];
   const subjectChoices = [
     [people.adult],
@@ -313,8 +300,10 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     [people.adult, people.child],
   ];
   for (let i = 0; i < n; i++) {
-    const raised = Date.parse('2024-01-01T00:00:00Z') + rng.int(540) * 86_400_000 + rng.int(86_400) * 1000;
-    const closed = rng.next() < 0.5 ? raised + rng.int(200) * 86_400_000 + rng.int(86_400) * 1000 : undefined;
+    const raised =
+      Date.parse('2024-01-01T00:00:00Z') + rng.int(0, 539) * 86_400_000 + rng.int(0, 86_399) * 1000;
+    const closed =
+      rng.next() < 0.5 ? raised + rng.int(0, 199) * 86_400_000 + rng.int(0, 86_399) * 1000 : undefined;
     specs.push({
       raisedAt: new Date(raised).toISOString(),
       closedAt: closed ? new Date(closed).toISOString() : undefined,
@@ -323,14 +312,14 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       subjectIds: rng.pick(subjectChoices),
       categories: rng.next() < 0.1 ? [] : [rng.pick(categories)],
       reporterKind: rng.pick([undefined, undefined, 'TENANT', 'PUBLIC', 'ANONYMOUS_PUBLIC'] as const),
-      viewsNotAsked: rng.next() < 0.3,
+      views: rng.pick([undefined, undefined, 'NOT_ASKED', 'ASKED_NONE_EXPRESSED'] as const),
       triage: rng.next() < 0.5,
     });
   }
   // Raised lately, over a weekend or a few working days: short times to triage.
   const now = Date.now();
   for (let i = 0; i < 12; i++) {
-    specs.push({ raisedAt: new Date(now - rng.int(10 * 86_400) * 1000).toISOString(), triage: true });
+    specs.push({ raisedAt: new Date(now - rng.int(0, 10 * 86_400 - 1) * 1000).toISOString(), triage: true });
   }
   // Tom raises one for North patch, then moves to Repairs and raises another: each keeps its team.
   const before = await raise(gw, { categories: ['NEGLECT'] }, tom);
@@ -351,9 +340,10 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
         ...(spec.happenedAt && { happenedAt: spec.happenedAt }),
         ...(by === lead && spec.subjectIds?.length && { subjectIds: spec.subjectIds }),
         ...(spec.namedPeople && { namedPeople: spec.namedPeople }),
-        ...(spec.viewsNotAsked && {
+        ...(spec.views === 'NOT_ASKED' && {
           personViews: { status: 'NOT_ASKED', notAskedReason: 'They were not there' },
         }),
+        ...(spec.views === 'ASKED_NONE_EXPRESSED' && { personViews: { status: 'ASKED_NONE_EXPRESSED' } }),
       },
       by,
     );
@@ -388,6 +378,8 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     );
   }
 
+  await gw.sql(`update person set date_of_birth = '2011-04-04' where id = $1`, [people.corrected]);
+
   // Cases, with their history planned here and played through the case row as the service would.
   const casePeriods = new Map<string, [string, string | null][]>();
   const plans: { household?: 'north' | 'south'; periods: [string, string | null][] }[] = [
@@ -410,15 +402,16 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     },
   ];
   for (let i = 0; i < 12; i++) {
-    const opened = Date.parse('2024-01-01T00:00:00Z') + rng.int(500) * 86_400_000 + rng.int(86_400) * 1000;
+    const opened =
+      Date.parse('2024-01-01T00:00:00Z') + rng.int(0, 499) * 86_400_000 + rng.int(0, 86_399) * 1000;
     const periods: [string, string | null][] = [];
     let at = opened;
-    for (let k = 0; k < 1 + rng.int(3); k++) {
-      const closed = at + (1 + rng.int(120)) * 86_400_000;
+    for (let k = 0; k < 1 + rng.int(0, 2); k++) {
+      const closed = at + (1 + rng.int(0, 119)) * 86_400_000;
       const last = rng.next() < 0.3;
       periods.push([new Date(at).toISOString(), last ? null : new Date(closed).toISOString()]);
       if (last) break;
-      at = closed + (1 + rng.int(60)) * 86_400_000;
+      at = closed + (1 + rng.int(0, 59)) * 86_400_000;
     }
     plans.push({ household: rng.pick([undefined, 'north', 'south'] as const), periods });
   }
@@ -476,8 +469,9 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
   ).map((r) => r.id);
   for (let i = 0; i < 16; i++) {
     const flag = randomUUID();
-    const raised = Date.parse('2024-01-01T00:00:00Z') + rng.int(540) * 86_400_000 + rng.int(86_400) * 1000;
-    const reviewed = rng.next() < 0.5 ? raised + rng.int(90) * 86_400_000 : null;
+    const raised =
+      Date.parse('2024-01-01T00:00:00Z') + rng.int(0, 539) * 86_400_000 + rng.int(0, 86_399) * 1000;
+    const reviewed = rng.next() < 0.5 ? raised + rng.int(0, 89) * 86_400_000 : null;
     await gw.sql(
       `insert into cumulative_flag (id, organisation_id, subject_type, status, threshold, window_months, raised_at, reviewed_at)
        values ($1, $2, $3, $4, 3, 12, $5, $6)`,

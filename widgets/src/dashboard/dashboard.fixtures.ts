@@ -1,4 +1,4 @@
-import { DashboardDocument, type DashboardQuery, type ReportPeriod } from '@doorstep/client';
+import { ReportsDocument, type ReportsQuery, type ReportPeriod } from '@doorstep/client';
 import { londonDateOf } from '@doorstep/schema';
 import { fixture, html } from '@open-wc/testing';
 import { DEMO, doorstepReady, GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
@@ -79,11 +79,11 @@ export async function raiseEarlierConcerns(): Promise<void> {
   }
 }
 
-export type Report = DashboardQuery['report'];
+export type Report = ReportsQuery['report'];
 
 /** The gateway's own answer to the dashboard's request. */
 export async function reportFor(period: ReportPeriod, who = 'lead'): Promise<Report> {
-  return (await graphql<DashboardQuery>(String(DashboardDocument), { period }, tokens[who]!)).report;
+  return (await graphql<ReportsQuery>(String(ReportsDocument), { period }, tokens[who]!)).report;
 }
 
 export async function newDashboard(

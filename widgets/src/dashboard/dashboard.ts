@@ -1,5 +1,5 @@
 import {
-  DashboardDocument,
+  ReportsDocument,
   DoorstepError,
   SelfAssessmentStandingDocument,
   type SelfAssessmentStandingQuery,
@@ -207,7 +207,7 @@ export class SgDashboard extends LitElement {
     this.busy = true;
     if (this.phase !== 'loaded') this.phase = 'loading';
     try {
-      const { report } = await send(this.#api.api, DashboardDocument, { period: checked.input });
+      const { report } = await send(this.#api.api, ReportsDocument, { period: checked.input });
       if (ticket !== this.#loading) return;
       this.figures = figuresOf(report);
       this.problems = {};

@@ -1,9 +1,9 @@
-import type { DashboardQuery } from '@doorstep/client';
+import type { ReportsQuery } from '@doorstep/client';
 import type { Month } from './charts.js';
 
 /**
  * The figures the dashboard shows, read from the gateway's `report` in one request (the client's
- * `Dashboard` document) and mapped here, in one place. A report the gateway does not give yet is
+ * `Reports` document) and mapped here, in one place. A report the gateway does not give yet is
  * left out, and so is its chart.
  */
 export interface Figures {
@@ -37,7 +37,7 @@ export interface Figures {
   };
 }
 
-type Report = DashboardQuery['report'];
+type Report = ReportsQuery['report'];
 
 export function figuresOf(report: Report): Figures {
   const months = report.concernsByMonth.map((m) => ({

@@ -33,6 +33,8 @@ import { Migration20261207095919_cases } from './Migration20261207095919_cases.j
 import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
 import { Migration20261207121857_reports } from './Migration20261207121857_reports.js';
 import { Migration20261207122148_self_assessment_rounds } from './Migration20261207122148_self_assessment_rounds.js';
+import { Migration20261207125919_report_filter_indexes } from './Migration20261207125919_report_filter_indexes.js';
+import { Migration20261207132053_report_youngest_subject } from './Migration20261207132053_report_youngest_subject.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -100,5 +102,13 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207122148_self_assessment_rounds',
     class: Migration20261207122148_self_assessment_rounds,
+  },
+  {
+    name: 'Migration20261207125919_report_filter_indexes',
+    class: Migration20261207125919_report_filter_indexes,
+  },
+  {
+    name: 'Migration20261207132053_report_youngest_subject',
+    class: Migration20261207132053_report_youngest_subject,
   },
 ];

@@ -23,8 +23,9 @@ export class AgeFigures {
  * Concerns raised in the period about adults and about children, each concern counted once, so the
  * three add up to the concerns raised. Age is at the date of the concern (when it happened, else
  * when it was raised, as a UK day), from the date of birth of each person it is about: on record
- * (subjects) or named with a date of birth. A child if any of them was under 18 that day; else an
- * adult if any has a date of birth; else not known. Ages in whole years as UK law counts them (a
+ * (subjects) or named with a date of birth. A child if any of them was under 18 that day, which is
+ * whether the youngest was (`concern.youngest_subject_born`, kept by the database); else an adult
+ * if any has a date of birth; else not known. Ages in whole years as UK law counts them (a
  * 29 February birthday comes on 1 March in other years): PostgreSQL's `age()`.
  */
 export const concernsByAge: ReportDefinition<AgeFigures> = {
@@ -33,26 +34,12 @@ export const concernsByAge: ReportDefinition<AgeFigures> = {
   async compute(sql, scope) {
     const raised = concernsRaised(scope);
     const [row] = await sql<{ adults: number; children: number; not_known: number }>(
-      `with c as (
-         select c.organisation_id, c.id,
-                (coalesce(c.happened_at, c.raised_at) at time zone 'Europe/London')::date as on_day
-           from concern c where ${raised.sql}),
-       ages as (
-         select c.id,
-                bool_or(age(c.on_day, b.date_of_birth) < interval '18 years') as child,
-                bool_or(b.date_of_birth is not null) as known
-           from c left join lateral (
-                  select p.date_of_birth from concern_person cp
-                    join person p on p.organisation_id = cp.organisation_id and p.id = cp.person_id
-                   where cp.organisation_id = c.organisation_id and cp.concern_id = c.id and cp.role = 'SUBJECT'
-                  union all
-                  select n.date_of_birth from concern_named_person n
-                   where n.organisation_id = c.organisation_id and n.concern_id = c.id and n.role = 'SUBJECT') b on true
-          group by c.id)
-       select count(*) filter (where child)::int as children,
-              count(*) filter (where known and not coalesce(child, false))::int as adults,
-              count(*) filter (where not coalesce(known, false))::int as not_known
-         from ages`,
+      `select count(*) filter (where a.child)::int as children,
+              count(*) filter (where not a.child)::int as adults,
+              count(*) filter (where a.child is null)::int as not_known
+         from concern c, lateral (select age((coalesce(c.happened_at, c.raised_at) at time zone 'Europe/London')::date,
+                                             c.youngest_subject_born) < interval '18 years' as child) a
+        where ${raised.sql}`,
       raised.params,
     );
     return {

@@ -162,6 +162,49 @@ describe('suppression', () => {
   });
 });
 
+describe('time to triage', () => {
+  it('is kept from the first triage: a re-triage does not change it', async () => {
+    const TRIAGE = `mutation($id: ID!, $input: TriageInput!) { triageConcern(id: $id, input: $input) { id } }`;
+    const input = { decision: 'MONITOR_LOW_LEVEL', riskLevel: 'LOW', reason: 'Keep an eye.' };
+    const { id } = await raise(gw, { categories: ['NEGLECT'] });
+    await setRaisedAt(gw, id, new Date(Date.now() - 14 * 86_400_000).toISOString());
+    await ok(gw, TRIAGE, { id, input });
+    const kept = async () =>
+      (await gw.sql<{ s: number }>(`select triage_working_seconds as s from concern where id = $1`, [id]))[0]!
+        .s;
+    const first = await kept();
+    expect(first).toBeGreaterThanOrEqual(9 * 8 * 3600); // at least nine working days of a fortnight
+    await setRaisedAt(gw, id, new Date(Date.now() - 28 * 86_400_000).toISOString());
+    await ok(gw, TRIAGE, { id, input: { ...input, decision: 'NO_FURTHER_ACTION' } });
+    expect(await kept()).toBe(first);
+  });
+
+  it('takes the median and 90th percentile by nearest rank: actual times, never between two', async () => {
+    // Four of January's concerns triaged after 1, 2, 3 and 10 working hours: the median is the
+    // 2nd (⌈0.5 × 4⌉) and the 90th percentile the 4th (⌈0.9 × 4⌉), where interpolation gives 2.5 and 7.9.
+    await gw.sql(
+      `update concern set status = 'TRIAGED', triage_working_seconds = w.s
+         from (select id, (array[36000, 3600, 10800, 7200])[row_number() over (order by raised_at, id)] as s
+                 from concern where raised_at >= '2025-01-01' and raised_at < '2025-02-01'
+                order by raised_at, id limit 4) w
+        where concern.id = w.id`,
+    );
+    const { report } = await ok<{ report: { timeToTriage: unknown } }>(
+      gw,
+      `query($period: ReportPeriod!) { report(period: $period) {
+        timeToTriage { triaged awaitingTriage medianWorkingHours percentile90WorkingHours } } }`,
+      { period: JANUARY },
+      lead,
+    );
+    expect(report.timeToTriage).toEqual({
+      triaged: 4,
+      awaitingTriage: 6,
+      medianWorkingHours: 2,
+      percentile90WorkingHours: 10,
+    });
+  });
+});
+
 /** GET /reports/<name>.csv as a browser or a script would fetch it. */
 async function download(name: string, period: Record<string, unknown>, token?: string) {
   const query = new URLSearchParams(

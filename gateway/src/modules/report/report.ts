@@ -99,6 +99,11 @@ export function percentOf(part: number | null, whole: number | null): number | n
 export const countCell = (count: number | null): string | number =>
   count === null ? `<${SUPPRESSED_BELOW}` : count;
 
+/** A concern's or case's (alias) household is in the area (one parameter). */
+const inArea = (alias: string) =>
+  `exists (select 1 from household h where h.organisation_id = ${alias}.organisation_id
+             and h.id = ${alias}.household_id and h.local_authority_area = ?)`;
+
 /**
  * The conditions that put a concern (alias `c`) in a report's area and team, and their parameters:
  * in the area when its household is; in the team when its reporter was (`concern.team_id`).
@@ -107,8 +112,7 @@ export function concernFilter(scope: ReportScope, c = 'c'): { sql: string; param
   const parts = [`${c}.organisation_id = ?`];
   const params: unknown[] = [scope.organisationId];
   if (scope.localAuthorityArea !== null) {
-    parts.push(`exists (select 1 from household h where h.organisation_id = ${c}.organisation_id
-                 and h.id = ${c}.household_id and h.local_authority_area = ?)`);
+    parts.push(inArea(c));
     params.push(scope.localAuthorityArea);
   }
   if (scope.teamId !== null) {
@@ -136,8 +140,7 @@ export function caseFilter(scope: ReportScope, k = 'k'): { sql: string; params: 
   const parts = [`${k}.organisation_id = ?`];
   const params: unknown[] = [scope.organisationId];
   if (scope.localAuthorityArea !== null) {
-    parts.push(`exists (select 1 from household h where h.organisation_id = ${k}.organisation_id
-                 and h.id = ${k}.household_id and h.local_authority_area = ?)`);
+    parts.push(inArea(k));
     params.push(scope.localAuthorityArea);
   }
   if (scope.teamId !== null) {

@@ -579,6 +579,13 @@ export type ReporterContactInput = {
   phone?: string | null | undefined;
 };
 
+export type ReporterKind =
+  | 'ANONYMOUS_PUBLIC'
+  | 'CONTRACTOR'
+  | 'PUBLIC'
+  | 'STAFF'
+  | 'TENANT';
+
 /** The group a concern is reported under: Stockport Homes’ Table 1 labels, then Doorstep’s other categories, then NOT_RECORDED (REPORTING_GROUP_OF in @doorstep/schema maps each category) */
 export type ReportingGroup =
   | 'DISCRIMINATORY'
@@ -836,13 +843,6 @@ export type ConcernsQueryVariables = Exact<{
 
 export type ConcernsQuery = { concerns: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, reference: string, status: ConcernStatus, urgency: ConcernUrgency, primaryCategory: ConcernCategory | null, subjectDescription: string, raisedAt: string } }> } };
 
-export type DashboardQueryVariables = Exact<{
-  period: ReportPeriod;
-}>;
-
-
-export type DashboardQuery = { report: { period: { from: string, to: string, shared: boolean }, concernsByMonth: Array<{ month: string, raised: number | null, openConcernsAtEnd: number | null, openCasesAtEnd: number | null }>, concernsByCategory: Array<{ group: ReportingGroup, count: number | null }>, concernsByAge: { adults: number | null, children: number | null, notKnown: number | null }, timeToTriage: { triaged: number | null, medianWorkingHours: number | null, percentile90WorkingHours: number | null }, makingSafeguardingPersonal: { concerns: number | null, wishesAsked: number | null, wishesAskedPercent: number | null, fullyAchieved: number | null, partiallyAchieved: number | null, notAchieved: number | null, riskRemoved: number | null, riskReduced: number | null, riskRemains: number | null } } };
-
 export type SubmitFeedbackMutationVariables = Exact<{
   idempotencyKey: string;
   input: FeedbackInput;
@@ -1063,6 +1063,13 @@ export type WithdrawReferralMutationVariables = Exact<{
 
 
 export type WithdrawReferralMutation = { withdrawReferral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
+
+export type ReportsQueryVariables = Exact<{
+  period: ReportPeriod;
+}>;
+
+
+export type ReportsQuery = { report: { period: { from: string, to: string, localAuthorityArea: string | null, teamId: string | null, teamName: string | null, shared: boolean, suppressedBelow: number | null }, concernsByMonth: Array<{ month: string, raised: number | null, openConcernsAtEnd: number | null, openCasesAtEnd: number | null }>, concernsByCategory: Array<{ group: ReportingGroup, count: number | null }>, concernsByAge: { adults: number | null, children: number | null, notKnown: number | null }, concernsBySource: Array<{ source: ReporterKind, count: number | null }>, timeToTriage: { triaged: number | null, awaitingTriage: number | null, medianWorkingHours: number | null, percentile90WorkingHours: number | null }, cumulativeFlags: { raised: number | null, aboutPeople: number | null, aboutHouseholds: number | null, reviewed: number | null }, makingSafeguardingPersonal: { concerns: number | null, wishesAsked: number | null, wishesAskedPercent: number | null, closedCases: number | null, outcomesAsked: number | null, outcomesAskedPercent: number | null, fullyAchieved: number | null, partiallyAchieved: number | null, notAchieved: number | null, riskRemoved: number | null, riskReduced: number | null, riskRemains: number | null } } };
 
 export type ReferralResponsePoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1421,7 +1428,6 @@ export const HouseholdChronologyDocument = /* @__PURE__ */ new TypedDocumentStri
 export const RaiseConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaiseConcern($idempotencyKey:String!$input:RaiseConcernInput!){raiseConcern(idempotencyKey:$idempotencyKey input:$input){reference receivedAt}}`) as unknown as TypedDocumentString<RaiseConcernMutation, RaiseConcernMutationVariables>;
 export const RaisePublicConcernDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RaisePublicConcern($idempotencyKey:String!$input:PublicConcernInput!){raisePublicConcern(idempotencyKey:$idempotencyKey input:$input){reference}}`) as unknown as TypedDocumentString<RaisePublicConcernMutation, RaisePublicConcernMutationVariables>;
 export const ConcernsDocument = /* @__PURE__ */ new TypedDocumentString(`query Concerns($first:Int$after:String){concerns(first:$first after:$after){totalCount pageInfo{hasNextPage endCursor}edges{cursor node{id reference status urgency primaryCategory subjectDescription raisedAt}}}}`) as unknown as TypedDocumentString<ConcernsQuery, ConcernsQueryVariables>;
-export const DashboardDocument = /* @__PURE__ */ new TypedDocumentString(`query Dashboard($period:ReportPeriod!){report(period:$period){period{from to shared}concernsByMonth{month raised openConcernsAtEnd openCasesAtEnd}concernsByCategory{group count}concernsByAge{adults children notKnown}timeToTriage{triaged medianWorkingHours percentile90WorkingHours}makingSafeguardingPersonal{concerns wishesAsked wishesAskedPercent fullyAchieved partiallyAchieved notAchieved riskRemoved riskReduced riskRemains}}}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const SubmitFeedbackDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SubmitFeedback($idempotencyKey:String!$input:FeedbackInput!){submitFeedback(idempotencyKey:$idempotencyKey input:$input){receivedAt}}`) as unknown as TypedDocumentString<SubmitFeedbackMutation, SubmitFeedbackMutationVariables>;
 export const RecordFeedbackDocument = /* @__PURE__ */ new TypedDocumentString(`mutation RecordFeedback($idempotencyKey:String!$input:FeedbackInput!){recordFeedback(idempotencyKey:$idempotencyKey input:$input){receivedAt}}`) as unknown as TypedDocumentString<RecordFeedbackMutation, RecordFeedbackMutationVariables>;
 export const FeedbackLinkStatusDocument = /* @__PURE__ */ new TypedDocumentString(`query FeedbackLinkStatus($token:String!){feedbackLink(token:$token){status expiresAt}}`) as unknown as TypedDocumentString<FeedbackLinkStatusQuery, FeedbackLinkStatusQueryVariables>;
@@ -1450,6 +1456,7 @@ export const AcceptReferralDocument = /* @__PURE__ */ new TypedDocumentString(`m
 export const DeclineReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation DeclineReferral($input:ReferralReasonInput!){declineReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<DeclineReferralMutation, DeclineReferralMutationVariables>;
 export const CloseReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation CloseReferral($input:CloseReferralInput!){closeReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<CloseReferralMutation, CloseReferralMutationVariables>;
 export const WithdrawReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation WithdrawReferral($input:ReferralReasonInput!){withdrawReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<WithdrawReferralMutation, WithdrawReferralMutationVariables>;
+export const ReportsDocument = /* @__PURE__ */ new TypedDocumentString(`query Reports($period:ReportPeriod!){report(period:$period){period{from to localAuthorityArea teamId teamName shared suppressedBelow}concernsByMonth{month raised openConcernsAtEnd openCasesAtEnd}concernsByCategory{group count}concernsByAge{adults children notKnown}concernsBySource{source count}timeToTriage{triaged awaitingTriage medianWorkingHours percentile90WorkingHours}cumulativeFlags{raised aboutPeople aboutHouseholds reviewed}makingSafeguardingPersonal{concerns wishesAsked wishesAskedPercent closedCases outcomesAsked outcomesAskedPercent fullyAchieved partiallyAchieved notAchieved riskRemoved riskReduced riskRemains}}}`) as unknown as TypedDocumentString<ReportsQuery, ReportsQueryVariables>;
 export const ReferralResponsePoliciesDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralResponsePolicies{referralResponsePolicies{agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<ReferralResponsePoliciesQuery, ReferralResponsePoliciesQueryVariables>;
 export const SetReferralResponsePolicyDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SetReferralResponsePolicy($input:ResponsePolicyInput!){setReferralResponsePolicy(input:$input){agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<SetReferralResponsePolicyMutation, SetReferralResponsePolicyMutationVariables>;
 export const DashChecklistDocument = /* @__PURE__ */ new TypedDocumentString(`query DashChecklist($id:ID!){dashChecklist(id:$id){id concernId personId assessedOn score level professionalJudgement professionalJudgementReason policeCallouts incidentsInLast12Months lastMaracReferralAt maracCriteria maracSuggested maracReferralId version answers{number question answer notes}maracReferralDraft{reason summary}}}`) as unknown as TypedDocumentString<DashChecklistQuery, DashChecklistQueryVariables>;
