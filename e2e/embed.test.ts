@@ -163,6 +163,7 @@ describe('a widget embedded in a page on another origin', () => {
     expect(tags.sort()).toEqual([
       'sg-chronology',
       'sg-concern-form',
+      'sg-dashboard',
       'sg-feedback',
       'sg-household-view',
       'sg-referral-tracker',

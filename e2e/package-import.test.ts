@@ -66,6 +66,7 @@ describe('@doorstep/widgets from npm', () => {
     expect(tags.sort()).toEqual([
       'sg-chronology',
       'sg-concern-form',
+      'sg-dashboard',
       'sg-feedback',
       'sg-household-view',
       'sg-provider',

@@ -237,6 +237,54 @@ describe('the example housing portal', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows the dashboard to the manager, with the API’s figures, in system colours when forced, and to nobody else', async () => {
+    const context = await browser.newContext({ forcedColors: 'active' });
+    const forced = await context.newPage();
+    collectPageErrors(forced, problems);
+    await forced.goto(doorstep.base + '/dashboard.html');
+    const picker = forced.getByLabel('Demo user');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption({ label: 'Ana Costa (housing manager)' });
+    const dashboard = forced.locator('sg-dashboard');
+    await dashboard.locator('.tiles').waitFor({ timeout: 15_000 });
+    // The concerns raised this financial year so far, as the API counts them.
+    const period = await dashboard.evaluate((el) => {
+      const value = (id: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!.value;
+      return { from: value('from'), to: value('to') };
+    });
+    const { data } = await doorstep.graphql<{ report: { concernsByMonth: { raised: number }[] } }>(
+      'query($p: ReportPeriod!) { report(period: $p) { concernsByMonth { raised } } }',
+      { p: period },
+      await doorstep.token(DEMO.manager),
+    );
+    const raised = data.report.concernsByMonth.reduce((sum, m) => sum + m.raised, 0);
+    expect(await dashboard.locator('[data-tile="raised"] .tile__value').textContent()).toBe(String(raised));
+    // Forced colours: the bars and the line take the system's colours, as the text does.
+    const colours = await dashboard.evaluate((el) => {
+      const root = el.shadowRoot!;
+      const text = getComputedStyle(root.querySelector('.title')!).color;
+      return {
+        forced: matchMedia('(forced-colors: active)').matches,
+        bar: getComputedStyle(root.querySelector('svg.months rect.bar, .legend rect.bar')!).fill,
+        line: getComputedStyle(root.querySelector('svg.months path.line')!).stroke,
+        text,
+      };
+    });
+    expect(colours.forced).toBe(true);
+    expect(colours.bar).toBe(colours.text);
+    expect(colours.line).not.toBe('none');
+    // A housing officer and a contractor get a plain notice and no figures.
+    for (const label of ['Tom Evans (housing officer)', 'Gareth Jones (gas engineer, contractor)']) {
+      await picker.selectOption({ label });
+      await expect
+        .poll(() => dashboard.locator('.notice').textContent(), { timeout: 15_000 })
+        .toContain('not available');
+      expect(await dashboard.locator('.tiles, table').count(), label).toBe(0);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
   it('takes a tenant’s feedback on the tenant site, with no sign-in', async () => {
     await page.goto(doorstep.base + '/feedback.html');
     const feedback = page.locator('sg-feedback');

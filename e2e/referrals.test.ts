@@ -153,6 +153,7 @@ describe('referrals in the example portal and a partner intranet', () => {
       ['/self-assessment.html', 'Self-assessment'],
       ['/take-feedback.html', 'Take feedback'],
       ['/referrals.html', 'Referrals'],
+      ['/dashboard.html', 'Dashboard'],
       ['/partner-intranet.html', 'Partner intranet: referrals received'],
     ] as const) {
       await page.goto(doorstep.base + path);

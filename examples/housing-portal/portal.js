@@ -23,6 +23,7 @@ const PAGES = [
   ['/chronology.html', 'Chronology'],
   ['/take-feedback.html', 'Take feedback'],
   ['/referrals.html', 'Referrals'],
+  ['/dashboard.html', 'Dashboard'],
   ['/partner-intranet.html', 'Partner intranet: referrals received'],
 ];
 

@@ -127,6 +127,7 @@ describe('in production', () => {
       expect(Object.keys(widgets).sort()).toEqual([
         'sg-chronology',
         'sg-concern-form',
+        'sg-dashboard',
         'sg-feedback',
         'sg-household-view',
         'sg-referral-tracker',

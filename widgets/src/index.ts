@@ -53,3 +53,9 @@ export { SgReferralMovedEvent } from './events/referral-moved.js';
 export { referralTrackerCy } from './i18n/referral-tracker.cy.js';
 export { referralTrackerEn } from './i18n/referral-tracker.en.js';
 export type { ReferralTrackerTranslation } from './i18n/translation.js';
+
+// sg-dashboard
+export { SgDashboard } from './dashboard/dashboard.js';
+export { dashboardCy } from './i18n/dashboard.cy.js';
+export { dashboardEn } from './i18n/dashboard.en.js';
+export type { DashboardTranslation } from './i18n/translation.js';

@@ -691,3 +691,155 @@ export interface ReferralTrackerTranslation extends Common {
     failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
   };
 }
+
+// ── sg-dashboard ───────────────────────────────────────────────────────────────────────────────
+
+/** A count as shown: a number in the locale's digits, or `suppressed` ("fewer than 5"). */
+export type Shown = string;
+
+/** Every word `<sg-dashboard>` shows, for one language. */
+export interface DashboardTranslation extends Common {
+  dashboard: {
+    title: string;
+    loading: string;
+    /** For frontline staff, contractors, agency officers and anyone else the reports are not for. */
+    notAvailable: string;
+    failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
+    /** "1 April 2026 to 7 December 2026". */
+    range: (from: string, to: string) => string;
+    /** Said over the figures: what they cover. */
+    showing: (range: string) => string;
+    /** A count withheld because it is under 5. */
+    suppressed: string;
+    /** The same over a column of the monthly chart, where there is little room: "<5". */
+    suppressedShort: string;
+    /** Said when some counts are withheld: why. */
+    suppressedNote: string;
+    /** Said when the period has no concerns at all. */
+    empty: string;
+    period: {
+      legend: string;
+      presets: Record<'thisYear' | 'lastYear' | 'lastQuarter' | 'last12Months' | 'custom', string>;
+      from: string;
+      to: string;
+      dateHint: string;
+      area: string;
+      allAreas: string;
+      team: string;
+      allTeams: string;
+      show: string;
+      errorTitle: string;
+      /** By field, then by the gateway's or the schema's problem. */
+      errors: {
+        invalidDate: string;
+        reversed: string;
+        future: string;
+        tooLong: string;
+        unknownArea: string;
+        unknownTeam: string;
+      };
+    };
+    tiles: {
+      heading: string;
+      raised: string;
+      openConcerns: string;
+      openCases: string;
+      referralsSent: string;
+      referralsOverdue: string;
+      medianTriage: string;
+      wishesAsked: string;
+      /** "12.5 working hours". */
+      hours: (hours: number, locale: string) => string;
+      /** "75%". */
+      share: (share: number, locale: string) => string;
+      /** Under the median: "of 40 concerns triaged; 90% within 30 hours". */
+      triageDetail: (count: Shown, p90: string) => string;
+      /** Under the share: "30 of 40 concerns". */
+      wishesDetail: (asked: Shown, of: Shown) => string;
+      /** Under the open counts: "at the end of 7 December 2026". */
+      atEnd: (day: string) => string;
+      none: string;
+    };
+    chart: {
+      showTable: string;
+      showChart: string;
+      download: string;
+      /** Visually hidden end of the download button: the report's title. */
+      downloadOf: (title: string) => string;
+      preparing: string;
+      /** The link to the file once fetched. */
+      ready: (title: string) => string;
+      downloadFailed: string;
+      /** Said when a chart has nothing to show. */
+      none: string;
+      /** Column heading of a table's counts. */
+      count: string;
+    };
+    byMonth: {
+      title: string;
+      month: string;
+      raised: string;
+      openConcerns: string;
+      openCases: string;
+      /** "Concerns raised each month, April 2026 to December 2026: highest in May 2026 (12), lowest in August 2026 (2)." */
+      summary: (
+        range: string,
+        highest: [string, Shown] | undefined,
+        lowest: [string, Shown] | undefined,
+      ) => string;
+      /** "18 cases open at the end of December 2026." */
+      casesSummary: (month: string, cases: Shown) => string;
+    };
+    byCategory: {
+      title: string;
+      category: string;
+      groups: Record<string, string>;
+      /** "Concerns by main category, 1 April 2026 to 7 December 2026: most were Neglect (12), then …". */
+      summary: (range: string, ranked: [string, Shown][]) => string;
+    };
+    byAge: {
+      title: string;
+      who: string;
+      adults: string;
+      children: string;
+      notKnown: string;
+      summary: (adults: Shown, children: Shown, notKnown: Shown) => string;
+    };
+    byAgency: {
+      title: string;
+      agency: string;
+      summary: (range: string, ranked: [string, Shown][]) => string;
+    };
+    /** Where each area of the self-assessment stands in its latest round, and how it moved. */
+    selfAssessment: {
+      title: string;
+      area: string;
+      yes: string;
+      inProgress: string;
+      no: string;
+      unanswered: string;
+      moved: string;
+      /** Appendix 4's areas by number (the guide gives them no names; these are Doorstep's). */
+      areas: Record<string, string>;
+      /** "2 better, 1 worse, 1 new" from the counts that are not 0; `same` when all are. */
+      movement: (better: number, worse: number, added: number) => string;
+      /** No round signed off before this one. */
+      first: string;
+      /** "Round 2026, signed off on 1 December 2026, compared with round 2025." */
+      summary: (round: string, signedOff: string | undefined, previous: string | undefined) => string;
+    };
+    outcomes: {
+      title: string;
+      outcome: string;
+      desired: string;
+      risk: string;
+      fully: string;
+      partially: string;
+      notAchieved: string;
+      removed: string;
+      reduced: string;
+      remains: string;
+      summary: (desired: [Shown, Shown, Shown], risk: [Shown, Shown, Shown]) => string;
+    };
+  };
+}
