@@ -241,7 +241,11 @@ describe('concerns at scale (pnpm seed --concerns)', () => {
       `select count(*)::int as n from concern where organisation_id = $1`,
       [lead.organisationId],
     );
-    const read = await ok<{ concerns: { totalCount: number } }>(gw, `{ concerns(first: 1) { totalCount } }`);
+    const read = await ok<{ concerns: { totalCount: number } }>(
+      gw,
+      `{ concerns(first: 1) { totalCount } }`,
+      {},
+    );
     expect(read.concerns.totalCount).toBe(db!.n);
   });
 
