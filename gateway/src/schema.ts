@@ -52,6 +52,7 @@ import {
   WarningResolver,
 } from './modules/warning/warning.resolver.js';
 // The read model of each module: how the compiled read path reads its types (`read/`).
+import { reportResolvers } from './modules/report/report.registry.js';
 import './modules/household/household.read.js';
 import './modules/person/person.read.js';
 import './modules/warning/warning.read.js';
@@ -99,6 +100,7 @@ export const resolvers = [
   ConcernRiskResolver,
   CaseResolver,
   CaseReviewPolicyResolver,
+  ...reportResolvers,
 ] as const;
 
 let built: GraphQLSchema | undefined;

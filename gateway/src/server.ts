@@ -33,6 +33,7 @@ import { corsHeaders, OriginPolicy, preflightHeaders } from './http/cors.js';
 import { handleDev } from './http/dev-routes.js';
 import { isGraphiqlPath, resolveGraphiql } from './http/graphiql.js';
 import { createEventStream } from './http/events.js';
+import { createReportDownloads } from './http/report-downloads.js';
 import { createSubscriptionTransports } from './http/subscriptions.js';
 import { BodyTooLargeError, errorBody, readBody, securityHeaders, sender } from './http/respond.js';
 import { serveStatic } from './http/static.js';
@@ -149,6 +150,7 @@ export async function createGateway(
   const liveDeps = { orm, auth, listener, recheckSeconds: config.eventsRecheckSeconds };
   const events = createEventStream(liveDeps, origins, headers, sendJson);
   const ready = databaseReadiness(orm, { running: options.databaseRunning });
+  const reportDownloads = createReportDownloads({ orm, auth, origins }, headers, send, sendJson);
 
   /**
    * Once the operation has parsed and validated, and its arguments hold only text that can be stored,
@@ -430,6 +432,8 @@ export async function createGateway(
         await handleGraphQL(req, res, url, requestId); // the preflight, as for /graphql
       } else if (url.pathname === '/events') {
         await events.handle(req, res);
+      } else if (url.pathname.startsWith('/reports/')) {
+        await reportDownloads(req, res, url, requestId);
       } else if (url.pathname === '/auth/widget-token') {
         await handleWidgetToken(req, res, requestId);
       } else if (url.pathname === '/health/live') {

@@ -22,6 +22,8 @@ const RAISERS: readonly Actor[] = [
   'ADMIN',
 ];
 const SAFEGUARDING: readonly Actor[] = ['SAFEGUARDING_LEAD', 'SAFEGUARDING_CHAMPION'];
+/** The organisation's figures (reports): its managers and safeguarding leads. */
+const REPORT_READERS: readonly Actor[] = ['SAFEGUARDING_LEAD', 'MANAGER'];
 const LEAD: readonly Actor[] = ['SAFEGUARDING_LEAD'];
 /** Managers sign warnings off, so they see them; nothing else person-level. */
 const WARNING_READERS: readonly Actor[] = [...SAFEGUARDING, 'MANAGER'];
@@ -305,6 +307,12 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'CaseReview.*': CASE_READERS,
   'CaseReviewPolicy.*': CASE_READERS,
 
+  // Reports: counts for the organisation's managers and safeguarding leads, nothing person-level.
+  'Query.report': REPORT_READERS,
+  'Report.*': REPORT_READERS,
+  'ReportPeriodEcho.*': 'envelope',
+  'MonthFigures.*': 'envelope',
+
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,
   'Mutation.markNotificationsRead': ALL_STAFF,
@@ -351,6 +359,7 @@ export const organisationOwned: readonly string[] = [
   'FeedbackRating',
   'FeedbackSummary',
   'FeedbackPrincipleSummary',
+  'Report',
   'YouSaidWeDid',
   'WebhookEndpoint',
   'WebhookAttempt',
@@ -484,6 +493,7 @@ export const notPersonLevel: Record<string, string> = {
   FeedbackLinkStatus: 'whether a link can still be used, nothing about whom it is for',
   FeedbackSummary: 'counts and averages',
   FeedbackPrincipleSummary: 'counts and averages',
+  Report: 'counts, shares and durations of the organisation’s records: never a person',
   YouSaidWeDid: 'published answers, written to be read by everyone',
   SelfAssessmentItem: 'the organisation’s checklist',
   SelfAssessmentQuestion: 'the organisation’s checklist',

@@ -113,6 +113,11 @@ export const Permission = {
   CaseSignOff: 'case:sign-off',
   /** Set how often the organisation's cases are reviewed: safeguarding leads and managers. */
   CasePolicyWrite: 'case:policy-write',
+  /**
+   * The organisation's reports (figures by month, category, age, source, triage time, outcomes):
+   * its managers and safeguarding leads. Counts only, never a person; exports are audited.
+   */
+  ReportRead: 'report:read',
   /** Published "you said, we did" answers: everyone who can reach the organisation. */
   YouSaidWeDidRead: 'feedback:you-said-we-did',
 } as const;
@@ -243,5 +248,6 @@ export const rules: Record<Exclude<Permission, 'envelope'>, Rule> = {
   'case:write': { actors: SAFEGUARDING, relation: sameOrganisation },
   'case:sign-off': { actors: ['MANAGER'], relation: sameOrganisation },
   'case:policy-write': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'] },
+  'report:read': { actors: ['SAFEGUARDING_LEAD', 'MANAGER'], relation: sameOrganisation },
   'feedback:you-said-we-did': { actors: [...ALL_STAFF, 'TENANT', 'PUBLIC'], relation: sameOrganisation },
 };

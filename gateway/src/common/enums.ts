@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  REPORTING_GROUPS,
   AGENCY_TYPES,
   CHILDREN_PRESENT,
   CONCERN_CATEGORIES,
@@ -267,4 +268,11 @@ registerEnumType(OutcomesAchievedEnum, {
 registerEnumType(RiskOutcomeEnum, {
   name: 'RiskOutcome',
   description: 'Making Safeguarding Personal: at closure, is the risk removed, reduced, or does it remain?',
+});
+
+export const ReportingGroupEnum = enumObject(REPORTING_GROUPS);
+registerEnumType(ReportingGroupEnum, {
+  name: 'ReportingGroup',
+  description:
+    'The group a concern is reported under: Stockport Homes’ Table 1 labels, then Doorstep’s other categories, then NOT_RECORDED (REPORTING_GROUP_OF in @doorstep/schema maps each category)',
 });

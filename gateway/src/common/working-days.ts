@@ -15,6 +15,8 @@ import { ukDayStart } from './uk-days.js';
 
 /** The end of the working day in London: a referral sent at or after it counts from the next one. */
 export const WORKING_DAY_ENDS_AT = { hour: 17, minute: 0 };
+/** The start of the working day in London (office hours are 09:00 to 17:00). */
+export const WORKING_DAY_STARTS_AT = { hour: 9, minute: 0 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -160,4 +162,29 @@ export function workingDaysAfter(at: Date, days: number): Date {
   let day = countingStartsOn(at);
   for (let n = 0; n < days; n++) day = nextWorkingDay(day);
   return ukDayStart(iso(Date.parse(`${day}T00:00:00Z`) + DAY_MS));
+}
+
+/**
+ * Working time between two moments, in whole seconds: the part of it that falls in office hours
+ * (09:00 to 17:00 London time) on working days. The clocks change at 01:00 UTC on a Sunday, never
+ * a working day, so a working day's office hours are its midnight plus 9 and 17 hours. 0 when `to`
+ * is not after `from`.
+ */
+export function workingSecondsBetween(from: Date, to: Date): number {
+  if (to <= from) return 0;
+  const at = (ms: number, t: { hour: number; minute: number }) => ms + (t.hour * 60 + t.minute) * 60_000;
+  let total = 0;
+  let day = londonTime(from).day;
+  const last = londonTime(to).day;
+  for (;;) {
+    if (isWorkingDay(day)) {
+      const midnight = ukDayStart(day).getTime();
+      const start = Math.max(from.getTime(), at(midnight, WORKING_DAY_STARTS_AT));
+      const end = Math.min(to.getTime(), at(midnight, WORKING_DAY_ENDS_AT));
+      if (end > start) total += end - start;
+    }
+    if (day === last) break;
+    day = iso(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+  }
+  return Math.floor(total / 1000);
 }

@@ -41,10 +41,13 @@ import {
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhook/webhook.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
+import { Team } from '../modules/organisation/team.entity.js';
+import { CaseOpenPeriod } from '../modules/report/case-open-period.entity.js';
 
 /** Every entity, listed: no folder scanning, so the same code runs from tsc output and under vitest. */
 export const entities = [
   Organisation,
+  Team,
   User,
   IdentityProvider,
   ApiKey,
@@ -93,4 +96,5 @@ export const entities = [
   CaseNote,
   CaseReview,
   CaseReviewPolicy,
+  CaseOpenPeriod,
 ];

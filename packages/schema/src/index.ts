@@ -20,3 +20,4 @@ export * from './response-due.js';
 export * from './dash.js';
 export * from './capacity.js';
 export * from './case.js';
+export * from './report.js';

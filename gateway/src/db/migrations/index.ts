@@ -31,6 +31,7 @@ import { Migration20261207085211_referrals_naming } from './Migration20261207085
 import { Migration20261207095727_dash_checklists_and_capacity_assessments } from './Migration20261207095727_dash_checklists_and_capacity_assessments.js';
 import { Migration20261207095919_cases } from './Migration20261207095919_cases.js';
 import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
+import { Migration20261207121857_reports } from './Migration20261207121857_reports.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -94,4 +95,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207101500_concerns_awaiting_triage',
     class: Migration20261207101500_concerns_awaiting_triage,
   },
+  { name: 'Migration20261207121857_reports', class: Migration20261207121857_reports },
 ];

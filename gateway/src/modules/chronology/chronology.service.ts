@@ -1,3 +1,4 @@
+import { csvFile } from '../../common/csv.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chronologyFilterSchema, type ChronologyFilterData, type ExportFormat } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
@@ -115,23 +116,6 @@ export interface ChronologyExportData {
   content: string;
 }
 
-/** A spreadsheet would run a cell starting with these as a formula: such cells are prefixed with '. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: always quoted, quotes doubled, and never a formula (OWASP CSV injection). */
-export function csvCell(value: unknown): string {
-  let text =
-    value === null || value === undefined
-      ? ''
-      : value instanceof Date
-        ? value.toISOString()
-        : typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 const EXPORT_COLUMNS = [
   'occurredAt',
   'recordedAt',
@@ -197,18 +181,15 @@ export async function exportChronology(
       content: JSON.stringify({ subject, entries: entries.map(exportRow) }, null, 2),
     };
   }
-  const lines = [
-    EXPORT_COLUMNS.map(csvCell).join(','),
-    ...entries.map((e) => {
-      const row = exportRow(e);
-      return EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(',');
-    }),
-  ];
+  const cells = entries.map((e) => {
+    const row = exportRow(e);
+    return EXPORT_COLUMNS.map((c) => row[c]);
+  });
   return {
     filename: `${name}.csv`,
     contentType: 'text/csv; charset=utf-8',
     entryCount: entries.length,
-    content: lines.join('\r\n') + '\r\n',
+    content: csvFile(EXPORT_COLUMNS, cells),
   };
 }
 

@@ -1,7 +1,7 @@
 import { addMonths, isoDateOf } from '@doorstep/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey, testGateway, user } from '../../../test/harness.js';
-import { csvCell } from './chronology.service.js';
+import { csvCell } from '../../common/csv.js';
 import { count, createHousehold, createPerson, lead, ok, raise } from '../../../test/records.js';
 
 const tom = user('tom');

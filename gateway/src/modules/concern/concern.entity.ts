@@ -53,6 +53,7 @@ import {
 } from '../../common/enums.js';
 import { Household } from '../household/household.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
+import { Team } from '../organisation/team.entity.js';
 import { User } from '../organisation/user.entity.js';
 
 /**
@@ -70,6 +71,12 @@ import { User } from '../organisation/user.entity.js';
   name: 'concern_awaiting_triage',
   expression:
     'create index "concern_awaiting_triage" on "concern" ("organisation_id", "raised_at", "id") where "status" = \'RAISED\'',
+})
+// Reports: the concerns open at a moment are those raised before it less those closed before it.
+@Index({
+  name: 'concern_closed',
+  expression:
+    'create index "concern_closed" on "concern" ("organisation_id", "closed_at") where "closed_at" is not null',
 })
 @Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {
@@ -97,6 +104,18 @@ export class Concern {
   /** Null for concerns raised by a tenant or a member of the public, who are not users. */
   @ManyToOne(() => User, { nullable: true })
   raisedBy?: Rel<User> | null;
+
+  /**
+   * The reporter's team when the concern was raised (reports by team). Set by the database as the
+   * row is inserted (the migration's `doorstep_concern_team` trigger), from the reporter's team at
+   * that moment, so every way of adding a concern keeps it; later team moves do not change it.
+   */
+  @ManyToOne(() => Team, {
+    fieldNames: ['organisation_id', 'team_id'],
+    nullable: true,
+    deleteRule: 'set null (team_id)',
+  })
+  team?: Rel<Team> | null = null;
 
   /** For a tenant's concern: the tenant site's reference for them, so they can see what they sent. */
   @Property({ type: 'text', nullable: true })
@@ -225,6 +244,14 @@ export class Concern {
 
   @ManyToOne(() => User, { nullable: true })
   triagedBy?: Rel<User> | null = null;
+
+  /**
+   * Working time from raising to the first triage decision, in seconds (England and Wales working
+   * days, 09:00 to 17:00 London time: `workingSecondsBetween`), set at the first triage. Reports
+   * read it rather than computing it for every concern.
+   */
+  @Property({ type: 'integer', nullable: true })
+  triageWorkingSeconds?: number | null = null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })

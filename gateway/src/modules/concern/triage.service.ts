@@ -1,3 +1,4 @@
+import { workingSecondsBetween } from '../../common/working-days.js';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { reasonSchema, type TriageData } from '@doorstep/schema';
 import { parseInput } from '../../common/input.js';
@@ -90,6 +91,8 @@ export async function triageConcern(
     triagedAt: now,
     triagedBy: userOf(tx, caller),
     version: concern.version + 1,
+    // Time to triage (reports): to the first decision, in working time; a re-triage keeps it.
+    ...(from === 'RAISED' && { triageWorkingSeconds: workingSecondsBetween(concern.raisedAt, now) }),
   });
   const record = tx.create(ConcernTriage, {
     organisation: tx.getReference(Organisation, caller.identity.organisationId),

@@ -6,6 +6,7 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { RoleEnum } from '../../common/enums.js';
 import { Organisation } from './organisation.entity.js';
+import { Team } from './team.entity.js';
 
 /** Someone who signs in: staff of a housing provider, a contractor, or an agency officer. */
 @ObjectType('StaffMember', { description: 'A member of staff of your organisation' })
@@ -44,4 +45,12 @@ export class User {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Their team, if the organisation has teams (`pnpm admin user:team`). */
+  @ManyToOne(() => Team, {
+    fieldNames: ['organisation_id', 'team_id'],
+    nullable: true,
+    deleteRule: 'set null (team_id)',
+  })
+  team?: Rel<Team> | null = null;
 }
