@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway } from '../../test/harness.js';
 import { lead, ok } from '../../test/records.js';
-import { workingDaysAfter } from '../common/working-days.js';
+import { workingDaysAfter, workingSecondsBetween } from '../common/working-days.js';
 import { repoRoot } from '../config.js';
 import {
   SCALE_AREAS,
@@ -127,6 +127,30 @@ describe('concerns at scale (pnpm seed --concerns)', () => {
          select 1 from concern_triage t where t.organisation_id = c.organisation_id and t.concern_id = c.id and t.decided_at = c.triaged_at)`,
     );
     expect(records!.missing).toBe(0);
+    // The working time to triage the reports read, as the triage service keeps it.
+    const timed = await gw.sql<{ raised_at: Date; triaged_at: Date; triage_working_seconds: number }>(
+      `select raised_at, triaged_at, triage_working_seconds from concern
+        where triaged_at is not null and what_happened = 'Synthetic data for the reports' order by id limit 300`,
+    );
+    for (const c of timed) {
+      expect(c.triage_working_seconds).toBe(workingSecondsBetween(c.raised_at, c.triaged_at));
+    }
+    // Staff and contractors' concerns carry their team; each case its open period.
+    const [kept] = await gw.sql<{
+      staff_without_team: number;
+      public_with_team: number;
+      teams: number;
+      periods: number;
+    }>(
+      `select count(*) filter (where reporter_kind in ('STAFF', 'CONTRACTOR') and team_id is null)::int as staff_without_team,
+              count(*) filter (where reporter_kind not in ('STAFF', 'CONTRACTOR') and team_id is not null)::int as public_with_team,
+              count(distinct team_id)::int as teams,
+              (select count(*)::int from safeguarding_case k where not exists (
+                 select 1 from case_open_period p where p.case_id = k.id and p.opened_at = k.opened_at
+                    and p.closed_at is not distinct from k.closed_at)) as periods
+         from concern where what_happened = 'Synthetic data for the reports'`,
+    );
+    expect(kept).toEqual({ staff_without_team: 0, public_with_team: 0, teams: 4, periods: 0 });
 
     const [cases] = await gw.sql<{ open: number; closed: number; outcomes: string[]; unlinked: number }>(
       `select count(*) filter (where status = 'OPEN')::int as open, count(*) filter (where status = 'CLOSED')::int as closed,
@@ -173,6 +197,13 @@ describe('concerns at scale (pnpm seed --concerns)', () => {
       [NOW],
     );
     expect(moves).toEqual({ broken: 0, late: 0 });
+    // What the referral_move_response trigger keeps, as it would have kept it.
+    const [copied] = await gw.sql<{ wrong: number }>(
+      `select count(*)::int as wrong from referral r
+        where r.responded_at is distinct from (select min(m.at) from referral_move m where m.referral_id = r.id and m."to" in ('ACCEPTED', 'DECLINED'))
+           or r.outcome is distinct from (select m.outcome from referral_move m where m.referral_id = r.id and m."to" = 'CLOSED')`,
+    );
+    expect(copied!.wrong).toBe(0);
   });
 
   it('raises cumulative flags, takes feedback and keeps warnings with review dates, with their chronology', async () => {
@@ -247,6 +278,36 @@ describe('concerns at scale (pnpm seed --concerns)', () => {
       {},
     );
     expect(read.concerns.totalCount).toBe(db!.n);
+  });
+
+  it('reports on them what an independent count of the rows says', async () => {
+    const period = { from: '2025-01-01', to: '2025-12-31' };
+    const { report } = await ok<{
+      report: {
+        concernsByMonth: { month: string; raised: number }[];
+        referralsByAgency: { agencyType: string; sent: number }[];
+      };
+    }>(
+      gw,
+      `query($period: ReportPeriod!) { report(period: $period) {
+         concernsByMonth { month raised } referralsByAgency { agencyType sent } } }`,
+      { period },
+    );
+    const months = await gw.sql<{ month: string; n: number }>(
+      `select to_char(raised_at at time zone 'Europe/London', 'YYYY-MM') as month, count(*)::int as n from concern
+        where organisation_id = $1 and (raised_at at time zone 'Europe/London')::date between $2 and $3 group by 1 order by 1`,
+      [lead.organisationId, period.from, period.to],
+    );
+    expect(report.concernsByMonth.map((m) => [m.month, m.raised])).toEqual(months.map((m) => [m.month, m.n]));
+    const agencies = await gw.sql<{ agency_type: string; n: number }>(
+      `select o.agency_type, count(*)::int as n from referral r join organisation o on o.id = r.recipient_organisation_id
+        where r.organisation_id = $1 and (r.sent_at at time zone 'Europe/London')::date between $2 and $3 group by 1`,
+      [lead.organisationId, period.from, period.to],
+    );
+    expect(agencies.length).toBeGreaterThan(5);
+    for (const { agency_type, n } of agencies) {
+      expect(report.referralsByAgency.find((a) => a.agencyType === agency_type)!.sent, agency_type).toBe(n);
+    }
   });
 
   it('`pnpm seed --concerns` adds them with a progress bar (the built script, against DATABASE_URL)', async () => {

@@ -181,7 +181,7 @@ async function workingCalendar(client: pg.ClientBase, from: number, to: number) 
   const before = days.map((d) => index.get(countingStartsOn(new Date(`${d}T11:00:00Z`)))!);
   const after = days.map((d) => index.get(nextWorkingDay(d))!);
   await client.query(
-    `create temp table if not exists scale_working_day (n int primary key, day date not null)`,
+    `create temp table if not exists scale_working_day (n int primary key, day date not null unique)`,
   );
   await client.query(
     `create temp table if not exists scale_calendar (day date primary key, start_before int not null, start_after int not null)`,
@@ -225,6 +225,41 @@ async function agencies(client: pg.ClientBase): Promise<void> {
   );
 }
 
+/**
+ * Working time from `at` to `triaged_at` (of `s_concern`), in whole seconds: the part in office
+ * hours (09:00 to 17:00 London time) on working days, as `workingSecondsBetween` counts it, from
+ * the same working-day calendar.
+ */
+const WORKING_SECONDS = `coalesce((
+  select floor(sum(extract(epoch from least(triaged_at, (w.day + time '17:00') at time zone 'Europe/London')
+                                    - greatest(at, (w.day + time '09:00') at time zone 'Europe/London'))))::int
+    from scale_working_day w
+   where w.day between (at at time zone 'Europe/London')::date and (triaged_at at time zone 'Europe/London')::date
+     and least(triaged_at, (w.day + time '17:00') at time zone 'Europe/London')
+       > greatest(at, (w.day + time '09:00') at time zone 'Europe/London')), 0)`;
+
+/** The teams synthetic concerns are raised by (three patches, then the repairs team contractors are in). */
+const TEAMS = [
+  'Synthetic north patch',
+  'Synthetic south patch',
+  'Synthetic tenancy support',
+  'Synthetic repairs',
+];
+
+async function teamsOf(client: pg.ClientBase, organisationId: string): Promise<string[]> {
+  await client.query(
+    `insert into team (organisation_id, id, name, created_at)
+     select $1, gen_random_uuid(), name, now() from unnest($2::text[]) as name
+     on conflict (organisation_id, name) do nothing`,
+    [organisationId, TEAMS],
+  );
+  const { rows } = await client.query<{ id: string; name: string }>(
+    `select id, name from team where organisation_id = $1 and name = any($2)`,
+    [organisationId, TEAMS],
+  );
+  return TEAMS.map((name) => rows.find((r) => r.name === name)!.id);
+}
+
 /** The staff the synthetic records are written by. */
 async function staffOf(client: pg.ClientBase, organisationId: string) {
   const { rows } = await client.query<{
@@ -256,6 +291,7 @@ export async function writeConcernsAtScale(client: pg.ClientBase, options: Scale
   await workingCalendar(client, from - 30 * DAY, to + 10 * DAY);
   await agencies(client);
   const staff = await staffOf(client, organisationId);
+  const teams = await teamsOf(client, organisationId);
   const { rows } = await client.query<{ n: number }>(
     `select count(*)::int as n from household where organisation_id = $1 and tenancy_reference like 'SCL-%'`,
     [organisationId],
@@ -276,6 +312,7 @@ export async function writeConcernsAtScale(client: pg.ClientBase, options: Scale
       await writeBatch(client, {
         organisationId,
         ...staff,
+        teams,
         firstHousehold: households + 1,
         households: homes,
         concerns: size,
@@ -298,6 +335,7 @@ interface BatchParams {
   lead: string;
   manager: string;
   contractor: string;
+  teams: string[];
   firstHousehold: number;
   households: number;
   concerns: number;
@@ -365,7 +403,9 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
        select g, gen_random_uuid() as id, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6,
               random() r7, random() r8, random() r9, random() r10, random() r11, random() r12, random() r13,
               -- more concerns in later years (reporting grows), at any hour but mostly in the working day
-              $1::timestamptz + ($2::timestamptz - $1::timestamptz - interval '1 hour') * sqrt(random()) as at,
+              date_trunc('milliseconds', $1::timestamptz + ($2::timestamptz - $1::timestamptz - interval '1 hour') * sqrt(random())) as at,
+              -- the reporter's team, for staff and contractors
+              random() as rt,
               -- a few households have many concerns
               $4::int + floor($3::int * power(random(), 1.6))::int as household_n
          from generate_series(1, $5::int) g
@@ -382,7 +422,7 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
               ${weightedSql('r5', SCALE_REPORTERS)} as reporter_kind,
               ${weightedSql('r6', VIEWS)} as views_status,
               -- time to triage: half within about 3 hours, nine in ten within 2 days, a tail of a week
-              at + make_interval(secs => 3600 * (0.25 + 3 * power(r7, 1.3) * exp(4 * r8 * r8))) as triage_at
+              date_trunc('milliseconds', at + make_interval(secs => 3600 * (0.25 + 3 * power(r7, 1.3) * exp(4 * r8 * r8)))) as triage_at
          from placed p
      )
      select d.*,
@@ -434,7 +474,8 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
     `insert into concern (id, reference, organisation_id, raised_by_id, reporter_kind, status, urgency, categories, primary_category,
                           subject_description, location, what_happened, happened_at, views_status, views, views_not_asked_reason,
                           consent_status, consent_reason, raised_at, updated_at, household_id, reporter_tenant_ref, reporter_contact_name,
-                          triage_decision, risk_level, triage_reason, triaged_at, triaged_by_id, closed_at, close_reason, closed_by_id, version)
+                          triage_decision, risk_level, triage_reason, triaged_at, triaged_by_id, closed_at, close_reason, closed_by_id, version,
+                          team_id, triage_working_seconds)
      select id, reference, $1,
             case reporter_kind when 'STAFF' then $2::uuid when 'CONTRACTOR' then $3::uuid end,
             reporter_kind, status, urgency, array[category], category, 'A member of the household', 'At home',
@@ -448,9 +489,11 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
             decision, risk, case when decision is not null then 'Synthetic data' end, triaged_at,
             case when decision is not null then $2::uuid end,
             closed_at, case when closed_at is not null then 'Synthetic data' end, case when closed_at is not null then $2::uuid end,
-            case status when 'RAISED' then 1 when 'TRIAGED' then 2 else 3 end
+            case status when 'RAISED' then 1 when 'TRIAGED' then 2 else 3 end,
+            case when reporter_kind = 'CONTRACTOR' then $4::uuid when reporter_kind = 'STAFF' then ($5::uuid[])[1 + floor(rt * 3)::int] end,
+            case when triaged_at is not null then ${WORKING_SECONDS} end
        from s_concern`,
-    [org, p.lead, p.contractor],
+    [org, p.lead, p.contractor, p.teams[3], p.teams.slice(0, 3)],
   );
   await q(
     `insert into concern_count (organisation_id, concerns)
@@ -515,6 +558,12 @@ async function writeCases(q: Q, p: BatchParams) {
             closed_at, case when closed_at is not null then $2::uuid end, case when closed_at is null then 1 else 2 end
        from s_case`,
     [p.organisationId, p.lead, p.now],
+  );
+  // Each case's open period, as the case_open_period trigger (off while loading) keeps it.
+  await q(
+    `insert into case_open_period (organisation_id, id, case_id, opened_at, closed_at)
+     select $1, gen_random_uuid(), case_id, opened_at, closed_at from s_case`,
+    [p.organisationId],
   );
   await q(
     `insert into case_concern (organisation_id, id, case_id, concern_id, attached_at)
@@ -607,7 +656,7 @@ async function writeReferrals(q: Q, p: BatchParams) {
   );
   await q(
     `insert into referral (id, organisation_id, recipient_organisation_id, concern_id, reason, legal_basis, legal_basis_reason, shared,
-                           status, version, household_id, person_ids, sent_by_id, sent_at, respond_by)
+                           status, version, household_id, person_ids, sent_by_id, sent_at, respond_by, responded_at, outcome)
      select r.referral_id, $1, r.agency_id, r.id, 'Synthetic data: referred for an assessment',
             case when r.r13 < 0.4 then 'CONSENT' when r.about_child then 'RISK_TO_CHILD' else 'RISK_TO_ADULT' end,
             case when r.r13 >= 0.4 then 'Synthetic data' end,
@@ -617,7 +666,9 @@ async function writeReferrals(q: Q, p: BatchParams) {
                                'consentStatus', case when r.r13 < 0.4 then 'GIVEN' else 'NOT_SOUGHT' end, 'people', '[]'::jsonb),
             r.referral_status, 1 + (r.acknowledged is not null)::int + (r.decided is not null)::int + (r.closed is not null)::int
                         + (r.withdrawn is not null)::int,
-            r.household_id, array[case when r.about_child then r.child else r.adult end], $2, r.sent_at, r.respond_by
+            r.household_id, array[case when r.about_child then r.child else r.adult end], $2, r.sent_at, r.respond_by,
+            -- what the referral_move_response trigger (off while loading) copies from the moves
+            r.decided, case when r.closed is not null then r.outcome end
        from s_referral r`,
     [p.organisationId, p.lead],
   );

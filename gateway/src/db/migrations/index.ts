@@ -32,6 +32,7 @@ import { Migration20261207095727_dash_checklists_and_capacity_assessments } from
 import { Migration20261207095919_cases } from './Migration20261207095919_cases.js';
 import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
 import { Migration20261207121857_reports } from './Migration20261207121857_reports.js';
+import { Migration20261207130500_referral_response } from './Migration20261207130500_referral_response.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -96,4 +97,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207101500_concerns_awaiting_triage,
   },
   { name: 'Migration20261207121857_reports', class: Migration20261207121857_reports },
+  { name: 'Migration20261207130500_referral_response', class: Migration20261207130500_referral_response },
 ];

@@ -236,7 +236,8 @@ export type SharedRiskAssessmentSnapshot = Omit<SharedRiskAssessment, keyof Part
 })
 export class Referral implements Parties {
   [PrimaryKeyProp]?: ['organisation', 'id'];
-  [OptionalProps]?: 'sentAt' | 'status' | 'respondBy' | 'version' | 'household' | 'personIds';
+  [OptionalProps]?:
+    'sentAt' | 'status' | 'respondBy' | 'version' | 'household' | 'personIds' | 'respondedAt' | 'outcome';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -307,4 +308,15 @@ export class Referral implements Parties {
   })
   @Property({ type: 'timestamptz', nullable: true })
   respondBy?: Date | null = null;
+
+  /**
+   * When the agency first accepted or declined it, and the outcome it was closed with: copied from
+   * its moves by the database (the `referral_move_response` trigger) for the referral reports; the
+   * moves are the record, and nothing else sets these.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  respondedAt?: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  outcome?: string | null = null;
 }
