@@ -312,6 +312,12 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'Report.*': REPORT_READERS,
   'ReportPeriodEcho.*': 'envelope',
   'MonthFigures.*': 'envelope',
+  'AgencyReferralFigures.*': 'envelope',
+  'ReferralOutcomeCount.*': 'envelope',
+  'ReferralStatusCount.*': 'envelope',
+  'FeedbackScores.*': 'envelope',
+  'PrincipleScores.*': 'envelope',
+  'WarningReviewCounts.*': 'envelope',
 
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,
