@@ -846,7 +846,7 @@ async function writeFeedbackAndWarnings(q: Q, p: BatchParams) {
     `update s_warning set
        review = case when status = 'ACTIVE' then greatest($1::date - 60 + floor(w5 * 390)::int, created::date + 1)
                      else created::date + 30 + floor(w5 * 300)::int end,
-       ended = case when status = 'ENDED' then least(created + make_interval(days => 30 + floor(w5 * 300)::int), $1::timestamptz) end`,
+       ended = case when status = 'ENDED' then least(created + make_interval(days => 10 + floor(random() * 350)::int), $1::timestamptz) end`,
     [p.now],
   );
   await q(

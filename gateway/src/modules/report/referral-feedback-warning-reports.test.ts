@@ -8,7 +8,7 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway, user } from '../../../test/harness.js';
-import { lead, ok } from '../../../test/records.js';
+import { lead, ok, referToNorthshire } from '../../../test/records.js';
 import { loadStockport, STOCKPORT, ukDay } from '../../../test/reports.js';
 import { workingDaysAfter } from '../../common/working-days.js';
 import { writeConcernsAtScale } from '../../db/synthetic-concerns.js';
@@ -197,6 +197,50 @@ describe('referral reports', () => {
     }
   });
 
+  it('follows a referral the agency moves through the API: responded and its outcome are kept from its moves', async () => {
+    const period = { from: today(), to: today() };
+    const fields = `referralsByAgency { agencyType sent responded respondedInTime responseWorkingDaysMedian
+                      outcomes { outcome referrals } }`;
+    const asc = async () =>
+      (
+        await report<{
+          referralsByAgency: {
+            agencyType: string;
+            sent: number;
+            responded: number;
+            respondedInTime: number;
+            responseWorkingDaysMedian: number | null;
+            outcomes: { outcome: string; referrals: number }[];
+          }[];
+        }>(fields, period)
+      ).referralsByAgency.find((a) => a.agencyType === 'ADULT_SOCIAL_CARE')!;
+    const before = await asc();
+    const referralId = await referToNorthshire(gw, { newConcern: true });
+    const officer = user('dee');
+    let version = 1;
+    for (const [mutation, extra] of [
+      ['acknowledgeReferral', {}],
+      ['acceptReferral', {}],
+      ['closeReferral', { outcome: 'SECTION_42_ENQUIRY' }],
+    ] as const) {
+      const moved = await ok<Record<string, { version: number }>>(
+        gw,
+        `mutation($input: ${mutation === 'closeReferral' ? 'CloseReferralInput' : 'ReferralMoveInput'}!) { ${mutation}(input: $input) { version } }`,
+        { input: { referralId, version, ...extra } },
+        officer,
+      );
+      version = moved[mutation]!.version;
+    }
+    const after = await asc();
+    expect(after.sent).toBe(before.sent + 1);
+    expect(after.responded).toBe(before.responded + 1);
+    expect(after.respondedInTime).toBe(before.respondedInTime + 1);
+    expect(after.responseWorkingDaysMedian).toBe(0);
+    const section42 = (f: typeof after) =>
+      f.outcomes.find((o) => o.outcome === 'SECTION_42_ENQUIRY')!.referrals;
+    expect(section42(after)).toBe(section42(before) + 1);
+  });
+
   it('Stockport 2020/21: referrals by agency are exactly police 39, mental health crisis 23, adult social care 48, children’s social care 38', async () => {
     const { agencies } = await loadStockport(gw);
     // The API sends referrals now: each goes back to the day after its concern was raised.
@@ -229,7 +273,14 @@ describe('feedback report', () => {
       [lead.organisationId],
     );
     expect(rows.length).toBeGreaterThan(20);
-    for (const p of (await periods()).filter((q) => !q.localAuthorityArea && !q.teamId)) {
+    // A day with a few responses, so that a shared report withholds counts and the means behind them.
+    const [few] = await gw.sql<{ day: string }>(
+      `select (received_at at time zone 'Europe/London')::date::text as day from feedback where organisation_id = $1
+        group by 1 having count(*) between 1 and 4 order by 1 limit 1`,
+      [lead.organisationId],
+    );
+    const smallPeriod = { from: few!.day, to: few!.day };
+    for (const p of [...(await periods()).filter((q) => !q.localAuthorityArea && !q.teamId), smallPeriod]) {
       for (const shared of [false, true]) {
         const q = { ...p, shared };
         const mine = rows.filter((f) => ukDay(f.received_at) >= p.from && ukDay(f.received_at) <= p.to);
