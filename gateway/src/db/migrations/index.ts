@@ -33,6 +33,7 @@ import { Migration20261207095919_cases } from './Migration20261207095919_cases.j
 import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
 import { Migration20261207121857_reports } from './Migration20261207121857_reports.js';
 import { Migration20261207130500_referral_response } from './Migration20261207130500_referral_response.js';
+import { Migration20261207133000_referral_report_index } from './Migration20261207133000_referral_report_index.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -98,4 +99,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261207121857_reports', class: Migration20261207121857_reports },
   { name: 'Migration20261207130500_referral_response', class: Migration20261207130500_referral_response },
+  {
+    name: 'Migration20261207133000_referral_report_index',
+    class: Migration20261207133000_referral_report_index,
+  },
 ];

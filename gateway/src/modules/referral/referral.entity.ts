@@ -229,6 +229,12 @@ export type SharedRiskAssessmentSnapshot = Omit<SharedRiskAssessment, keyof Part
   expression:
     'create index "referral_household_index" on "referral" ("organisation_id", "household_id") where "household_id" is not null',
 })
+// The referral reports: the referrals sent in a period, read from the index alone.
+@Index({
+  name: 'referral_report',
+  expression:
+    'create index "referral_report" on "referral" ("organisation_id", "sent_at") include ("status", "respond_by", "responded_at", "outcome", "recipient_organisation_id", "concern_id")',
+})
 @Index({
   name: 'referral_person_ids_gin',
   expression:
