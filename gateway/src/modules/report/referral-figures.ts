@@ -43,24 +43,25 @@ export function referralsSent(scope: ReportScope): { sql: string; params: unknow
 /**
  * For every calendar day from a week before the period to a week after today: how many England
  * and Wales working days (`working-days.ts`, the calendar due dates are counted in) come before
- * the first working day on or after it. Two parameters (the days, their numbers) for
- * `WORKING_DAYS_TABLE`.
+ * the first working day on or after it, as an array from the first of those days. Two parameters
+ * (that day, the array) for `WORKING_DAYS_TABLE`.
  */
 export function workingDayNumbers(scope: ReportScope, now = new Date()): [string, string] {
-  const days: string[] = [];
+  const first = scope.start.getTime() - 7 * DAY;
   const numbers: string[] = [];
   let n = 0;
-  for (let t = scope.start.getTime() - 7 * DAY; t <= now.getTime() + 7 * DAY; t += DAY) {
-    const day = new Date(t).toISOString().slice(0, 10);
-    days.push(day);
+  for (let t = first; t <= now.getTime() + 7 * DAY; t += DAY) {
     numbers.push(String(n));
-    if (isWorkingDay(day)) n++;
+    if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) n++;
   }
-  return [pgArray(days), pgArray(numbers)];
+  return [new Date(first).toISOString().slice(0, 10), pgArray(numbers)];
 }
 
-/** The table `responseWorkingDays` reads, `wd(day, n)`, from `workingDayNumbers`' two parameters. */
-export const WORKING_DAYS_TABLE = `wd as (select * from unnest(?::date[], ?::int[]) as t(day, n))`;
+/** The one-row table `responseWorkingDays` reads, `wd(base, n)`, from `workingDayNumbers`' two parameters. */
+export const WORKING_DAYS_TABLE = `wd as (select ?::date as base, ?::int[] as n)`;
+
+/** The number `workingDayNumbers` gives a London day (a date expression). */
+const numberOf = (day: string) => `wd.n[(${day}) - wd.base + 1]`;
 
 /**
  * SQL for how many working days a referral (alias `r`, with `sent_at` and `responded_at`) took to be
@@ -68,12 +69,9 @@ export const WORKING_DAYS_TABLE = `wd as (select * from unnest(?::date[], ?::int
  * end of the working day counting started on (the day it was sent, if a working day before 17:00
  * London time, else the next), n when before the end of the nth working day after. The end itself
  * (midnight) belongs to the next day, as a referral is overdue at its due date (`isOverdue`). So a
- * referral answered in time for the policy's N working days took at most N. Joins `wd` twice
- * (aliases `wr`, `ws`).
+ * referral answered in time for the policy's N working days took at most N. Reads `wd`.
  */
-export const responseWorkingDays = {
-  joins: (r = 'r') => `left join wd wr on wr.day = (${r}.responded_at at time zone 'Europe/London')::date
-        left join wd ws on ws.day = (${r}.sent_at at time zone 'Europe/London')::date
-                          + case when (${r}.sent_at at time zone 'Europe/London')::time < time '17:00' then 0 else 1 end`,
-  days: 'greatest(0, wr.n - ws.n)',
-};
+export const responseWorkingDays = (r = 'r'): string =>
+  `greatest(0, ${numberOf(`(${r}.responded_at at time zone 'Europe/London')::date`)}
+     - ${numberOf(`(${r}.sent_at at time zone 'Europe/London')::date
+          + case when (${r}.sent_at at time zone 'Europe/London')::time < time '17:00' then 0 else 1 end`)})`;

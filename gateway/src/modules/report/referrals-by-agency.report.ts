@@ -98,17 +98,21 @@ export const referralsByAgency: ReportDefinition<AgencyReferralFigures[]> = {
     const rows = await sql<Row>(
       `with ${WORKING_DAYS_TABLE},
             r as materialized (${sent.sql}),
-            t as (select r.*, case when r.responded_at is not null then ${responseWorkingDays.days} end as days
-                    from r ${responseWorkingDays.joins('r')})
-       select agency_type, count(*)::int as sent, count(responded_at)::int as responded,
-              count(*) filter (where responded_at < respond_by)::int as in_time,
-              count(*) filter (where overdue)::int as overdue,
-              percentile_disc(0.5) within group (order by days) as median,
-              percentile_disc(0.9) within group (order by days) as p90,
-              (select jsonb_object_agg(o.outcome, o.n) from (
-                 select t2.outcome, count(*)::int as n from t t2
-                  where t2.agency_type = t.agency_type and t2.outcome is not null group by t2.outcome) o) as outcomes
-         from t group by agency_type`,
+            t as materialized (
+              select r.agency_type, r.responded_at, r.respond_by, r.overdue, r.outcome,
+                     case when r.responded_at is not null then ${responseWorkingDays('r')} end as days
+                from r cross join wd),
+            o as (select agency_type, jsonb_object_agg(outcome, n) as outcomes
+                    from (select agency_type, outcome, count(*)::int as n from t where outcome is not null group by 1, 2) x
+                   group by agency_type)
+       select t.agency_type, count(*)::int as sent, count(t.responded_at)::int as responded,
+              count(*) filter (where t.responded_at < t.respond_by)::int as in_time,
+              count(*) filter (where t.overdue)::int as overdue,
+              percentile_disc(0.5) within group (order by t.days) as median,
+              percentile_disc(0.9) within group (order by t.days) as p90,
+              o.outcomes
+         from t left join o on o.agency_type = t.agency_type
+        group by t.agency_type, o.outcomes`,
       [...workingDayNumbers(scope), ...sent.params],
     );
     const byType = new Map(rows.map((r) => [r.agency_type, r]));
