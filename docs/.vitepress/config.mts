@@ -67,6 +67,7 @@ export default defineConfig({
           { text: 'Languages: English and Welsh', link: '/guide/languages' },
           { text: 'Offline', link: '/guide/offline' },
           { text: 'Casework', link: '/guide/casework' },
+          { text: 'Reports', link: '/guide/reports' },
           { text: 'Partner agencies', link: '/guide/partner-agencies' },
           { text: 'Domestic abuse risk and mental capacity', link: '/guide/domestic-abuse-and-capacity' },
           { text: 'Live updates', link: '/guide/live-updates' },

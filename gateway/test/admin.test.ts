@@ -2,7 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSessionToken } from '../src/auth/tokens.js';
-import { runTool, testGateway, user } from './harness.js';
+import { randomUUID } from 'node:crypto';
+import { runTool, testGateway, user, validConcern } from './harness.js';
 
 let gw: Awaited<ReturnType<typeof testGateway>>;
 beforeAll(async () => {
@@ -62,6 +63,43 @@ describe('pnpm admin', () => {
     );
     expect(audit).toEqual({ action: 'UPDATE', actor_kind: 'system', entity_type: 'User' });
   });
+
+  it('adds a team, puts staff in it, and a concern they raise keeps the team they were in', async () => {
+    const added = await admin('team:add', '--org', 'Riverside Homes', '--name', 'North patch');
+    expect(added.code, added.stderr).toBe(0);
+    const team = added.stdout.trim();
+    expect((await admin('team:add', '--org', 'Riverside Homes', '--name', 'North patch')).code).toBe(2);
+    const tom = user('tom');
+    const moved = await admin('user:team', '--email', tom.email, '--team', 'North patch');
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toBe(`${tom.email}: North patch\n`);
+    expect((await admin('teams', '--org', 'Riverside Homes')).stdout).toContain(
+      `${team}  North patch  1 member\n`,
+    );
+    expect((await admin('user:team', '--email', tom.email, '--team', 'Nowhere')).code).toBe(2);
+
+    const raised = await gw.graphql<{ raiseConcern: { reference: string } }>(
+      `mutation($key: String!, $input: RaiseConcernInput!) { raiseConcern(idempotencyKey: $key, input: $input) { reference } }`,
+      { key: randomUUID(), input: validConcern() },
+      tom,
+    );
+    expect((await admin('user:team', '--email', tom.email, '--team', 'none')).stdout).toBe(
+      `${tom.email}: no team\n`,
+    );
+    const [concern] = await gw.sql(`select team_id from concern where reference = $1`, [
+      raised.data!.raiseConcern.reference,
+    ]);
+    expect(concern).toEqual({ team_id: team });
+    const audits = await gw.sql(
+      `select action, entity_type from audit_event where actor_kind = 'system' and entity_id in ($1, $2) order by id`,
+      [team, tom.id],
+    );
+    expect(audits).toEqual([
+      { action: 'CREATE', entity_type: 'Team' },
+      { action: 'UPDATE', entity_type: 'User' },
+      { action: 'UPDATE', entity_type: 'User' },
+    ]);
+  }, 120_000); // seven runs of the built program
 
   it('makes an API key that a portal can exchange, and revokes it', async () => {
     const made = await admin('api-key:create', '--org', lead.organisationId, '--label', 'Staff portal');

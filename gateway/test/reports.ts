@@ -14,9 +14,18 @@ type Gateway = Awaited<ReturnType<typeof testGateway>>;
 
 export const RIVERSIDE = DEMO_ORGANISATIONS[0].id;
 
+const TRIAGE = `mutation($id: ID!, $input: TriageInput!) { triageConcern(id: $id, input: $input) { id } }`;
+
 export const REPORT = `query($period: ReportPeriod!) { report(period: $period) {
   period { from to localAuthorityArea teamId teamName shared suppressedBelow }
   concernsByMonth { month raised openConcernsAtEnd openCasesAtEnd }
+  concernsByCategory { group count }
+  concernsByAge { adults children notKnown }
+  concernsBySource { source count }
+  timeToTriage { triaged awaitingTriage medianWorkingHours percentile90WorkingHours }
+  cumulativeFlags { raised aboutPeople aboutHouseholds reviewed }
+  makingSafeguardingPersonal { concerns wishesAsked wishesAskedPercent closedCases outcomesAsked
+    outcomesAskedPercent fullyAchieved partiallyAchieved notAchieved riskRemoved riskReduced riskRemains }
 } }`;
 
 /** A team of Riverside's, made as `pnpm admin team:add` makes one. */
@@ -242,6 +251,7 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     eighteenOn20240610: await person('2006-06-10'),
     leapling: await person('2008-02-29'),
     noBirthDate: await person(),
+    corrected: await person('1990-04-04'),
   };
   const categories = [...Object.keys(REPORTING_GROUP_OF)] as ConcernCategory[];
 
@@ -255,7 +265,9 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
     namedPeople?: { name: string; role: string; dateOfBirth?: string }[];
     categories?: ConcernCategory[];
     reporterKind?: 'TENANT' | 'PUBLIC' | 'ANONYMOUS_PUBLIC';
-    viewsNotAsked?: boolean;
+    views?: 'NOT_ASKED' | 'ASKED_NONE_EXPRESSED';
+    /** Triaged (now, through the API), after being raised at `raisedAt`. */
+    triage?: boolean;
   }
   const specs: Spec[] = [
     // Month ends at UK midnight: BST starts 31 March 2024 01:00 UTC, ends 27 October 2024.
@@ -290,9 +302,11 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       namedPeople: [{ name: 'Ellie', role: 'SUBJECT', dateOfBirth: '2019-03-03' }],
     },
     { raisedAt: '2024-09-05T09:00:00Z', categories: [] },
-    { raisedAt: '2024-09-06T09:00:00Z', reporterKind: 'TENANT', viewsNotAsked: true },
+    { raisedAt: '2024-09-06T09:00:00Z', reporterKind: 'TENANT', views: 'NOT_ASKED' },
     { raisedAt: '2024-09-07T09:00:00Z', reporterKind: 'ANONYMOUS_PUBLIC', categories: [] },
     { raisedAt: '2024-09-08T09:00:00Z', reporterKind: 'PUBLIC' },
+    // About someone whose date of birth is corrected afterwards (1990 to 2011): a child's.
+    { raisedAt: '2024-09-09T09:00:00Z', subjectIds: [people.corrected] },
   ];
   const subjectChoices = [
     [people.adult],
@@ -312,8 +326,14 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       subjectIds: rng.pick(subjectChoices),
       categories: rng.next() < 0.1 ? [] : [rng.pick(categories)],
       reporterKind: rng.pick([undefined, undefined, 'TENANT', 'PUBLIC', 'ANONYMOUS_PUBLIC'] as const),
-      viewsNotAsked: rng.next() < 0.3,
+      views: rng.pick([undefined, undefined, 'NOT_ASKED', 'ASKED_NONE_EXPRESSED'] as const),
+      triage: rng.next() < 0.5,
     });
+  }
+  // Raised lately, over a weekend or a few working days: short times to triage.
+  const now = Date.now();
+  for (let i = 0; i < 12; i++) {
+    specs.push({ raisedAt: new Date(now - rng.int(10 * 86_400) * 1000).toISOString(), triage: true });
   }
   // Tom raises one for North patch, then moves to Repairs and raises another: each keeps its team.
   const before = await raise(gw, { categories: ['NEGLECT'] }, tom);
@@ -334,9 +354,10 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
         ...(spec.happenedAt && { happenedAt: spec.happenedAt }),
         ...(by === lead && spec.subjectIds?.length && { subjectIds: spec.subjectIds }),
         ...(spec.namedPeople && { namedPeople: spec.namedPeople }),
-        ...(spec.viewsNotAsked && {
+        ...(spec.views === 'NOT_ASKED' && {
           personViews: { status: 'NOT_ASKED', notAskedReason: 'They were not there' },
         }),
+        ...(spec.views === 'ASKED_NONE_EXPRESSED' && { personViews: { status: 'ASKED_NONE_EXPRESSED' } }),
       },
       by,
     );
@@ -348,6 +369,13 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
           [RIVERSIDE, randomUUID(), id, personId, ordinal],
         );
       }
+    }
+    if (spec.triage) {
+      await setRaisedAt(gw, id, spec.raisedAt);
+      await ok(gw, TRIAGE, {
+        id,
+        input: { decision: 'NO_FURTHER_ACTION', riskLevel: 'LOW', reason: 'Advice given.' },
+      });
     }
     await gw.sql(
       `update concern set raised_at = $2, closed_at = $3,
@@ -363,6 +391,8 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
       ],
     );
   }
+
+  await gw.sql(`update person set date_of_birth = '2011-04-04' where id = $1`, [people.corrected]);
 
   // Cases, with their history planned here and played through the case row as the service would.
   const casePeriods = new Map<string, [string, string | null][]>();
@@ -432,7 +462,46 @@ export async function makeWorld(gw: Gateway, n = 60, seed = 15): Promise<World> 
         ]);
       }
     }
+    if (plan.periods.at(-1)![1]) {
+      await gw.sql(
+        `update safeguarding_case set outcomes_asked = $2, outcomes_achieved = $3, risk_outcome = $4 where id = $1`,
+        [
+          id,
+          rng.next() < 0.7,
+          rng.pick(['FULLY', 'PARTIALLY', 'NOT_ACHIEVED', null]),
+          rng.pick(['REMOVED', 'REDUCED', 'REMAINS']),
+        ],
+      );
+    }
     casePeriods.set(id, plan.periods);
+  }
+
+  // Cumulative-concern flags over the same time, each adding up two or three of the concerns.
+  const all = (
+    await gw.sql<{ id: string }>(`select id from concern where organisation_id = $1 order by id`, [RIVERSIDE])
+  ).map((r) => r.id);
+  for (let i = 0; i < 16; i++) {
+    const flag = randomUUID();
+    const raised = Date.parse('2024-01-01T00:00:00Z') + rng.int(540) * 86_400_000 + rng.int(86_400) * 1000;
+    const reviewed = rng.next() < 0.5 ? raised + rng.int(90) * 86_400_000 : null;
+    await gw.sql(
+      `insert into cumulative_flag (id, organisation_id, subject_type, status, threshold, window_months, raised_at, reviewed_at)
+       values ($1, $2, $3, $4, 3, 12, $5, $6)`,
+      [
+        flag,
+        RIVERSIDE,
+        rng.pick(['PERSON', 'HOUSEHOLD']),
+        reviewed ? 'REVIEWED' : 'OPEN',
+        new Date(raised).toISOString(),
+        reviewed ? new Date(reviewed).toISOString() : null,
+      ],
+    );
+    for (const concernId of new Set([rng.pick(all), rng.pick(all), rng.pick(all)])) {
+      await gw.sql(
+        `insert into cumulative_flag_concern (organisation_id, id, flag_id, concern_id) values ($1, $2, $3, $4)`,
+        [RIVERSIDE, randomUUID(), flag, concernId],
+      );
+    }
   }
   return { teams, areas, households, casePeriods };
 }

@@ -301,6 +301,58 @@ describe('row-level security', () => {
     await db.sql(`delete from case_review_policy where organisation_id = $1`, [org]);
   });
 
+  it('keeps teams and the open periods of cases to their organisation; the application only reads them', async () => {
+    const org = riverside.organisationId;
+    const team = randomUUID();
+    const caseId = randomUUID();
+    await db.sql(
+      `insert into team (organisation_id, id, name, created_at) values ($1, $2, 'Lettings', now())`,
+      [org, team],
+    );
+    // Opening a case starts its first open period (a trigger, as the owner).
+    await db.sql(
+      `insert into safeguarding_case (organisation_id, id, lead_worker_id, opened_by_id, opened_at, review_every_weeks, next_review_due, desired_outcomes_status)
+       values ($1, $2, $3, $3, now(), 4, now(), 'ASKED_NONE_EXPRESSED')`,
+      [org, caseId, riverside.id],
+    );
+    await asApp(hillcrest.organisationId, async (client) => {
+      expect((await client.query(`select * from team where id = $1`, [team])).rows).toEqual([]);
+      expect(
+        (await client.query(`select * from case_open_period where case_id = $1`, [caseId])).rows,
+      ).toEqual([]);
+    });
+    await asApp(org, async (client) => {
+      expect((await client.query(`select name from team where id = $1`, [team])).rows).toEqual([
+        { name: 'Lettings' },
+      ]);
+      expect(
+        (await client.query(`select * from case_open_period where case_id = $1`, [caseId])).rows,
+      ).toHaveLength(1);
+      expect(
+        await attempt(
+          client,
+          `insert into team (organisation_id, id, name, created_at) values ($1, $2, 'x', now())`,
+          [org, randomUUID()],
+        ),
+      ).toBe('42501');
+      expect(await attempt(client, `update team set name = 'x'`)).toBe('42501');
+      expect(await attempt(client, `update case_open_period set closed_at = now()`)).toBe('42501');
+      expect(await attempt(client, `delete from case_open_period`)).toBe('42501');
+      // Closing the case (as the application may) ends the period, through the trigger.
+      expect(
+        await attempt(
+          client,
+          `update safeguarding_case set status = 'CLOSED', closed_at = now() where id = $1`,
+          [caseId],
+        ),
+      ).toBe('ok 1');
+      const [period] = (
+        await client.query(`select closed_at from case_open_period where case_id = $1`, [caseId])
+      ).rows as { closed_at: Date | null }[];
+      expect(period!.closed_at).not.toBeNull();
+    });
+  });
+
   it('sees nothing at all without an organisation', async () => {
     await asApp('', async (client) => {
       expect((await client.query('select * from concern')).rows).toEqual([]);

@@ -18,6 +18,7 @@ import { raiseConcern } from '../modules/concern/concern.service.js';
 import { Household, HouseholdAssignment, HouseholdMember } from '../modules/household/household.entity.js';
 import { joinHousehold } from '../modules/household/household.service.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
+import { Team } from '../modules/organisation/team.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { Person, PersonRelationship } from '../modules/person/person.entity.js';
 import { publishYouSaidWeDid } from '../modules/feedback/you-said-we-did.service.js';
@@ -117,6 +118,13 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Riverside's teams, and who is in each (reports count concerns by the reporter's team). */
+export const DEMO_TEAMS: { id: string; organisationId: string; name: string; members: string[] }[] = [
+  { id: id(151), organisationId: RIVERSIDE, name: 'Safeguarding', members: [id(101), id(106)] },
+  { id: id(152), organisationId: RIVERSIDE, name: 'Housing management', members: [id(102), id(104)] },
+  { id: id(153), organisationId: RIVERSIDE, name: 'Repairs and gas servicing', members: [id(103)] },
+];
 
 /** Fictional households of the demo organisations. Fixed ids, so the portal and docs can name them. */
 export const DEMO_HOUSEHOLDS: {
@@ -373,10 +381,19 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
     for (const org of DEMO_ORGANISATIONS) {
       tx.create(Organisation, { agencyType: null, ...org });
     }
+    for (const team of DEMO_TEAMS) {
+      tx.create(Team, {
+        id: team.id,
+        organisation: tx.getReference(Organisation, team.organisationId),
+        name: team.name,
+      });
+    }
     for (const user of DEMO_USERS) {
+      const team = DEMO_TEAMS.find((t) => t.members.includes(user.id));
       tx.create(User, {
         id: user.id,
         organisation: tx.getReference(Organisation, user.organisationId),
+        team: team ? tx.getReference(Team, [team.organisationId, team.id]) : null,
         name: user.name,
         email: user.email,
         roles: user.roles,

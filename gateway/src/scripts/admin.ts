@@ -26,6 +26,7 @@ import { ApiKey, IdentityProvider, PublicToken } from '../modules/access/credent
 import { createApiKey, createPublicToken, revokeApiKey } from '../modules/access/credentials.service.js';
 import { AuditEvent, type AuditAction } from '../modules/audit/audit-event.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
+import { Team } from '../modules/organisation/team.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { deactivateUser } from '../modules/organisation/user.service.js';
 import {
@@ -56,6 +57,7 @@ const { positionals, values } = parseArgs({
     audience: { type: 'string' },
     origin: { type: 'string', multiple: true },
     url: { type: 'string' },
+    team: { type: 'string' },
   },
 });
 
@@ -168,6 +170,53 @@ const COMMANDS: Record<string, { help: string; run: (em: EntityManager, config: 
         record(em, o.id, 'CREATE', 'User', u.id);
         await em.flush();
         say(u.id);
+      },
+    },
+    teams: {
+      help: '--org O   list an organisation’s teams (reports count concerns by the reporter’s team)',
+      async run(em) {
+        const o = await organisation(em);
+        for (const t of await em.find(Team, { organisation: o }, { orderBy: { name: 'asc' } })) {
+          const members = await em.count(User, { organisation: o, team: t, deactivatedAt: null });
+          say(`${t.id}  ${t.name}  ${members} member${members === 1 ? '' : 's'}`);
+        }
+      },
+    },
+    'team:add': {
+      help: '--org O --name N   a team of staff (a patch, a repairs crew…)',
+      async run(em) {
+        const o = await organisation(em);
+        const name = need('name');
+        if (name.length > 120) throw new UsageError('--name is at most 120 characters');
+        if (await em.count(Team, { organisation: o, name }))
+          throw new UsageError(`${o.name} has a team ${name}`);
+        const t = em.create(Team, { organisation: o, name });
+        record(em, o.id, 'CREATE', 'Team', t.id);
+        await em.flush();
+        say(t.id);
+      },
+    },
+    'user:team': {
+      help: '--email E --team T|none   their team from now on (concerns they raised keep theirs)',
+      async run(em) {
+        const u = await em.findOne(User, { email: need('email').toLowerCase() });
+        if (!u) throw new UsageError('no such user');
+        const wanted = need('team');
+        let team: Team | null = null;
+        if (wanted !== 'none') {
+          team = await em.findOne(
+            Team,
+            /^[0-9a-f-]{36}$/i.test(wanted)
+              ? { organisation: u.organisation, id: wanted }
+              : { organisation: u.organisation, name: wanted },
+          );
+          if (!team)
+            throw new UsageError(`no team ${wanted} in their organisation (pnpm admin teams lists them)`);
+        }
+        u.team = team;
+        record(em, u.organisation.id, 'UPDATE', 'User', u.id);
+        await em.flush();
+        say(`${u.email}: ${team ? team.name : 'no team'}`);
       },
     },
     'user:deactivate': {

@@ -79,6 +79,10 @@ export const REPORT_MAX_YEARS = 5;
 
 export const REPORT_LIMITS = { localAuthorityArea: 200 } as const;
 
+/** A day that parsed (the checks below run even when a date's own check failed). */
+const isDay = (value: string | undefined): value is string =>
+  !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && Number.isFinite(Date.parse(`${value}T00:00:00Z`));
+
 /** Today in the UK, as YYYY-MM-DD (a report's period may not start after it). */
 const ukToday = () => londonDateOf(new Date());
 
@@ -97,13 +101,13 @@ export const reportPeriodSchema = z
   })
   .check(endNotBeforeStart())
   .check(
-    z.refine((p) => !p.from || p.from <= ukToday(), {
+    z.refine((p) => !isDay(p.from) || p.from <= ukToday(), {
       error: 'The start date cannot be in the future',
       path: ['from'],
     }),
   )
   .check(
-    z.refine((p) => !p.from || !p.to || p.to < addMonths(p.from, REPORT_MAX_YEARS * 12), {
+    z.refine((p) => !isDay(p.from) || !isDay(p.to) || p.to < addMonths(p.from, REPORT_MAX_YEARS * 12), {
       error: `A report covers at most ${REPORT_MAX_YEARS} years: choose a shorter period`,
       path: ['to'],
     }),

@@ -32,7 +32,9 @@ import { Migration20261207095727_dash_checklists_and_capacity_assessments } from
 import { Migration20261207095919_cases } from './Migration20261207095919_cases.js';
 import { Migration20261207101500_concerns_awaiting_triage } from './Migration20261207101500_concerns_awaiting_triage.js';
 import { Migration20261207121857_reports } from './Migration20261207121857_reports.js';
+import { Migration20261207125919_report_filter_indexes } from './Migration20261207125919_report_filter_indexes.js';
 import { Migration20261207130500_referral_response } from './Migration20261207130500_referral_response.js';
+import { Migration20261207132053_report_youngest_subject } from './Migration20261207132053_report_youngest_subject.js';
 import { Migration20261207133000_referral_report_index } from './Migration20261207133000_referral_report_index.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -98,7 +100,15 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207101500_concerns_awaiting_triage,
   },
   { name: 'Migration20261207121857_reports', class: Migration20261207121857_reports },
+  {
+    name: 'Migration20261207125919_report_filter_indexes',
+    class: Migration20261207125919_report_filter_indexes,
+  },
   { name: 'Migration20261207130500_referral_response', class: Migration20261207130500_referral_response },
+  {
+    name: 'Migration20261207132053_report_youngest_subject',
+    class: Migration20261207132053_report_youngest_subject,
+  },
   {
     name: 'Migration20261207133000_referral_report_index',
     class: Migration20261207133000_referral_report_index,

@@ -78,6 +78,12 @@ import { User } from '../organisation/user.entity.js';
   expression:
     'create index "concern_closed" on "concern" ("organisation_id", "closed_at") where "closed_at" is not null',
 })
+// Reports by team: the team's concerns raised in a period.
+@Index({
+  name: 'concern_team_raised',
+  expression:
+    'create index "concern_team_raised" on "concern" ("organisation_id", "team_id", "raised_at") where "team_id" is not null',
+})
 @Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {
   [PrimaryKeyProp]?: ['organisation', 'id'];
@@ -116,6 +122,16 @@ export class Concern {
     deleteRule: 'set null (team_id)',
   })
   team?: Rel<Team> | null = null;
+
+  /**
+   * The latest date of birth among the people the concern is about (subjects on record, and people
+   * named as subjects with a date of birth), or null when none has one: whether the concern is
+   * about a child or adults at its date (reports). Kept by the database whenever a subject, a
+   * named person or a date of birth changes (the migration's `doorstep_concern_youngest`); nothing
+   * in the application writes it.
+   */
+  @Property({ type: 'date', nullable: true })
+  youngestSubjectBorn?: string | null = null;
 
   /** For a tenant's concern: the tenant site's reference for them, so they can see what they sent. */
   @Property({ type: 'text', nullable: true })

@@ -37,6 +37,8 @@ import { Person } from '../person/person.entity.js';
 @Access(Permission.RecordRead)
 @Entity({ tableName: 'household' })
 @Unique({ properties: ['organisation', 'tenancyReference'] })
+// Reports by area: whether the area is one of the organisation's, and its households.
+@Index({ properties: ['organisation', 'localAuthorityArea'] })
 @Index({
   name: 'household_search_trgm',
   expression:

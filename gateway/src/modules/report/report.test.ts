@@ -1,7 +1,10 @@
+import { ageOn, REPORTER_KINDS, REPORTING_GROUPS } from '@doorstep/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bankHolidays, workingSecondsBetween } from '../../common/working-days.js';
 import { testGateway } from '../../../test/harness.js';
 import { lead, ok } from '../../../test/records.js';
 import {
+  groupOf,
   lastDayOf,
   makeWorld,
   monthsBetween,
@@ -59,16 +62,39 @@ async function concernRows() {
   return gw.sql<{
     id: string;
     raised_at: Date;
+    happened_at: Date | null;
     closed_at: Date | null;
     area: string | null;
     team_id: string | null;
+    primary_category: string | null;
+    reporter_kind: string;
+    views_status: string;
+    status: string;
+    births: (string | null)[];
   }>(
-    `select c.id, c.raised_at, c.closed_at, h.local_authority_area as area, c.team_id
+    `select c.id, c.raised_at, c.happened_at, c.closed_at, h.local_authority_area as area, c.team_id,
+            c.primary_category, c.reporter_kind, c.views_status, c.status,
+            array(select to_char(p.date_of_birth, 'YYYY-MM-DD') from concern_person cp
+                    join person p on p.organisation_id = cp.organisation_id and p.id = cp.person_id
+                   where cp.concern_id = c.id and cp.role = 'SUBJECT'
+                  union all
+                  select to_char(n.date_of_birth, 'YYYY-MM-DD') from concern_named_person n
+                   where n.concern_id = c.id and n.role = 'SUBJECT') as births
        from concern c left join household h on h.organisation_id = c.organisation_id and h.id = c.household_id
       where c.organisation_id = $1`,
     [RIVERSIDE],
   );
 }
+
+/** The concerns raised in a period (UK days) in its area and team. */
+async function raisedIn(p: Period) {
+  return (await concernRows()).filter(
+    (c) => inFilter(c, [c.team_id], p) && ukDay(c.raised_at) >= p.from && ukDay(c.raised_at) <= p.to,
+  );
+}
+
+const tally = <K extends string>(keys: readonly K[], values: string[]) =>
+  keys.map((key) => [key, values.filter((v) => v === key).length] as const);
 
 const inFilter = (row: { area: string | null }, teams: (string | null)[], p: Period) =>
   (!p.localAuthorityArea || row.area === p.localAuthorityArea) && (!p.teamId || teams.includes(p.teamId));
@@ -137,5 +163,221 @@ describe('concernsByMonth', () => {
       shared: false,
       suppressedBelow: null,
     });
+  });
+});
+
+describe('concernsByCategory', () => {
+  it('counts each concern once under its primary category’s group, every group listed, as the rows say', async () => {
+    for (const p of periods()) {
+      const rows = await raisedIn(p);
+      const expected = tally(
+        REPORTING_GROUPS,
+        rows.map((c) => groupOf(c.primary_category)),
+      ).map(([group, count]) => ({ group, count }));
+      const got = await report<{ concernsByCategory: unknown[] }>(p);
+      expect(got.concernsByCategory, JSON.stringify(p)).toEqual(expected);
+      expect(rows.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('concernsByAge', () => {
+  it('counts each concern once as about a child, adults or not known, at the date of the concern', async () => {
+    for (const p of periods()) {
+      const rows = await raisedIn(p);
+      const kinds = rows.map((c) => {
+        const on = ukDay(c.happened_at ?? c.raised_at);
+        const known = c.births.filter((b): b is string => b !== null);
+        if (known.some((b) => ageOn(b, on) < 18)) return 'children';
+        return known.length ? 'adults' : 'notKnown';
+      });
+      const expected = Object.fromEntries(tally(['adults', 'children', 'notKnown'] as const, kinds));
+      const got = await report<{ concernsByAge: Record<string, number> }>(p);
+      expect(got.concernsByAge, JSON.stringify(p)).toEqual(expected);
+      expect(Object.values(got.concernsByAge).reduce((a, b) => a + b, 0)).toBe(rows.length);
+    }
+  });
+
+  it('counts the day before an 18th birthday as a child and the birthday itself as an adult; 29 February turns 18 on 1 March', async () => {
+    const age = async (day: string) =>
+      (await report<{ concernsByAge: Record<string, number> }>({ from: day, to: day })).concernsByAge;
+    expect(await age('2024-06-09')).toMatchObject({ children: 1, adults: 0 });
+    expect(await age('2024-06-10')).toMatchObject({ children: 0, adults: 1 });
+    // Raised on the 12th, about the 1st (still 17): a child.
+    expect(await age('2024-06-12')).toMatchObject({ children: 1, adults: 0 });
+    expect(await age('2026-02-28')).toMatchObject({ children: 1 });
+  });
+});
+
+describe('concernsBySource', () => {
+  it('counts concerns by who raised them, every kind listed, as the rows say', async () => {
+    for (const p of periods()) {
+      const rows = await raisedIn(p);
+      const expected = tally(
+        REPORTER_KINDS,
+        rows.map((c) => c.reporter_kind),
+      ).map(([source, count]) => ({ source, count }));
+      const got = await report<{ concernsBySource: unknown[] }>(p);
+      expect(got.concernsBySource, JSON.stringify(p)).toEqual(expected);
+    }
+  });
+});
+
+/**
+ * Working seconds between two moments, worked out by PostgreSQL apart from the gateway's code:
+ * each London day's 09:00 and 17:00 from its own time zone rules, less weekends and the bank
+ * holidays of the years (from `bankHolidays`, tested against GOV.UK's list in working-days.test.ts).
+ */
+async function workingSecondsInSql(pairs: [Date | string, Date | string][]): Promise<number[]> {
+  const holidays = [2023, 2024, 2025, 2026, 2027].flatMap(bankHolidays);
+  const rows = await gw.sql<{ seconds: number }>(
+    `select coalesce((select sum(greatest(0, extract(epoch from
+                       least(t.b, (d + time '17:00') at time zone 'Europe/London')
+                     - greatest(t.a, (d + time '09:00') at time zone 'Europe/London'))))
+              from (select g::date as d from generate_series((t.a at time zone 'Europe/London')::date::timestamp,
+                                   (t.b at time zone 'Europe/London')::date::timestamp, interval '1 day') g) days
+             where extract(isodow from d) < 6 and not (d = any($3::date[]))), 0)::int as seconds
+       from unnest($1::timestamptz[], $2::timestamptz[]) with ordinality as t(a, b, i) order by t.i`,
+    [pairs.map(([a]) => a), pairs.map(([, b]) => b), holidays],
+  );
+  return rows.map((r) => Math.max(0, r.seconds));
+}
+
+describe('time to triage', () => {
+  it('counts working hours as PostgreSQL counts them: over weekends, bank holidays, and the clocks changing', async () => {
+    const pairs: [string, string][] = [
+      ['2024-03-28T16:00:00Z', '2024-04-02T10:30:00Z'], // Maundy Thursday to Tuesday: Good Friday, Easter Monday, BST
+      ['2024-10-25T15:30:00Z', '2024-10-28T09:15:00Z'], // Friday BST to Monday GMT
+      ['2024-12-24T08:00:00Z', '2024-12-27T18:00:00Z'], // Christmas
+      ['2024-05-03T17:30:00Z', '2024-05-07T08:00:00Z'], // after hours, over the early May bank holiday
+      ['2024-06-01T10:00:00Z', '2024-06-02T10:00:00Z'], // a weekend only
+      ['2024-06-03T07:00:00Z', '2024-06-03T08:30:00Z'], // Monday 08:00 to 09:30 BST
+      ['2025-01-01T00:00:00Z', '2025-03-31T12:00:00Z'],
+      ['2024-06-05T12:00:00Z', '2024-06-05T11:00:00Z'], // backwards: none
+    ];
+    const rng = Array.from({ length: 40 }, (_, i) => {
+      const a = Date.parse('2023-12-20T00:00:00Z') + ((i * 7919) % 500) * 3_600_000 * 13;
+      return [new Date(a).toISOString(), new Date(a + ((i * 104_729) % 900) * 60_000 * 7).toISOString()] as [
+        string,
+        string,
+      ];
+    });
+    const all = [...pairs, ...rng];
+    const expected = await workingSecondsInSql(all);
+    expect(all.map(([a, b]) => workingSecondsBetween(new Date(a), new Date(b)))).toEqual(expected);
+    expect(expected.slice(0, 6)).toEqual([
+      3.5 * 3600, // Thursday 16:00-17:00 GMT; Tuesday 09:00-11:30 BST
+      0.25 * 3600 + 0.5 * 3600, // Friday 16:30-17:00 BST; Monday 09:00-09:15 GMT
+      16 * 3600, // Tuesday 24 and Friday 27 December
+      0,
+      0,
+      0.5 * 3600,
+    ]);
+  });
+
+  it('gives the median and 90th percentile (nearest rank) of the working hours to first triage, as the rows say', async () => {
+    const p = { from: '2024-01-01', to: ukDay(new Date()) };
+    const rows = await gw.sql<{ id: string; raised_at: Date; first: Date | null; status: string }>(
+      `select c.id, c.raised_at, c.status, (select min(t.decided_at) from concern_triage t
+                                             where t.concern_id = c.id) as first
+         from concern c where c.organisation_id = $1 and c.raised_at >= $2`,
+      [RIVERSIDE, '2024-01-01T00:00:00Z'],
+    );
+    const triaged = rows.filter((r) => r.first);
+    const seconds = (await workingSecondsInSql(triaged.map((r) => [r.raised_at, r.first!]))).sort(
+      (a, b) => a - b,
+    );
+    const rank = (q: number) => seconds[Math.ceil(q * seconds.length) - 1]!;
+    const hours = (s: number) => Math.round(s / 36) / 100;
+    expect(triaged.length).toBeGreaterThan(20);
+    const got = await report<{ timeToTriage: unknown }>(p);
+    expect(got.timeToTriage).toEqual({
+      triaged: triaged.length,
+      awaitingTriage: rows.filter((r) => r.status === 'RAISED').length,
+      medianWorkingHours: hours(rank(0.5)),
+      percentile90WorkingHours: hours(rank(0.9)),
+    });
+  });
+});
+
+describe('cumulativeFlags', () => {
+  it('counts flags raised and reviewed in the period, by the area and team of the concerns they add up, as the rows say', async () => {
+    const concerns = new Map((await concernRows()).map((c) => [c.id, c]));
+    const flags = await gw.sql<{
+      raised_at: Date;
+      reviewed_at: Date | null;
+      subject_type: string;
+      concerns: string[];
+    }>(
+      `select f.raised_at, f.reviewed_at, f.subject_type,
+              array(select fc.concern_id from cumulative_flag_concern fc where fc.flag_id = f.id) as concerns
+         from cumulative_flag f where f.organisation_id = $1`,
+      [RIVERSIDE],
+    );
+    for (const p of periods()) {
+      const mine = flags.filter((f) =>
+        f.concerns.some((id) => {
+          const c = concerns.get(id)!;
+          return inFilter(c, [c.team_id], p);
+        }),
+      );
+      const within = (at: Date | null) => at !== null && ukDay(at) >= p.from && ukDay(at) <= p.to;
+      const raised = mine.filter((f) => within(f.raised_at));
+      const got = await report<{ cumulativeFlags: unknown }>(p);
+      expect(got.cumulativeFlags, JSON.stringify(p)).toEqual({
+        raised: raised.length,
+        aboutPeople: raised.filter((f) => f.subject_type === 'PERSON').length,
+        aboutHouseholds: raised.filter((f) => f.subject_type === 'HOUSEHOLD').length,
+        reviewed: mine.filter((f) => within(f.reviewed_at)).length,
+      });
+    }
+  });
+});
+
+describe('makingSafeguardingPersonal', () => {
+  it('counts wishes asked on concerns and the outcomes of cases closed in the period, as the rows say', async () => {
+    const cases = await gw.sql<{
+      id: string;
+      status: string;
+      closed_at: Date | null;
+      outcomes_asked: boolean | null;
+      outcomes_achieved: string | null;
+      risk_outcome: string | null;
+    }>(
+      `select id, status, closed_at, outcomes_asked, outcomes_achieved, risk_outcome
+         from safeguarding_case where organisation_id = $1`,
+      [RIVERSIDE],
+    );
+    const where = new Map((await caseRows()).map((k) => [k.id, k]));
+    for (const p of periods()) {
+      const concerns = await raisedIn(p);
+      const closed = cases.filter(
+        (k) =>
+          k.status === 'CLOSED' &&
+          ukDay(k.closed_at!) >= p.from &&
+          ukDay(k.closed_at!) <= p.to &&
+          inFilter(where.get(k.id)!, where.get(k.id)!.teams, p),
+      );
+      const asked = concerns.filter((c) => c.views_status !== 'NOT_ASKED').length;
+      const outcomesAsked = closed.filter((k) => k.outcomes_asked).length;
+      const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : null);
+      const n = (field: 'outcomes_achieved' | 'risk_outcome', value: string) =>
+        closed.filter((k) => k[field] === value).length;
+      const got = await report<{ makingSafeguardingPersonal: unknown }>(p);
+      expect(got.makingSafeguardingPersonal, JSON.stringify(p)).toEqual({
+        concerns: concerns.length,
+        wishesAsked: asked,
+        wishesAskedPercent: pct(asked, concerns.length),
+        closedCases: closed.length,
+        outcomesAsked,
+        outcomesAskedPercent: pct(outcomesAsked, closed.length),
+        fullyAchieved: n('outcomes_achieved', 'FULLY'),
+        partiallyAchieved: n('outcomes_achieved', 'PARTIALLY'),
+        notAchieved: n('outcomes_achieved', 'NOT_ACHIEVED'),
+        riskRemoved: n('risk_outcome', 'REMOVED'),
+        riskReduced: n('risk_outcome', 'REDUCED'),
+        riskRemains: n('risk_outcome', 'REMAINS'),
+      });
+    }
   });
 });

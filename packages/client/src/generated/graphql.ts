@@ -558,12 +558,53 @@ export type RelationshipType =
   | 'PARTNER'
   | 'SIBLING';
 
+/** What a report covers: UK days from and to (both inclusive), an area, a team */
+export type ReportPeriod = {
+  /** A UK day, YYYY-MM-DD: the first day counted */
+  from: string;
+  /** Only households in this local authority area (an area none of your households is in is refused) */
+  localAuthorityArea?: string | null | undefined;
+  /** The report leaves the organisation: counts of 1 to 4 are withheld (null) */
+  shared?: boolean | null | undefined;
+  /** Only concerns raised by this team (as it was when raised) */
+  teamId?: string | number | null | undefined;
+  /** A UK day, YYYY-MM-DD: the last day counted (at most 5 years after from) */
+  to: string;
+};
+
 /** How to reach someone who raised a concern without signing in. All optional. */
 export type ReporterContactInput = {
   email?: string | null | undefined;
   name?: string | null | undefined;
   phone?: string | null | undefined;
 };
+
+export type ReporterKind =
+  | 'ANONYMOUS_PUBLIC'
+  | 'CONTRACTOR'
+  | 'PUBLIC'
+  | 'STAFF'
+  | 'TENANT';
+
+/** The group a concern is reported under: Stockport Homes’ Table 1 labels, then Doorstep’s other categories, then NOT_RECORDED (REPORTING_GROUP_OF in @doorstep/schema maps each category) */
+export type ReportingGroup =
+  | 'DISCRIMINATORY'
+  | 'DOMESTIC'
+  | 'EMOTIONAL_PSYCHOLOGICAL'
+  | 'EXPLOITATION'
+  | 'FGM'
+  | 'FINANCIAL'
+  | 'HATE_CRIME'
+  | 'INSTITUTIONAL_ORGANISATIONAL'
+  | 'MENTAL_HEALTH'
+  | 'MODERN_SLAVERY'
+  | 'NEGLECT'
+  | 'NOT_RECORDED'
+  | 'PHYSICAL'
+  | 'RADICALISATION'
+  | 'SELF_HARM'
+  | 'SELF_NEGLECT'
+  | 'SEXUAL';
 
 export type ResponsePolicyInput = {
   agencyType: AgencyType;
@@ -1009,6 +1050,20 @@ export type WithdrawReferralMutationVariables = Exact<{
 
 export type WithdrawReferralMutation = { withdrawReferral: { id: string, status: ReferralStatus, version: number, moves: Array<{ id: string, from: ReferralStatus, to: ReferralStatus, reason: string | null, outcome: ReferralOutcome | null, outcomeDetail: string | null, byName: string, byAgency: boolean, at: string }> } };
 
+export type ReportsQueryVariables = Exact<{
+  period: ReportPeriod;
+}>;
+
+
+export type ReportsQuery = { report: { period: { from: string, to: string, localAuthorityArea: string | null, teamId: string | null, teamName: string | null, shared: boolean, suppressedBelow: number | null }, concernsByMonth: Array<{ month: string, raised: number | null, openConcernsAtEnd: number | null, openCasesAtEnd: number | null }>, concernsByCategory: Array<{ group: ReportingGroup, count: number | null }>, concernsByAge: { adults: number | null, children: number | null, notKnown: number | null }, concernsBySource: Array<{ source: ReporterKind, count: number | null }>, timeToTriage: { triaged: number | null, awaitingTriage: number | null, medianWorkingHours: number | null, percentile90WorkingHours: number | null }, cumulativeFlags: { raised: number | null, aboutPeople: number | null, aboutHouseholds: number | null, reviewed: number | null }, makingSafeguardingPersonal: { concerns: number | null, wishesAsked: number | null, wishesAskedPercent: number | null, closedCases: number | null, outcomesAsked: number | null, outcomesAskedPercent: number | null, fullyAchieved: number | null, partiallyAchieved: number | null, notAchieved: number | null, riskRemoved: number | null, riskReduced: number | null, riskRemains: number | null } } };
+
+export type ConcernsByMonthQueryVariables = Exact<{
+  period: ReportPeriod;
+}>;
+
+
+export type ConcernsByMonthQuery = { report: { period: { from: string, to: string, suppressedBelow: number | null }, concernsByMonth: Array<{ month: string, raised: number | null, openConcernsAtEnd: number | null, openCasesAtEnd: number | null }> } };
+
 export type ReferralResponsePoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1361,6 +1416,8 @@ export const AcceptReferralDocument = /* @__PURE__ */ new TypedDocumentString(`m
 export const DeclineReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation DeclineReferral($input:ReferralReasonInput!){declineReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<DeclineReferralMutation, DeclineReferralMutationVariables>;
 export const CloseReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation CloseReferral($input:CloseReferralInput!){closeReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<CloseReferralMutation, CloseReferralMutationVariables>;
 export const WithdrawReferralDocument = /* @__PURE__ */ new TypedDocumentString(`mutation WithdrawReferral($input:ReferralReasonInput!){withdrawReferral(input:$input){...ReferralLifecycleFields}}fragment ReferralLifecycleFields on Referral{id status version moves{id from to reason outcome outcomeDetail byName byAgency at}}`) as unknown as TypedDocumentString<WithdrawReferralMutation, WithdrawReferralMutationVariables>;
+export const ReportsDocument = /* @__PURE__ */ new TypedDocumentString(`query Reports($period:ReportPeriod!){report(period:$period){period{from to localAuthorityArea teamId teamName shared suppressedBelow}concernsByMonth{month raised openConcernsAtEnd openCasesAtEnd}concernsByCategory{group count}concernsByAge{adults children notKnown}concernsBySource{source count}timeToTriage{triaged awaitingTriage medianWorkingHours percentile90WorkingHours}cumulativeFlags{raised aboutPeople aboutHouseholds reviewed}makingSafeguardingPersonal{concerns wishesAsked wishesAskedPercent closedCases outcomesAsked outcomesAskedPercent fullyAchieved partiallyAchieved notAchieved riskRemoved riskReduced riskRemains}}}`) as unknown as TypedDocumentString<ReportsQuery, ReportsQueryVariables>;
+export const ConcernsByMonthDocument = /* @__PURE__ */ new TypedDocumentString(`query ConcernsByMonth($period:ReportPeriod!){report(period:$period){period{from to suppressedBelow}concernsByMonth{month raised openConcernsAtEnd openCasesAtEnd}}}`) as unknown as TypedDocumentString<ConcernsByMonthQuery, ConcernsByMonthQueryVariables>;
 export const ReferralResponsePoliciesDocument = /* @__PURE__ */ new TypedDocumentString(`query ReferralResponsePolicies{referralResponsePolicies{agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<ReferralResponsePoliciesQuery, ReferralResponsePoliciesQueryVariables>;
 export const SetReferralResponsePolicyDocument = /* @__PURE__ */ new TypedDocumentString(`mutation SetReferralResponsePolicy($input:ResponsePolicyInput!){setReferralResponsePolicy(input:$input){agencyType workingDays setByOrganisation updatedAt}}`) as unknown as TypedDocumentString<SetReferralResponsePolicyMutation, SetReferralResponsePolicyMutationVariables>;
 export const DashChecklistDocument = /* @__PURE__ */ new TypedDocumentString(`query DashChecklist($id:ID!){dashChecklist(id:$id){id concernId personId assessedOn score level professionalJudgement professionalJudgementReason policeCallouts incidentsInLast12Months lastMaracReferralAt maracCriteria maracSuggested maracReferralId version answers{number question answer notes}maracReferralDraft{reason summary}}}`) as unknown as TypedDocumentString<DashChecklistQuery, DashChecklistQueryVariables>;

@@ -1,0 +1,160 @@
+import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Access } from '../../auth/access.js';
+import { Permission } from '../../auth/permissions.js';
+import type { Context } from '../../context.js';
+import {
+  caseFilter,
+  concernsRaised,
+  countCell,
+  percentOf,
+  reported,
+  type ReportDefinition,
+} from './report.js';
+import { figuresOf } from './report.resolver.js';
+import { Report } from './report.types.js';
+
+@ObjectType({
+  description: 'Making Safeguarding Personal: wishes asked, desired outcomes asked and achieved, risk',
+})
+@Access(Permission.Envelope)
+export class MspFigures {
+  @Field(() => Int, { nullable: true, description: 'Concerns raised in the period' })
+  concerns!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Of them, where the person’s views and wishes were asked (whether or not they expressed any)',
+  })
+  wishesAsked!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'wishesAsked as a percentage of concerns, to one decimal place',
+  })
+  wishesAskedPercent!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Cases closed in the period (and not reopened since)' })
+  closedCases!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Of them, where the person was asked their desired outcomes',
+  })
+  outcomesAsked!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'outcomesAsked as a percentage of closed cases' })
+  outcomesAskedPercent!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Desired outcomes fully achieved' })
+  fullyAchieved!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Desired outcomes partially achieved' })
+  partiallyAchieved!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Desired outcomes not achieved' })
+  notAchieved!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Closed with the risk removed' })
+  riskRemoved!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Closed with the risk reduced' })
+  riskReduced!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Closed with the risk remaining' })
+  riskRemains!: number | null;
+}
+
+/**
+ * Making Safeguarding Personal (the LGA/ADASS measures): of the concerns raised in the period, how
+ * many asked the person's views and wishes (ASKED_EXPRESSED or ASKED_NONE_EXPRESSED); of the cases
+ * closed in the period (closed now: a case reopened since has no outcome yet), how many asked the
+ * desired outcomes at closure, whether they were fully, partially or not achieved, and whether the
+ * risk was removed, reduced or remains. Percentages are null when their whole is 0 or either count
+ * is withheld.
+ */
+export const makingSafeguardingPersonal: ReportDefinition<MspFigures> = {
+  field: 'makingSafeguardingPersonal',
+  csvName: 'making-safeguarding-personal',
+  async compute(sql, scope) {
+    const raised = concernsRaised(scope);
+    const cases = caseFilter(scope);
+    const [row] = await sql<Record<string, number>>(
+      `with k as (select k.outcomes_asked, k.outcomes_achieved, k.risk_outcome from safeguarding_case k
+                   where ${cases.sql} and k.status = 'CLOSED' and k.closed_at >= ? and k.closed_at < ?)
+       select (select count(*) from concern c where ${raised.sql})::int as concerns,
+              (select count(*) from concern c where ${raised.sql} and c.views_status <> 'NOT_ASKED')::int as wishes_asked,
+              (select count(*) from k)::int as closed_cases,
+              (select count(*) from k where outcomes_asked)::int as outcomes_asked,
+              (select count(*) from k where outcomes_achieved = 'FULLY')::int as fully,
+              (select count(*) from k where outcomes_achieved = 'PARTIALLY')::int as partially,
+              (select count(*) from k where outcomes_achieved = 'NOT_ACHIEVED')::int as not_achieved,
+              (select count(*) from k where risk_outcome = 'REMOVED')::int as removed,
+              (select count(*) from k where risk_outcome = 'REDUCED')::int as reduced,
+              (select count(*) from k where risk_outcome = 'REMAINS')::int as remains`,
+      [...cases.params, scope.start, scope.end, ...raised.params, ...raised.params],
+    );
+    const r = (key: string) => reported(row![key]!, scope);
+    const concerns = r('concerns');
+    const wishesAsked = r('wishes_asked');
+    const closedCases = r('closed_cases');
+    const outcomesAsked = r('outcomes_asked');
+    return {
+      concerns,
+      wishesAsked,
+      wishesAskedPercent: percentOf(wishesAsked, concerns),
+      closedCases,
+      outcomesAsked,
+      outcomesAskedPercent: percentOf(outcomesAsked, closedCases),
+      fullyAchieved: r('fully'),
+      partiallyAchieved: r('partially'),
+      notAchieved: r('not_achieved'),
+      riskRemoved: r('removed'),
+      riskReduced: r('reduced'),
+      riskRemains: r('remains'),
+    };
+  },
+  csv: (f) => ({
+    header: [
+      'concerns',
+      'wishes_asked',
+      'wishes_asked_percent',
+      'closed_cases',
+      'outcomes_asked',
+      'outcomes_asked_percent',
+      'fully_achieved',
+      'partially_achieved',
+      'not_achieved',
+      'risk_removed',
+      'risk_reduced',
+      'risk_remains',
+    ],
+    rows: [
+      [
+        countCell(f.concerns),
+        countCell(f.wishesAsked),
+        f.wishesAskedPercent,
+        countCell(f.closedCases),
+        countCell(f.outcomesAsked),
+        f.outcomesAskedPercent,
+        countCell(f.fullyAchieved),
+        countCell(f.partiallyAchieved),
+        countCell(f.notAchieved),
+        countCell(f.riskRemoved),
+        countCell(f.riskReduced),
+        countCell(f.riskRemains),
+      ],
+    ],
+  }),
+};
+
+@Resolver(() => Report)
+export class MakingSafeguardingPersonalResolver {
+  @FieldResolver(() => MspFigures, {
+    description:
+      'Making Safeguarding Personal: wishes asked on concerns; desired outcomes and risk on closed cases',
+  })
+  makingSafeguardingPersonal(@Root() report: Report, @Ctx() ctx: Context) {
+    return figuresOf(makingSafeguardingPersonal, report, ctx);
+  }
+}
