@@ -151,6 +151,13 @@ describe('concerns at scale (pnpm seed --concerns)', () => {
          from concern where what_happened = 'Synthetic data for the reports'`,
     );
     expect(kept).toEqual({ staff_without_team: 0, public_with_team: 0, teams: 4, periods: 0 });
+    // The youngest subject's date of birth, as the reports framework's triggers keep it.
+    const [youngest] = await gw.sql<{ wrong: number }>(
+      `select count(*)::int as wrong from concern c where c.what_happened = 'Synthetic data for the reports'
+          and c.youngest_subject_born is distinct from (select max(p.date_of_birth) from concern_person cp
+                join person p on p.id = cp.person_id where cp.concern_id = c.id and cp.role = 'SUBJECT')`,
+    );
+    expect(youngest!.wrong).toBe(0);
 
     const [cases] = await gw.sql<{ open: number; closed: number; outcomes: string[]; unlinked: number }>(
       `select count(*) filter (where status = 'OPEN')::int as open, count(*) filter (where status = 'CLOSED')::int as closed,

@@ -410,7 +410,7 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
               $4::int + floor($3::int * power(random(), 1.6))::int as household_n
          from generate_series(1, $5::int) g
      ), placed as (
-       select b.*, h.id as household_id, h.adult, h.partner, h.has_partner,
+       select b.*, h.id as household_id, h.adult, h.partner, h.has_partner, h.adult_dob, h.child_dob,
               h.has_child and h.child_dob < b.at::date and b.at < (h.child_dob + interval '18 years') and b.r1 < 0.62 as about_child,
               h.child
          from base b join s_household h on h.n = b.household_n
@@ -475,7 +475,7 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
                           subject_description, location, what_happened, happened_at, views_status, views, views_not_asked_reason,
                           consent_status, consent_reason, raised_at, updated_at, household_id, reporter_tenant_ref, reporter_contact_name,
                           triage_decision, risk_level, triage_reason, triaged_at, triaged_by_id, closed_at, close_reason, closed_by_id, version,
-                          team_id, triage_working_seconds)
+                          team_id, triage_working_seconds, youngest_subject_born)
      select id, reference, $1,
             case reporter_kind when 'STAFF' then $2::uuid when 'CONTRACTOR' then $3::uuid end,
             reporter_kind, status, urgency, array[category], category, 'A member of the household', 'At home',
@@ -491,7 +491,9 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
             closed_at, case when closed_at is not null then 'Synthetic data' end, case when closed_at is not null then $2::uuid end,
             case status when 'RAISED' then 1 when 'TRIAGED' then 2 else 3 end,
             case when reporter_kind = 'CONTRACTOR' then $4::uuid when reporter_kind = 'STAFF' then ($5::uuid[])[1 + floor(rt * 3)::int] end,
-            case when triaged_at is not null then ${WORKING_SECONDS} end
+            case when triaged_at is not null then ${WORKING_SECONDS} end,
+            -- what the concern_person_youngest trigger (off while loading) keeps: the one subject's
+            case when about_child then child_dob else adult_dob end
        from s_concern`,
     [org, p.lead, p.contractor, p.teams[3], p.teams.slice(0, 3)],
   );
