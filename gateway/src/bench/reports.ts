@@ -22,6 +22,13 @@ import type { ReportScope } from '../modules/report/report.js';
 /** The selection each report is asked for: every field it has. */
 export const REPORT_SELECTIONS: Record<string, string> = {
   concernsByMonth: '{ month raised openConcernsAtEnd openCasesAtEnd }',
+  concernsByCategory: '{ group count }',
+  concernsByAge: '{ adults children notKnown }',
+  concernsBySource: '{ source count }',
+  timeToTriage: '{ triaged awaitingTriage medianWorkingHours percentile90WorkingHours }',
+  cumulativeFlags: '{ raised aboutPeople aboutHouseholds reviewed }',
+  makingSafeguardingPersonal: `{ concerns wishesAsked wishesAskedPercent closedCases outcomesAsked outcomesAskedPercent
+    fullyAchieved partiallyAchieved notAchieved riskRemoved riskReduced riskRemains }`,
   referralsByAgency: `{ agencyType sent responded respondedInTime overdueNow responseWorkingDaysMedian
     responseWorkingDaysP90 outcomes { outcome referrals } }`,
   referralsByStatus: '{ status referrals overdueNow }',
@@ -86,7 +93,9 @@ export async function floorReport(
   }, scope);
 }
 
-/** The peer: the naive statement for a report, with its parameters ($1 organisation, $2 from, $3 to, $4 area, $5 team). */
+/**
+ * The peer: the naive statement for a report (the reports written here; the others have none yet,
+ * and show no peer figures), with its parameters ($1 organisation, $2 from, $3 to, $4 area, $5 team). */
 const NARROW = `($4::text is null or exists (select 1 from household h where h.id = c.household_id and h.local_authority_area = $4))
               and ($5::uuid is null or c.team_id = $5)`;
 const IN_PERIOD = (column: string) =>

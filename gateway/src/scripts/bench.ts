@@ -570,7 +570,8 @@ async function benchReports() {
         throw new BenchError(`the gateway answered ${c.field} with ${JSON.stringify(body.errors)}`);
       return body.data!.report[c.field];
     };
-    const peerOnce = (c: ReportCase) =>
+    const peerOnce = async (c: ReportCase) =>
+      PEER_SQL[c.field] &&
       client.query(PEER_SQL[c.field]!, [
         lead.organisationId,
         c.period.from,
@@ -609,11 +610,11 @@ async function benchReports() {
       for (let k = 0; k < repeat; k++) {
         runs.gateway.push(await time(() => gatewayOnce(c)));
         runs.floor.push(await time(() => floorReport(client, lead.organisationId, c)));
-        runs.peer.push(await time(() => peerOnce(c)));
+        if (PEER_SQL[c.field]) runs.peer.push(await time(() => peerOnce(c)));
       }
       const [g, f, p] = [runs.gateway, runs.floor, runs.peer].map((r) => r.sort((a, b) => a - b));
       worst = Math.max(worst, at(g!, 0.95));
-      const ms = (n: number) => n.toFixed(0).padStart(7);
+      const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–').padStart(7);
       process.stdout.write(
         `${c.field.padEnd(22)} ${c.label.padEnd(24)} ${ms(at(g!, 0.5)).padStart(11)} ${ms(at(g!, 0.95))} ${ms(at(f!, 0.5)).padStart(10)} ${ms(at(f!, 0.95))} ${ms(at(p!, 0.5)).padStart(9)} ${ms(at(p!, 0.95))}\n`,
       );
