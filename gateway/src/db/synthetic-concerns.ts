@@ -1,6 +1,7 @@
-import { DEFAULT_RESPONSE_WORKING_DAYS, type AgencyType } from '@doorstep/schema';
+import { AGENCY_TYPES, DEFAULT_RESPONSE_WORKING_DAYS, type AgencyType } from '@doorstep/schema';
 import type pg from 'pg';
 import { countingStartsOn, isWorkingDay, nextWorkingDay } from '../common/working-days.js';
+import { CATEGORY_WEIGHTS, URGENCY_WEIGHTS } from './synthetic.js';
 
 /**
  * Concerns at scale, for the reports (`pnpm seed --concerns N`): N concerns over several years in
@@ -57,19 +58,7 @@ export const SCALE_AREAS: [string, number][] = [
 ];
 
 /** Stockport Homes 2020/21, table 1, mapped to Doorstep's categories (the concern's primary one). */
-export const SCALE_CATEGORIES: [string, number][] = [
-  ['NEGLECT', 52],
-  ['PHYSICAL', 49],
-  ['DOMESTIC_ABUSE', 19],
-  ['FINANCIAL', 13],
-  ['PSYCHOLOGICAL', 10],
-  ['SEXUAL', 4],
-  ['DISCRIMINATORY', 1],
-  ['ORGANISATIONAL', 1],
-  ['MENTAL_HEALTH_CRISIS', 1],
-  ['SELF_HARM', 1],
-  ['SELF_NEGLECT', 1],
-];
+export const SCALE_CATEGORIES = CATEGORY_WEIGHTS;
 /** For a share of concerns about children: the children's own categories. */
 const CHILD_CATEGORIES: [string, number][] = [
   ['CHILD_NEGLECT', 40],
@@ -84,12 +73,6 @@ export const SCALE_REPORTERS: [string, number][] = [
   ['TENANT', 10],
   ['PUBLIC', 5],
   ['ANONYMOUS_PUBLIC', 3],
-];
-const URGENCIES: [string, number][] = [
-  ['LOW_LEVEL', 35],
-  ['ROUTINE', 40],
-  ['URGENT', 22],
-  ['IMMEDIATE_DANGER', 3],
 ];
 const VIEWS: [string, number][] = [
   ['ASKED_EXPRESSED', 55],
@@ -130,19 +113,6 @@ const OUTCOMES: [string, number][] = [
   ['SAFETY_PLAN_AGREED', 4],
   ['MARAC_CASE_HEARD', 3],
   ['OTHER', 3],
-];
-/** The agency types synthetic agencies are made for (the demo's adult social care is one). */
-const AGENCY_TYPES_USED: AgencyType[] = [
-  'ADULT_SOCIAL_CARE',
-  'CHILDRENS_SOCIAL_CARE',
-  'POLICE',
-  'MASH',
-  'MARAC',
-  'EARLY_HELP',
-  'MENTAL_HEALTH_CRISIS',
-  'DOMESTIC_ABUSE_SERVICE',
-  'HEALTH',
-  'OTHER',
 ];
 
 /** SQL choosing a value by weight from a uniform random number `r` in [0, 1). */
@@ -205,7 +175,7 @@ async function agencies(client: pg.ClientBase): Promise<void> {
      select gen_random_uuid(), 'Synthetic ' || initcap(replace(t, '_', ' ')), 'AGENCY', t, now(), '{}'
        from unnest($1::text[]) as t
       where not exists (select 1 from organisation o where o.kind = 'AGENCY' and o.agency_type = t)`,
-    [AGENCY_TYPES_USED],
+    [AGENCY_TYPES],
   );
   await client.query(
     `insert into app_user (id, organisation_id, name, email, roles, created_at)
@@ -416,7 +386,7 @@ async function writeBatch(client: pg.ClientBase, p: BatchParams) {
          from base b join s_household h on h.n = b.household_n
      ), decided as (
        select p.*,
-              ${weightedSql('r3', URGENCIES)} as urgency,
+              ${weightedSql('r3', URGENCY_WEIGHTS)} as urgency,
               case when about_child and r2 < 0.4 then ${weightedSql('r4', CHILD_CATEGORIES)} else ${weightedSql('r4', SCALE_CATEGORIES)} end
                 as category,
               ${weightedSql('r5', SCALE_REPORTERS)} as reporter_kind,
