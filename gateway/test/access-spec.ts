@@ -338,6 +338,12 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   'DurationFigures.*': 'envelope',
   'FlagFigures.*': 'envelope',
   'MspFigures.*': 'envelope',
+  'AgencyReferralFigures.*': 'envelope',
+  'ReferralOutcomeCount.*': 'envelope',
+  'ReferralStatusCount.*': 'envelope',
+  'FeedbackScores.*': 'envelope',
+  'PrincipleScores.*': 'envelope',
+  'WarningReviewCounts.*': 'envelope',
 
   // Notifications: every member of staff, their own only.
   'Query.notifications': ALL_STAFF,

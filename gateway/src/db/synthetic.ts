@@ -206,7 +206,7 @@ const TOWNS: [town: string, area: string, prefix: string][] = [
 ];
 
 /** Stockport Homes 2020/21, table 1 (152 concerns), mapped to our categories. */
-const CATEGORY_WEIGHTS: [string, number][] = [
+export const CATEGORY_WEIGHTS: [string, number][] = [
   ['NEGLECT', 52],
   ['PHYSICAL', 49],
   ['DOMESTIC_ABUSE', 19],
@@ -219,7 +219,7 @@ const CATEGORY_WEIGHTS: [string, number][] = [
   ['SELF_HARM', 1],
   ['SELF_NEGLECT', 1],
 ];
-const URGENCY_WEIGHTS: [string, number][] = [
+export const URGENCY_WEIGHTS: [string, number][] = [
   ['LOW_LEVEL', 35],
   ['ROUTINE', 40],
   ['URGENT', 22],

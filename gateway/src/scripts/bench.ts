@@ -12,6 +12,9 @@
  *
  *   pnpm bench [--connections 50] [--seconds 10] [--rounds 3] [--households 20000]
  *              [--only household|concerns|chronology|raise] [--warmup 2]
+ *   pnpm bench --only reports [--database-url URL | --concerns 1000000] [--repeat 10]
+ *              every report timed alone through the gateway, beside its own SQL (floor) and a
+ *              plain GROUP BY (peer), over a database with a million concerns (bench/reports.ts)
  *   BENCH_TRACE=1 pnpm bench      one household view request, with every SQL statement it runs
  */
 import 'reflect-metadata';
@@ -28,12 +31,21 @@ import { loadConfig, repoRoot } from '../config.js';
 import { DEMO_USERS, seedDemo } from '../db/demo.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { writeHouseholds } from '../db/synthetic.js';
+import { SCALE_AREAS, writeConcernsAtScale } from '../db/synthetic-concerns.js';
 import { startThrowawayCluster } from '../db/test-cluster.js';
 import { createLogger } from '../logger.js';
 import { sealAuditTrail } from '../modules/audit/audit-chain.js';
 import { createGateway } from '../server.js';
 import { clusterCpuSeconds, cpuSeconds, postmasterOf, rssMegabytes } from '../bench/procfs.js';
 import { table, totals, type Round } from '../bench/report.js';
+import {
+  at,
+  floorReport,
+  PEER_SQL,
+  REPORT_SELECTIONS,
+  reportCases,
+  type ReportCase,
+} from '../bench/reports.js';
 import {
   SCENARIOS,
   scenarios,
@@ -60,6 +72,9 @@ const { values } = parseArgs({
     households: { type: 'string', default: '20000' },
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
+    'database-url': { type: 'string' },
+    concerns: { type: 'string', default: '1000000' },
+    repeat: { type: 'string', default: '10' },
   },
 });
 const whole = (name: keyof typeof values, min: number) => {
@@ -72,8 +87,8 @@ const seconds = whole('seconds', 1);
 const rounds = whole('rounds', 1);
 const households = whole('households', 300);
 const warmup = whole('warmup', 0);
-if (values.only && !SCENARIOS.includes(values.only as ScenarioName)) {
-  fail(`--only must be one of ${SCENARIOS.join(', ')}`);
+if (values.only && values.only !== 'reports' && !SCENARIOS.includes(values.only as ScenarioName)) {
+  fail(`--only must be one of ${[...SCENARIOS, 'reports'].join(', ')}`);
 }
 const trace = process.env.BENCH_TRACE === '1';
 
@@ -89,6 +104,11 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 const lead = DEMO_USERS.find((u) => u.roles.includes('SAFEGUARDING_LEAD'))!;
 const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256!';
 const POOL = 20;
+
+if (values.only === 'reports') {
+  await benchReports();
+  process.exit(process.exitCode ?? 0);
+}
 
 log('Starting a throwaway PostgreSQL with pg_stat_statements…');
 const cluster = await startThrowawayCluster(await freePort(), 'doorstep', {
@@ -459,4 +479,160 @@ async function compare(data: BenchData & { shape: string }) {
       '',
     ].join('\n'),
   );
+}
+
+/**
+ * `--only reports`: each report alone, for each period and filter, `--repeat` times in turn through
+ * the gateway, the floor and the peer (bench/reports.ts), one request at a time; p50 and p95 each.
+ * Over `--database-url` (kept between runs: loading a million concerns takes a quarter of an hour
+ * on a busy 2-core machine), or a throwaway cluster loaded with `--concerns`.
+ */
+async function benchReports() {
+  const repeat = whole('repeat', 1);
+  const concerns = whole('concerns', 1);
+  const own = values['database-url'] ? undefined : await startThrowawayCluster(await freePort());
+  const url = values['database-url'] ?? own!.url;
+  const client = new pg.Client({ connectionString: url });
+  let gateway: ChildProcess | undefined;
+  try {
+    await client.connect();
+    if (own) {
+      const tool = await openOrm(url, { pool: { min: 0, max: 2 } });
+      await migrate(tool);
+      await seedDemo(tool.em.fork());
+      await tool.close();
+      log(`Loading ${concerns.toLocaleString('en-GB')} concerns…`);
+      await writeConcernsAtScale(client, { organisationId: lead.organisationId, concerns });
+      await client.query('vacuum analyze');
+    }
+    const [shape] = (
+      await client.query<Record<string, string>>(
+        `select (select count(*) from concern where organisation_id = $1) as concerns,
+                (select count(*) from referral where organisation_id = $1) as referrals,
+                (select count(*) from safeguarding_case where organisation_id = $1) as cases,
+                (select count(*) from feedback where organisation_id = $1) as feedback,
+                (select count(*) from warning where organisation_id = $1) as warnings,
+                (select (min(raised_at) at time zone 'Europe/London')::date::text from concern
+                  where organisation_id = $1 and raised_at > now() - interval '5 years') as first,
+                (select id::text from team where organisation_id = $1 and name = 'Synthetic north patch') as team`,
+        [lead.organisationId],
+      )
+    ).rows;
+    if (!shape!.team) throw new BenchError('the database has no concerns from pnpm seed --concerns');
+    const port = await freePort();
+    gateway = fork(SCRIPTS.gateway, [], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DOORSTEP_MODE: 'production',
+        DATABASE_URL: url,
+        JWT_SECRET,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DB_POOL_MAX: String(POOL),
+        SEED_DEMO: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    for (;;) {
+      if (
+        await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (gateway.exitCode !== null) throw new BenchError('the gateway exited');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const { token } = await signSessionToken(
+      loadConfig({ DOORSTEP_MODE: 'production', DATABASE_URL: url, JWT_SECRET }).jwt,
+      { userId: lead.id, organisationId: lead.organisationId },
+      3600,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const cases = reportCases(today, shape!.first!, SCALE_AREAS[0]![0], shape!.team);
+    const gatewayOnce = async (c: ReportCase) => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `query($period: ReportPeriod!) { report(period: $period) { ${c.field} ${REPORT_SELECTIONS[c.field]} } }`,
+          variables: { period: c.period },
+        }),
+      });
+      const body = (await response.json()) as {
+        errors?: unknown;
+        data?: { report: Record<string, unknown> };
+      };
+      if (body.errors)
+        throw new BenchError(`the gateway answered ${c.field} with ${JSON.stringify(body.errors)}`);
+      return body.data!.report[c.field];
+    };
+    const peerOnce = async (c: ReportCase) =>
+      PEER_SQL[c.field] &&
+      client.query(PEER_SQL[c.field]!, [
+        lead.organisationId,
+        c.period.from,
+        c.period.to,
+        c.period.localAuthorityArea ?? null,
+        c.period.teamId ?? null,
+      ]);
+    const time = async (work: () => Promise<unknown>) => {
+      const started = performance.now();
+      await work();
+      return performance.now() - started;
+    };
+    process.stdout.write(
+      [
+        `Doorstep reports benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} at the start; Node ${process.version}`,
+        `Data: ${Number(shape!.concerns).toLocaleString('en-GB')} concerns since ${shape!.first}, ${Number(shape!.referrals).toLocaleString('en-GB')} referrals, ${Number(shape!.cases).toLocaleString('en-GB')} cases, ${Number(shape!.feedback).toLocaleString('en-GB')} feedback, ${Number(shape!.warnings).toLocaleString('en-GB')} warnings.`,
+        `Each request alone, ${repeat} times in turn per server after one unmeasured; milliseconds. Gateway: GraphQL over HTTP as a lead;`,
+        `floor: the report's own SQL straight over pg; peer: a plain GROUP BY over the base tables.`,
+        '',
+        `${'report'.padEnd(22)} ${'period'.padEnd(24)} ${'gateway p50'.padStart(11)} ${'p95'.padStart(7)} ${'floor p50'.padStart(10)} ${'p95'.padStart(7)} ${'peer p50'.padStart(9)} ${'p95'.padStart(7)}`,
+      ].join('\n') + '\n',
+    );
+    let worst = 0;
+    for (const c of cases) {
+      const answer = await gatewayOnce(c);
+      const floorAnswer = await floorReport(client, lead.organisationId, c);
+      if (JSON.stringify(floorAnswer) !== JSON.stringify(answer)) {
+        throw new BenchError(`the floor's ${c.field} (${c.label}) differs from the gateway's`);
+      }
+      await peerOnce(c);
+      const runs = { gateway: [] as number[], floor: [] as number[], peer: [] as number[] };
+      for (let k = 0; k < repeat; k++) {
+        runs.gateway.push(await time(() => gatewayOnce(c)));
+        runs.floor.push(await time(() => floorReport(client, lead.organisationId, c)));
+        if (PEER_SQL[c.field]) runs.peer.push(await time(() => peerOnce(c)));
+      }
+      const [g, f, p] = [runs.gateway, runs.floor, runs.peer].map((r) => r.sort((a, b) => a - b));
+      worst = Math.max(worst, at(g!, 0.95));
+      const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–').padStart(7);
+      process.stdout.write(
+        `${c.field.padEnd(22)} ${c.label.padEnd(24)} ${ms(at(g!, 0.5)).padStart(11)} ${ms(at(g!, 0.95))} ${ms(at(f!, 0.5)).padStart(10)} ${ms(at(f!, 0.95))} ${ms(at(p!, 0.5)).padStart(9)} ${ms(at(p!, 0.95))}\n`,
+      );
+    }
+    process.stdout.write(
+      `\nSlowest gateway p95: ${worst.toFixed(0)} ms (target: under 500). Load average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}.\n`,
+    );
+  } catch (error) {
+    process.stderr.write(
+      `bench: ${error instanceof BenchError ? error.message : ((error as Error)?.stack ?? error)}\n`,
+    );
+    process.exitCode = 1;
+  } finally {
+    gateway?.kill('SIGTERM');
+    await client.end().catch(() => undefined);
+    await own?.stop();
+  }
 }

@@ -35,7 +35,9 @@ import { Migration20261207121857_reports } from './Migration20261207121857_repor
 import { Migration20261207122148_self_assessment_rounds } from './Migration20261207122148_self_assessment_rounds.js';
 import { Migration20261207123118_casework_risk_records_and_people } from './Migration20261207123118_casework_risk_records_and_people.js';
 import { Migration20261207125919_report_filter_indexes } from './Migration20261207125919_report_filter_indexes.js';
+import { Migration20261207130500_referral_response } from './Migration20261207130500_referral_response.js';
 import { Migration20261207132053_report_youngest_subject } from './Migration20261207132053_report_youngest_subject.js';
+import { Migration20261207133000_referral_report_index } from './Migration20261207133000_referral_report_index.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -112,8 +114,13 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207125919_report_filter_indexes',
     class: Migration20261207125919_report_filter_indexes,
   },
+  { name: 'Migration20261207130500_referral_response', class: Migration20261207130500_referral_response },
   {
     name: 'Migration20261207132053_report_youngest_subject',
     class: Migration20261207132053_report_youngest_subject,
+  },
+  {
+    name: 'Migration20261207133000_referral_report_index',
+    class: Migration20261207133000_referral_report_index,
   },
 ];

@@ -4,13 +4,14 @@ import {
   feedbackInputSchema,
   feedbackPeriodSchema,
   type FeedbackData,
+  type FeedbackPrinciple,
 } from '@doorstep/schema';
 import { exactlyOnce } from '../../common/idempotency.js';
 import { parseInput, parseSubmission } from '../../common/input.js';
 import { groupBy, load } from '../../common/loader.js';
 import { newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.js';
-import { sqlOf } from '../../common/sql.js';
+import { sqlOf, type Sql } from '../../common/sql.js';
 import { ukPeriod } from '../../common/uk-days.js';
 import { staffOf, type Caller } from '../../context.js';
 import { fieldError, ForbiddenError } from '../../errors.js';
@@ -181,17 +182,28 @@ export function ratingsOf(em: EntityManager, feedback: Feedback): Promise<Feedba
   );
 }
 
+/** Feedback figures: responses, comments, links, and each principle's responses and mean score. */
+export interface FeedbackFigures {
+  responses: number;
+  withComment: number;
+  fromLinks: number;
+  /** All six principles, in their usual order; the mean is null when none scored it. */
+  byPrinciple: { principle: FeedbackPrinciple; responses: number; averageScore: number | null }[];
+}
+
 /**
- * Feedback figures for a period of UK days, in one SQL statement: how many responses, how many
- * scored each principle and their mean score, how many wrote a comment, how many came through a
- * link (named feedback only: anonymous feedback keeps no trace of its link). No free text.
+ * Feedback figures for an organisation's feedback received from `start` (inclusive) to `end`
+ * (exclusive), either left open, in one SQL statement: how many responses, how many scored each
+ * principle and their mean score, how many wrote a comment, how many came through a link (named
+ * feedback only: anonymous feedback keeps no trace of its link). No free text. `feedbackSummary`
+ * and the feedback report both count with it.
  */
-export async function feedbackSummary(
-  em: EntityManager,
-  caller: Caller,
-  args: { from?: unknown; to?: unknown },
-): Promise<FeedbackSummary> {
-  const { organisationId, start, end } = receivedIn(caller, args);
+export async function feedbackFigures(
+  sql: Sql,
+  organisationId: string,
+  start: Date | undefined,
+  end: Date | undefined,
+): Promise<FeedbackFigures> {
   const where = ['organisation_id = ?'];
   const params: unknown[] = [organisationId];
   if (start) {
@@ -208,7 +220,7 @@ export async function feedbackSummary(
     from_links: number;
     by_principle: { principle: string; responses: number; averageScore: number }[];
   };
-  const [row] = await sqlOf(em)<Row>(
+  const [row] = await sql<Row>(
     `with f as (select id, comment, link_id from feedback where ${where.join(' and ')})
      select (select count(*)::int from f) as responses,
             (select count(*)::int from f where comment is not null) as with_comment,
@@ -222,15 +234,28 @@ export async function feedbackSummary(
   );
   const scored = new Map(row!.by_principle.map((p) => [p.principle, p]));
   return {
-    organisationId,
     responses: row!.responses,
     withComment: row!.with_comment,
     fromLinks: row!.from_links,
     byPrinciple: FEEDBACK_PRINCIPLES.map((principle) => ({
-      organisationId,
       principle,
       responses: scored.get(principle)?.responses ?? 0,
       averageScore: scored.get(principle)?.averageScore ?? null,
     })),
+  };
+}
+
+/** Feedback figures for a period of UK days (all time if none given): `feedbackFigures`. */
+export async function feedbackSummary(
+  em: EntityManager,
+  caller: Caller,
+  args: { from?: unknown; to?: unknown },
+): Promise<FeedbackSummary> {
+  const { organisationId, start, end } = receivedIn(caller, args);
+  const figures = await feedbackFigures(sqlOf(em), organisationId, start, end);
+  return {
+    organisationId,
+    ...figures,
+    byPrinciple: figures.byPrinciple.map((p) => ({ organisationId, ...p })),
   };
 }

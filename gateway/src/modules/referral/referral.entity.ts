@@ -229,6 +229,12 @@ export type SharedRiskAssessmentSnapshot = Omit<SharedRiskAssessment, keyof Part
   expression:
     'create index "referral_household_index" on "referral" ("organisation_id", "household_id") where "household_id" is not null',
 })
+// The referral reports: the referrals sent in a period, read from the index alone.
+@Index({
+  name: 'referral_report',
+  expression:
+    'create index "referral_report" on "referral" ("organisation_id", "sent_at") include ("status", "respond_by", "responded_at", "outcome", "recipient_organisation_id", "concern_id")',
+})
 @Index({
   name: 'referral_person_ids_gin',
   expression:
@@ -236,7 +242,8 @@ export type SharedRiskAssessmentSnapshot = Omit<SharedRiskAssessment, keyof Part
 })
 export class Referral implements Parties {
   [PrimaryKeyProp]?: ['organisation', 'id'];
-  [OptionalProps]?: 'sentAt' | 'status' | 'respondBy' | 'version' | 'household' | 'personIds';
+  [OptionalProps]?:
+    'sentAt' | 'status' | 'respondBy' | 'version' | 'household' | 'personIds' | 'respondedAt' | 'outcome';
 
   @ManyToOne(() => Organisation, { primary: true })
   organisation!: Rel<Organisation>;
@@ -307,4 +314,15 @@ export class Referral implements Parties {
   })
   @Property({ type: 'timestamptz', nullable: true })
   respondBy?: Date | null = null;
+
+  /**
+   * When the agency first accepted or declined it, and the outcome it was closed with: copied from
+   * its moves by the database (the `referral_move_response` trigger) for the referral reports; the
+   * moves are the record, and nothing else sets these.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  respondedAt?: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  outcome?: string | null = null;
 }

@@ -11,6 +11,11 @@ import {
   MakingSafeguardingPersonalResolver,
 } from './making-safeguarding-personal.report.js';
 import { timeToTriage, TimeToTriageResolver } from './time-to-triage.report.js';
+import { feedbackReport, FeedbackReportResolver } from './feedback.report.js';
+import { referralsByAgency, ReferralsByAgencyResolver } from './referrals-by-agency.report.js';
+import { referralsByOutcome, ReferralsByOutcomeResolver } from './referrals-by-outcome.report.js';
+import { referralsByStatus, ReferralsByStatusResolver } from './referrals-by-status.report.js';
+import { warningsDueForReview, WarningsDueForReviewResolver } from './warnings-due-for-review.report.js';
 
 /**
  * Every report: its definition (figures and CSV) and the resolver that adds its field to `Report`.
@@ -29,6 +34,11 @@ export const REPORTS: readonly { definition: AnyReport; resolver: ClassType }[] 
   report(timeToTriage, TimeToTriageResolver),
   report(cumulativeFlags, CumulativeFlagsResolver),
   report(makingSafeguardingPersonal, MakingSafeguardingPersonalResolver),
+  report(referralsByAgency, ReferralsByAgencyResolver),
+  report(referralsByStatus, ReferralsByStatusResolver),
+  report(referralsByOutcome, ReferralsByOutcomeResolver),
+  report(feedbackReport, FeedbackReportResolver),
+  report(warningsDueForReview, WarningsDueForReviewResolver),
 ];
 
 /** The resolvers of `Query.report` and of every report's field. */
