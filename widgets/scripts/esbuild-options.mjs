@@ -240,10 +240,10 @@ export const BUDGETS = {
  * Issue 15's sg-dashboard adds 14.0 kB of its own (its charts, period picker, self-assessment
  * standing and both languages' words; d3-array's tick arithmetic) and 0.2 kB of shared code, and
  * self-assessment rounds 2.6 kB to sg-self-assessment, casework's case work due 0.5 kB: 118.0 kB
- * for all eight. The same call: a board's page embeds the dashboard alone, through its own 27.5 kB
+ * for all eight (118.3 kB with the referral tiles and agency names). The same call: a board's page embeds the dashboard alone, through its own 27.8 kB
  * bundle.
  */
-export const MODULES_BUDGET = 118_000;
+export const MODULES_BUDGET = 118_300;
 
 /**
  * Each widget, bundled alone with Lit, its translations, the schema and the client. `pnpm size`

@@ -35,7 +35,7 @@ describe('<sg-dashboard> in a plain page', () => {
     );
     const el = wrapper.querySelector('sg-dashboard')!;
     await loaded(el);
-    expect(el.shadowRoot!.querySelectorAll('.chart').length).to.equal(4);
+    expect(el.shadowRoot!.querySelectorAll('.chart').length).to.equal(5); // months, categories, ages, agencies, outcomes
     await expect(el).to.be.accessible();
   });
 });

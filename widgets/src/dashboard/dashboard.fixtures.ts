@@ -135,6 +135,8 @@ export function expected(report: Report) {
   const hours = (h: number | null) =>
     h === null ? 'None yet' : `${h.toLocaleString('en-GB', { maximumFractionDigits: 1 })} working hours`;
   const groups = dashboardEn.dashboard.byCategory.groups;
+  const agencies = dashboardEn.dashboard.byAgency.types;
+  const sum = (counts: (number | null)[]) => counts.reduce<number>((total, n) => total + (n ?? 0), 0);
   return {
     tiles: {
       raised: count(msp.concerns),
@@ -142,7 +144,12 @@ export function expected(report: Report) {
       openCases: count(last.openCasesAtEnd),
       medianTriage: hours(report.timeToTriage.medianWorkingHours),
       wishesAsked: msp.wishesAskedPercent === null ? 'None yet' : `${Math.round(msp.wishesAskedPercent)}%`,
+      referralsSent: count(sum(report.referralsByAgency.map((a) => a.sent))),
+      referralsOverdue: count(sum(report.referralsByAgency.map((a) => a.overdueNow))),
     },
+    agencies: report.referralsByAgency
+      .filter((a) => a.sent !== 0)
+      .map((a) => [agencies[a.agencyType], count(a.sent)]),
     months: months.map((m) => [
       monthLong(m.month),
       count(m.raised),

@@ -46,6 +46,9 @@ describe('<sg-dashboard>', () => {
       expect(tile(el, 'openCases')).to.equal(want.tiles.openCases);
       expect(tile(el, 'medianTriage')).to.equal(want.tiles.medianTriage);
       expect(tile(el, 'wishesAsked')).to.equal(want.tiles.wishesAsked);
+      expect(tile(el, 'referralsSent')).to.equal(want.tiles.referralsSent);
+      expect(tile(el, 'referralsOverdue')).to.equal(want.tiles.referralsOverdue);
+      expect(rows(el, 'agencies')).to.deep.equal(want.agencies);
       expect(rows(el, 'months')).to.deep.equal(want.months);
       expect(rows(el, 'categories')).to.deep.equal(want.categories);
       expect(rows(el, 'ages')).to.deep.equal(want.ages);

@@ -480,8 +480,16 @@ export class SgDashboard extends LitElement {
         ${last ? tile('openCases', w.openCases, this.#count(last.openCases), end) : nothing}
         ${
           referrals
-            ? html`${tile('referralsSent', w.referralsSent, this.#count(referrals.sent))}
-              ${tile('referralsOverdue', w.referralsOverdue, this.#count(referrals.overdue))}`
+            ? html`${
+                referrals.sent === undefined
+                  ? nothing
+                  : tile('referralsSent', w.referralsSent, this.#count(referrals.sent))
+              }
+              ${
+                referrals.overdue === undefined
+                  ? nothing
+                  : tile('referralsOverdue', w.referralsOverdue, this.#count(referrals.overdue))
+              }`
             : nothing
         }
         ${
@@ -649,9 +657,11 @@ export class SgDashboard extends LitElement {
     );
   }
 
-  #renderAgencies(agencies: { label: string; count: number | null }[], range: string): TemplateResult {
+  #renderAgencies(agencies: NonNullable<Figures['referrals']>['agencies'], range: string): TemplateResult {
     const w = this.#localize.t.dashboard.byAgency;
-    const rows = agencies.map((a) => ({ key: a.label, label: a.label, value: a.count }));
+    const rows = agencies
+      .filter((a) => a.count !== 0)
+      .map((a) => ({ key: a.agencyType, label: w.types[a.agencyType] ?? a.agencyType, value: a.count }));
     return this.#renderBars(
       'agencies',
       w.title,

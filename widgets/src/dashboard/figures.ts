@@ -30,14 +30,22 @@ export interface Figures {
     reduced: number | null;
     remains: number | null;
   };
+  /**
+   * Referrals sent in the period, and overdue now. A total is left out (undefined) when a count
+   * it adds up is withheld: it cannot be told.
+   */
   referrals?: {
-    sent: number | null;
-    overdue: number | null;
-    agencies: { label: string; count: number | null }[];
+    sent: number | undefined;
+    overdue: number | undefined;
+    agencies: { agencyType: string; count: number | null }[];
   };
 }
 
 type Report = ReportsQuery['report'];
+
+/** The sum, or undefined when one of the counts is withheld. */
+const total = (counts: (number | null)[]) =>
+  counts.some((n) => n === null) ? undefined : counts.reduce<number>((sum, n) => sum + n!, 0);
 
 export function figuresOf(report: Report): Figures {
   const months = report.concernsByMonth.map((m) => ({
@@ -72,6 +80,11 @@ export function figuresOf(report: Report): Figures {
       removed: msp.riskRemoved,
       reduced: msp.riskReduced,
       remains: msp.riskRemains,
+    },
+    referrals: {
+      sent: total(report.referralsByAgency.map((a) => a.sent)),
+      overdue: total(report.referralsByAgency.map((a) => a.overdueNow)),
+      agencies: report.referralsByAgency.map((a) => ({ agencyType: a.agencyType, count: a.sent })),
     },
   };
 }

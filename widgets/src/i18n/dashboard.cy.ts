@@ -142,6 +142,18 @@ export const dashboardCy: DashboardTranslation = {
     byAgency: {
       title: 'Atgyfeiriadau yn ôl asiantaeth',
       agency: 'Asiantaeth',
+      types: {
+        ADULT_SOCIAL_CARE: 'Gofal cymdeithasol oedolion',
+        CHILDRENS_SOCIAL_CARE: 'Gofal cymdeithasol plant',
+        POLICE: 'Heddlu',
+        MASH: 'Hyb diogelu amlasiantaethol',
+        MARAC: 'MARAC',
+        EARLY_HELP: 'Cymorth cynnar',
+        MENTAL_HEALTH_CRISIS: 'Tîm argyfwng iechyd meddwl',
+        DOMESTIC_ABUSE_SERVICE: 'Gwasanaeth cam-drin domestig',
+        HEALTH: 'Iechyd',
+        OTHER: 'Arall',
+      },
       summary: (range, items) =>
         items.length
           ? `Atgyfeiriadau a anfonwyd at bob asiantaeth, ${range}: y mwyaf at ${ranked(items.slice(0, 3))}.`

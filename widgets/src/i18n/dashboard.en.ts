@@ -138,6 +138,18 @@ export const dashboardEn: DashboardTranslation = {
     byAgency: {
       title: 'Referrals by agency',
       agency: 'Agency',
+      types: {
+        ADULT_SOCIAL_CARE: 'Adult social care',
+        CHILDRENS_SOCIAL_CARE: 'Children’s social care',
+        POLICE: 'Police',
+        MASH: 'Multi-agency safeguarding hub',
+        MARAC: 'MARAC',
+        EARLY_HELP: 'Early help',
+        MENTAL_HEALTH_CRISIS: 'Mental health crisis team',
+        DOMESTIC_ABUSE_SERVICE: 'Domestic abuse service',
+        HEALTH: 'Health',
+        OTHER: 'Other',
+      },
       summary: (range, items) =>
         items.length
           ? `Referrals sent to each agency, ${range}: most to ${ranked(items.slice(0, 3))}.`

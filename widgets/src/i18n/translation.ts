@@ -808,6 +808,8 @@ export interface DashboardTranslation extends Common {
     byAgency: {
       title: string;
       agency: string;
+      /** Each agency type's name. */
+      types: Record<string, string>;
       summary: (range: string, ranked: [string, Shown][]) => string;
     };
     /** Where each area of the self-assessment stands in its latest round, and how it moved. */
