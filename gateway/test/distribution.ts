@@ -18,4 +18,5 @@ export const REFERENCE_TABLES: Record<string, string> = {
   identity_provider: 'looked up by issuer before the organisation is known',
   api_key: 'looked up by prefix before the organisation is known',
   public_token: 'public form tokens: small, checked before a form is shown',
+  team: 'an organisation’s teams: small, read with the user whose team it is (app_user points at it)',
 };

@@ -223,6 +223,18 @@ const SAMPLES: Record<string, unknown[]> = {
     { questionId: '9', status: 'MAYBE', basedOn: 'not-a-uuid' },
   ],
   selfAssessmentAsAtSchema: [{}, { asAt: '2026-03-31' }, { asAt: '2026-02-30' }],
+  selfAssessmentRoundInputSchema: [{ name: '2026/27' }, { name: '  ' }, { name: 'x'.repeat(41) }, {}],
+  reportPeriodSchema: [
+    { from: '2020-04-01', to: '2021-03-31' },
+    { from: '2020-04-01', to: '2021-03-31', localAuthorityArea: ' Stockport ', teamId: A, shared: true },
+    { from: '2021-03-31', to: '2020-04-01' },
+    { from: '2020-02-30', to: '2020-03-01' },
+    { from: '2099-01-01', to: '2099-02-01' },
+    { from: '2010-01-01', to: '2020-01-01' },
+    { from: '2020-04-01', to: '2021-03-31', teamId: 'not-a-uuid', shared: 'yes' },
+    {},
+  ],
+  teamNameSchema: [{ name: 'Lettings' }, { name: '' }, { name: 'x'.repeat(121) }, {}],
   selfAssessmentComparisonSchema: [
     { earlier: '2026-01-01' },
     { earlier: '2026-01-01', later: '2026-03-31' },
@@ -757,6 +769,8 @@ const FACTORIES: Record<string, { args: unknown[][]; samples: unknown[] }> = {
 
 /** Exported functions that do not build schemas. */
 const NOT_SCHEMAS = [
+  'reportingGroupOf',
+  'selfAssessmentMovement',
   // Builds a shape (two fields), tried through dashChecklistInputSchema and capacityAssessmentInputSchema.
   'concernOrCaseFields',
   'dashLevel',

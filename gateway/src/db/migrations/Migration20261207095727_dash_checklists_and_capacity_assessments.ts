@@ -75,6 +75,10 @@ export class Migration20261207095727_dash_checklists_and_capacity_assessments ex
 
     this.addSql(`drop table if exists "capacity_assessment" cascade;`);
 
+    // Their chronology entries go with them, or the older check would refuse the rows.
+    this.addSql(
+      `delete from "chronology_entry" where "kind" in ('DASH_CHECKLIST_RECORDED', 'DASH_CHECKLIST_CHANGED', 'CAPACITY_ASSESSMENT_RECORDED', 'CAPACITY_ASSESSMENT_CHANGED');`,
+    );
     this.addSql(`alter table "chronology_entry" drop constraint if exists "chronology_entry_kind_check";`);
 
     this.addSql(
