@@ -47,6 +47,7 @@ import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { Team } from '../modules/organisation/team.entity.js';
 import { CaseOpenPeriod } from '../modules/report/case-open-period.entity.js';
+import { ReportTally } from '../modules/report/report-tally.entity.js';
 
 /** Every entity, listed: no folder scanning, so the same code runs from tsc output and under vitest. */
 export const entities = [
@@ -103,4 +104,5 @@ export const entities = [
   CaseReview,
   CaseReviewPolicy,
   CaseOpenPeriod,
+  ReportTally,
 ];

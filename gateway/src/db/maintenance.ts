@@ -6,6 +6,8 @@ import { FEEDBACK_LINK_KEEP_DAYS } from '../modules/feedback/feedback-link.servi
 import { raiseOverdueTasks } from '../modules/referral/response-due.service.js';
 import { raiseCaseTasks } from '../modules/case/case-tasks.js';
 import { purgeWebhookLog } from '../modules/webhook/webhooks.service.js';
+import { compactTallies } from '../modules/report/report-tally.js';
+import { sqlOf } from '../common/sql.js';
 import { isDatabaseUnavailable, unavailableCode } from './availability.js';
 
 /**
@@ -41,10 +43,11 @@ export interface Maintenance {
 /**
  * Background work of a gateway instance, on the owner's connection: seals new audit rows into
  * their hash chains every few seconds (each run until caught up, for at most three quarters of the
- * interval), and hourly forgets idempotency keys past their keeping time,
+ * interval) and then folds the reports' new tally rows into their days' totals (`compactTallies`,
+ * a quarter of the interval at most), and hourly forgets idempotency keys past their keeping time,
  * old rate-limit windows and long-used or long-expired feedback links, and raises a task for each
- * referral newly overdue. Any number of instances may run it: the sealer takes an advisory lock, and
- * an overdue referral's task is unique.
+ * referral newly overdue. Any number of instances may run it: the sealer and the folding take an
+ * advisory lock each, and an overdue referral's task is unique.
  */
 export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_000): Maintenance {
   let running: Promise<unknown> = Promise.resolve();
@@ -64,6 +67,14 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
     } catch (error) {
       failed('audit.seal', error);
       return 0;
+    }
+  };
+  const compact = async () => {
+    try {
+      const folded = await compactTallies(sqlOf(em()), Math.max(sealEveryMs * 0.25, 50));
+      if (folded) logger.debug('report.tally_compacted', { rows: folded });
+    } catch (error) {
+      failed('report.tally_compact', error);
     }
   };
   const purge = async () => {
@@ -93,7 +104,7 @@ export function startMaintenance(orm: MikroORM, logger: Logger, sealEveryMs = 2_
     sealQueued = true;
     running = running.then(() => {
       sealQueued = false;
-      return seal();
+      return seal().then(compact);
     });
   };
   const sealTimer = setInterval(sealTick, sealEveryMs);

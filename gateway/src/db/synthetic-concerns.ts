@@ -1,3 +1,4 @@
+import { rebuildTallies } from '../modules/report/report-tally.js';
 import { AGENCY_TYPES, DEFAULT_RESPONSE_WORKING_DAYS, type AgencyType } from '@doorstep/schema';
 import type pg from 'pg';
 import { countingStartsOn, isWorkingDay, nextWorkingDay } from '../common/working-days.js';
@@ -298,6 +299,8 @@ export async function writeConcernsAtScale(client: pg.ClientBase, options: Scale
     done += size;
     options.progress?.(done);
   }
+  // The reports' tallies, which the triggers (off while loading) keep.
+  await rebuildTallies(client, organisationId);
 }
 
 interface BatchParams {
