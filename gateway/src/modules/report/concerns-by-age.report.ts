@@ -2,7 +2,8 @@ import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import { concernsRaised, countCell, reported, type ReportDefinition } from './report.js';
+import { countCell, reported, type ReportDefinition } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -26,26 +27,18 @@ export class AgeFigures {
  * (subjects) or named with a date of birth. A child if any of them was under 18 that day, which is
  * whether the youngest was (`concern.youngest_subject_born`, kept by the database); else an adult
  * if any has a date of birth; else not known. Ages in whole years as UK law counts them (a
- * 29 February birthday comes on 1 March in other years): PostgreSQL's `age()`.
+ * 29 February birthday comes on 1 March in other years): PostgreSQL's `age()`, worked out for each
+ * concern by `doorstep_concern_facts` into the tally (`concern.age`).
  */
 export const concernsByAge: ReportDefinition<AgeFigures> = {
   field: 'concernsByAge',
   csvName: 'concerns-by-age',
   async compute(sql, scope) {
-    const raised = concernsRaised(scope);
-    const [row] = await sql<{ adults: number; children: number; not_known: number }>(
-      `select count(*) filter (where a.child)::int as children,
-              count(*) filter (where not a.child)::int as adults,
-              count(*) filter (where a.child is null)::int as not_known
-         from concern c, lateral (select age((coalesce(c.happened_at, c.raised_at) at time zone 'Europe/London')::date,
-                                             c.youngest_subject_born) < interval '18 years' as child) a
-        where ${raised.sql}`,
-      raised.params,
-    );
+    const tally = await tallied(sql, scope, ['concern.age']);
     return {
-      adults: reported(row!.adults, scope),
-      children: reported(row!.children, scope),
-      notKnown: reported(row!.not_known, scope),
+      adults: reported(tally.count('concern.age', 'ADULT'), scope),
+      children: reported(tally.count('concern.age', 'CHILD'), scope),
+      notKnown: reported(tally.count('concern.age', 'NOT_KNOWN'), scope),
     };
   },
   csv: (f) => ({

@@ -10,7 +10,8 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { ReportingGroupEnum } from '../../common/enums.js';
 import type { Context } from '../../context.js';
-import { concernsRaised, countCell, reported, type ReportDefinition } from './report.js';
+import { countCell, reported, type ReportDefinition } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -28,21 +29,17 @@ export class CategoryFigure {
  * Concerns raised in the period by reporting group: each once, under its primary category's group
  * (REPORTING_GROUP_OF: Stockport Homes' Table 1 labels, children's categories folded into the
  * matching group), NOT_RECORDED without one. Every group is listed, in REPORTING_GROUPS' order,
- * zeros too.
+ * zeros too. From the tally of concerns raised by primary category (`concern.category`).
  */
 export const concernsByCategory: ReportDefinition<CategoryFigure[]> = {
   field: 'concernsByCategory',
   csvName: 'concerns-by-category',
   async compute(sql, scope) {
-    const raised = concernsRaised(scope);
-    const rows = await sql<{ category: ConcernCategory | null; n: number }>(
-      `select c.primary_category as category, count(*)::int as n from concern c where ${raised.sql} group by 1`,
-      raised.params,
-    );
+    const tally = await tallied(sql, scope, ['concern.category']);
     const counts = new Map<ReportingGroup, number>();
-    for (const row of rows) {
-      const group = reportingGroupOf(row.category);
-      counts.set(group, (counts.get(group) ?? 0) + row.n);
+    for (const [category, n] of tally.byKey('concern.category')) {
+      const group = reportingGroupOf((category || null) as ConcernCategory | null);
+      counts.set(group, (counts.get(group) ?? 0) + n);
     }
     return REPORTING_GROUPS.map((group) => ({ group, count: reported(counts.get(group) ?? 0, scope) }));
   },

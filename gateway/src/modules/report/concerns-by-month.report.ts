@@ -2,7 +2,9 @@ import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import { caseFilter, concernFilter, countCell, reported, type ReportDefinition } from './report.js';
+import type { Sql } from '../../common/sql.js';
+import { caseFilter, countCell, reported, type ReportDefinition, type ReportScope } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -34,64 +36,30 @@ export class MonthFigures {
  * Concerns raised per month, and concerns and cases open at the end of each month. "Open at a
  * moment" is worked out from history, not today's status: a concern is open from being raised until
  * it is closed (concerns are never reopened), so the number open at a moment is those raised before
- * it less those closed before it; a case is open during each of its open periods (opened or
- * reopened, to closed: `case_open_period`). One statement: the counts at the start of the period
- * (two index ranges each), then each month's comings and goings, summed.
+ * it less those closed before it, from the tally (`concern.raised`, `concern.closed`: before the
+ * period, then month by month); a case is open during each of its open periods (opened or reopened,
+ * to closed: `case_open_period`).
  */
 export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
   field: 'concernsByMonth',
   csvName: 'concerns-by-month',
   async compute(sql, scope) {
-    const concerns = concernFilter(scope);
-    const cases = caseFilter(scope);
-    type Row = { month: string; raised: number; open_concerns: number; open_cases: number };
-    const rows = await sql<Row>(
-      `with fc as not materialized (select c.raised_at, c.closed_at from concern c where ${concerns.sql}),
-            fk as not materialized (
-              select p.opened_at, p.closed_at from case_open_period p
-                join safeguarding_case k on k.organisation_id = p.organisation_id and k.id = p.case_id
-               where ${cases.sql}),
-            bounds as (
-              select to_char(m, 'YYYY-MM') as month,
-                     greatest(m, ?::timestamp) at time zone 'Europe/London' as s,
-                     least(m + interval '1 month', ?::timestamp + interval '1 day') at time zone 'Europe/London' as e
-                from generate_series(date_trunc('month', ?::timestamp), ?::timestamp, interval '1 month') m),
-            moves as (
-              select b.month,
-                     (select count(*) from fc where fc.raised_at >= b.s and fc.raised_at < b.e)::int as raised,
-                     (select count(*) from fc where fc.closed_at >= b.s and fc.closed_at < b.e)::int as closed,
-                     (select count(*) from fk where fk.opened_at >= b.s and fk.opened_at < b.e)::int as opened_cases,
-                     (select count(*) from fk where fk.closed_at >= b.s and fk.closed_at < b.e)::int as closed_cases
-                from bounds b),
-            before as (
-              select (select count(*) from fc where fc.raised_at < ?)::int
-                   - (select count(*) from fc where fc.closed_at < ?)::int as concerns,
-                     (select count(*) from fk where fk.opened_at < ?)::int
-                   - (select count(*) from fk where fk.closed_at < ?)::int as cases)
-       select m.month, m.raised,
-              (before.concerns + sum(m.raised - m.closed) over (order by m.month))::int as open_concerns,
-              (before.cases + sum(m.opened_cases - m.closed_cases) over (order by m.month))::int as open_cases
-         from moves m cross join before
-        order by m.month`,
-      [
-        ...concerns.params,
-        ...cases.params,
-        scope.from,
-        scope.to,
-        scope.from,
-        scope.to,
-        scope.start,
-        scope.start,
-        scope.start,
-        scope.start,
-      ],
-    );
-    return rows.map((r) => ({
-      month: r.month,
-      raised: reported(r.raised, scope),
-      openConcernsAtEnd: reported(r.open_concerns, scope),
-      openCasesAtEnd: reported(r.open_cases, scope),
-    }));
+    const kinds = ['concern.raised', 'concern.closed'];
+    // One after another: the request's statements share its one connection.
+    const before = await tallied(sql, scope, kinds, { days: 'before' });
+    const during = await tallied(sql, scope, kinds, { byMonth: true });
+    const cases = await openCasesByMonth(sql, scope);
+    let openConcerns = before.count('concern.raised') - before.count('concern.closed');
+    return cases.map(({ month, openCases }) => {
+      const raised = during.count('concern.raised', '', month);
+      openConcerns += raised - during.count('concern.closed', '', month);
+      return {
+        month,
+        raised: reported(raised, scope),
+        openConcernsAtEnd: reported(openConcerns, scope),
+        openCasesAtEnd: reported(openCases, scope),
+      };
+    });
   },
   csv: (months) => ({
     header: ['month', 'raised', 'open_concerns_at_end', 'open_cases_at_end'],
@@ -103,6 +71,40 @@ export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
     ]),
   }),
 };
+
+/**
+ * Every month of the period (YYYY-MM), with the cases open at its end (or the period's last day's):
+ * those open at the period's start, then each month's openings and closings, summed.
+ */
+async function openCasesByMonth(
+  sql: Sql,
+  scope: ReportScope,
+): Promise<{ month: string; openCases: number }[]> {
+  const cases = caseFilter(scope);
+  return sql<{ month: string; openCases: number }>(
+    `with fk as not materialized (
+            select p.opened_at, p.closed_at from case_open_period p
+              join safeguarding_case k on k.organisation_id = p.organisation_id and k.id = p.case_id
+             where ${cases.sql}),
+          bounds as (
+            select to_char(m, 'YYYY-MM') as month,
+                   greatest(m, ?::timestamp) at time zone 'Europe/London' as s,
+                   least(m + interval '1 month', ?::timestamp + interval '1 day') at time zone 'Europe/London' as e
+              from generate_series(date_trunc('month', ?::timestamp), ?::timestamp, interval '1 month') m),
+          moves as (
+            select b.month,
+                   (select count(*) from fk where fk.opened_at >= b.s and fk.opened_at < b.e)::int as opened,
+                   (select count(*) from fk where fk.closed_at >= b.s and fk.closed_at < b.e)::int as closed
+              from bounds b),
+          before as (
+            select (select count(*) from fk where fk.opened_at < ?)::int
+                 - (select count(*) from fk where fk.closed_at < ?)::int as cases)
+     select m.month, (before.cases + sum(m.opened - m.closed) over (order by m.month))::int as "openCases"
+       from moves m cross join before
+      order by m.month`,
+    [...cases.params, scope.from, scope.to, scope.from, scope.to, scope.start, scope.start],
+  );
+}
 
 @Resolver(() => Report)
 export class ConcernsByMonthResolver {

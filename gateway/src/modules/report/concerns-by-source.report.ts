@@ -4,7 +4,8 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { ReporterKindEnum } from '../../common/enums.js';
 import type { Context } from '../../context.js';
-import { concernsRaised, countCell, reported, type ReportDefinition } from './report.js';
+import { countCell, reported, type ReportDefinition } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -28,12 +29,7 @@ export const concernsBySource: ReportDefinition<SourceFigure[]> = {
   field: 'concernsBySource',
   csvName: 'concerns-by-source',
   async compute(sql, scope) {
-    const raised = concernsRaised(scope);
-    const rows = await sql<{ source: ReporterKind; n: number }>(
-      `select c.reporter_kind as source, count(*)::int as n from concern c where ${raised.sql} group by 1`,
-      raised.params,
-    );
-    const counts = new Map(rows.map((r) => [r.source, r.n]));
+    const counts = (await tallied(sql, scope, ['concern.source'])).byKey('concern.source');
     return REPORTER_KINDS.map((source) => ({ source, count: reported(counts.get(source) ?? 0, scope) }));
   },
   csv: (sources) => ({

@@ -2,14 +2,8 @@ import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } fro
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import {
-  caseFilter,
-  concernsRaised,
-  countCell,
-  percentOf,
-  reported,
-  type ReportDefinition,
-} from './report.js';
+import { caseFilter, countCell, percentOf, reported, type ReportDefinition } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -77,14 +71,13 @@ export const makingSafeguardingPersonal: ReportDefinition<MspFigures> = {
   field: 'makingSafeguardingPersonal',
   csvName: 'making-safeguarding-personal',
   async compute(sql, scope) {
-    const raised = concernsRaised(scope);
+    const tally = await tallied(sql, scope, ['concern.raised', 'concern.wishes_asked']);
+    // The cases closed in the period.
     const cases = caseFilter(scope);
     const [row] = await sql<Record<string, number>>(
       `with k as (select k.outcomes_asked, k.outcomes_achieved, k.risk_outcome from safeguarding_case k
                    where ${cases.sql} and k.status = 'CLOSED' and k.closed_at >= ? and k.closed_at < ?)
-       select (select count(*) from concern c where ${raised.sql})::int as concerns,
-              (select count(*) from concern c where ${raised.sql} and c.views_status <> 'NOT_ASKED')::int as wishes_asked,
-              (select count(*) from k)::int as closed_cases,
+       select (select count(*) from k)::int as closed_cases,
               (select count(*) from k where outcomes_asked)::int as outcomes_asked,
               (select count(*) from k where outcomes_achieved = 'FULLY')::int as fully,
               (select count(*) from k where outcomes_achieved = 'PARTIALLY')::int as partially,
@@ -92,11 +85,11 @@ export const makingSafeguardingPersonal: ReportDefinition<MspFigures> = {
               (select count(*) from k where risk_outcome = 'REMOVED')::int as removed,
               (select count(*) from k where risk_outcome = 'REDUCED')::int as reduced,
               (select count(*) from k where risk_outcome = 'REMAINS')::int as remains`,
-      [...cases.params, scope.start, scope.end, ...raised.params, ...raised.params],
+      [...cases.params, scope.start, scope.end],
     );
     const r = (key: string) => reported(row![key]!, scope);
-    const concerns = r('concerns');
-    const wishesAsked = r('wishes_asked');
+    const concerns = reported(tally.count('concern.raised'), scope);
+    const wishesAsked = reported(tally.count('concern.wishes_asked'), scope);
     const closedCases = r('closed_cases');
     const outcomesAsked = r('outcomes_asked');
     return {
