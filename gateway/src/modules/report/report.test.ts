@@ -393,3 +393,64 @@ describe('makingSafeguardingPersonal', () => {
     }
   });
 });
+
+describe('the tally (summary tables the reports read)', () => {
+  /** Riverside's concern counts in the tally, summed per day, grain, kind and key. */
+  const tallyRows = () =>
+    gw.sql<{
+      day: string;
+      area: string | null;
+      team_id: string | null;
+      kind: string;
+      key: string;
+      n: number;
+    }>(
+      `select to_char(day, 'YYYY-MM-DD') as day, area, team_id, kind, key, sum(n)::int as n from report_tally
+        where organisation_id = $1 and kind like 'concern.%'
+        group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5`,
+      [RIVERSIDE],
+    );
+  const foldAll = async () => {
+    while ((await gw.sql<{ n: number }>(`select doorstep_report_tally_compact(50) as n`))[0]!.n);
+  };
+
+  it('holds what a rebuild from the concerns gives, after every change the triggers saw, and folding changes no count', async () => {
+    const kept = await tallyRows();
+    expect(kept.length).toBeGreaterThan(100);
+    await foldAll();
+    expect(await gw.sql(`select 1 from report_tally where fresh`)).toEqual([]);
+    expect(await tallyRows()).toEqual(kept);
+    await gw.sql(`select doorstep_concern_tally_rebuild($1)`, [RIVERSIDE]);
+    expect(await tallyRows()).toEqual(kept);
+  });
+
+  it('moves a household’s concerns to its new area, and back', async () => {
+    const [home] = await gw.sql<{ id: string; n: number }>(
+      `select h.id, count(*)::int as n from household h join concern c on c.household_id = h.id
+        where h.organisation_id = $1 and h.local_authority_area = $2 group by h.id order by n desc limit 1`,
+      [RIVERSIDE, world.areas.north],
+    );
+    const raised = async (area: string) =>
+      (
+        await report<{ concernsBySource: { count: number }[] }>(
+          { from: '2022-01-01', to: '2026-12-30', localAuthorityArea: area },
+          `query($period: ReportPeriod!) { report(period: $period) { concernsBySource { count } } }`,
+        )
+      ).concernsBySource.reduce((sum, s) => sum + s.count, 0);
+    const before = { north: await raised(world.areas.north), south: await raised(world.areas.south) };
+    await gw.sql(`update household set local_authority_area = $2 where id = $1`, [
+      home!.id,
+      world.areas.south,
+    ]);
+    try {
+      expect(await raised(world.areas.north)).toBe(before.north - home!.n);
+      expect(await raised(world.areas.south)).toBe(before.south + home!.n);
+    } finally {
+      await gw.sql(`update household set local_authority_area = $2 where id = $1`, [
+        home!.id,
+        world.areas.north,
+      ]);
+    }
+    expect(await raised(world.areas.north)).toBe(before.north);
+  });
+});
