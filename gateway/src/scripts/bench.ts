@@ -12,7 +12,7 @@
  *
  *   pnpm bench [--connections 50] [--seconds 10] [--rounds 3] [--households 20000]
  *              [--only household|concerns|chronology|raise] [--warmup 2]
- *   pnpm bench --only reports [--database-url URL | --concerns 1000000] [--repeat 10]
+ *   pnpm bench --only reports [--database-url URL | --concerns 1000000] [--repeat 10] [--reports a,b]
  *              every report timed alone through the gateway, beside its own SQL (floor) and a
  *              plain GROUP BY (peer), over a database with a million concerns (bench/reports.ts)
  *   BENCH_TRACE=1 pnpm bench      one household view request, with every SQL statement it runs
@@ -75,6 +75,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     concerns: { type: 'string', default: '1000000' },
     repeat: { type: 'string', default: '10' },
+    reports: { type: 'string' },
   },
 });
 const whole = (name: keyof typeof values, min: number) => {
@@ -552,7 +553,10 @@ async function benchReports() {
       3600,
     );
     const today = new Date().toISOString().slice(0, 10);
-    const cases = reportCases(today, shape!.first!, SCALE_AREAS[0]![0], shape!.team);
+    const only = values.reports?.split(',');
+    const cases = reportCases(today, shape!.first!, SCALE_AREAS[0]![0], shape!.team).filter(
+      (c) => !only || only.includes(c.field),
+    );
     const gatewayOnce = async (c: ReportCase) => {
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',

@@ -5,7 +5,7 @@ import { organisationIsolationSql } from '../rls.js';
  * Summary tables for the reports (issue 15, docs/performance.md): `report_tally` holds, per
  * organisation, UK day, local authority area and team, how many concerns were raised, closed, under
  * each category, from each source, about adults or children, with wishes asked, awaiting triage,
- * and triaged within each whole working hour. Every count is kept by a trigger in the transaction
+ * and triaged within each whole working hour (and with no working time at all: triaged out of hours). Every count is kept by a trigger in the transaction
  * that changes what it counts, as rows of +1 and -1 (no row is updated, so concurrent concerns never
  * wait on each other's totals), and `doorstep_report_tally_compact` folds a day's new rows into one
  * per count. A concern's facts come from one function (`doorstep_concern_facts`), used by the
@@ -26,6 +26,9 @@ export class Migration20261207150644_report_tally extends Migration {
 
     this.addSql(
       `alter table "report_tally" add constraint "report_tally_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`,
+    );
+    this.addSql(
+      `create index "concern_triage_time" on "concern" ("organisation_id", "triage_working_seconds", "raised_at") include ("team_id", "household_id") where "triage_working_seconds" is not null;`,
     );
     for (const sql of organisationIsolationSql('report_tally', ['select'])) this.addSql(sql);
 
@@ -55,7 +58,7 @@ export class Migration20261207150644_report_tally extends Migration {
             (case when c.views_status <> 'NOT_ASKED' then 'concern.wishes_asked' end, ''),
             (case when c.status = 'RAISED' then 'concern.awaiting_triage' end, ''),
             (case when c.triage_working_seconds is not null then 'concern.triage_hour' end,
-             (c.triage_working_seconds / 3600)::text)) f(kind, key)
+             case when c.triage_working_seconds = 0 then '=0' else (c.triage_working_seconds / 3600)::text end)) f(kind, key)
          where c.id is not null and f.kind is not null
         union all
         select in_area, c.team_id, (c.closed_at at time zone 'Europe/London')::date, 'concern.closed', ''
@@ -141,6 +144,7 @@ export class Migration20261207150644_report_tally extends Migration {
         return folded;
       end $$;`);
     this.addSql(`select doorstep_concern_tally_rebuild(id) from organisation;`);
+    this.addSql(`analyze "report_tally";`);
   }
 
   override async down(): Promise<void> {
@@ -154,5 +158,6 @@ export class Migration20261207150644_report_tally extends Migration {
     this.addSql(`drop function if exists doorstep_household_area(uuid, uuid);`);
     this.addSql(`drop function if exists doorstep_tally_grains(text, uuid);`);
     this.addSql(`drop table if exists "report_tally" cascade;`);
+    this.addSql(`drop index if exists "concern_triage_time";`);
   }
 }

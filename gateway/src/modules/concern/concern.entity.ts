@@ -78,6 +78,12 @@ import { User } from '../organisation/user.entity.js';
   expression:
     'create index "concern_closed" on "concern" ("organisation_id", "closed_at") where "closed_at" is not null',
 })
+// Time to triage's percentiles: the times within one working hour, in order, of a period's concerns.
+@Index({
+  name: 'concern_triage_time',
+  expression:
+    'create index "concern_triage_time" on "concern" ("organisation_id", "triage_working_seconds", "raised_at") include ("team_id", "household_id") where "triage_working_seconds" is not null',
+})
 // Reports by team: the team's concerns raised in a period.
 @Index({
   name: 'concern_team_raised',

@@ -287,14 +287,16 @@ describe('time to triage', () => {
     ]);
   });
 
-  it('gives the median and 90th percentile (nearest rank) of the working hours to first triage, as the rows say', async () => {
-    const p = { from: '2024-01-01', to: ukDay(new Date()) };
-    const rows = await gw.sql<{ id: string; raised_at: Date; first: Date | null; status: string }>(
-      `select c.id, c.raised_at, c.status, (select min(t.decided_at) from concern_triage t
-                                             where t.concern_id = c.id) as first
-         from concern c where c.organisation_id = $1 and c.raised_at >= $2`,
-      [RIVERSIDE, '2024-01-01T00:00:00Z'],
-    );
+  /** The report's time to triage for a period, against the rows' own (from their triage decisions). */
+  async function expectTimeToTriage(p: Period) {
+    const rows = (
+      await gw.sql<{ id: string; raised_at: Date; first: Date | null; status: string }>(
+        `select c.id, c.raised_at, c.status, (select min(t.decided_at) from concern_triage t
+                                               where t.concern_id = c.id) as first
+           from concern c where c.organisation_id = $1`,
+        [RIVERSIDE],
+      )
+    ).filter((r) => ukDay(r.raised_at) >= p.from && ukDay(r.raised_at) <= p.to);
     const triaged = rows.filter((r) => r.first);
     const seconds = (await workingSecondsInSql(triaged.map((r) => [r.raised_at, r.first!]))).sort(
       (a, b) => a - b,
@@ -309,6 +311,27 @@ describe('time to triage', () => {
       medianWorkingHours: hours(rank(0.5)),
       percentile90WorkingHours: hours(rank(0.9)),
     });
+    return seconds;
+  }
+
+  it('gives the median and 90th percentile (nearest rank) of the working hours to first triage, as the rows say', async () => {
+    await expectTimeToTriage({ from: '2024-01-01', to: ukDay(new Date()) });
+  });
+
+  it('gives a median of no working time when most were triaged out of hours', async () => {
+    // Most of 2024's triaged concerns decided the moment they were raised.
+    await gw.sql(
+      `with moved as (
+         select c.id, c.raised_at from concern c
+          where c.organisation_id = $1 and c.raised_at >= '2024-01-01' and c.raised_at < '2025-01-01'
+            and c.triage_working_seconds is not null and c.triage_working_seconds % 5 <> 0),
+       decided as (update concern_triage t set decided_at = m.raised_at from moved m where t.concern_id = m.id)
+       update concern c set triage_working_seconds = 0 from moved m where c.id = m.id`,
+      [RIVERSIDE],
+    );
+    const seconds = await expectTimeToTriage({ from: '2024-01-01', to: '2024-12-31' });
+    expect(seconds[Math.ceil(seconds.length / 2) - 1]).toBe(0);
+    expect(seconds.at(-1)).toBeGreaterThan(0);
   });
 });
 

@@ -39,8 +39,8 @@ const rankOf = (p: number, count: number) => Math.max(1, Math.ceil(p * count));
 
 /**
  * The `rank`th shortest time to triage (seconds) of the concerns raised in the scope: the whole
- * working hour it falls in from the tally's counts per hour (ascending), then its place among the
- * times in that hour.
+ * working hour it falls in (-1: none at all) from the tally's counts per hour (ascending), then its
+ * place among the times in that hour (an index-only range of `concern_triage_time`).
  */
 async function ranked(
   sql: Sql,
@@ -51,12 +51,13 @@ async function ranked(
   let before = 0;
   for (const [hour, n] of byHour) {
     if (before + n >= rank) {
+      if (hour < 0) return 0;
       const raised = concernsRaised(scope);
       const [row] = await sql<{ seconds: number }>(
         `select c.triage_working_seconds as seconds from concern c
           where ${raised.sql} and c.triage_working_seconds >= ? and c.triage_working_seconds < ?
           order by c.triage_working_seconds offset ? limit 1`,
-        [...raised.params, hour * 3600, (hour + 1) * 3600, rank - before - 1],
+        [...raised.params, Math.max(1, hour * 3600), (hour + 1) * 3600, rank - before - 1],
       );
       return row!.seconds;
     }
@@ -84,8 +85,9 @@ export const timeToTriage: ReportDefinition<DurationFigures> = {
   csvName: 'time-to-triage',
   async compute(sql, scope) {
     const tally = await tallied(sql, scope, ['concern.triage_hour', 'concern.awaiting_triage']);
+    // Hours in order; '=0' (no working time: triaged out of hours) before the first hour.
     const byHour = [...tally.byKey('concern.triage_hour')]
-      .map(([hour, n]) => [Number(hour), n] as const)
+      .map(([hour, n]) => [hour === '=0' ? -1 : Number(hour), n] as const)
       .filter(([, n]) => n > 0)
       .sort(([a], [b]) => a - b);
     const count = byHour.reduce((sum, [, n]) => sum + n, 0);
