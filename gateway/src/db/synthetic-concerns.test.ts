@@ -161,6 +161,14 @@ describe('concerns at scale (pnpm seed --concerns)', () => {
                 join person p on p.id = cp.person_id where cp.concern_id = c.id and cp.role = 'SUBJECT')`,
     );
     expect(youngest!.wrong).toBe(0);
+    // The reports' tallies, worked out again after the load (the triggers were off).
+    const [tally] = await gw.sql<{ raised: number; concerns: number }>(
+      `select (select sum(n)::int from report_tally where organisation_id = $1 and kind = 'concern.raised'
+                 and area is null and team_id is null) as raised,
+              (select count(*)::int from concern where organisation_id = $1) as concerns`,
+      [lead.organisationId],
+    );
+    expect(tally!.raised).toBe(tally!.concerns);
 
     const [cases] = await gw.sql<{ open: number; closed: number; outcomes: string[]; unlinked: number }>(
       `select count(*) filter (where status = 'OPEN')::int as open, count(*) filter (where status = 'CLOSED')::int as closed,
