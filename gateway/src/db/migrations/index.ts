@@ -38,6 +38,7 @@ import { Migration20261207125919_report_filter_indexes } from './Migration202612
 import { Migration20261207130500_referral_response } from './Migration20261207130500_referral_response.js';
 import { Migration20261207132053_report_youngest_subject } from './Migration20261207132053_report_youngest_subject.js';
 import { Migration20261207133000_referral_report_index } from './Migration20261207133000_referral_report_index.js';
+import { Migration20261207151741_report_scope_indexes } from './Migration20261207151741_report_scope_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -122,5 +123,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207133000_referral_report_index',
     class: Migration20261207133000_referral_report_index,
+  },
+  {
+    name: 'Migration20261207151741_report_scope_indexes',
+    class: Migration20261207151741_report_scope_indexes,
   },
 ];
