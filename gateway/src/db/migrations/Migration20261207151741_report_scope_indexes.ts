@@ -6,8 +6,9 @@ import { Migration } from '@mikro-orm/migrations';
  * flags (each flagged concern's household and team). Indexes that hold what those look-ups read,
  * so each is answered from the index alone: a household's area by its id, a person's current
  * households, and a concern's household and team by its id (the concerns' rows are wide and, at a
- * million concerns, mostly not in memory). At 1,000,000 concerns: warnings in one area went from
- * not finishing to about 0.2 s, flags by area and team from 1.2–2.3 s to 0.15–0.6 s.
+ * million concerns, mostly not in memory). At 1,000,000 concerns (docs/performance.md), in SQL on
+ * a shared 2-core machine: warnings in one area from not finishing to 0.2–0.5 s, flags for a year
+ * in an area or team from 0.6–1.2 s to 0.16–0.53 s.
  */
 export class Migration20261207151741_report_scope_indexes extends Migration {
   override async up(): Promise<void> {
