@@ -90,6 +90,13 @@ import { User } from '../organisation/user.entity.js';
   expression:
     'create index "concern_team_raised" on "concern" ("organisation_id", "team_id", "raised_at") where "team_id" is not null',
 })
+// Reports by area and team, for the concerns a flag adds up: each one's household and team, read
+// from the index alone (the concerns' rows are wide and rarely cached).
+@Index({
+  name: 'concern_report_scope',
+  expression:
+    'create index "concern_report_scope" on "concern" ("organisation_id", "id") include ("household_id", "team_id")',
+})
 @Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {
   [PrimaryKeyProp]?: ['organisation', 'id'];

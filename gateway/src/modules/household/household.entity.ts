@@ -39,6 +39,12 @@ import { Person } from '../person/person.entity.js';
 @Unique({ properties: ['organisation', 'tenancyReference'] })
 // Reports by area: whether the area is one of the organisation's, and its households.
 @Index({ properties: ['organisation', 'localAuthorityArea'] })
+// Reports by area, for each warning or concern: its household's area, read from the index alone.
+@Index({
+  name: 'household_area',
+  expression:
+    'create index "household_area" on "household" ("organisation_id", "id") include ("local_authority_area")',
+})
 @Index({
   name: 'household_search_trgm',
   expression:
@@ -112,6 +118,12 @@ export function addressOf(h: {
 @Entity({ tableName: 'household_member' })
 @Index({ properties: ['household', 'joinedOn'] })
 @Index({ properties: ['person'] })
+// Reports by area: the households a person lives in now, read from the index alone.
+@Index({
+  name: 'household_member_current',
+  expression:
+    'create index "household_member_current" on "household_member" ("organisation_id", "person_id") include ("household_id") where "left_on" is null',
+})
 export class HouseholdMember {
   [PrimaryKeyProp]?: ['organisation', 'id'];
   [OptionalProps]?: 'createdAt' | 'leftOn' | 'current';

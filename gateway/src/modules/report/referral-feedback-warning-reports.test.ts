@@ -329,8 +329,55 @@ describe('feedback report', () => {
   });
 });
 
+/**
+ * Edges of "in an area" that the synthetic rows lack, made on people and households with a warning
+ * overdue now (so every period counts them): someone who has left their Northshire home and lives
+ * in Westbrook now, someone living in two Northshire homes at once (counted once), and a warned
+ * household that has moved from Northshire to Westbrook.
+ */
+async function moveWarnedPeopleAndHouseholds() {
+  const [north, west] = ['Northshire Council', 'Westbrook City Council'];
+  const overdue = `w.organisation_id = $1 and w.status <> 'ENDED' and w.review_date < current_date`;
+  const people = await gw.sql<{ person_id: string; household_id: string }>(
+    `select distinct on (w.person_id) w.person_id, m.household_id
+       from warning w join household_member m on m.organisation_id = w.organisation_id
+        and m.person_id = w.person_id and m.left_on is null
+       join household h on h.organisation_id = m.organisation_id and h.id = m.household_id
+      where ${overdue} and h.local_authority_area = $2
+        and (select count(*) from household_member k where k.person_id = w.person_id and k.left_on is null) = 1
+      order by w.person_id limit 2`,
+    [lead.organisationId, north],
+  );
+  const homes = await gw.sql<{ id: string; area: string }>(
+    `(select id, local_authority_area as area from household where organisation_id = $1 and local_authority_area = $2
+       and id <> all($4::uuid[]) order by id limit 1)
+     union all
+     (select id, local_authority_area from household where organisation_id = $1 and local_authority_area = $3 order by id limit 1)`,
+    [lead.organisationId, north, west, people.map((p) => p.household_id)],
+  );
+  expect(people).toHaveLength(2);
+  expect(homes.map((h) => h.area)).toEqual([north, west]);
+  const [leaver, twoHomes] = people as [(typeof people)[number], (typeof people)[number]];
+  const join = `insert into household_member (id, organisation_id, household_id, person_id, role, joined_on, created_at)
+                values (gen_random_uuid(), $1, $2, $3, 'OCCUPANT', current_date - 1, now())`;
+  await gw.sql(
+    `update household_member set left_on = current_date - 1 where person_id = $1 and household_id = $2`,
+    [leaver.person_id, leaver.household_id],
+  );
+  await gw.sql(join, [lead.organisationId, homes[1]!.id, leaver.person_id]);
+  await gw.sql(join, [lead.organisationId, homes[0]!.id, twoHomes.person_id]);
+  const moved = await gw.sql(
+    `update household set local_authority_area = $3 where organisation_id = $1 and id = (
+       select w.household_id from warning w join household h on h.organisation_id = w.organisation_id and h.id = w.household_id
+        where ${overdue} and h.local_authority_area = $2 order by w.household_id limit 1) returning id`,
+    [lead.organisationId, north, west],
+  );
+  expect(moved).toHaveLength(1);
+}
+
 describe('warnings due for review', () => {
   it('counts warnings due for review in the period and overdue now, all types and each, in an area', async () => {
+    await moveWarnedPeopleAndHouseholds();
     const rows = await gw.sql<{
       type: string;
       status: string;
@@ -347,7 +394,8 @@ describe('warnings due for review', () => {
     );
     const now = new Date().toISOString().slice(0, 10);
     expect(rows.filter((w) => w.status !== 'ENDED' && w.review_date < now).length).toBeGreaterThan(0);
-    for (const p of (await periods()).filter((q) => !q.teamId)) {
+    const westbrook = { from: yearsAgo(3), to: today(), localAuthorityArea: 'Westbrook City Council' };
+    for (const p of [...(await periods()).filter((q) => !q.teamId), westbrook]) {
       const mine = rows.filter((w) => !p.localAuthorityArea || w.areas.includes(p.localAuthorityArea));
       const counts = (of: typeof rows) => ({
         dueInPeriod: shown(

@@ -43,15 +43,21 @@ export const warningsDueForReview: ReportDefinition<WarningReviewCounts[]> = {
         { field: 'teamId', code: 'not_applicable', message: 'Warnings belong to no team: ask without one' },
       ]);
     }
+    // Looked up for each warning of the period (scalar subqueries, so PostgreSQL cannot turn them
+    // into a hash of every household of the area and everyone living there): its household's area,
+    // or whether the person it is about lives in a household of the area now. The indexes
+    // `household_area` and `household_member_current` answer both from the index alone.
     const area =
       scope.localAuthorityArea === null
         ? { sql: '', params: [] }
         : {
-            sql: `and exists (select 1 from household h where h.organisation_id = w.organisation_id and h.local_authority_area = ?
-                     and (h.id = w.household_id or exists (select 1 from household_member m
-                          where m.organisation_id = h.organisation_id and m.household_id = h.id
-                            and m.person_id = w.person_id and m.left_on is null)))`,
-            params: [scope.localAuthorityArea],
+            sql: `and ((select h.local_authority_area from household h
+                         where h.organisation_id = w.organisation_id and h.id = w.household_id) = ?
+                       or (select true from household_member m join household h
+                             on h.organisation_id = m.organisation_id and h.id = m.household_id
+                            where m.organisation_id = w.organisation_id and m.person_id = w.person_id
+                              and m.left_on is null and h.local_authority_area = ? limit 1))`,
+            params: [scope.localAuthorityArea, scope.localAuthorityArea],
           };
     const rows = await sql<{ type: WarningType | null; due: number; overdue: number }>(
       `select w.type,
