@@ -11,6 +11,7 @@ import type { HouseholdViewTranslation, Plural } from '../i18n/translation.js';
 import { ApiController, send } from '../internal/api.js';
 import { formatDay } from '../internal/datetime.js';
 import { LocalizeController, plural } from '../internal/localize.js';
+import { viewShell, viewTitle } from '../internal/view-shell.js';
 import { householdViewStyles } from './household-view.styles.js';
 
 /** Someone living in the household, as far as the caller may see them. */
@@ -224,27 +225,14 @@ export class SgHouseholdView extends LitElement {
     const { t } = this.#localize;
     const v = t.householdView;
     const load = this.load;
-    return html`<section
-      class="base"
-      part="base"
-      lang=${t.$code}
-      dir=${t.$dir}
-      aria-labelledby="title"
-      aria-busy=${load.phase === 'loading' ? 'true' : 'false'}
-    >
-      <div class="content">
-        ${
-          load.phase === 'loaded'
-            ? this.#renderView(load.view)
-            : html`<h2 class="title" id="title" part="title">${v.label}</h2>
-                ${
-                  load.phase === 'failed'
-                    ? this.#renderFailure(load.code)
-                    : html`<p role="status">${v.loading}</p>`
-                }`
-        }
-      </div>
-    </section>`;
+    return viewShell(
+      t,
+      load.phase === 'loading',
+      load.phase === 'loaded'
+        ? this.#renderView(load.view)
+        : html`${viewTitle(v.label)}
+          ${load.phase === 'failed' ? this.#renderFailure(load.code) : html`<p role="status">${v.loading}</p>`}`,
+    );
   }
 
   #renderFailure(code: string): TemplateResult {
@@ -263,7 +251,7 @@ export class SgHouseholdView extends LitElement {
   #renderView(view: View): TemplateResult {
     const v = this.#localize.t.householdView;
     return html`
-      <h2 class="title" id="title" part="title">${view.address}</h2>
+      ${viewTitle(view.address)}
       <p class="secondary">${v.tenancy(view.tenancyReference)}</p>
       ${view.kind === 'visit' ? html`<p class="notice" part="notice">${v.visit.intro}</p>` : nothing}
       ${this.#renderWarnings(view.warnings)}

@@ -27,6 +27,7 @@ import { focusAfterRender } from '../internal/focus.js';
 import { listen } from '../internal/live.js';
 import { LocalizeController } from '../internal/localize.js';
 import { requestFailed } from '../internal/panels.js';
+import { viewShell, viewTitle } from '../internal/view-shell.js';
 import {
   missingFor,
   movesFrom,
@@ -496,27 +497,18 @@ export class SgReferralTracker extends LitElement {
   override render(): TemplateResult {
     const { t } = this.#localize;
     const r = t.referralTracker;
-    return html`<section
-      class="base"
-      part="base"
-      lang=${t.$code}
-      dir=${t.$dir}
-      aria-labelledby=${this.opened ? 'referral-title' : 'title'}
-      aria-busy=${this.phase === 'loading' || this.reloading ? 'true' : 'false'}
-    >
-      <div class="content">
-        ${
+    return viewShell(
+      t,
+      this.phase === 'loading' || this.reloading,
+      html`${
           this.opened
             ? this.#renderReferral(this.opened)
-            : html`<h2 class="title" id="title" part="title">
-                  ${this.#agencyMode ? r.titleReceived : r.titleSent}
-                </h2>
-                ${this.#renderBody()}`
+            : html`${viewTitle(this.#agencyMode ? r.titleReceived : r.titleSent)} ${this.#renderBody()}`
         }
         ${this.liveStopped ? html`<p class="notice" part="notice">${r.live.stopped}</p>` : nothing}
-        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      </div>
-    </section>`;
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`,
+      this.opened ? 'referral-title' : 'title',
+    );
   }
 
   #renderBody(): TemplateResult {
