@@ -268,7 +268,7 @@ export class SgHouseholdView extends LitElement {
       <h3 class="heading">${v.people.heading}</h3>
       ${
         view.members.length
-          ? html`<ul class="people" part="people">
+          ? html`<ul class="list" part="people">
               ${view.members.map((m) => this.#renderMember(view, m))}
             </ul>`
           : html`<p>${v.people.none}</p>`
@@ -283,7 +283,7 @@ export class SgHouseholdView extends LitElement {
       return html`<h3 class="heading">${w.heading}</h3>
         <p>${w.none}</p>`;
     return html`<h3 class="heading">${w.heading}</h3>
-      <ul class="warnings" part="warnings">
+      <ul class="list" part="warnings">
         ${warnings.map(
           (warning) =>
             html`<li class="warning" part="warning">
@@ -316,16 +316,16 @@ export class SgHouseholdView extends LitElement {
       m.role ? p.roles[m.role] : undefined,
     ].filter(Boolean);
     return html`<li
-      class="person ${m.child ? 'person--child' : ''}"
+      class="list__item person ${m.child ? 'person--child' : ''}"
       part=${m.child ? 'person person-child' : 'person'}
     >
-      <h4 class="person__name">
+      <h4 class="list__title person__name">
         ${m.name}${m.child ? html` <span class="badge" part="child">${p.child}</span>` : nothing}
       </h4>
       ${details.length ? html`<p class="secondary">${details.join(' · ')}</p>` : nothing}
       ${
         m.relationships?.length
-          ? html`<ul class="relationships" aria-label=${p.relationshipsLabel(m.name)}>
+          ? html`<ul class="list relationships" aria-label=${p.relationshipsLabel(m.name)}>
               ${m.relationships.map((r) => html`<li>${p.relationships[r.type]}: ${r.name}</li>`)}
             </ul>`
           : nothing

@@ -612,7 +612,7 @@ export class SgReferralTracker extends LitElement {
     if (this.reloading) return html`<p role="status">${r.loading}</p>`;
     if (!this.rows.length) return html`<p class="notice" role="status">${filtered ? r.noMatch : r.empty}</p>`;
     return html`<p class="secondary">${r.count(this.rows.length, this.total, locale)}</p>
-      <ul class="rows" part="rows">
+      <ul class="list" part="rows">
         ${this.rows.map((row) => this.#renderRow(row))}
       </ul>
       ${
@@ -655,10 +655,10 @@ export class SgReferralTracker extends LitElement {
   #renderRow(row: Row): TemplateResult {
     const w = this.#localize.t.referralTracker.row;
     return html`<li
-      class="row ${row.overdue ? 'row--overdue' : ''}"
+      class="list__item row ${row.overdue ? 'list__item--overdue' : ''}"
       part=${row.overdue ? 'row row-overdue' : 'row'}
     >
-      <h3 class="row__title">
+      <h3 class="list__title">
         <button type="button" class="link row__open" data-id=${row.id} @click=${() => this.#open(row.id)}>
           <span class="visually-hidden">${w.open} </span>${row.shared.concernReference}
         </button>
@@ -705,7 +705,7 @@ export class SgReferralTracker extends LitElement {
           shared.people.length
             ? html`<dt>${d.people}</dt>
                 <dd>
-                  <ul class="plain">
+                  <ul class="list">
                     ${shared.people.map(
                       (p) =>
                         html`<li>

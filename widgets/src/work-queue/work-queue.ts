@@ -635,7 +635,7 @@ export class SgWorkQueue extends LitElement {
   }
 
   #list(items: TemplateResult[]): TemplateResult {
-    return html`<ul class="items">
+    return html`<ul class="list">
       ${items}
     </ul>`;
   }
@@ -663,7 +663,7 @@ export class SgWorkQueue extends LitElement {
   ): TemplateResult {
     const w = this.#localize.t.workQueue;
     return html`<li
-      class="item ${overdue ? 'item--overdue' : ''}"
+      class="list__item item ${overdue ? 'list__item--overdue' : ''}"
       part=${overdue ? 'item item-overdue' : 'item'}
     >
       <p class="item__title" id="item-${id}" tabindex="-1">${title}</p>
