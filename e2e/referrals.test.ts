@@ -143,7 +143,7 @@ describe('referrals in the example portal and a partner intranet', () => {
     });
   }
 
-  it('every staff page links to the referrals page and the partner intranet', async () => {
+  it('every staff page has the portal’s frame and links to the referrals page and the partner intranet', async () => {
     const page = await (await browser.newContext()).newPage();
     for (const [path, current] of [
       ['/', 'Safeguarding'],
@@ -157,6 +157,23 @@ describe('referrals in the example portal and a partner intranet', () => {
       ['/partner-intranet.html', 'Partner intranet: referrals received'],
     ] as const) {
       await page.goto(doorstep.base + path);
+      // portal.js draws the frame around the page's own part: the skip link first (the first thing
+      // Tab reaches), the header with the sign-in, the navigation, then the page's breadcrumbs and
+      // main, then the footer; one of each landmark.
+      expect(
+        await page.evaluate(() =>
+          [...document.querySelectorAll('body > *, body > .page > *')].map(
+            (e) => e.localName + (e.getAttribute('aria-label') ? `:${e.getAttribute('aria-label')}` : ''),
+          ),
+        ),
+        path,
+      ).toEqual(['a', 'header', 'nav:Portal', 'div', 'nav:Breadcrumb', 'main', 'footer']);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href')), path).toBe('#main');
+      for (const role of ['banner', 'main', 'contentinfo'] as const) {
+        expect(await page.getByRole(role).count(), `${path} ${role}`).toBe(1);
+      }
+      expect(await page.getByLabel('Demo user').count(), path).toBe(1);
       const nav = page.getByRole('navigation', { name: 'Portal' });
       // The page shown is the one marked current, and only it.
       expect(await nav.locator('[aria-current="page"]').allTextContents(), path).toEqual([current]);

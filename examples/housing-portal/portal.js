@@ -7,8 +7,11 @@
 // In production your own sign-in supplies the token. In development the gateway offers demo users
 // (GET /dev/users) and tokens for them (POST /dev/token), so this page shows a "Demo user" picker.
 
-// The portal's navigation, the same on every staff page: one list here rather than a copy in each
-// page (a real portal's templates do this on its server). The page being shown is marked current.
+// The portal's frame, the same on every staff page: the skip link, the header with who is signed in
+// (in development a "Demo user" picker), the navigation and the footer. One copy here rather than
+// one in each page (a real portal's templates do this on its server): a page holds only what is its
+// own, its breadcrumbs and its <main id="main">. The page being shown is marked current in the
+// navigation.
 const PAGES = [
   ['/', 'Home'],
   ['/', 'Repairs'],
@@ -27,10 +30,44 @@ const PAGES = [
   ['/partner-intranet.html', 'Partner intranet: referrals received'],
 ];
 
-function showNavigation() {
-  const list = document.querySelector('nav.nav .nav__list');
-  if (!list) return;
-  list.replaceChildren(
+/** The skip link, header and navigation before the page's own content, the footer after it. */
+function showFrame() {
+  // Fixed markup, nothing from a server (names from a server go in as textContent, below).
+  document.body.insertAdjacentHTML(
+    'afterbegin',
+    `<a class="skip-link" href="#main">Skip to main content</a>
+    <header class="header">
+      <div class="header__inner">
+        <a class="header__brand" href="/">
+          <img class="header__logo" src="/favicon.svg" alt="" width="36" height="36" />
+          <span class="header__name">Riverside Homes</span>
+          <span class="header__service">Staff portal</span>
+        </a>
+        <div class="signed-in" id="demo-user-picker">
+          <span class="signed-in__title">Signed in as</span>
+          <label class="signed-in__label" for="demo-user">Demo user</label>
+          <select class="signed-in__select" id="demo-user" aria-describedby="demo-user-details" disabled>
+            <option value="">Loading…</option>
+          </select>
+          <p class="signed-in__details" id="demo-user-details"></p>
+        </div>
+        <p class="signed-in__production" id="production-sign-in" hidden>
+          You are signed in through Riverside Homes sign-in, which gives the form its token.
+        </p>
+      </div>
+    </header>
+    <nav class="nav" aria-label="Portal"><ul class="nav__list"></ul></nav>`,
+  );
+  document.body.insertAdjacentHTML(
+    'beforeend',
+    `<footer class="footer">
+      <p>
+        Riverside Homes is a fictional housing provider. This page is an example of a portal embedding
+        Doorstep’s widgets.
+      </p>
+    </footer>`,
+  );
+  document.querySelector('.nav__list').replaceChildren(
     ...PAGES.map(([href, label, current = href === '/' ? [] : [href]]) => {
       const link = document.createElement('a');
       link.className = 'nav__link';
@@ -47,7 +84,7 @@ function showNavigation() {
   );
 }
 
-showNavigation();
+showFrame();
 
 const provider = document.querySelector('sg-provider');
 // The page's widget: the concern form on the home page; on the self-assessment page the checklist,
@@ -117,8 +154,10 @@ async function loadDemoUsers() {
   }
   ({ users } = await response.json());
   showUsers(users);
-  // A page may say whom to sign in as first (the partner intranet: the agency's officer).
-  if (users.some((user) => user.id === picker.dataset.default)) picker.value = picker.dataset.default;
+  // A page may say whom to sign in as first, `<body data-demo-user="…">` (the partner intranet: the
+  // agency's officer).
+  const first = document.body.dataset.demoUser;
+  if (users.some((user) => user.id === first)) picker.value = first;
   picker.disabled = false;
   if (picker.value) useDemoUser(picker.value);
 }

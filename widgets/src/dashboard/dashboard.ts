@@ -17,6 +17,7 @@ import { errorSummary, textInput } from '../internal/fields.js';
 import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController } from '../internal/localize.js';
 import { requestFailed } from '../internal/panels.js';
+import { viewShell, viewTitle } from '../internal/view-shell.js';
 import {
   barChart,
   barTable,
@@ -334,19 +335,11 @@ export class SgDashboard extends LitElement {
   override render(): TemplateResult {
     const { t } = this.#localize;
     const d = t.dashboard;
-    return html`<section
-      class="base"
-      part="base"
-      lang=${t.$code}
-      dir=${t.$dir}
-      aria-labelledby="title"
-      aria-busy=${this.phase === 'loading' || this.busy ? 'true' : 'false'}
-    >
-      <div class="content">
-        <h2 class="title" id="title" part="title">${d.title}</h2>
-        ${this.#renderState()}
-      </div>
-    </section>`;
+    return viewShell(
+      t,
+      this.phase === 'loading' || this.busy,
+      html`${viewTitle(d.title)} ${this.#renderState()}`,
+    );
   }
 
   #renderState(): TemplateResult {

@@ -1,22 +1,15 @@
 import { css } from 'lit';
 import { formStyles, hostStyles } from '../internal/form.styles.js';
 import { themeFor } from '../internal/theme.js';
-import { viewStyles } from '../internal/view.styles.js';
+import { listStyles, viewStyles } from '../internal/view.styles.js';
 
 export const householdViewStyles = [
   hostStyles,
   themeFor('household-view', '48em'),
   formStyles,
   viewStyles,
+  listStyles,
   css`
-    .warnings,
-    .people,
-    .relationships {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-
     .warning {
       margin: 0 0 1em;
       padding: 0.5em 0.75em;
@@ -44,31 +37,10 @@ export const householdViewStyles = [
       text-align: center;
     }
 
-    .person {
-      padding: 0.75em 0 0.25em;
-      border-top: 1px solid var(--_rule);
-    }
-
     /* A child: a thick edge and the word "Child", never colour alone. */
     .person--child {
       padding-inline-start: 0.75em;
       border-inline-start: 6px double var(--_text);
-    }
-
-    .person__name {
-      margin: 0 0 0.25em;
-      font-size: 1.125em;
-    }
-
-    .badge {
-      display: inline-block;
-      margin-inline-start: 0.4em;
-      padding: 0 0.4em;
-      border: 2px solid var(--_text);
-      font-size: 0.875em;
-      font-weight: 700;
-      text-transform: uppercase;
-      letter-spacing: 0.03em;
     }
 
     .relationships {

@@ -11,6 +11,7 @@ import type { HouseholdViewTranslation, Plural } from '../i18n/translation.js';
 import { ApiController, send } from '../internal/api.js';
 import { formatDay } from '../internal/datetime.js';
 import { LocalizeController, plural } from '../internal/localize.js';
+import { viewShell, viewTitle } from '../internal/view-shell.js';
 import { householdViewStyles } from './household-view.styles.js';
 
 /** Someone living in the household, as far as the caller may see them. */
@@ -224,27 +225,14 @@ export class SgHouseholdView extends LitElement {
     const { t } = this.#localize;
     const v = t.householdView;
     const load = this.load;
-    return html`<section
-      class="base"
-      part="base"
-      lang=${t.$code}
-      dir=${t.$dir}
-      aria-labelledby="title"
-      aria-busy=${load.phase === 'loading' ? 'true' : 'false'}
-    >
-      <div class="content">
-        ${
-          load.phase === 'loaded'
-            ? this.#renderView(load.view)
-            : html`<h2 class="title" id="title" part="title">${v.label}</h2>
-                ${
-                  load.phase === 'failed'
-                    ? this.#renderFailure(load.code)
-                    : html`<p role="status">${v.loading}</p>`
-                }`
-        }
-      </div>
-    </section>`;
+    return viewShell(
+      t,
+      load.phase === 'loading',
+      load.phase === 'loaded'
+        ? this.#renderView(load.view)
+        : html`${viewTitle(v.label)}
+          ${load.phase === 'failed' ? this.#renderFailure(load.code) : html`<p role="status">${v.loading}</p>`}`,
+    );
   }
 
   #renderFailure(code: string): TemplateResult {
@@ -263,7 +251,7 @@ export class SgHouseholdView extends LitElement {
   #renderView(view: View): TemplateResult {
     const v = this.#localize.t.householdView;
     return html`
-      <h2 class="title" id="title" part="title">${view.address}</h2>
+      ${viewTitle(view.address)}
       <p class="secondary">${v.tenancy(view.tenancyReference)}</p>
       ${view.kind === 'visit' ? html`<p class="notice" part="notice">${v.visit.intro}</p>` : nothing}
       ${this.#renderWarnings(view.warnings)}
@@ -280,7 +268,7 @@ export class SgHouseholdView extends LitElement {
       <h3 class="heading">${v.people.heading}</h3>
       ${
         view.members.length
-          ? html`<ul class="people" part="people">
+          ? html`<ul class="list" part="people">
               ${view.members.map((m) => this.#renderMember(view, m))}
             </ul>`
           : html`<p>${v.people.none}</p>`
@@ -295,7 +283,7 @@ export class SgHouseholdView extends LitElement {
       return html`<h3 class="heading">${w.heading}</h3>
         <p>${w.none}</p>`;
     return html`<h3 class="heading">${w.heading}</h3>
-      <ul class="warnings" part="warnings">
+      <ul class="list" part="warnings">
         ${warnings.map(
           (warning) =>
             html`<li class="warning" part="warning">
@@ -328,16 +316,16 @@ export class SgHouseholdView extends LitElement {
       m.role ? p.roles[m.role] : undefined,
     ].filter(Boolean);
     return html`<li
-      class="person ${m.child ? 'person--child' : ''}"
+      class="list__item person ${m.child ? 'person--child' : ''}"
       part=${m.child ? 'person person-child' : 'person'}
     >
-      <h4 class="person__name">
+      <h4 class="list__title person__name">
         ${m.name}${m.child ? html` <span class="badge" part="child">${p.child}</span>` : nothing}
       </h4>
       ${details.length ? html`<p class="secondary">${details.join(' · ')}</p>` : nothing}
       ${
         m.relationships?.length
-          ? html`<ul class="relationships" aria-label=${p.relationshipsLabel(m.name)}>
+          ? html`<ul class="list relationships" aria-label=${p.relationshipsLabel(m.name)}>
               ${m.relationships.map((r) => html`<li>${p.relationships[r.type]}: ${r.name}</li>`)}
             </ul>`
           : nothing

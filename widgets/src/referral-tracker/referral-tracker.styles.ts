@@ -1,13 +1,14 @@
 import { css } from 'lit';
 import { formStyles, hostStyles } from '../internal/form.styles.js';
 import { themeFor } from '../internal/theme.js';
-import { viewStyles } from '../internal/view.styles.js';
+import { listStyles, viewStyles } from '../internal/view.styles.js';
 
 export const referralTrackerStyles = [
   hostStyles,
   themeFor('referral-tracker', '48em'),
   formStyles,
   viewStyles,
+  listStyles,
   css`
     .title:focus {
       outline: 3px solid var(--_focus);
@@ -35,30 +36,6 @@ export const referralTrackerStyles = [
       gap: 0 1em;
     }
 
-    .rows,
-    .timeline,
-    .plain {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-
-    .row {
-      padding: 0.75em 0 0.25em;
-      border-top: 1px solid var(--_rule);
-    }
-
-    /* Overdue: a thick edge and the word "Overdue", never colour alone. */
-    .row--overdue {
-      padding-inline-start: 0.75em;
-      border-inline-start: 8px solid var(--_error);
-    }
-
-    .row__title {
-      margin: 0 0 0.25em;
-      font-size: 1.125em;
-    }
-
     .row__open {
       font-weight: 700;
     }
@@ -72,15 +49,9 @@ export const referralTrackerStyles = [
     }
 
     .badge {
-      display: inline-block;
-      margin-inline-start: 0.4em;
-      padding: 0 0.4em;
-      border: 2px solid var(--_error);
+      border-color: var(--_error);
       color: var(--_text);
       font-size: 0.875rem;
-      font-weight: 700;
-      text-transform: uppercase;
-      letter-spacing: 0.03em;
       vertical-align: middle;
     }
 

@@ -216,7 +216,7 @@ describe('<sg-referral-tracker>', () => {
         8_000,
         'overdue only',
       );
-      expect(el.shadowRoot!.querySelectorAll('.row:not(.row--overdue)').length).to.equal(0);
+      expect(el.shadowRoot!.querySelectorAll('[part~="row"]:not([part~="row-overdue"])').length).to.equal(0);
 
       get<HTMLSelectElement>(el, 'select[name="agencyId"]').value = NORTHSHIRE;
       get<HTMLButtonElement>(el, '.filters button[type="submit"]').click();

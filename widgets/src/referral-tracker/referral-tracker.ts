@@ -27,6 +27,7 @@ import { focusAfterRender } from '../internal/focus.js';
 import { listen } from '../internal/live.js';
 import { LocalizeController } from '../internal/localize.js';
 import { requestFailed } from '../internal/panels.js';
+import { viewShell, viewTitle } from '../internal/view-shell.js';
 import {
   missingFor,
   movesFrom,
@@ -496,27 +497,18 @@ export class SgReferralTracker extends LitElement {
   override render(): TemplateResult {
     const { t } = this.#localize;
     const r = t.referralTracker;
-    return html`<section
-      class="base"
-      part="base"
-      lang=${t.$code}
-      dir=${t.$dir}
-      aria-labelledby=${this.opened ? 'referral-title' : 'title'}
-      aria-busy=${this.phase === 'loading' || this.reloading ? 'true' : 'false'}
-    >
-      <div class="content">
-        ${
+    return viewShell(
+      t,
+      this.phase === 'loading' || this.reloading,
+      html`${
           this.opened
             ? this.#renderReferral(this.opened)
-            : html`<h2 class="title" id="title" part="title">
-                  ${this.#agencyMode ? r.titleReceived : r.titleSent}
-                </h2>
-                ${this.#renderBody()}`
+            : html`${viewTitle(this.#agencyMode ? r.titleReceived : r.titleSent)} ${this.#renderBody()}`
         }
         ${this.liveStopped ? html`<p class="notice" part="notice">${r.live.stopped}</p>` : nothing}
-        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      </div>
-    </section>`;
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`,
+      this.opened ? 'referral-title' : 'title',
+    );
   }
 
   #renderBody(): TemplateResult {
@@ -620,7 +612,7 @@ export class SgReferralTracker extends LitElement {
     if (this.reloading) return html`<p role="status">${r.loading}</p>`;
     if (!this.rows.length) return html`<p class="notice" role="status">${filtered ? r.noMatch : r.empty}</p>`;
     return html`<p class="secondary">${r.count(this.rows.length, this.total, locale)}</p>
-      <ul class="rows" part="rows">
+      <ul class="list" part="rows">
         ${this.rows.map((row) => this.#renderRow(row))}
       </ul>
       ${
@@ -663,10 +655,10 @@ export class SgReferralTracker extends LitElement {
   #renderRow(row: Row): TemplateResult {
     const w = this.#localize.t.referralTracker.row;
     return html`<li
-      class="row ${row.overdue ? 'row--overdue' : ''}"
+      class="list__item row ${row.overdue ? 'list__item--overdue' : ''}"
       part=${row.overdue ? 'row row-overdue' : 'row'}
     >
-      <h3 class="row__title">
+      <h3 class="list__title">
         <button type="button" class="link row__open" data-id=${row.id} @click=${() => this.#open(row.id)}>
           <span class="visually-hidden">${w.open} </span>${row.shared.concernReference}
         </button>
@@ -713,7 +705,7 @@ export class SgReferralTracker extends LitElement {
           shared.people.length
             ? html`<dt>${d.people}</dt>
                 <dd>
-                  <ul class="plain">
+                  <ul class="list">
                     ${shared.people.map(
                       (p) =>
                         html`<li>

@@ -52,7 +52,7 @@ export function timelineTemplate(
           : nothing
       }`;
   };
-  return html`<ol class="timeline" part="timeline">
+  return html`<ol class="list" part="timeline">
     ${timelineOf(referral).map(
       (entry) =>
         html`<li class="entry entry--${entry.kind}" part="entry">

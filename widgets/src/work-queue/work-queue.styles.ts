@@ -1,11 +1,14 @@
 import { css } from 'lit';
 import { formStyles, hostStyles } from '../internal/form.styles.js';
 import { themeFor } from '../internal/theme.js';
+import { listStyles, viewStyles } from '../internal/view.styles.js';
 
 export const workQueueStyles = [
   hostStyles,
   themeFor('work-queue', '48em'),
   formStyles,
+  viewStyles,
+  listStyles,
   css`
     .header {
       display: flex;
@@ -16,29 +19,10 @@ export const workQueueStyles = [
 
     .title {
       margin: 0;
-      font-size: 1.75em;
-      line-height: 1.15;
     }
 
     .header .button {
       margin: 0;
-    }
-
-    .secondary {
-      margin: 0 0 0.5em;
-      color: var(--_secondary);
-    }
-
-    .notice {
-      margin: 1em 0;
-      padding: 0.5em 0.75em;
-      border-left: 5px solid var(--_link);
-    }
-
-    .heading {
-      margin: 1.5em 0 0.5em;
-      font-size: 1.25em;
-      line-height: 1.25;
     }
 
     .heading:focus {
@@ -55,21 +39,8 @@ export const workQueueStyles = [
       text-align: center;
     }
 
-    .items {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-
     .item {
-      padding: 0.75em 0 0.5em;
-      border-top: 1px solid var(--_rule);
-    }
-
-    /* Overdue: a thick edge and the word "Overdue", never colour alone. */
-    .item--overdue {
-      padding-inline-start: 0.75em;
-      border-inline-start: 8px solid var(--_error);
+      padding-bottom: 0.5em;
     }
 
     .item p {

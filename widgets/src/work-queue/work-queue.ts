@@ -23,6 +23,7 @@ import { choices, errorSummary, idFor, selectField, textArea } from '../internal
 import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController, plural } from '../internal/localize.js';
 import { requestFailed } from '../internal/panels.js';
+import { viewShell, viewTitle } from '../internal/view-shell.js';
 import { workQueueStyles } from './work-queue.styles.js';
 
 /** How many of each kind of item one read asks for (the gateway's most is 100). */
@@ -456,17 +457,11 @@ export class SgWorkQueue extends LitElement {
   override render(): TemplateResult {
     const { t } = this.#localize;
     const w = t.workQueue;
-    return html`<section
-      class="base"
-      part="base"
-      lang=${t.$code}
-      dir=${t.$dir}
-      aria-labelledby="title"
-      aria-busy=${this.phase === 'loading' || this.refreshing ? 'true' : 'false'}
-    >
-      <div class="content">
-        <div class="header">
-          <h2 class="title" id="title" part="title">${w.title}</h2>
+    return viewShell(
+      t,
+      this.phase === 'loading' || this.refreshing,
+      html`<div class="header">
+          ${viewTitle(w.title)}
           ${
             this.phase === 'loaded'
               ? html`<button
@@ -482,9 +477,8 @@ export class SgWorkQueue extends LitElement {
           }
         </div>
         ${this.#renderBody()}
-        <p class="visually-hidden" role="status">${this.refreshing ? w.refreshing : this.announcement}</p>
-      </div>
-    </section>`;
+        <p class="visually-hidden" role="status">${this.refreshing ? w.refreshing : this.announcement}</p>`,
+    );
   }
 
   #renderBody(): TemplateResult {
@@ -641,7 +635,7 @@ export class SgWorkQueue extends LitElement {
   }
 
   #list(items: TemplateResult[]): TemplateResult {
-    return html`<ul class="items">
+    return html`<ul class="list">
       ${items}
     </ul>`;
   }
@@ -669,7 +663,7 @@ export class SgWorkQueue extends LitElement {
   ): TemplateResult {
     const w = this.#localize.t.workQueue;
     return html`<li
-      class="item ${overdue ? 'item--overdue' : ''}"
+      class="list__item item ${overdue ? 'list__item--overdue' : ''}"
       part=${overdue ? 'item item-overdue' : 'item'}
     >
       <p class="item__title" id="item-${id}" tabindex="-1">${title}</p>
