@@ -39,6 +39,7 @@ import { Migration20261207130500_referral_response } from './Migration2026120713
 import { Migration20261207132053_report_youngest_subject } from './Migration20261207132053_report_youngest_subject.js';
 import { Migration20261207133000_referral_report_index } from './Migration20261207133000_referral_report_index.js';
 import { Migration20261207150644_report_tally } from './Migration20261207150644_report_tally.js';
+import { Migration20261207152000_report_tally_referrals_cases } from './Migration20261207152000_report_tally_referrals_cases.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -125,4 +126,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207133000_referral_report_index,
   },
   { name: 'Migration20261207150644_report_tally', class: Migration20261207150644_report_tally },
+  {
+    name: 'Migration20261207152000_report_tally_referrals_cases',
+    class: Migration20261207152000_report_tally_referrals_cases,
+  },
 ];
