@@ -2,7 +2,8 @@ import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import { caseFilter, concernFilter, countCell, reported, type ReportDefinition } from './report.js';
+import { concernFilter, countCell, reported, type ReportDefinition } from './report.js';
+import { openCasesAtMonthEnds } from './case-figures.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -43,14 +44,9 @@ export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
   csvName: 'concerns-by-month',
   async compute(sql, scope) {
     const concerns = concernFilter(scope);
-    const cases = caseFilter(scope);
-    type Row = { month: string; raised: number; open_concerns: number; open_cases: number };
+    type Row = { month: string; raised: number; open_concerns: number };
     const rows = await sql<Row>(
       `with fc as not materialized (select c.raised_at, c.closed_at from concern c where ${concerns.sql}),
-            fk as not materialized (
-              select p.opened_at, p.closed_at from case_open_period p
-                join safeguarding_case k on k.organisation_id = p.organisation_id and k.id = p.case_id
-               where ${cases.sql}),
             bounds as (
               select to_char(m, 'YYYY-MM') as month,
                      greatest(m, ?::timestamp) at time zone 'Europe/London' as s,
@@ -59,38 +55,24 @@ export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
             moves as (
               select b.month,
                      (select count(*) from fc where fc.raised_at >= b.s and fc.raised_at < b.e)::int as raised,
-                     (select count(*) from fc where fc.closed_at >= b.s and fc.closed_at < b.e)::int as closed,
-                     (select count(*) from fk where fk.opened_at >= b.s and fk.opened_at < b.e)::int as opened_cases,
-                     (select count(*) from fk where fk.closed_at >= b.s and fk.closed_at < b.e)::int as closed_cases
+                     (select count(*) from fc where fc.closed_at >= b.s and fc.closed_at < b.e)::int as closed
                 from bounds b),
             before as (
               select (select count(*) from fc where fc.raised_at < ?)::int
-                   - (select count(*) from fc where fc.closed_at < ?)::int as concerns,
-                     (select count(*) from fk where fk.opened_at < ?)::int
-                   - (select count(*) from fk where fk.closed_at < ?)::int as cases)
+                   - (select count(*) from fc where fc.closed_at < ?)::int as concerns)
        select m.month, m.raised,
-              (before.concerns + sum(m.raised - m.closed) over (order by m.month))::int as open_concerns,
-              (before.cases + sum(m.opened_cases - m.closed_cases) over (order by m.month))::int as open_cases
+              (before.concerns + sum(m.raised - m.closed) over (order by m.month))::int as open_concerns
          from moves m cross join before
         order by m.month`,
-      [
-        ...concerns.params,
-        ...cases.params,
-        scope.from,
-        scope.to,
-        scope.from,
-        scope.to,
-        scope.start,
-        scope.start,
-        scope.start,
-        scope.start,
-      ],
+      [...concerns.params, scope.from, scope.to, scope.from, scope.to, scope.start, scope.start],
     );
-    return rows.map((r) => ({
+    // Cases: from the case tallies (case-figures.ts), summed over the same months.
+    const casesAtEnd = (await openCasesAtMonthEnds(sql, scope))(rows.map((r) => r.month));
+    return rows.map((r, i) => ({
       month: r.month,
       raised: reported(r.raised, scope),
       openConcernsAtEnd: reported(r.open_concerns, scope),
-      openCasesAtEnd: reported(r.open_cases, scope),
+      openCasesAtEnd: reported(casesAtEnd[i]!, scope),
     }));
   },
   csv: (months) => ({

@@ -2,14 +2,8 @@ import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } fro
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import {
-  caseFilter,
-  concernsRaised,
-  countCell,
-  percentOf,
-  reported,
-  type ReportDefinition,
-} from './report.js';
+import { concernsRaised, countCell, percentOf, reported, type ReportDefinition } from './report.js';
+import { closedCaseFigures } from './case-figures.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -78,23 +72,14 @@ export const makingSafeguardingPersonal: ReportDefinition<MspFigures> = {
   csvName: 'making-safeguarding-personal',
   async compute(sql, scope) {
     const raised = concernsRaised(scope);
-    const cases = caseFilter(scope);
-    const [row] = await sql<Record<string, number>>(
-      `with k as (select k.outcomes_asked, k.outcomes_achieved, k.risk_outcome from safeguarding_case k
-                   where ${cases.sql} and k.status = 'CLOSED' and k.closed_at >= ? and k.closed_at < ?)
-       select (select count(*) from concern c where ${raised.sql})::int as concerns,
-              (select count(*) from concern c where ${raised.sql} and c.views_status <> 'NOT_ASKED')::int as wishes_asked,
-              (select count(*) from k)::int as closed_cases,
-              (select count(*) from k where outcomes_asked)::int as outcomes_asked,
-              (select count(*) from k where outcomes_achieved = 'FULLY')::int as fully,
-              (select count(*) from k where outcomes_achieved = 'PARTIALLY')::int as partially,
-              (select count(*) from k where outcomes_achieved = 'NOT_ACHIEVED')::int as not_achieved,
-              (select count(*) from k where risk_outcome = 'REMOVED')::int as removed,
-              (select count(*) from k where risk_outcome = 'REDUCED')::int as reduced,
-              (select count(*) from k where risk_outcome = 'REMAINS')::int as remains`,
-      [...cases.params, scope.start, scope.end, ...raised.params, ...raised.params],
+    const [concernRow] = await sql<Record<string, number>>(
+      `select (select count(*) from concern c where ${raised.sql})::int as concerns,
+              (select count(*) from concern c where ${raised.sql} and c.views_status <> 'NOT_ASKED')::int as wishes_asked`,
+      [...raised.params, ...raised.params],
     );
-    const r = (key: string) => reported(row![key]!, scope);
+    // Cases: from the case tallies (case-figures.ts).
+    const row: Record<string, number> = { ...concernRow!, ...(await closedCaseFigures(sql, scope)) };
+    const r = (key: string) => reported(row[key]!, scope);
     const concerns = r('concerns');
     const wishesAsked = r('wishes_asked');
     const closedCases = r('closed_cases');
