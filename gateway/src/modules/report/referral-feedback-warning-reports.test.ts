@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway, user } from '../../../test/harness.js';
 import { lead, ok, referToNorthshire } from '../../../test/records.js';
 import { loadStockport, STOCKPORT, ukDay } from '../../../test/reports.js';
-import { workingDaysAfter } from '../../common/working-days.js';
+import { isWorkingDay, workingDaysAfter } from '../../common/working-days.js';
+import { WORKING_DAY_YEARS } from '../../db/migrations/Migration20261207152000_report_tally_referrals_cases.js';
 import { writeConcernsAtScale } from '../../db/synthetic-concerns.js';
 
 /**
@@ -454,6 +455,7 @@ describe('referral and feedback tallies at their edges', () => {
     const rows = await referralRows();
     for (const p of [
       ...(await periods()),
+      { from: yearsAgo(2), to: yearsAgo(1) },
       { from: yearsAgo(3), to: today(), localAuthorityArea: 'Westbrook City Council' },
     ]) {
       const mine = sentIn(rows, p);
@@ -496,13 +498,13 @@ describe('referral and feedback tallies at their edges', () => {
 
   it('counts a referral answered after the period under its status now, responded, by the day it was sent', async () => {
     const [waiting] = await gw.sql<{ id: string; recipient: string }>(
-      // Sent in the Northshire period that ended a year ago.
+      // Sent in the period that ended a year ago, not answered (awaiting, or failing that withdrawn).
       `select r.id, r.recipient_organisation_id as recipient from referral r
-         join concern c on c.organisation_id = r.organisation_id and c.id = r.concern_id
-         join household h on h.organisation_id = c.organisation_id and h.id = c.household_id
-        where r.organisation_id = $1 and r.status = 'SENT' and h.local_authority_area = 'Northshire Council'
+        where r.organisation_id = $1 and r.responded_at is null
           and r.sent_at < now() - interval '1 year' and r.sent_at > now() - interval '2 years'
-        order by r.sent_at desc limit 1`,
+          and not exists (select 1 from referral_move m where m.organisation_id = r.organisation_id
+                             and m.referral_id = r.id and m."to" in ('ACCEPTED', 'DECLINED'))
+        order by r.status in ('SENT', 'ACKNOWLEDGED') desc, r.sent_at desc limit 1`,
       [lead.organisationId],
     );
     await gw.sql(`update referral set status = 'ACCEPTED', responded_at = now() where id = $1`, [
@@ -524,6 +526,21 @@ describe('referral and feedback tallies at their edges', () => {
     );
     await gw.sql(`update organisation set agency_type = 'EARLY_HELP' where id = $1`, [agency!.id]);
     await expectReferralReports();
+  });
+
+  it('counts working days in SQL by the calendar of working-days.ts, every day of the years it covers', async () => {
+    const rows = await gw.sql<{ day: string; n: number }>(
+      `select day::text, n from working_day_number order by day`,
+    );
+    expect(rows[0]!.day).toBe(`${WORKING_DAY_YEARS.first}-01-01`);
+    expect(rows.at(-1)!.day).toBe(`${WORKING_DAY_YEARS.last}-12-31`);
+    let before = 0;
+    const wrong = rows.filter((row) => {
+      const ok = row.n === before;
+      if (isWorkingDay(row.day)) before++;
+      return !ok;
+    });
+    expect(wrong.slice(0, 3)).toEqual([]);
   });
 
   it('gives the same rows from the rebuilds as the triggers kept, compacted', async () => {
