@@ -48,6 +48,7 @@ import { User } from '../modules/organisation/user.entity.js';
 import { Team } from '../modules/organisation/team.entity.js';
 import { CaseOpenPeriod } from '../modules/report/case-open-period.entity.js';
 import { ReportTally } from '../modules/report/report-tally.entity.js';
+import { WorkingDayNumber } from '../modules/report/working-day-number.entity.js';
 
 /** Every entity, listed: no folder scanning, so the same code runs from tsc output and under vitest. */
 export const entities = [
@@ -105,4 +106,5 @@ export const entities = [
   CaseReviewPolicy,
   CaseOpenPeriod,
   ReportTally,
+  WorkingDayNumber,
 ];

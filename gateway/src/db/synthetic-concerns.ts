@@ -784,7 +784,7 @@ async function writeFeedbackAndWarnings(q: Q, p: BatchParams) {
      select gen_random_uuid(), $1, f.id, pr.principle, s.score
        from s_feedback f
        cross join unnest(array['EMPOWERMENT','PREVENTION','PROPORTIONALITY','PROTECTION','PARTNERSHIP','ACCOUNTABILITY']) as pr(principle)
-       cross join lateral (select random() as x, random() as y where pr.principle is not null) r
+       cross join lateral (select random() as x, random() as y where pr.principle is not null and f.id is not null) r
        cross join lateral (select (case when r.y < 0.05 then 1 when r.y < 0.13 then 2 when r.y < 0.30 then 3 when r.y < 0.65 then 4 else 5 end)::smallint
                              as score) s
       where r.x < 0.85`,

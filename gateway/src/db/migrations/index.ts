@@ -40,6 +40,7 @@ import { Migration20261207132053_report_youngest_subject } from './Migration2026
 import { Migration20261207133000_referral_report_index } from './Migration20261207133000_referral_report_index.js';
 import { Migration20261207150644_report_tally } from './Migration20261207150644_report_tally.js';
 import { Migration20261207151741_report_scope_indexes } from './Migration20261207151741_report_scope_indexes.js';
+import { Migration20261207152000_report_tally_referrals_cases } from './Migration20261207152000_report_tally_referrals_cases.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -129,5 +130,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207151741_report_scope_indexes',
     class: Migration20261207151741_report_scope_indexes,
+  },
+  {
+    name: 'Migration20261207152000_report_tally_referrals_cases',
+    class: Migration20261207152000_report_tally_referrals_cases,
   },
 ];

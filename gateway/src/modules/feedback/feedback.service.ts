@@ -11,7 +11,7 @@ import { parseInput, parseSubmission } from '../../common/input.js';
 import { groupBy, load } from '../../common/loader.js';
 import { newestFirst, type ConnectionShape } from '../../common/pagination.js';
 import { consumePublicLimits, type PublicLimits } from '../../common/rate-limit.js';
-import { sqlOf, type Sql } from '../../common/sql.js';
+import { pgArray, sqlOf, type Sql } from '../../common/sql.js';
 import { ukPeriod } from '../../common/uk-days.js';
 import { staffOf, type Caller } from '../../context.js';
 import { fieldError, ForbiddenError } from '../../errors.js';
@@ -132,8 +132,9 @@ function storeFeedback(
 
 /** The feedback received in a period of UK days (either end left out), as a filter. */
 function receivedIn(caller: Caller, raw: { from?: unknown; to?: unknown }) {
-  const { start, end } = ukPeriod(parseInput(feedbackPeriodSchema, raw));
-  return { organisationId: caller.identity.organisationId, start, end };
+  const period = parseInput(feedbackPeriodSchema, raw);
+  const { start, end } = ukPeriod(period);
+  return { organisationId: caller.identity.organisationId, start, end, from: period.from, to: period.to };
 }
 
 /**
@@ -191,57 +192,58 @@ export interface FeedbackFigures {
   byPrinciple: { principle: FeedbackPrinciple; responses: number; averageScore: number | null }[];
 }
 
+/** The feedback tallies, by the UK day received (the principle's for scores and their sum). */
+const FEEDBACK_TALLIES = {
+  received: 'feedback.received',
+  withComment: 'feedback.with_comment',
+  fromLink: 'feedback.from_link',
+  scored: 'feedback.scored',
+  scoreSum: 'feedback.score_sum',
+} as const;
+
 /**
- * Feedback figures for an organisation's feedback received from `start` (inclusive) to `end`
- * (exclusive), either left open, in one SQL statement: how many responses, how many scored each
- * principle and their mean score, how many wrote a comment, how many came through a link (named
- * feedback only: anonymous feedback keeps no trace of its link). No free text. `feedbackSummary`
- * and the feedback report both count with it.
+ * Feedback figures for an organisation's feedback received from UK day `from` to UK day `to` (both
+ * inclusive), either left open: how many responses, how many scored each principle and their mean
+ * score (their sum over their count, to two decimals), how many wrote a comment, how many came
+ * through a link (named feedback only: anonymous feedback keeps no trace of its link). No free
+ * text. Read from the organisation's feedback tallies (`report_tally`, kept by the feedback
+ * triggers of the report_tally_referrals_cases migration), a row per day and count.
+ * `feedbackSummary` and the feedback report both count with it.
  */
 export async function feedbackFigures(
   sql: Sql,
   organisationId: string,
-  start: Date | undefined,
-  end: Date | undefined,
+  from: string | undefined,
+  to: string | undefined,
 ): Promise<FeedbackFigures> {
-  const where = ['organisation_id = ?'];
-  const params: unknown[] = [organisationId];
-  if (start) {
-    where.push('received_at >= ?');
-    params.push(start);
+  const where = ['organisation_id = ?', 'area is null', 'team_id is null', 'kind = any(?::text[])'];
+  const params: unknown[] = [organisationId, pgArray(Object.values(FEEDBACK_TALLIES))];
+  if (from) {
+    where.push('day >= ?::date');
+    params.push(from);
   }
-  if (end) {
-    where.push('received_at < ?');
-    params.push(end);
+  if (to) {
+    where.push('day <= ?::date');
+    params.push(to);
   }
-  type Row = {
-    responses: number;
-    with_comment: number;
-    from_links: number;
-    by_principle: { principle: string; responses: number; averageScore: number }[];
-  };
-  const [row] = await sql<Row>(
-    `with f as (select id, comment, link_id from feedback where ${where.join(' and ')})
-     select (select count(*)::int from f) as responses,
-            (select count(*)::int from f where comment is not null) as with_comment,
-            (select count(*)::int from f where link_id is not null) as from_links,
-            coalesce((select json_agg(json_build_object('principle', s.principle, 'responses', s.n,
-                                                        'averageScore', s.average))
-                        from (select r.principle, count(*)::int as n, round(avg(r.score), 2)::float8 as average
-                                from feedback_rating r join f on f.id = r.feedback_id
-                               group by r.principle) s), '[]'::json) as by_principle`,
+  const rows = await sql<{ kind: string; key: string; n: number; average: number | null }>(
+    `with t as (select kind, key, sum(n)::int as n from report_tally where ${where.join(' and ')} group by kind, key)
+     select kind, key, n,
+            case when kind = '${FEEDBACK_TALLIES.scored}' and n > 0
+                 then round((select s.n from t s where s.kind = '${FEEDBACK_TALLIES.scoreSum}' and s.key = t.key)::numeric / n, 2)::float8
+            end as average
+       from t`,
     params,
   );
-  const scored = new Map(row!.by_principle.map((p) => [p.principle, p]));
+  const count = (kind: string, key = '') => rows.find((r) => r.kind === kind && r.key === key)?.n ?? 0;
   return {
-    responses: row!.responses,
-    withComment: row!.with_comment,
-    fromLinks: row!.from_links,
-    byPrinciple: FEEDBACK_PRINCIPLES.map((principle) => ({
-      principle,
-      responses: scored.get(principle)?.responses ?? 0,
-      averageScore: scored.get(principle)?.averageScore ?? null,
-    })),
+    responses: count(FEEDBACK_TALLIES.received),
+    withComment: count(FEEDBACK_TALLIES.withComment),
+    fromLinks: count(FEEDBACK_TALLIES.fromLink),
+    byPrinciple: FEEDBACK_PRINCIPLES.map((principle) => {
+      const scored = rows.find((r) => r.kind === FEEDBACK_TALLIES.scored && r.key === principle);
+      return { principle, responses: scored?.n ?? 0, averageScore: scored?.n ? scored.average : null };
+    }),
   };
 }
 
@@ -251,8 +253,8 @@ export async function feedbackSummary(
   caller: Caller,
   args: { from?: unknown; to?: unknown },
 ): Promise<FeedbackSummary> {
-  const { organisationId, start, end } = receivedIn(caller, args);
-  const figures = await feedbackFigures(sqlOf(em), organisationId, start, end);
+  const { organisationId, from, to } = receivedIn(caller, args);
+  const figures = await feedbackFigures(sqlOf(em), organisationId, from ?? undefined, to ?? undefined);
   return {
     organisationId,
     ...figures,

@@ -229,6 +229,17 @@ export type SharedRiskAssessmentSnapshot = Omit<SharedRiskAssessment, keyof Part
   expression:
     'create index "referral_household_index" on "referral" ("organisation_id", "household_id") where "household_id" is not null',
 })
+// The reports' tallies: a concern's referrals, moved when it moves (report_tally_referrals_cases).
+@Index({
+  name: 'referral_concern',
+  expression: 'create index "referral_concern" on "referral" ("organisation_id", "concern_id")',
+})
+// The referral reports' "overdue now": the few referrals still awaiting a response.
+@Index({
+  name: 'referral_awaiting',
+  expression:
+    'create index "referral_awaiting" on "referral" ("organisation_id", "sent_at") include ("respond_by", "recipient_organisation_id", "concern_id", "status") where "status" in (\'SENT\', \'ACKNOWLEDGED\')',
+})
 // The referral reports: the referrals sent in a period, read from the index alone.
 @Index({
   name: 'referral_report',

@@ -13,6 +13,10 @@ import { Organisation } from '../organisation/organisation.entity.js';
 @Entity({ tableName: 'case_open_period' })
 @Index({ properties: ['organisation', 'openedAt'] })
 @Index({
+  name: 'case_open_period_case',
+  expression: 'create index "case_open_period_case" on "case_open_period" ("organisation_id", "case_id")',
+})
+@Index({
   name: 'case_open_period_closed',
   expression:
     'create index "case_open_period_closed" on "case_open_period" ("organisation_id", "closed_at") where "closed_at" is not null',

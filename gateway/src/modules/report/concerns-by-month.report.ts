@@ -2,9 +2,9 @@ import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import type { Sql } from '../../common/sql.js';
-import { caseFilter, countCell, reported, type ReportDefinition, type ReportScope } from './report.js';
+import { countCell, reported, type ReportDefinition } from './report.js';
 import { tallied } from './report-tally.js';
+import { openCasesAtMonthEnds } from './case-figures.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -38,7 +38,7 @@ export class MonthFigures {
  * it is closed (concerns are never reopened), so the number open at a moment is those raised before
  * it less those closed before it, from the tally (`concern.raised`, `concern.closed`: before the
  * period, then month by month); a case is open during each of its open periods (opened or reopened,
- * to closed: `case_open_period`).
+ * to closed: `case_open_period`), from the case tallies (`case-figures.ts`).
  */
 export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
   field: 'concernsByMonth',
@@ -48,16 +48,17 @@ export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
     // One after another: the request's statements share its one connection.
     const before = await tallied(sql, scope, kinds, { days: 'before' });
     const during = await tallied(sql, scope, kinds, { byMonth: true });
-    const cases = await openCasesByMonth(sql, scope);
+    const months = monthsOf(scope.from, scope.to);
+    const openCases = (await openCasesAtMonthEnds(sql, scope))(months);
     let openConcerns = before.count('concern.raised') - before.count('concern.closed');
-    return cases.map(({ month, openCases }) => {
+    return months.map((month, i) => {
       const raised = during.count('concern.raised', '', month);
       openConcerns += raised - during.count('concern.closed', '', month);
       return {
         month,
         raised: reported(raised, scope),
         openConcernsAtEnd: reported(openConcerns, scope),
-        openCasesAtEnd: reported(openCases, scope),
+        openCasesAtEnd: reported(openCases[i]!, scope),
       };
     });
   },
@@ -72,38 +73,14 @@ export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
   }),
 };
 
-/**
- * Every month of the period (YYYY-MM), with the cases open at its end (or the period's last day's):
- * those open at the period's start, then each month's openings and closings, summed.
- */
-async function openCasesByMonth(
-  sql: Sql,
-  scope: ReportScope,
-): Promise<{ month: string; openCases: number }[]> {
-  const cases = caseFilter(scope);
-  return sql<{ month: string; openCases: number }>(
-    `with fk as not materialized (
-            select p.opened_at, p.closed_at from case_open_period p
-              join safeguarding_case k on k.organisation_id = p.organisation_id and k.id = p.case_id
-             where ${cases.sql}),
-          bounds as (
-            select to_char(m, 'YYYY-MM') as month,
-                   greatest(m, ?::timestamp) at time zone 'Europe/London' as s,
-                   least(m + interval '1 month', ?::timestamp + interval '1 day') at time zone 'Europe/London' as e
-              from generate_series(date_trunc('month', ?::timestamp), ?::timestamp, interval '1 month') m),
-          moves as (
-            select b.month,
-                   (select count(*) from fk where fk.opened_at >= b.s and fk.opened_at < b.e)::int as opened,
-                   (select count(*) from fk where fk.closed_at >= b.s and fk.closed_at < b.e)::int as closed
-              from bounds b),
-          before as (
-            select (select count(*) from fk where fk.opened_at < ?)::int
-                 - (select count(*) from fk where fk.closed_at < ?)::int as cases)
-     select m.month, (before.cases + sum(m.opened - m.closed) over (order by m.month))::int as "openCases"
-       from moves m cross join before
-      order by m.month`,
-    [...cases.params, scope.from, scope.to, scope.from, scope.to, scope.start, scope.start],
-  );
+/** The months (YYYY-MM) from the one `from` is in to the one `to` is in. */
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7)); ; m === 12 ? (y++, (m = 1)) : m++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(month);
+    if (month >= to.slice(0, 7)) return months;
+  }
 }
 
 @Resolver(() => Report)

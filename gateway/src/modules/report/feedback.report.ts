@@ -69,7 +69,7 @@ export const feedbackReport: ReportDefinition<FeedbackScores> = {
         })),
       );
     }
-    const figures = await feedbackFigures(sql, scope.organisationId, scope.start, scope.end);
+    const figures = await feedbackFigures(sql, scope.organisationId, scope.from, scope.to);
     return {
       responses: reported(figures.responses, scope),
       withComment: reported(figures.withComment, scope),

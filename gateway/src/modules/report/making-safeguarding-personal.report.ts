@@ -2,8 +2,9 @@ import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } fro
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import { caseFilter, countCell, percentOf, reported, type ReportDefinition } from './report.js';
+import { countCell, percentOf, reported, type ReportDefinition } from './report.js';
 import { tallied } from './report-tally.js';
+import { closedCaseFigures } from './case-figures.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -72,22 +73,9 @@ export const makingSafeguardingPersonal: ReportDefinition<MspFigures> = {
   csvName: 'making-safeguarding-personal',
   async compute(sql, scope) {
     const tally = await tallied(sql, scope, ['concern.raised', 'concern.wishes_asked']);
-    // The cases closed in the period.
-    const cases = caseFilter(scope);
-    const [row] = await sql<Record<string, number>>(
-      `with k as (select k.outcomes_asked, k.outcomes_achieved, k.risk_outcome from safeguarding_case k
-                   where ${cases.sql} and k.status = 'CLOSED' and k.closed_at >= ? and k.closed_at < ?)
-       select (select count(*) from k)::int as closed_cases,
-              (select count(*) from k where outcomes_asked)::int as outcomes_asked,
-              (select count(*) from k where outcomes_achieved = 'FULLY')::int as fully,
-              (select count(*) from k where outcomes_achieved = 'PARTIALLY')::int as partially,
-              (select count(*) from k where outcomes_achieved = 'NOT_ACHIEVED')::int as not_achieved,
-              (select count(*) from k where risk_outcome = 'REMOVED')::int as removed,
-              (select count(*) from k where risk_outcome = 'REDUCED')::int as reduced,
-              (select count(*) from k where risk_outcome = 'REMAINS')::int as remains`,
-      [...cases.params, scope.start, scope.end],
-    );
-    const r = (key: string) => reported(row![key]!, scope);
+    // Cases: from the case tallies (case-figures.ts).
+    const row: Record<string, number> = await closedCaseFigures(sql, scope);
+    const r = (key: string) => reported(row[key]!, scope);
     const concerns = reported(tally.count('concern.raised'), scope);
     const wishesAsked = reported(tally.count('concern.wishes_asked'), scope);
     const closedCases = r('closed_cases');

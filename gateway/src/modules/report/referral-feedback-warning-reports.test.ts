@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway, user } from '../../../test/harness.js';
 import { lead, ok, referToNorthshire } from '../../../test/records.js';
 import { loadStockport, STOCKPORT, ukDay } from '../../../test/reports.js';
-import { workingDaysAfter } from '../../common/working-days.js';
+import { isWorkingDay, workingDaysAfter } from '../../common/working-days.js';
+import { WORKING_DAY_YEARS } from '../../db/migrations/Migration20261207152000_report_tally_referrals_cases.js';
 import { writeConcernsAtScale } from '../../db/synthetic-concerns.js';
 
 /**
@@ -135,31 +136,36 @@ function workingDaysTaken(r: ReferralRow): number {
   return n;
 }
 
+/** What referralsByAgency should say of the referrals a report counts, worked out from the rows. */
+function agencyFiguresOf(mine: ReferralRow[], p: Period) {
+  return AGENCY_TYPES.map((agencyType) => {
+    const sent = mine.filter((r) => r.agency_type === agencyType);
+    const responded = sent.filter((r) => respondedAt(r));
+    const days = responded.map(workingDaysTaken).sort((a, b) => a - b);
+    const respondedShown = shown(responded.length, p);
+    return {
+      agencyType,
+      sent: shown(sent.length, p),
+      responded: respondedShown,
+      respondedInTime: shown(responded.filter((r) => respondedAt(r)! < r.respond_by).length, p),
+      overdueNow: shown(sent.filter(overdue).length, p),
+      responseWorkingDaysMedian: respondedShown === null ? null : percentile(days, 0.5),
+      responseWorkingDaysP90: respondedShown === null ? null : percentile(days, 0.9),
+      outcomes: REFERRAL_OUTCOMES.map((outcome) => ({
+        outcome,
+        referrals: shown(sent.filter((r) => outcomeOf(r) === outcome).length, p),
+      })),
+    };
+  });
+}
+
 describe('referral reports', () => {
   it('referralsByAgency: sent, responded (in time), overdue now, working days to respond and outcomes, per agency type', async () => {
     const rows = await referralRows();
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(REFERRAL_STATUSES));
     for (const p of await periods()) {
       const mine = sentIn(rows, p);
-      const expected = AGENCY_TYPES.map((agencyType) => {
-        const sent = mine.filter((r) => r.agency_type === agencyType);
-        const responded = sent.filter((r) => respondedAt(r));
-        const days = responded.map(workingDaysTaken).sort((a, b) => a - b);
-        const respondedShown = shown(responded.length, p);
-        return {
-          agencyType,
-          sent: shown(sent.length, p),
-          responded: respondedShown,
-          respondedInTime: shown(responded.filter((r) => respondedAt(r)! < r.respond_by).length, p),
-          overdueNow: shown(sent.filter(overdue).length, p),
-          responseWorkingDaysMedian: respondedShown === null ? null : percentile(days, 0.5),
-          responseWorkingDaysP90: respondedShown === null ? null : percentile(days, 0.9),
-          outcomes: REFERRAL_OUTCOMES.map((outcome) => ({
-            outcome,
-            referrals: shown(sent.filter((r) => outcomeOf(r) === outcome).length, p),
-          })),
-        };
-      });
+      const expected = agencyFiguresOf(mine, p);
       const got = await report<{ referralsByAgency: unknown }>(
         `referralsByAgency { agencyType sent responded respondedInTime overdueNow responseWorkingDaysMedian
            responseWorkingDaysP90 outcomes { outcome referrals } }`,
@@ -485,5 +491,124 @@ describe('each as a CSV download, for managers and leads only', () => {
         expect(response.status, csv).toBe(403);
       }
     }
+  });
+});
+
+describe('referral and feedback tallies at their edges', () => {
+  const AGENCY_FIELDS = `referralsByAgency { agencyType sent responded respondedInTime overdueNow
+    responseWorkingDaysMedian responseWorkingDaysP90 outcomes { outcome referrals } }
+    referralsByStatus { status referrals overdueNow }`;
+  /** Every period (and the whole of another area) against the rows, as the first tests check them. */
+  async function expectReferralReports() {
+    const rows = await referralRows();
+    for (const p of [
+      ...(await periods()),
+      { from: yearsAgo(2), to: yearsAgo(1) },
+      { from: yearsAgo(3), to: today(), localAuthorityArea: 'Westbrook City Council' },
+    ]) {
+      const mine = sentIn(rows, p);
+      const got = await report<{ referralsByAgency: unknown; referralsByStatus: unknown }>(AGENCY_FIELDS, p);
+      expect(got.referralsByAgency, JSON.stringify(p)).toEqual(agencyFiguresOf(mine, p));
+      expect(got.referralsByStatus, JSON.stringify(p)).toEqual(
+        REFERRAL_STATUSES.map((status) => ({
+          status,
+          referrals: shown(mine.filter((r) => r.status === status).length, p),
+          overdueNow: shown(mine.filter((r) => r.status === status && overdue(r)).length, p),
+        })),
+      );
+    }
+  }
+
+  it('moves referrals with their concern’s household to another area, and their concern to another team', async () => {
+    const [moved] = await gw.sql<{ id: string }>(
+      `select h.id from household h
+         join concern c on c.organisation_id = h.organisation_id and c.household_id = h.id
+         join referral r on r.organisation_id = c.organisation_id and r.concern_id = c.id
+        where h.organisation_id = $1 and h.local_authority_area = 'Northshire Council'
+          and r.sent_at < now() - interval '1 year' and r.sent_at > now() - interval '2 years'
+        group by h.id order by count(*) desc limit 1`,
+      [lead.organisationId],
+    );
+    await gw.sql(`update household set local_authority_area = 'Westbrook City Council' where id = $1`, [
+      moved!.id,
+    ]);
+    const [concern] = await gw.sql<{ id: string }>(
+      `select c.id from concern c join referral r on r.organisation_id = c.organisation_id and r.concern_id = c.id
+        where c.organisation_id = $1 and c.team_id is distinct from $2 limit 1`,
+      [lead.organisationId, await teamNamed('Synthetic north patch')],
+    );
+    await gw.sql(`update concern set team_id = $2 where id = $1`, [
+      concern!.id,
+      await teamNamed('Synthetic north patch'),
+    ]);
+    await expectReferralReports();
+  });
+
+  it('counts a referral answered after the period under its status now, responded, by the day it was sent', async () => {
+    const [waiting] = await gw.sql<{ id: string; recipient: string }>(
+      // Sent in the period that ended a year ago, not answered (awaiting, or failing that withdrawn).
+      `select r.id, r.recipient_organisation_id as recipient from referral r
+        where r.organisation_id = $1 and r.responded_at is null
+          and r.sent_at < now() - interval '1 year' and r.sent_at > now() - interval '2 years'
+          and not exists (select 1 from referral_move m where m.organisation_id = r.organisation_id
+                             and m.referral_id = r.id and m."to" in ('ACCEPTED', 'DECLINED'))
+        order by r.status in ('SENT', 'ACKNOWLEDGED') desc, r.sent_at desc limit 1`,
+      [lead.organisationId],
+    );
+    await gw.sql(`update referral set status = 'ACCEPTED', responded_at = now() where id = $1`, [
+      waiting!.id,
+    ]);
+    await gw.sql(
+      `insert into referral_move (organisation_id, id, referral_id, "from", "to", by_organisation_id, by_user_id, by_name, at)
+       values ($1, gen_random_uuid(), $2, 'SENT', 'ACCEPTED', $3, $4, 'Test', now())`,
+      [lead.organisationId, waiting!.id, waiting!.recipient, lead.id],
+    );
+    await expectReferralReports();
+  });
+
+  it('moves every referral to an agency when its agency type changes', async () => {
+    const [agency] = await gw.sql<{ id: string }>(
+      `select recipient_organisation_id as id from referral where organisation_id = $1
+        group by 1 order by count(*) desc limit 1`,
+      [lead.organisationId],
+    );
+    await gw.sql(`update organisation set agency_type = 'EARLY_HELP' where id = $1`, [agency!.id]);
+    await expectReferralReports();
+  });
+
+  it('counts working days in SQL by the calendar of working-days.ts, every day of the years it covers', async () => {
+    const rows = await gw.sql<{ day: string; n: number }>(
+      `select day::text, n from working_day_number order by day`,
+    );
+    expect(rows[0]!.day).toBe(`${WORKING_DAY_YEARS.first}-01-01`);
+    expect(rows.at(-1)!.day).toBe(`${WORKING_DAY_YEARS.last}-12-31`);
+    let before = 0;
+    const wrong = rows.filter((row) => {
+      const ok = row.n === before;
+      if (isWorkingDay(row.day)) before++;
+      return !ok;
+    });
+    expect(wrong.slice(0, 3)).toEqual([]);
+  });
+
+  it('gives the same rows from the rebuilds as the triggers kept, compacted', async () => {
+    const org = lead.organisationId;
+    while ((await gw.sql<{ n: number }>(`select doorstep_report_tally_compact(1000) as n`))[0]!.n > 0);
+    const tallies = () =>
+      gw.sql(
+        `select day::text, area, team_id, kind, key, sum(n)::int as n from report_tally
+          where organisation_id = $1 and split_part(kind, '.', 1) in ('referral', 'case', 'feedback')
+          group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5`,
+        [org],
+      );
+    const kept = await tallies();
+    expect(new Set(kept.map((t) => (t.kind as string).split('.')[0]))).toEqual(
+      new Set(['referral', 'case', 'feedback']),
+    );
+    await gw.sql(
+      `select doorstep_referral_tally_rebuild($1), doorstep_case_tally_rebuild($1), doorstep_feedback_tally_rebuild($1)`,
+      [org],
+    );
+    expect(await tallies()).toEqual(kept);
   });
 });

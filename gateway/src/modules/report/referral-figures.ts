@@ -1,77 +1,87 @@
-import { pgArray } from '../../common/sql.js';
-import { isWorkingDay } from '../../common/working-days.js';
+import type { AgencyType } from '@doorstep/schema';
 import { AWAITING_RESPONSE } from '../referral/response-due.service.js';
 import { concernFilter, type ReportScope } from './report.js';
+import type { Sql } from '../../common/sql.js';
 
 /*
- * What the referral reports share: which referrals a report counts (sent in the period, about a
- * concern in the area and team), and when each was answered, in the referral module's terms.
+ * What the referral reports share: the referrals a report counts are those sent in the period
+ * (UK days) about a concern in the report's area and team (the concern's household's area, its
+ * reporter's team), to an agency of a type (OTHER when it has none, as its response policy does).
+ * Their counts come from the tallies (`report_tally`, kept by the referral triggers of the
+ * report_tally_referrals_cases migration); only "overdue now", which depends on the moment of asking,
+ * is counted from the referrals still awaiting a response.
  */
-
-const DAY = 86_400_000;
 
 /**
- * The referrals a report counts, as a subquery of one row each (alias `r`): sent in the period
- * (UK days), from a concern in the report's area and team (the concern's household's area, its
- * reporter's team), with the agency's type (OTHER when it has none, as its response policy does),
- * whether it is overdue now (`isOverdue`: still awaiting the agency's decision past its due date),
- * when the agency responded (its first decision, ACCEPTED or DECLINED: what the due date asks
- * for) and, for a closed one, the outcome it was closed with (both kept on the referral from its
- * moves, by the `referral_move_response` trigger). The concern is joined only for an area or team.
+ * The referral tallies, each by the day sent: `sent`, `responded` and `in_time` (responded before
+ * the response-due date) keyed by agency type; `status` by status now; `outcome` by
+ * `AGENCY_TYPE:OUTCOME` (closed ones); `response_days` by `AGENCY_TYPE:N`, N the working days the
+ * agency took to respond (its first decision, ACCEPTED or DECLINED), counted as its due date is:
+ * 0 when answered before the end of the working day counting started on (the day it was sent, if a
+ * working day before 17:00 London time, else the next), n when before the end of the nth working
+ * day after. So a referral answered in time for the policy's N working days took at most N.
  */
-export function referralsSent(scope: ReportScope): { sql: string; params: unknown[] } {
+export const REFERRAL_TALLIES = {
+  sent: 'referral.sent',
+  responded: 'referral.responded',
+  inTime: 'referral.in_time',
+  status: 'referral.status',
+  outcome: 'referral.outcome',
+  responseDays: 'referral.response_days',
+} as const;
+
+/** A tally keyed `AGENCY_TYPE:VALUE`, split by agency type: value to count. */
+export function byAgency(keys: Map<string, number>): Map<AgencyType, Map<string, number>> {
+  const split = new Map<AgencyType, Map<string, number>>();
+  for (const [key, n] of keys) {
+    if (n === 0) continue;
+    const at = key.indexOf(':');
+    const agency = key.slice(0, at) as AgencyType;
+    const values = split.get(agency) ?? new Map<string, number>();
+    values.set(key.slice(at + 1), n);
+    split.set(agency, values);
+  }
+  return split;
+}
+
+/**
+ * A percentile (0 to 1) of whole numbers given as a histogram (value to count), by nearest rank as
+ * PostgreSQL's `percentile_disc` takes it: the value at position ceil(p × count) in order. Null when
+ * empty.
+ */
+export function percentileOf(histogram: Map<string, number>, p: number): number | null {
+  const values = [...histogram].map(([v, n]) => [Number(v), n] as const).sort((a, b) => a[0] - b[0]);
+  const total = values.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * total));
+  let seen = 0;
+  for (const [value, n] of values) {
+    seen += n;
+    if (seen >= rank) return value;
+  }
+  return values[values.length - 1]![0];
+}
+
+/**
+ * How many of the referrals a report counts are overdue now (still awaiting the agency's decision,
+ * past their due date), by agency type and status, read from the few still awaiting a response
+ * (`referral_awaiting`, a partial index). The concern is joined only for an area or team.
+ */
+export async function referralsOverdueNow(
+  sql: Sql,
+  scope: ReportScope,
+): Promise<{ agency_type: AgencyType; status: string; overdue: number }[]> {
   const narrowed = scope.localAuthorityArea !== null || scope.teamId !== null;
   const concerns = concernFilter(scope, 'c');
-  return {
-    sql: `select r.id, r.status, r.sent_at, r.respond_by, coalesce(a.agency_type, 'OTHER') as agency_type,
-                 (r.status = any(?::text[]) and r.respond_by <= now()) as overdue,
-                 r.responded_at, r.outcome
-            from referral r
-            join organisation a on a.id = r.recipient_organisation_id
-           where r.organisation_id = ? and r.sent_at >= ? and r.sent_at < ?
-             ${narrowed ? `and exists (select 1 from concern c where c.organisation_id = r.organisation_id and c.id = r.concern_id and ${concerns.sql})` : ''}`,
-    params: [
-      pgArray(AWAITING_RESPONSE),
-      scope.organisationId,
-      scope.start,
-      scope.end,
-      ...(narrowed ? concerns.params : []),
-    ],
-  };
+  const awaiting = AWAITING_RESPONSE.map((s) => `'${s}'`).join(', ');
+  return sql(
+    `select coalesce(a.agency_type, 'OTHER') as agency_type, r.status, count(*)::int as overdue
+       from referral r
+       join organisation a on a.id = r.recipient_organisation_id
+      where r.organisation_id = ? and r.status in (${awaiting}) and r.respond_by <= now()
+        and r.sent_at >= ? and r.sent_at < ?
+        ${narrowed ? `and exists (select 1 from concern c where c.organisation_id = r.organisation_id and c.id = r.concern_id and ${concerns.sql})` : ''}
+      group by 1, 2`,
+    [scope.organisationId, scope.start, scope.end, ...(narrowed ? concerns.params : [])],
+  );
 }
-
-/**
- * For every calendar day from a week before the period to a week after today: how many England
- * and Wales working days (`working-days.ts`, the calendar due dates are counted in) come before
- * the first working day on or after it, as an array from the first of those days. Two parameters
- * (that day, the array) for `WORKING_DAYS_TABLE`.
- */
-export function workingDayNumbers(scope: ReportScope, now = new Date()): [string, string] {
-  const first = scope.start.getTime() - 7 * DAY;
-  const numbers: string[] = [];
-  let n = 0;
-  for (let t = first; t <= now.getTime() + 7 * DAY; t += DAY) {
-    numbers.push(String(n));
-    if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) n++;
-  }
-  return [new Date(first).toISOString().slice(0, 10), pgArray(numbers)];
-}
-
-/** The one-row table `responseWorkingDays` reads, `wd(base, n)`, from `workingDayNumbers`' two parameters. */
-export const WORKING_DAYS_TABLE = `wd as (select ?::date as base, ?::int[] as n)`;
-
-/** The number `workingDayNumbers` gives a London day (a date expression). */
-const numberOf = (day: string) => `wd.n[(${day}) - wd.base + 1]`;
-
-/**
- * SQL for how many working days a referral (alias `r`, with `sent_at` and `responded_at`) took to be
- * responded to, counted as its due date is (`workingDaysAfter`): 0 when it was answered before the
- * end of the working day counting started on (the day it was sent, if a working day before 17:00
- * London time, else the next), n when before the end of the nth working day after. The end itself
- * (midnight) belongs to the next day, as a referral is overdue at its due date (`isOverdue`). So a
- * referral answered in time for the policy's N working days took at most N. Reads `wd`.
- */
-export const responseWorkingDays = (r = 'r'): string =>
-  `greatest(0, ${numberOf(`(${r}.responded_at at time zone 'Europe/London')::date`)}
-     - ${numberOf(`(${r}.sent_at at time zone 'Europe/London')::date
-          + case when (${r}.sent_at at time zone 'Europe/London')::time < time '17:00' then 0 else 1 end`)})`;

@@ -4,13 +4,9 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { AgencyTypeEnum, ReferralOutcomeEnum } from '../../common/enums.js';
 import type { Context } from '../../context.js';
-import {
-  referralsSent,
-  responseWorkingDays,
-  WORKING_DAYS_TABLE,
-  workingDayNumbers,
-} from './referral-figures.js';
+import { byAgency, percentileOf, REFERRAL_TALLIES, referralsOverdueNow } from './referral-figures.js';
 import { countCell, reported, type ReportDefinition, type ReportScope } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -71,14 +67,13 @@ export class AgencyReferralFigures {
 }
 
 type Row = {
-  agency_type: AgencyType;
   sent: number;
   responded: number;
   in_time: number;
   overdue: number;
   median: number | null;
   p90: number | null;
-  outcomes: Partial<Record<ReferralOutcome, number>> | null;
+  outcomes: Map<string, number>;
 };
 
 /** A percentile is withheld with the count of responses it is taken from. */
@@ -87,36 +82,40 @@ const withheldWith = (value: number | null, count: number | null) => (count === 
 /**
  * Referrals by the kind of agency they went to (every kind, in the usual order), for those sent in
  * the period: how many, how many the agency has responded to and in time, how many are overdue
- * now, the working days they took to respond (median and 90th percentile), and the outcomes they
- * were closed with. One statement, the referrals read once.
+ * now, the working days they took to respond (median and 90th percentile, from the tallied
+ * histogram), and the outcomes they were closed with. The tallies, and the referrals still awaiting
+ * a response for "overdue now".
  */
 export const referralsByAgency: ReportDefinition<AgencyReferralFigures[]> = {
   field: 'referralsByAgency',
   csvName: 'referrals-by-agency',
   async compute(sql, scope) {
-    const sent = referralsSent(scope);
-    const rows = await sql<Row>(
-      `with ${WORKING_DAYS_TABLE},
-            r as materialized (${sent.sql}),
-            t as materialized (
-              select r.agency_type, r.responded_at, r.respond_by, r.overdue, r.outcome,
-                     case when r.responded_at is not null then ${responseWorkingDays('r')} end as days
-                from r cross join wd),
-            o as (select agency_type, jsonb_object_agg(outcome, n) as outcomes
-                    from (select agency_type, outcome, count(*)::int as n from t where outcome is not null group by 1, 2) x
-                   group by agency_type)
-       select t.agency_type, count(*)::int as sent, count(t.responded_at)::int as responded,
-              count(*) filter (where t.responded_at < t.respond_by)::int as in_time,
-              count(*) filter (where t.overdue)::int as overdue,
-              percentile_disc(0.5) within group (order by t.days) as median,
-              percentile_disc(0.9) within group (order by t.days) as p90,
-              o.outcomes
-         from t left join o on o.agency_type = t.agency_type
-        group by t.agency_type, o.outcomes`,
-      [...workingDayNumbers(scope), ...sent.params],
-    );
-    const byType = new Map(rows.map((r) => [r.agency_type, r]));
-    return AGENCY_TYPES.map((agencyType) => agencyFigures(agencyType, byType.get(agencyType), scope));
+    const T = REFERRAL_TALLIES;
+    const [tally, overdue] = await Promise.all([
+      tallied(sql, scope, [T.sent, T.responded, T.inTime, T.outcome, T.responseDays]),
+      referralsOverdueNow(sql, scope),
+    ]);
+    const sent = tally.byKey(T.sent);
+    const responded = tally.byKey(T.responded);
+    const inTime = tally.byKey(T.inTime);
+    const outcomes = byAgency(tally.byKey(T.outcome));
+    const days = byAgency(tally.byKey(T.responseDays));
+    return AGENCY_TYPES.map((agencyType) => {
+      const histogram = days.get(agencyType) ?? new Map<string, number>();
+      return agencyFigures(
+        agencyType,
+        {
+          sent: sent.get(agencyType) ?? 0,
+          responded: responded.get(agencyType) ?? 0,
+          in_time: inTime.get(agencyType) ?? 0,
+          overdue: overdue.filter((o) => o.agency_type === agencyType).reduce((n, o) => n + o.overdue, 0),
+          median: percentileOf(histogram, 0.5),
+          p90: percentileOf(histogram, 0.9),
+          outcomes: outcomes.get(agencyType) ?? new Map<string, number>(),
+        },
+        scope,
+      );
+    });
   },
   csv: (agencies) => ({
     header: [
@@ -143,24 +142,19 @@ export const referralsByAgency: ReportDefinition<AgencyReferralFigures[]> = {
 };
 
 /** One agency type's figures, suppressed as the scope asks; a type nobody was referred to, all 0. */
-function agencyFigures(
-  agencyType: AgencyType,
-  row: Row | undefined,
-  scope: ReportScope,
-): AgencyReferralFigures {
-  const responded = reported(row?.responded ?? 0, scope);
-  const outcomes = row?.outcomes ?? {};
+function agencyFigures(agencyType: AgencyType, row: Row, scope: ReportScope): AgencyReferralFigures {
+  const responded = reported(row.responded, scope);
   return {
     agencyType,
-    sent: reported(row?.sent ?? 0, scope),
+    sent: reported(row.sent, scope),
     responded,
-    respondedInTime: reported(row?.in_time ?? 0, scope),
-    overdueNow: reported(row?.overdue ?? 0, scope),
-    responseWorkingDaysMedian: withheldWith(row?.median ?? null, responded),
-    responseWorkingDaysP90: withheldWith(row?.p90 ?? null, responded),
+    respondedInTime: reported(row.in_time, scope),
+    overdueNow: reported(row.overdue, scope),
+    responseWorkingDaysMedian: withheldWith(row.median, responded),
+    responseWorkingDaysP90: withheldWith(row.p90, responded),
     outcomes: REFERRAL_OUTCOMES.map((outcome) => ({
       outcome,
-      referrals: reported(outcomes[outcome] ?? 0, scope),
+      referrals: reported(row.outcomes.get(outcome) ?? 0, scope),
     })),
   };
 }

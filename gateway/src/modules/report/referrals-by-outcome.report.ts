@@ -1,9 +1,10 @@
-import { REFERRAL_OUTCOMES, type ReferralOutcome } from '@doorstep/schema';
+import { REFERRAL_OUTCOMES } from '@doorstep/schema';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { referralsSent } from './referral-figures.js';
+import { byAgency, REFERRAL_TALLIES } from './referral-figures.js';
 import { ReferralOutcomeCount } from './referrals-by-agency.report.js';
 import { countCell, reported, type ReportDefinition } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -16,12 +17,10 @@ export const referralsByOutcome: ReportDefinition<ReferralOutcomeCount[]> = {
   field: 'referralsByOutcome',
   csvName: 'referrals-by-outcome',
   async compute(sql, scope) {
-    const sent = referralsSent(scope);
-    const rows = await sql<{ outcome: ReferralOutcome; referrals: number }>(
-      `select r.outcome, count(*)::int as referrals from (${sent.sql}) r where r.outcome is not null group by r.outcome`,
-      sent.params,
-    );
-    const byOutcome = new Map(rows.map((r) => [r.outcome, r.referrals]));
+    const tally = await tallied(sql, scope, [REFERRAL_TALLIES.outcome]);
+    const byOutcome = new Map<string, number>();
+    for (const outcomes of byAgency(tally.byKey(REFERRAL_TALLIES.outcome)).values())
+      for (const [outcome, n] of outcomes) byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + n);
     return REFERRAL_OUTCOMES.map((outcome) => ({
       outcome,
       referrals: reported(byOutcome.get(outcome) ?? 0, scope),

@@ -4,8 +4,9 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { ReferralStatusEnum } from '../../common/enums.js';
 import type { Context } from '../../context.js';
-import { referralsSent } from './referral-figures.js';
+import { REFERRAL_TALLIES, referralsOverdueNow } from './referral-figures.js';
 import { countCell, reported, type ReportDefinition } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -26,22 +27,25 @@ export class ReferralStatusCount {
   overdueNow!: number | null;
 }
 
-/** Referrals sent in the period by where they are now: every status, in the lifecycle's order. */
+/**
+ * Referrals sent in the period by where they are now: every status, in the lifecycle's order (the
+ * tallies), and how many of them are overdue now (the referrals still awaiting a response).
+ */
 export const referralsByStatus: ReportDefinition<ReferralStatusCount[]> = {
   field: 'referralsByStatus',
   csvName: 'referrals-by-status',
   async compute(sql, scope) {
-    const sent = referralsSent(scope);
-    const rows = await sql<{ status: ReferralStatus; referrals: number; overdue: number }>(
-      `select r.status, count(*)::int as referrals, count(*) filter (where r.overdue)::int as overdue
-         from (${sent.sql}) r group by r.status`,
-      sent.params,
-    );
-    const byStatus = new Map(rows.map((r) => [r.status, r]));
+    const [tally, overdue] = await Promise.all([
+      tallied(sql, scope, [REFERRAL_TALLIES.status]),
+      referralsOverdueNow(sql, scope),
+    ]);
+    const byStatus = tally.byKey(REFERRAL_TALLIES.status);
+    const overdueIn = (status: ReferralStatus) =>
+      overdue.filter((o) => o.status === status).reduce((n, o) => n + o.overdue, 0);
     return REFERRAL_STATUSES.map((status) => ({
       status,
-      referrals: reported(byStatus.get(status)?.referrals ?? 0, scope),
-      overdueNow: reported(byStatus.get(status)?.overdue ?? 0, scope),
+      referrals: reported(byStatus.get(status) ?? 0, scope),
+      overdueNow: reported(overdueIn(status), scope),
     }));
   },
   csv: (statuses) => ({

@@ -68,7 +68,12 @@ export async function tallied(
  * The database functions that work every tally of an organisation out again from its rows, one per
  * table counted. The seed at scale loads with triggers off, then calls each.
  */
-export const TALLY_REBUILDS = ['doorstep_concern_tally_rebuild'] as const;
+export const TALLY_REBUILDS = [
+  'doorstep_concern_tally_rebuild',
+  'doorstep_referral_tally_rebuild',
+  'doorstep_case_tally_rebuild',
+  'doorstep_feedback_tally_rebuild',
+] as const;
 
 /** Works out an organisation's tallies again from its rows (after loading with triggers off). */
 export async function rebuildTallies(client: pg.ClientBase, organisationId: string): Promise<void> {
