@@ -309,28 +309,35 @@ export class Migration20261207152000_report_tally_referrals_cases extends Migrat
         on "case_open_period"
       for each row execute function doorstep_case_period_tally();`);
     // A concern attached to a case (or detached): the case counts under its team from then on.
+    // Before the row changes, so that rows changed earlier by the same statement are seen and this
+    // one not yet (MikroORM attaches several concerns to a case in one INSERT): the case a concern
+    // leaves loses its team unless another of its concerns has it; the case it joins gains it.
     this.addSql(`create function doorstep_case_concern_tally() returns trigger language plpgsql
       security definer set search_path = public, pg_temp as $$
       declare
         org uuid := coalesce(new.organisation_id, old.organisation_id);
-        kase uuid;
         area text;
+        teams uuid[];
       begin
-        for kase in select distinct x from unnest(array[old.case_id, new.case_id]) x where x is not null loop
-          area := doorstep_case_area(org, kase);
-          perform doorstep_case_move(org, kase,
-            area, doorstep_case_teams(org, kase, new.concern_id)
-                  || case when old.case_id = kase
-                       then array[(select team_id from concern where organisation_id = org and id = old.concern_id)]
-                       else '{}'::uuid[] end,
-            area, doorstep_case_teams(org, kase, null));
-        end loop;
-        return null;
+        if tg_op <> 'INSERT' then
+          area := doorstep_case_area(org, old.case_id);
+          perform doorstep_case_move(org, old.case_id, area, doorstep_case_teams(org, old.case_id, null),
+                                     area, doorstep_case_teams(org, old.case_id, old.concern_id));
+        end if;
+        if tg_op <> 'DELETE' then
+          area := doorstep_case_area(org, new.case_id);
+          teams := doorstep_case_teams(org, new.case_id,
+                     case when tg_op = 'UPDATE' and old.case_id = new.case_id then old.concern_id end);
+          perform doorstep_case_move(org, new.case_id, area, teams, area,
+            teams || array[(select team_id from concern where organisation_id = org and id = new.concern_id)]);
+        end if;
+        return coalesce(new, old);
       end $$;`);
-    this.addSql(`create trigger case_concern_tally after insert or delete or update of case_id, concern_id
+    this.addSql(`create trigger case_concern_tally before insert or delete or update of case_id, concern_id
         on "case_concern"
       for each row execute function doorstep_case_concern_tally();`);
-    // A concern moved to another team: the cases it is attached to count under the new one.
+    // A concern moved to another team: the cases it is attached to count under the new one (before the
+    // row changes, as above: several concerns of one case may move in one statement).
     this.addSql(`create function doorstep_concern_case_tally() returns trigger language plpgsql
       security definer set search_path = public, pg_temp as $$
       declare kase uuid; area text;
@@ -338,12 +345,12 @@ export class Migration20261207152000_report_tally_referrals_cases extends Migrat
         for kase in select case_id from case_concern where organisation_id = new.organisation_id and concern_id = new.id loop
           area := doorstep_case_area(new.organisation_id, kase);
           perform doorstep_case_move(new.organisation_id, kase,
-            area, doorstep_case_teams(new.organisation_id, kase, new.id) || array[old.team_id],
+            area, doorstep_case_teams(new.organisation_id, kase, null),
             area, doorstep_case_teams(new.organisation_id, kase, new.id) || array[new.team_id]);
         end loop;
-        return null;
+        return new;
       end $$;`);
-    this.addSql(`create trigger concern_case_tally after update of team_id on "concern"
+    this.addSql(`create trigger concern_case_tally before update of team_id on "concern"
       for each row when (old.team_id is distinct from new.team_id)
       execute function doorstep_concern_case_tally();`);
     // A household moved to another area: its cases' counts move with it.

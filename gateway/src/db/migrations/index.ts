@@ -41,6 +41,7 @@ import { Migration20261207133000_referral_report_index } from './Migration202612
 import { Migration20261207150644_report_tally } from './Migration20261207150644_report_tally.js';
 import { Migration20261207151741_report_scope_indexes } from './Migration20261207151741_report_scope_indexes.js';
 import { Migration20261207152000_report_tally_referrals_cases } from './Migration20261207152000_report_tally_referrals_cases.js';
+import { Migration20261207161500_report_tally_flags } from './Migration20261207161500_report_tally_flags.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -135,4 +136,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207152000_report_tally_referrals_cases',
     class: Migration20261207152000_report_tally_referrals_cases,
   },
+  { name: 'Migration20261207161500_report_tally_flags', class: Migration20261207161500_report_tally_flags },
 ];

@@ -2,7 +2,8 @@ import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type
 import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import { concernFilter, countCell, reported, type ReportDefinition } from './report.js';
+import { countCell, reported, type ReportDefinition } from './report.js';
+import { tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -24,47 +25,22 @@ export class FlagFigures {
 
 /**
  * Cumulative-concern flags raised, and reviewed, in the period. By area or team: a flag counts when
- * any of the concerns that added up to it is in the area (its household's) or was raised by the team.
+ * any of the concerns that added up to it is in the area (its household's) or was raised by the team
+ * (both, for an area and team). From the tally (`flag.raised` by subject, `flag.reviewed`), which
+ * keeps each flag in every area and team of its concerns.
  */
 export const cumulativeFlags: ReportDefinition<FlagFigures> = {
   field: 'cumulativeFlags',
   csvName: 'cumulative-flags',
   async compute(sql, scope) {
-    const filtered = scope.localAuthorityArea !== null || scope.teamId !== null;
-    const concerns = concernFilter(scope);
-    // Asked of each flag of the period (a scalar subquery, so it probes the flag's few concerns by
-    // index rather than joining every flagged concern): is any of its concerns in the area and team?
-    // `concern_report_scope` gives a concern's household and team from the index alone.
-    const inScope = filtered
-      ? `and (select true from cumulative_flag_concern fc join concern c
-                on c.organisation_id = fc.organisation_id and c.id = fc.concern_id
-               where fc.organisation_id = f.organisation_id and fc.flag_id = f.id and ${concerns.sql} limit 1)`
-      : '';
-    const during = [scope.start, scope.end];
-    const [row] = await sql<{ raised: number; people: number; households: number; reviewed: number }>(
-      `select count(*) filter (where f.raised_at >= ? and f.raised_at < ?)::int as raised,
-              count(*) filter (where f.raised_at >= ? and f.raised_at < ? and f.subject_type = 'PERSON')::int as people,
-              count(*) filter (where f.raised_at >= ? and f.raised_at < ? and f.subject_type = 'HOUSEHOLD')::int as households,
-              count(*) filter (where f.reviewed_at >= ? and f.reviewed_at < ?)::int as reviewed
-         from cumulative_flag f
-        where f.organisation_id = ? and (f.raised_at >= ? and f.raised_at < ? or f.reviewed_at >= ? and f.reviewed_at < ?)
-          ${inScope}`,
-      [
-        ...during,
-        ...during,
-        ...during,
-        ...during,
-        scope.organisationId,
-        ...during,
-        ...during,
-        ...(filtered ? concerns.params : []),
-      ],
-    );
+    const tally = await tallied(sql, scope, ['flag.raised', 'flag.reviewed']);
+    const people = tally.count('flag.raised', 'PERSON');
+    const households = tally.count('flag.raised', 'HOUSEHOLD');
     return {
-      raised: reported(row!.raised, scope),
-      aboutPeople: reported(row!.people, scope),
-      aboutHouseholds: reported(row!.households, scope),
-      reviewed: reported(row!.reviewed, scope),
+      raised: reported(people + households, scope),
+      aboutPeople: reported(people, scope),
+      aboutHouseholds: reported(households, scope),
+      reviewed: reported(tally.count('flag.reviewed'), scope),
     };
   },
   csv: (f) => ({

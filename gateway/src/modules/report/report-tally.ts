@@ -73,6 +73,7 @@ export const TALLY_REBUILDS = [
   'doorstep_referral_tally_rebuild',
   'doorstep_case_tally_rebuild',
   'doorstep_feedback_tally_rebuild',
+  'doorstep_flag_tally_rebuild',
 ] as const;
 
 /** Works out an organisation's tallies again from its rows (after loading with triggers off). */
