@@ -162,7 +162,7 @@ describe('referrals in the example portal and a partner intranet', () => {
       // main, then the footer; one of each landmark.
       expect(
         await page.evaluate(() =>
-          [...document.querySelectorAll('body > *, body > .page > *')].map(
+          Array.from(document.querySelectorAll('body > *, body > .page > *')).map(
             (e) => e.localName + (e.getAttribute('aria-label') ? `:${e.getAttribute('aria-label')}` : ''),
           ),
         ),
