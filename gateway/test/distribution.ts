@@ -5,6 +5,8 @@
 export const SHARED_TABLES: Record<string, string> = {
   organisation: 'the organisations themselves: names readable, only its own row changeable',
   rate_limit_window: 'request counts under hashed keys, no personal data',
+  working_day_number:
+    'the England and Wales working-day calendar the reports count response times in, no personal data',
 };
 
 /**

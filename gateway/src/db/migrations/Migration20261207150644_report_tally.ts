@@ -15,7 +15,7 @@ import { organisationIsolationSql } from '../rls.js';
 export class Migration20261207150644_report_tally extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table "report_tally" ("id" bigserial primary key, "organisation_id" uuid not null, "day" date not null, "area" text null, "team_id" uuid null, "kind" text not null, "key" text not null default '', "n" int not null, "fresh" boolean not null default true);`,
+      `create table "report_tally" ("organisation_id" uuid not null, "id" bigserial not null, "day" date not null, "area" text null, "team_id" uuid null, "kind" text not null, "key" text not null default '', "n" int not null, "fresh" boolean not null default true, constraint "report_tally_pkey" primary key ("organisation_id", "id"));`,
     );
     this.addSql(
       `create index "report_tally_fresh" on "report_tally" ("organisation_id", "kind", "day") where "fresh";`,

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
 import { Organisation } from '../organisation/organisation.entity.js';
 
 /**
@@ -23,11 +23,13 @@ import { Organisation } from '../organisation/organisation.entity.js';
     'create index "report_tally_fresh" on "report_tally" ("organisation_id", "kind", "day") where "fresh"',
 })
 export class ReportTally {
+  [PrimaryKeyProp]?: ['organisation', 'id'];
+
+  @ManyToOne(() => Organisation, { primary: true })
+  organisation!: Rel<Organisation>;
+
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
-
-  @ManyToOne(() => Organisation)
-  organisation!: Rel<Organisation>;
 
   /** The UK day it happened on. */
   @Property({ type: 'date' })
