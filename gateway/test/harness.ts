@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { isoDateOf, londonDateOf } from '@doorstep/schema';
 import { inject } from 'vitest';
 import { AUDIENCES, signSessionToken, signToken, WIDGET_TOKEN_MAX_SECONDS } from '../src/auth/tokens.js';
 import { repoRoot, type Config } from '../src/config.js';
@@ -13,18 +14,22 @@ import { migrate, openOrm } from '../src/db/orm.js';
 import { createLogger } from '../src/logger.js';
 import { createGateway, type Gateway } from '../src/server.js';
 
-/** A fresh, migrated database in the run's PostgreSQL: no test sees another file's rows. */
-export async function testDatabase(ormOverrides: Partial<Options> = {}) {
+/**
+ * A fresh, migrated database in the run's PostgreSQL: no test sees another file's rows. A copy of
+ * the run's migrated template (global-setup.ts); `demo`: of the one seeded with the demo too.
+ */
+export async function testDatabase(ormOverrides: Partial<Options> = {}, { demo = false } = {}) {
   const adminUrl = inject('pgAdminUrl');
+  const templates = inject('pgTemplates');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} template ${demo ? templates.demo : templates.migrated}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const orm = await openOrm(url.toString(), ormOverrides);
-  await migrate(orm);
+  await migrate(orm); // nothing left to apply: the template is migrated
   return {
     orm,
     url: url.toString(),
@@ -131,8 +136,11 @@ export async function testGateway(
   configOverrides: Partial<Config> = {},
   ormOverrides: Partial<Options> = {},
 ) {
-  const db = await testDatabase(ormOverrides);
-  await seedDemo(db.orm.em.fork());
+  // The demo's dates are relative to the day it was seeded: a copy of it only on that same day.
+  const { seededAt } = inject('pgTemplates');
+  const sameDay = [isoDateOf, londonDateOf].every((dateOf) => dateOf(new Date(seededAt)) === dateOf());
+  const db = await testDatabase(ormOverrides, { demo: sameDay });
+  await seedDemo(db.orm.em.fork()); // seeds nothing if copied with the demo
   const config = testConfig(configOverrides);
   const logs: string[] = [];
   const gateway: Gateway = await createGateway(
