@@ -42,6 +42,7 @@ import { Migration20261207150644_report_tally } from './Migration20261207150644_
 import { Migration20261207151741_report_scope_indexes } from './Migration20261207151741_report_scope_indexes.js';
 import { Migration20261207152000_report_tally_referrals_cases } from './Migration20261207152000_report_tally_referrals_cases.js';
 import { Migration20261207161500_report_tally_flags } from './Migration20261207161500_report_tally_flags.js';
+import { Migration20261207163000_drop_report_indexes } from './Migration20261207163000_drop_report_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124094401_initial', class: Migration20261124094401_initial },
@@ -137,4 +138,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207152000_report_tally_referrals_cases,
   },
   { name: 'Migration20261207161500_report_tally_flags', class: Migration20261207161500_report_tally_flags },
+  { name: 'Migration20261207163000_drop_report_indexes', class: Migration20261207163000_drop_report_indexes },
 ];

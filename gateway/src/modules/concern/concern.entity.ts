@@ -72,30 +72,11 @@ import { User } from '../organisation/user.entity.js';
   expression:
     'create index "concern_awaiting_triage" on "concern" ("organisation_id", "raised_at", "id") where "status" = \'RAISED\'',
 })
-// Reports: the concerns open at a moment are those raised before it less those closed before it.
-@Index({
-  name: 'concern_closed',
-  expression:
-    'create index "concern_closed" on "concern" ("organisation_id", "closed_at") where "closed_at" is not null',
-})
 // Time to triage's percentiles: the times within one working hour, in order, of a period's concerns.
 @Index({
   name: 'concern_triage_time',
   expression:
     'create index "concern_triage_time" on "concern" ("organisation_id", "triage_working_seconds", "raised_at") include ("team_id", "household_id") where "triage_working_seconds" is not null',
-})
-// Reports by team: the team's concerns raised in a period.
-@Index({
-  name: 'concern_team_raised',
-  expression:
-    'create index "concern_team_raised" on "concern" ("organisation_id", "team_id", "raised_at") where "team_id" is not null',
-})
-// Reports by area and team, for the concerns a flag adds up: each one's household and team, read
-// from the index alone (the concerns' rows are wide and rarely cached).
-@Index({
-  name: 'concern_report_scope',
-  expression:
-    'create index "concern_report_scope" on "concern" ("organisation_id", "id") include ("household_id", "team_id")',
 })
 @Unique({ properties: ['organisation', 'reference'] }) // each organisation numbers its own
 export class Concern {

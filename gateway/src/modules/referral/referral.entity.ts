@@ -240,12 +240,6 @@ export type SharedRiskAssessmentSnapshot = Omit<SharedRiskAssessment, keyof Part
   expression:
     'create index "referral_awaiting" on "referral" ("organisation_id", "sent_at") include ("respond_by", "recipient_organisation_id", "concern_id", "status") where "status" in (\'SENT\', \'ACKNOWLEDGED\')',
 })
-// The referral reports: the referrals sent in a period, read from the index alone.
-@Index({
-  name: 'referral_report',
-  expression:
-    'create index "referral_report" on "referral" ("organisation_id", "sent_at") include ("status", "respond_by", "responded_at", "outcome", "recipient_organisation_id", "concern_id")',
-})
 @Index({
   name: 'referral_person_ids_gin',
   expression:
