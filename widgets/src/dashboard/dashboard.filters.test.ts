@@ -167,10 +167,4 @@ describe('<sg-dashboard> area and team', () => {
     await shownFor(el, `tîm: ${team.name}.`);
     await expect(el).to.be.accessible();
   });
-
-  it('offers no choice to someone the figures are not for', async () => {
-    const el = await newDashboard({ token: tokens.frontline });
-    await until(() => !!find(el, '.notice'), 15_000, 'the notice');
-    expect(find(el, 'select')).to.equal(null);
-  });
 });

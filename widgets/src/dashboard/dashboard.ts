@@ -255,32 +255,23 @@ export class SgDashboard extends LitElement {
     this.#dropDownloads();
     // The self-assessment and the areas and teams are not of a period: read once per reader,
     // beside the figures.
-    const reader = ++this.#reader;
-    void this.#loadStanding(reader);
-    void this.#loadFilters(reader);
+    void this.#loadAside(++this.#reader);
     void this.#load();
   }
 
-  /** The self-assessment's standing: left out (nothing said) when refused or not there. */
-  async #loadStanding(reader: number): Promise<void> {
-    let standing: typeof this.standing = null;
-    try {
-      ({ selfAssessmentStanding: standing } = await send(this.#api.api, SelfAssessmentStandingDocument));
-    } catch {
-      // Not for this reader, or not reachable: the figures say what matters.
-    }
-    if (reader === this.#reader) this.standing = standing;
-  }
-
-  /** The areas and teams to choose from: no choice offered (all of them) when refused or not there. */
-  async #loadFilters(reader: number): Promise<void> {
-    let filters: typeof this.filters = null;
-    try {
-      ({ reportFilters: filters } = await send(this.#api.api, ReportFiltersDocument));
-    } catch {
-      // The figures say why, if it matters (FORBIDDEN: the notice).
-    }
-    if (reader === this.#reader) this.filters = filters;
+  /**
+   * The self-assessment's standing, and the areas and teams to choose from: each left out (nothing
+   * said, no choice offered) when refused or not there; the figures say what matters.
+   */
+  async #loadAside(reader: number): Promise<void> {
+    const api = this.#api.api;
+    const [standing, filters] = await Promise.all([
+      send(api, SelfAssessmentStandingDocument).catch(() => null),
+      send(api, ReportFiltersDocument).catch(() => null),
+    ]);
+    if (reader !== this.#reader) return;
+    this.standing = standing?.selfAssessmentStanding ?? null;
+    this.filters = filters?.reportFilters ?? null;
   }
 
   // ── The period picker ──
@@ -463,32 +454,29 @@ export class SgDashboard extends LitElement {
     if (!filters) return nothing;
     const { t } = this.#localize;
     const p = t.dashboard.period;
-    const words = { errorPrefix: t.errorPrefix };
-    return html`<div class="dates filters">
-      ${selectField({
-        ...words,
-        name: 'localAuthorityArea',
-        label: p.area,
-        error: message('localAuthorityArea'),
-        value: this.form.localAuthorityArea,
-        choices: [
-          { value: '', label: p.allAreas },
-          ...filters.localAuthorityAreas.map((area) => ({ value: area, label: area })),
-        ],
-        onChange: (value) => this.#choose('localAuthorityArea', value),
-      })}
-      ${selectField({
-        ...words,
-        name: 'teamId',
-        label: p.team,
-        error: message('teamId'),
-        value: this.form.teamId,
-        choices: [
-          { value: '', label: p.allTeams },
-          ...filters.teams.map((team) => ({ value: team.id, label: team.name })),
-        ],
-        onChange: (value) => this.#choose('teamId', value),
-      })}
+    const select = (
+      name: 'localAuthorityArea' | 'teamId',
+      label: string,
+      choices: { value: string; label: string }[],
+    ) =>
+      selectField({
+        errorPrefix: t.errorPrefix,
+        name,
+        label,
+        error: message(name),
+        value: this.form[name],
+        choices,
+        onChange: (value) => this.#choose(name, value),
+      });
+    return html`<div class="dates">
+      ${select('localAuthorityArea', p.area, [
+        { value: '', label: p.allAreas },
+        ...filters.localAuthorityAreas.map((area) => ({ value: area, label: area })),
+      ])}
+      ${select('teamId', p.team, [
+        { value: '', label: p.allTeams },
+        ...filters.teams.map((team) => ({ value: team.id, label: team.name })),
+      ])}
     </div>`;
   }
 
@@ -775,7 +763,7 @@ export class SgDashboard extends LitElement {
       <p class="summary" id="standing-summary">
         ${w.summary(round.name, day(round.signedOffAt), previousRound?.name)}
       </p>
-      ${narrowed ? html`<p class="secondary whole-organisation">${w.wholeOrganisation}</p>` : nothing}
+      ${narrowed ? html`<p class="secondary">${w.wholeOrganisation}</p>` : nothing}
       <div class="table-box">
         <table class="table" part="table" aria-describedby="standing-summary">
           <caption class="visually-hidden">

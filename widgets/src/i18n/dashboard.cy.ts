@@ -192,7 +192,7 @@ export const dashboardCy: DashboardTranslation = {
       summary: (round, signedOff, previous) =>
         `Rownd “${round}”, ${signedOff ? `wedi’i chymeradwyo ar ${signedOff}` : 'yn dal ar agor'}` +
         (previous ? `, o’i chymharu â rownd “${previous}”.` : ': does dim rownd gynharach i gymharu â hi.'),
-      wholeOrganisation: 'Mae’r hunanasesiad ar gyfer y sefydliad cyfan, nid ar gyfer un ardal na thîm.',
+      wholeOrganisation: 'Mae’r hunanasesiad ar gyfer y sefydliad cyfan.',
     },
     outcomes: {
       title: 'Canlyniadau Gwneud Diogelu’n Bersonol',

@@ -184,7 +184,7 @@ export const dashboardEn: DashboardTranslation = {
       summary: (round, signedOff, previous) =>
         `Round “${round}”, ${signedOff ? `signed off on ${signedOff}` : 'still open'}` +
         (previous ? `, compared with round “${previous}”.` : ': there is no earlier round to compare with.'),
-      wholeOrganisation: 'The self-assessment is for the whole organisation, not for one area or team.',
+      wholeOrganisation: 'The self-assessment is for the whole organisation.',
     },
     outcomes: {
       title: 'Making Safeguarding Personal outcomes',
