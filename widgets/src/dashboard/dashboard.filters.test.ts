@@ -1,7 +1,7 @@
 import { ReportFiltersDocument, ReportsDocument, type ReportFiltersQuery } from '@doorstep/client';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { graphql, sql } from '../test-support/doorstep.js';
+import { GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
 import { find, get, tabTo, text, until } from '../test-support/dom.js';
 import type { SgDashboard } from './dashboard.js';
 import {
@@ -165,6 +165,37 @@ describe('<sg-dashboard> area and team', () => {
     expect(options(el, 'teamId')[0]).to.equal('Pob tîm');
     await choose(el, 'teamId', team.id);
     await shownFor(el, `tîm: ${team.name}.`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says the self-assessment is the whole organisation’s when an area or team is chosen', async () => {
+    // Hillcrest's lead, with a round open (so the standing shows) and a team of its own.
+    const hillcrest = await tokenFor('00000000-0000-4000-8000-000000000201');
+    await fetch(GATEWAY, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hillcrest}` },
+      body: JSON.stringify({
+        query: 'mutation ($name: String!) { openSelfAssessmentRound(input: { name: $name }) { id } }',
+        variables: { name: 'Dashboard test' },
+      }),
+    }); // ROUND_ALREADY_OPEN when another test opened it: the open round is the one shown.
+    const teamId = crypto.randomUUID();
+    await sql(`insert into team (organisation_id, id, name, created_at) values ($1, $2, $3, now())`, [
+      '00000000-0000-4000-8000-000000000002',
+      teamId,
+      `Hillcrest filters ${teamId.slice(0, 8)}`,
+    ]);
+    const el = await loaded(await newDashboard({ token: hillcrest }));
+    await until(
+      () => !!find(el, '[data-chart="standing"]') && !!find(el, 'select#teamId'),
+      5000,
+      'the standing',
+    );
+    const note = () => text(find(el, '[data-chart="standing"] p.secondary'));
+    expect(note()).to.equal('');
+    await choose(el, 'teamId', teamId);
+    await shownFor(el, 'team: Hillcrest filters');
+    expect(note()).to.equal('The self-assessment is for the whole organisation.');
     await expect(el).to.be.accessible();
   });
 });
