@@ -1,13 +1,14 @@
 import { ReportFiltersDocument, ReportsDocument, type ReportFiltersQuery } from '@doorstep/client';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { GATEWAY, graphql, sql, tokenFor } from '../test-support/doorstep.js';
+import { graphql, sql, tokenFor } from '../test-support/doorstep.js';
 import { find, get, tabTo, text, until } from '../test-support/dom.js';
 import type { SgDashboard } from './dashboard.js';
 import {
   expected,
   loaded,
   newDashboard,
+  openRound,
   raiseEarlierConcerns,
   reportFor,
   rows,
@@ -171,14 +172,7 @@ describe('<sg-dashboard> area and team', () => {
   it('says the self-assessment is the whole organisation’s when an area or team is chosen', async () => {
     // Hillcrest's lead, with a round open (so the standing shows) and a team of its own.
     const hillcrest = await tokenFor('00000000-0000-4000-8000-000000000201');
-    await fetch(GATEWAY, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hillcrest}` },
-      body: JSON.stringify({
-        query: 'mutation ($name: String!) { openSelfAssessmentRound(input: { name: $name }) { id } }',
-        variables: { name: 'Dashboard test' },
-      }),
-    }); // ROUND_ALREADY_OPEN when another test opened it: the open round is the one shown.
+    await openRound(hillcrest);
     const teamId = crypto.randomUUID();
     await sql(`insert into team (organisation_id, id, name, created_at) values ($1, $2, $3, now())`, [
       '00000000-0000-4000-8000-000000000002',
