@@ -330,6 +330,10 @@ export const spec: Record<string, readonly Actor[] | 'envelope'> = {
   // Reports: counts for the organisation's managers and safeguarding leads, nothing person-level.
   'Query.report': REPORT_READERS,
   'Report.*': REPORT_READERS,
+  // What a report can be narrowed to: area and team names, for the same readers.
+  'Query.reportFilters': REPORT_READERS,
+  'ReportFilters.*': REPORT_READERS,
+  'ReportTeam.*': 'envelope',
   'ReportPeriodEcho.*': 'envelope',
   'MonthFigures.*': 'envelope',
   'CategoryFigure.*': 'envelope',
@@ -397,6 +401,7 @@ export const organisationOwned: readonly string[] = [
   'FeedbackSummary',
   'FeedbackPrincipleSummary',
   'Report',
+  'ReportFilters',
   'YouSaidWeDid',
   'WebhookEndpoint',
   'WebhookAttempt',
@@ -531,6 +536,7 @@ export const notPersonLevel: Record<string, string> = {
   FeedbackSummary: 'counts and averages',
   FeedbackPrincipleSummary: 'counts and averages',
   Report: 'counts, shares and durations of the organisation’s records: never a person',
+  ReportFilters: 'the organisation’s local authority area names and team names',
   YouSaidWeDid: 'published answers, written to be read by everyone',
   SelfAssessmentItem: 'the organisation’s checklist',
   SelfAssessmentQuestion: 'the organisation’s checklist',

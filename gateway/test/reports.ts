@@ -4,7 +4,7 @@ import { signSessionToken } from '../src/auth/tokens.js';
 import { random } from '../src/db/synthetic.js';
 import { DEMO_ORGANISATIONS, type DemoUser } from '../src/db/demo.js';
 import { user, type testGateway } from './harness.js';
-import { createHousehold, createPerson, lead, ok, raise } from './records.js';
+import { createHousehold, createPerson, lead, newStaff, ok, otherAgencyOfficer, raise } from './records.js';
 
 /**
  * Data for the report tests, made through the API where the API can make it (concerns, people,
@@ -506,4 +506,22 @@ export async function otherOrganisationStaff(gw: Gateway, roles: string[]): Prom
   return {
     token: (await signSessionToken(gw.config.jwt, { userId: id, organisationId: hillcrest }, 600)).token,
   };
+}
+
+/** Everyone reports are not for: every other role, another organisation's agency officer, a tenant. */
+export async function notReportReaders(gw: Gateway): Promise<{ token: string }[]> {
+  const refused: { token: string }[] = [];
+  for (const role of [
+    'CONTRACTOR',
+    'FRONTLINE',
+    'SAFEGUARDING_CHAMPION',
+    'AUDITOR',
+    'ADMIN',
+    'AGENCY_OFFICER',
+  ]) {
+    refused.push(await newStaff(gw, `${role.toLowerCase()}-${randomUUID()}@riverside.example`, [role]));
+  }
+  refused.push(await otherAgencyOfficer(gw));
+  refused.push({ token: await gw.tenantToken('tenant-1') });
+  return refused;
 }

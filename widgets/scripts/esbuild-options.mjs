@@ -241,9 +241,9 @@ export const BUDGETS = {
  * standing and both languages' words; d3-array's tick arithmetic) and 0.2 kB of shared code, and
  * self-assessment rounds 2.6 kB to sg-self-assessment, casework's case work due 0.5 kB: 118.0 kB
  * for all eight (118.3 kB with the referral tiles and agency names). The same call: a board's page embeds the dashboard alone, through its own 27.8 kB
- * bundle.
+ * bundle. The dashboard's area and team selects add 0.4 kB: 118.5 kB (118.6 kB budget).
  */
-export const MODULES_BUDGET = 118_300;
+export const MODULES_BUDGET = 118_600;
 
 /**
  * Each widget, bundled alone with Lit, its translations, the schema and the client. `pnpm size`

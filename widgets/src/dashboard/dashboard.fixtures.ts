@@ -174,3 +174,15 @@ export function expected(report: Report) {
     ],
   };
 }
+
+/** Opens a self-assessment round as `token`'s lead (ROUND_ALREADY_OPEN, ignored, when one is open). */
+export async function openRound(token: string): Promise<void> {
+  await fetch(GATEWAY, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: 'mutation ($name: String!) { openSelfAssessmentRound(input: { name: $name }) { id } }',
+      variables: { name: 'Dashboard test' },
+    }),
+  });
+}

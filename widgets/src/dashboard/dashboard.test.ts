@@ -7,6 +7,7 @@ import {
   expected,
   loaded,
   newDashboard,
+  openRound,
   raiseEarlierConcerns,
   reportFor,
   rows,
@@ -132,14 +133,7 @@ describe('<sg-dashboard>', () => {
   it('shows where each self-assessment area stands in the latest round, as the API has it', async () => {
     // Hillcrest's lead, so Riverside's own self-assessment (other tests') is left as it is.
     const hillcrest = await tokenFor('00000000-0000-4000-8000-000000000201');
-    await fetch(GATEWAY, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hillcrest}` },
-      body: JSON.stringify({
-        query: 'mutation ($name: String!) { openSelfAssessmentRound(input: { name: $name }) { id } }',
-        variables: { name: 'Dashboard test' },
-      }),
-    }); // ROUND_ALREADY_OPEN on a second run: the open round is the one shown.
+    await openRound(hillcrest);
     // Some answers in it, each different, so every column has something to compare.
     for (const [questionId, status] of [
       ['1a', 'YES'],

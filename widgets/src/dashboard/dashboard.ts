@@ -1,6 +1,8 @@
 import {
+  ReportFiltersDocument,
   ReportsDocument,
   DoorstepError,
+  type ReportFiltersQuery,
   SelfAssessmentStandingDocument,
   type SelfAssessmentStandingQuery,
 } from '@doorstep/client';
@@ -13,7 +15,7 @@ import { dashboardEn } from '../i18n/dashboard.en.js';
 import type { DashboardTranslation } from '../i18n/translation.js';
 import { ApiController, send } from '../internal/api.js';
 import { formatDay } from '../internal/datetime.js';
-import { errorSummary, textInput } from '../internal/fields.js';
+import { errorSummary, selectField, textInput } from '../internal/fields.js';
 import { focusAfterRender } from '../internal/focus.js';
 import { LocalizeController } from '../internal/localize.js';
 import { requestFailed } from '../internal/panels.js';
@@ -65,7 +67,10 @@ type Download =
  *
  * The period: this financial year so far (April to March), the last financial year, the last
  * quarter, the last 12 months, or dates of one's own, checked with the gateway's own schema
- * before anything is sent; a period the gateway refuses is shown by its fields.
+ * before anything is sent; a period the gateway refuses is shown by its fields. Beside it, a local
+ * authority area and a team (from the gateway's `reportFilters`; "All areas" and "All teams" at
+ * first): choosing either shows the figures for it at once. Every figure shown can be narrowed so;
+ * the self-assessment, which is the whole organisation's, says so when an area or team is chosen.
  *
  * For managers and safeguarding leads: the gateway refuses everyone else (frontline staff,
  * contractors, agency officers), who see a plain notice and no figures. It reads afresh when its
@@ -83,7 +88,7 @@ type Download =
  * @csspart period - The period picker.
  * @csspart label - Every label and legend.
  * @csspart hint - Every hint.
- * @csspart control - The date boxes.
+ * @csspart control - The date boxes and the area and team selects.
  * @csspart choice - Radio inputs (transparent: style their label's `::before` instead).
  * @csspart error - Every error message.
  * @csspart error-summary - The boxes saying something failed.
@@ -138,6 +143,8 @@ export class SgDashboard extends LitElement {
   @state() private figures: Figures | undefined;
   /** The self-assessment's latest round, area by area, when the caller may read it. */
   @state() private standing: SelfAssessmentStandingQuery['selfAssessmentStanding'] = null;
+  /** The areas and teams the figures can be narrowed to (none until read, or when refused). */
+  @state() private filters: ReportFiltersQuery['reportFilters'] | null = null;
   @state() private busy = false;
   /** The charts shown as tables. */
   @state() private tables: ReadonlySet<string> = new Set();
@@ -244,21 +251,27 @@ export class SgDashboard extends LitElement {
     this.phase = 'loading';
     this.figures = undefined;
     this.standing = null;
+    this.filters = null;
     this.#dropDownloads();
-    // The self-assessment is not of a period: read once per reader, beside the figures.
-    void this.#loadStanding(++this.#reader);
+    // The self-assessment and the areas and teams are not of a period: read once per reader,
+    // beside the figures.
+    void this.#loadAside(++this.#reader);
     void this.#load();
   }
 
-  /** The self-assessment's standing: left out (nothing said) when refused or not there. */
-  async #loadStanding(reader: number): Promise<void> {
-    let standing: typeof this.standing = null;
-    try {
-      ({ selfAssessmentStanding: standing } = await send(this.#api.api, SelfAssessmentStandingDocument));
-    } catch {
-      // Not for this reader, or not reachable: the figures say what matters.
-    }
-    if (reader === this.#reader) this.standing = standing;
+  /**
+   * The self-assessment's standing, and the areas and teams to choose from: each left out (nothing
+   * said, no choice offered) when refused or not there; the figures say what matters.
+   */
+  async #loadAside(reader: number): Promise<void> {
+    const api = this.#api.api;
+    const [standing, filters] = await Promise.all([
+      send(api, SelfAssessmentStandingDocument).catch(() => null),
+      send(api, ReportFiltersDocument).catch(() => null),
+    ]);
+    if (reader !== this.#reader) return;
+    this.standing = standing?.selfAssessmentStanding ?? null;
+    this.filters = filters?.reportFilters ?? null;
   }
 
   // ── The period picker ──
@@ -277,6 +290,12 @@ export class SgDashboard extends LitElement {
     if (input.name !== 'from' && input.name !== 'to') return;
     this.form = { ...this.form, preset: 'custom', [input.name]: input.value };
   };
+
+  /** An area or team chosen: the figures for it, at once. */
+  #choose(field: 'localAuthorityArea' | 'teamId', value: string): void {
+    this.form = { ...this.form, [field]: value };
+    void this.#load();
+  }
 
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -424,8 +443,41 @@ export class SgDashboard extends LitElement {
           ${textInput({ ...words, name: 'to', label: p.to, hint: p.dateHint, error: message('to'), value: this.form.to, spellcheck: false })}
         </div>
       </fieldset>
+      ${this.#renderFilters(message)}
       <button type="submit" class="button" part="button" ?disabled=${this.busy}>${p.show}</button>
     </form>`;
+  }
+
+  /** The area and team selects, when there is something to choose from. */
+  #renderFilters(message: (field: keyof Problems) => string | undefined): TemplateResult | typeof nothing {
+    const filters = this.filters;
+    if (!filters) return nothing;
+    const { t } = this.#localize;
+    const p = t.dashboard.period;
+    const select = (
+      name: 'localAuthorityArea' | 'teamId',
+      label: string,
+      choices: { value: string; label: string }[],
+    ) =>
+      selectField({
+        errorPrefix: t.errorPrefix,
+        name,
+        label,
+        error: message(name),
+        value: this.form[name],
+        choices,
+        onChange: (value) => this.#choose(name, value),
+      });
+    return html`<div class="dates">
+      ${select('localAuthorityArea', p.area, [
+        { value: '', label: p.allAreas },
+        ...filters.localAuthorityAreas.map((area) => ({ value: area, label: area })),
+      ])}
+      ${select('teamId', p.team, [
+        { value: '', label: p.allTeams },
+        ...filters.teams.map((team) => ({ value: team.id, label: team.name })),
+      ])}
+    </div>`;
   }
 
   #range(from: string, to: string): string {
@@ -438,14 +490,14 @@ export class SgDashboard extends LitElement {
     const { t } = this.#localize;
     const d = t.dashboard;
     const range = this.#range(f.from, f.to);
-    return html`<p class="showing">${d.showing(range)}</p>
+    return html`<p class="showing">${d.showing(range, f.area, f.team)}</p>
       ${f.withheld ? html`<p class="secondary suppressed-note">${d.suppressedNote}</p>` : nothing}
       ${this.#renderTiles(f)} ${f.raised === 0 ? html`<p class="notice">${d.empty}</p>` : nothing}
       ${this.#renderMonths(f, range)} ${f.categories ? this.#renderCategories(f.categories, range) : nothing}
       ${f.ages ? this.#renderAges(f.ages) : nothing}
       ${f.referrals ? this.#renderAgencies(f.referrals.agencies, range) : nothing}
       ${f.outcomes ? this.#renderOutcomes(f.outcomes) : nothing}
-      ${this.standing ? this.#renderStanding(this.standing) : nothing}`;
+      ${this.standing ? this.#renderStanding(this.standing, f.area !== null || f.team !== null) : nothing}`;
   }
 
   #count(n: number | null): string {
@@ -696,8 +748,10 @@ export class SgDashboard extends LitElement {
     );
   }
 
+  /** `narrowed`: an area or team is chosen, which the self-assessment is not narrowed by. */
   #renderStanding(
     standing: NonNullable<SelfAssessmentStandingQuery['selfAssessmentStanding']>,
+    narrowed: boolean,
   ): TemplateResult {
     const { t, locale } = this.#localize;
     const w = t.dashboard.selfAssessment;
@@ -709,6 +763,7 @@ export class SgDashboard extends LitElement {
       <p class="summary" id="standing-summary">
         ${w.summary(round.name, day(round.signedOffAt), previousRound?.name)}
       </p>
+      ${narrowed ? html`<p class="secondary">${w.wholeOrganisation}</p>` : nothing}
       <div class="table-box">
         <table class="table" part="table" aria-describedby="standing-summary">
           <caption class="visually-hidden">

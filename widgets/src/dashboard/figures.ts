@@ -9,6 +9,9 @@ import type { Month } from './charts.js';
 export interface Figures {
   from: string;
   to: string;
+  /** The area and the team's name the figures are narrowed to (null: all). */
+  area: string | null;
+  team: string | null;
   /** Counts of 1 to 4 are withheld (null) in this report. */
   withheld: boolean;
   months: Month[];
@@ -58,6 +61,8 @@ export function figuresOf(report: Report): Figures {
   return {
     from: report.period.from,
     to: report.period.to,
+    area: report.period.localAuthorityArea,
+    team: report.period.teamName,
     withheld: report.period.shared,
     months,
     raised: msp.concerns,

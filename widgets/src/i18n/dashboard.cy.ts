@@ -31,7 +31,8 @@ export const dashboardCy: DashboardTranslation = {
       retry: 'Rhoi cynnig arall arni',
     },
     range: (from, to) => `${from} i ${to}`,
-    showing: (range) => `Ffigurau ar gyfer ${range}.`,
+    showing: (range, area, team) =>
+      `Ffigurau ar gyfer ${range}${area ? `, ardal: ${area}` : ''}${team ? `, tîm: ${team}` : ''}.`,
     suppressed: 'llai na 5',
     suppressedShort: '<5',
     suppressedNote: 'Nid yw niferoedd llai na 5 yn cael eu dangos, fel na ellir adnabod neb.',
@@ -191,6 +192,7 @@ export const dashboardCy: DashboardTranslation = {
       summary: (round, signedOff, previous) =>
         `Rownd “${round}”, ${signedOff ? `wedi’i chymeradwyo ar ${signedOff}` : 'yn dal ar agor'}` +
         (previous ? `, o’i chymharu â rownd “${previous}”.` : ': does dim rownd gynharach i gymharu â hi.'),
+      wholeOrganisation: 'Mae’r hunanasesiad ar gyfer y sefydliad cyfan.',
     },
     outcomes: {
       title: 'Canlyniadau Gwneud Diogelu’n Bersonol',

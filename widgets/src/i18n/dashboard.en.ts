@@ -27,7 +27,8 @@ export const dashboardEn: DashboardTranslation = {
       retry: 'Try again',
     },
     range: (from, to) => `${from} to ${to}`,
-    showing: (range) => `Figures for ${range}.`,
+    showing: (range, area, team) =>
+      `Figures for ${range}${area ? `, area: ${area}` : ''}${team ? `, team: ${team}` : ''}.`,
     suppressed: 'fewer than 5',
     suppressedShort: '<5',
     suppressedNote: 'Counts of fewer than 5 are not shown, so nobody can be identified.',
@@ -183,6 +184,7 @@ export const dashboardEn: DashboardTranslation = {
       summary: (round, signedOff, previous) =>
         `Round “${round}”, ${signedOff ? `signed off on ${signedOff}` : 'still open'}` +
         (previous ? `, compared with round “${previous}”.` : ': there is no earlier round to compare with.'),
+      wholeOrganisation: 'The self-assessment is for the whole organisation.',
     },
     outcomes: {
       title: 'Making Safeguarding Personal outcomes',

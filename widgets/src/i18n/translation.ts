@@ -707,8 +707,8 @@ export interface DashboardTranslation extends Common {
     failed: { title: string; byCode: Partial<Record<string, string>>; other: string; retry: string };
     /** "1 April 2026 to 7 December 2026". */
     range: (from: string, to: string) => string;
-    /** Said over the figures: what they cover. */
-    showing: (range: string) => string;
+    /** Said over the figures: what they cover (the area and team chosen, when one is). */
+    showing: (range: string, area: string | null, team: string | null) => string;
     /** A count withheld because it is under 5. */
     suppressed: string;
     /** The same over a column of the monthly chart, where there is little room: "<5". */
@@ -829,6 +829,8 @@ export interface DashboardTranslation extends Common {
       first: string;
       /** "Round 2026, signed off on 1 December 2026, compared with round 2025." */
       summary: (round: string, signedOff: string | undefined, previous: string | undefined) => string;
+      /** Said when an area or team is chosen: the self-assessment is not narrowed by them. */
+      wholeOrganisation: string;
     };
     outcomes: {
       title: string;

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGateway, user } from '../../../test/harness.js';
-import { count, lead, newStaff, ok, otherAgencyOfficer, raise } from '../../../test/records.js';
-import { addTeam, otherOrganisationStaff, REPORT, setRaisedAt } from '../../../test/reports.js';
+import { count, lead, ok, raise } from '../../../test/records.js';
+import {
+  addTeam,
+  notReportReaders,
+  otherOrganisationStaff,
+  REPORT,
+  setRaisedAt,
+} from '../../../test/reports.js';
 
 /**
  * Who may have reports, what a bad period gets, suppression, and the CSV downloads: every refusal
@@ -45,20 +51,7 @@ describe('access', () => {
 
   it('refuses every other role, agency officers, tenants and no token, and writes nothing', async () => {
     const before = await audits();
-    const refused: { token: string }[] = [];
-    for (const role of [
-      'CONTRACTOR',
-      'FRONTLINE',
-      'SAFEGUARDING_CHAMPION',
-      'AUDITOR',
-      'ADMIN',
-      'AGENCY_OFFICER',
-    ]) {
-      refused.push(await newStaff(gw, `${role.toLowerCase()}-${randomUUID()}@riverside.example`, [role]));
-    }
-    refused.push(await otherAgencyOfficer(gw));
-    refused.push({ token: await gw.tenantToken('tenant-1') });
-    for (const who of refused) {
+    for (const who of await notReportReaders(gw)) {
       const result = await gw.graphql(REPORT, { period: JANUARY }, who);
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(result.data ?? null).toBeNull();

@@ -4,8 +4,8 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import { sqlOf } from '../../common/sql.js';
 import { callerOf, type Context } from '../../context.js';
-import { reportScope, type ReportDefinition } from './report.js';
-import { Report, ReportPeriod, ReportPeriodInput } from './report.types.js';
+import { reportFilterChoices, reportScope, type ReportDefinition } from './report.js';
+import { Report, ReportFilters, ReportPeriod, ReportPeriodInput } from './report.types.js';
 
 /** A report's figures for the `Report` it is a field of (each `*.report.ts` resolver calls this). */
 export function figuresOf<T>(definition: ReportDefinition<T>, report: Report, ctx: Context): Promise<T> {
@@ -21,6 +21,17 @@ export class ReportResolver {
   })
   async report(@Ctx() ctx: Context, @Arg('period', () => ReportPeriodInput) period: ReportPeriodInput) {
     return new Report(await reportScope(ctx.em, callerOf(ctx), period));
+  }
+
+  @Access(Permission.ReportRead)
+  @Query(() => ReportFilters, {
+    description:
+      'What `report` can be narrowed to: your organisation’s local authority areas and teams. Managers and safeguarding leads',
+  })
+  async reportFilters(@Ctx() ctx: Context): Promise<ReportFilters> {
+    const caller = callerOf(ctx);
+    const { localAuthorityAreas, teams } = await reportFilterChoices(ctx.em, caller);
+    return new ReportFilters(caller.identity.organisationId, localAuthorityAreas, teams);
   }
 
   @FieldResolver(() => ReportPeriod, { description: 'What the figures cover, as checked' })

@@ -84,6 +84,29 @@ export async function reportScope(em: EntityManager, caller: Caller, raw: unknow
   };
 }
 
+/**
+ * What the caller's organisation's reports can be narrowed to: the distinct local authority areas
+ * of its households (sorted) and its teams (by name). Names only: nothing about a person.
+ */
+export async function reportFilterChoices(
+  em: EntityManager,
+  caller: Caller,
+): Promise<{ localAuthorityAreas: string[]; teams: { id: string; name: string }[] }> {
+  const organisationId = caller.identity.organisationId;
+  const sql = sqlOf(em);
+  // One after the other: both run on the request's own transaction.
+  const areas = await sql<{ area: string }>(
+    `select distinct local_authority_area as area from household
+       where organisation_id = ? and local_authority_area is not null order by 1`,
+    [organisationId],
+  );
+  const teams = await sql<{ id: string; name: string }>(
+    `select id::text as id, name from team where organisation_id = ? order by name, id`,
+    [organisationId],
+  );
+  return { localAuthorityAreas: areas.map((a) => a.area), teams };
+}
+
 /** A count as reported: null when the report is shared and the count is 1 to 4. */
 export function reported(count: number, scope: ReportScope): number | null {
   return scope.shared && count > 0 && count < SUPPRESSED_BELOW ? null : count;

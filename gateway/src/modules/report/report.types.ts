@@ -78,3 +78,35 @@ export class Report {
     return this.scope.organisationId;
   }
 }
+
+@ObjectType('ReportTeam', { description: 'A team a report can be narrowed to' })
+@Access(Permission.Envelope)
+export class ReportTeam {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+}
+
+/** What a report can be narrowed to: the organisation's areas and teams (names only, no person). */
+@ObjectType('ReportFilters', {
+  description: 'What a report can be narrowed to: your organisation’s areas and teams',
+})
+@Access(Permission.ReportRead)
+export class ReportFilters {
+  constructor(
+    readonly organisationId: string,
+    localAuthorityAreas: string[],
+    teams: ReportTeam[],
+  ) {
+    this.localAuthorityAreas = localAuthorityAreas;
+    this.teams = teams;
+  }
+
+  @Field(() => [String], { description: 'The local authority areas of your households, sorted' })
+  localAuthorityAreas: string[];
+
+  @Field(() => [ReportTeam], { description: 'Your organisation’s teams, by name' })
+  teams: ReportTeam[];
+}
