@@ -25,31 +25,6 @@ export const CASE_TALLIES = {
   risk: 'case.risk',
 } as const;
 
-/**
- * Cases open at the end of each of the period's months (YYYY-MM, in order; the last at the end of
- * the period): those open at its start (periods opened before it less those closed before it), then
- * each month's openings less its closings, summed.
- */
-export async function openCasesAtMonthEnds(
-  sql: Sql,
-  scope: ReportScope,
-): Promise<(months: string[]) => number[]> {
-  const kinds = [CASE_TALLIES.opened, CASE_TALLIES.periodClosed];
-  const [before, inPeriod] = await Promise.all([
-    tallied(sql, scope, kinds, { days: 'before' }),
-    tallied(sql, scope, kinds, { byMonth: true }),
-  ]);
-  return (months) => {
-    let open = before.count(CASE_TALLIES.opened) - before.count(CASE_TALLIES.periodClosed);
-    return months.map(
-      (month) =>
-        (open +=
-          inPeriod.count(CASE_TALLIES.opened, '', month) -
-          inPeriod.count(CASE_TALLIES.periodClosed, '', month)),
-    );
-  };
-}
-
 /** Of the cases closed in the period (and closed now): how many, outcomes asked, achieved, risk. */
 export async function closedCaseFigures(sql: Sql, scope: ReportScope) {
   const t = await tallied(sql, scope, [

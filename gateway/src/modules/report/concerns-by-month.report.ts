@@ -3,8 +3,8 @@ import { Access } from '../../auth/access.js';
 import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { countCell, reported, type ReportDefinition } from './report.js';
-import { tallied } from './report-tally.js';
-import { openCasesAtMonthEnds } from './case-figures.js';
+import { openAtMonthEnds, tallied } from './report-tally.js';
+import { CASE_TALLIES } from './case-figures.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -44,23 +44,20 @@ export const concernsByMonth: ReportDefinition<MonthFigures[]> = {
   field: 'concernsByMonth',
   csvName: 'concerns-by-month',
   async compute(sql, scope) {
-    const kinds = ['concern.raised', 'concern.closed'];
+    const [raised, closed] = ['concern.raised', 'concern.closed'];
+    const kinds = [raised, closed, CASE_TALLIES.opened, CASE_TALLIES.periodClosed];
     // One after another: the request's statements share its one connection.
     const before = await tallied(sql, scope, kinds, { days: 'before' });
     const during = await tallied(sql, scope, kinds, { byMonth: true });
     const months = monthsOf(scope.from, scope.to);
-    const openCases = (await openCasesAtMonthEnds(sql, scope))(months);
-    let openConcerns = before.count('concern.raised') - before.count('concern.closed');
-    return months.map((month, i) => {
-      const raised = during.count('concern.raised', '', month);
-      openConcerns += raised - during.count('concern.closed', '', month);
-      return {
-        month,
-        raised: reported(raised, scope),
-        openConcernsAtEnd: reported(openConcerns, scope),
-        openCasesAtEnd: reported(openCases[i]!, scope),
-      };
-    });
+    const openConcerns = openAtMonthEnds(before, during, raised, closed, months);
+    const openCases = openAtMonthEnds(before, during, CASE_TALLIES.opened, CASE_TALLIES.periodClosed, months);
+    return months.map((month, i) => ({
+      month,
+      raised: reported(during.count(raised, '', month), scope),
+      openConcernsAtEnd: reported(openConcerns[i]!, scope),
+      openCasesAtEnd: reported(openCases[i]!, scope),
+    }));
   },
   csv: (months) => ({
     header: ['month', 'raised', 'open_concerns_at_end', 'open_cases_at_end'],

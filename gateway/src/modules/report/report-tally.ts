@@ -30,6 +30,22 @@ export class Tally {
   }
 }
 
+/**
+ * How many were open at the end of each month (YYYY-MM, in order): those opened before the period
+ * less those closed before it (`before`), then each month's openings less its closings (`during`,
+ * read by month), summed.
+ */
+export function openAtMonthEnds(
+  before: Tally,
+  during: Tally,
+  opened: string,
+  closed: string,
+  months: readonly string[],
+): number[] {
+  let open = before.count(opened) - before.count(closed);
+  return months.map((month) => (open += during.count(opened, '', month) - during.count(closed, '', month)));
+}
+
 /** Which days of the scope to sum: the period (the default), or every day before it. */
 export type TallyDays = 'period' | 'before';
 
