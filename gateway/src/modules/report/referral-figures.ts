@@ -2,6 +2,7 @@ import type { AgencyType } from '@doorstep/schema';
 import { AWAITING_RESPONSE } from '../referral/response-due.service.js';
 import { concernFilter, type ReportScope } from './report.js';
 import type { Sql } from '../../common/sql.js';
+import { nearestRank } from './report-tally.js';
 
 /*
  * What the referral reports share: the referrals a report counts are those sent in the period
@@ -44,22 +45,14 @@ export function byAgency(keys: Map<string, number>): Map<AgencyType, Map<string,
   return split;
 }
 
-/**
- * A percentile (0 to 1) of whole numbers given as a histogram (value to count), by nearest rank as
- * PostgreSQL's `percentile_disc` takes it: the value at position ceil(p × count) in order. Null when
- * empty.
- */
+/** A percentile (0 to 1) of whole numbers given as a histogram (value to count), nearest rank; null when empty. */
 export function percentileOf(histogram: Map<string, number>, p: number): number | null {
-  const values = [...histogram].map(([v, n]) => [Number(v), n] as const).sort((a, b) => a[0] - b[0]);
-  const total = values.reduce((sum, [, n]) => sum + n, 0);
-  if (total === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * total));
-  let seen = 0;
-  for (const [value, n] of values) {
-    seen += n;
-    if (seen >= rank) return value;
-  }
-  return values[values.length - 1]![0];
+  return (
+    nearestRank(
+      [...histogram].map(([v, n]) => [Number(v), n] as const),
+      p,
+    )?.value ?? null
+  );
 }
 
 /**

@@ -46,6 +46,27 @@ export function openAtMonthEnds(
   return months.map((month) => (open += during.count(opened, '', month) - during.count(closed, '', month)));
 }
 
+/**
+ * Where the nearest-rank percentile `p` (0 to 1) of a histogram (value to count) falls, as
+ * PostgreSQL's `percentile_disc` takes it (the value at position ⌈p × total⌉, at least 1): the
+ * value, and the position within that value's count (from 1). Null when the histogram is empty.
+ */
+export function nearestRank(
+  histogram: Iterable<readonly [number, number]>,
+  p: number,
+): { value: number; within: number } | null {
+  const values = [...histogram].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = values.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * total));
+  let before = 0;
+  for (const [value, n] of values) {
+    if (before + n >= rank) return { value, within: rank - before };
+    before += n;
+  }
+  return null;
+}
+
 /** Which days of the scope to sum: the period (the default), or every day before it. */
 export type TallyDays = 'period' | 'before';
 

@@ -153,24 +153,3 @@ export function concernsRaised(scope: ReportScope, c = 'c'): { sql: string; para
     params: [...filter.params, scope.start, scope.end],
   };
 }
-
-/**
- * The conditions that put a case (alias `k`, a `safeguarding_case`) in a report's area and team:
- * in the area when its household is; in the team when a concern it was opened from (or that was
- * attached to it) was raised by the team.
- */
-export function caseFilter(scope: ReportScope, k = 'k'): { sql: string; params: unknown[] } {
-  const parts = [`${k}.organisation_id = ?`];
-  const params: unknown[] = [scope.organisationId];
-  if (scope.localAuthorityArea !== null) {
-    parts.push(inArea(k));
-    params.push(scope.localAuthorityArea);
-  }
-  if (scope.teamId !== null) {
-    parts.push(`exists (select 1 from case_concern cc join concern tc
-                   on tc.organisation_id = cc.organisation_id and tc.id = cc.concern_id
-                 where cc.organisation_id = ${k}.organisation_id and cc.case_id = ${k}.id and tc.team_id = ?)`);
-    params.push(scope.teamId);
-  }
-  return { sql: parts.join(' and '), params };
-}

@@ -4,7 +4,7 @@ import { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import type { Sql } from '../../common/sql.js';
 import { concernsRaised, countCell, reported, type ReportDefinition, type ReportScope } from './report.js';
-import { tallied } from './report-tally.js';
+import { nearestRank, tallied } from './report-tally.js';
 import { figuresOf } from './report.resolver.js';
 import { Report } from './report.types.js';
 
@@ -34,36 +34,28 @@ export class DurationFigures {
   percentile90WorkingHours!: number | null;
 }
 
-/** The nearest rank of a percentile of `count` values, as PostgreSQL's `percentile_disc` takes it. */
-const rankOf = (p: number, count: number) => Math.max(1, Math.ceil(p * count));
-
 /**
- * The `rank`th shortest time to triage (seconds) of the concerns raised in the scope: the whole
- * working hour it falls in (-1: none at all) from the tally's counts per hour (ascending), then its
- * place among the times in that hour (an index-only range of `concern_triage_time`).
+ * A percentile (0 to 1) of the times to triage (seconds) of the concerns raised in the scope,
+ * nearest rank: the whole working hour it falls in (-1: none at all) and its place there, from the
+ * tally's counts per hour, then that time among the times in that hour (an index-only range of
+ * `concern_triage_time`).
  */
-async function ranked(
+async function percentileSeconds(
   sql: Sql,
   scope: ReportScope,
   byHour: readonly (readonly [number, number])[],
-  rank: number,
+  p: number,
 ): Promise<number> {
-  let before = 0;
-  for (const [hour, n] of byHour) {
-    if (before + n >= rank) {
-      if (hour < 0) return 0;
-      const raised = concernsRaised(scope);
-      const [row] = await sql<{ seconds: number }>(
-        `select c.triage_working_seconds as seconds from concern c
-          where ${raised.sql} and c.triage_working_seconds >= ? and c.triage_working_seconds < ?
-          order by c.triage_working_seconds offset ? limit 1`,
-        [...raised.params, Math.max(1, hour * 3600), (hour + 1) * 3600, rank - before - 1],
-      );
-      return row!.seconds;
-    }
-    before += n;
-  }
-  throw new Error('time to triage: rank beyond the tally');
+  const at = nearestRank(byHour, p)!;
+  if (at.value < 0) return 0;
+  const raised = concernsRaised(scope);
+  const [row] = await sql<{ seconds: number }>(
+    `select c.triage_working_seconds as seconds from concern c
+      where ${raised.sql} and c.triage_working_seconds >= ? and c.triage_working_seconds < ?
+      order by c.triage_working_seconds offset ? limit 1`,
+    [...raised.params, Math.max(1, at.value * 3600), (at.value + 1) * 3600, at.within - 1],
+  );
+  return row!.seconds;
 }
 
 /** Seconds as hours to two decimal places. */
@@ -85,19 +77,18 @@ export const timeToTriage: ReportDefinition<DurationFigures> = {
   csvName: 'time-to-triage',
   async compute(sql, scope) {
     const tally = await tallied(sql, scope, ['concern.triage_hour', 'concern.awaiting_triage']);
-    // Hours in order; '=0' (no working time: triaged out of hours) before the first hour.
-    const byHour = [...tally.byKey('concern.triage_hour')]
-      .map(([hour, n]) => [hour === '=0' ? -1 : Number(hour), n] as const)
-      .filter(([, n]) => n > 0)
-      .sort(([a], [b]) => a - b);
+    // '=0' (no working time: triaged out of hours) comes before the first hour.
+    const byHour = [...tally.byKey('concern.triage_hour')].map(
+      ([hour, n]) => [hour === '=0' ? -1 : Number(hour), n] as const,
+    );
     const count = byHour.reduce((sum, [, n]) => sum + n, 0);
     const triaged = reported(count, scope);
     const withheld = triaged === null || count === 0;
     return {
       triaged,
       awaitingTriage: reported(tally.count('concern.awaiting_triage'), scope),
-      medianWorkingHours: withheld ? null : hours(await ranked(sql, scope, byHour, rankOf(0.5, count))),
-      percentile90WorkingHours: withheld ? null : hours(await ranked(sql, scope, byHour, rankOf(0.9, count))),
+      medianWorkingHours: withheld ? null : hours(await percentileSeconds(sql, scope, byHour, 0.5)),
+      percentile90WorkingHours: withheld ? null : hours(await percentileSeconds(sql, scope, byHour, 0.9)),
     };
   },
   csv: (f) => ({
